@@ -1,0 +1,1 @@
+//! Object header, biased reference counting, per-thread heaps, the cycle collector.

@@ -1,0 +1,1 @@
+//! Stress tests and loom models of the concurrency core.

@@ -1,0 +1,1 @@
+//! Thread states, parking, per-object mutex, stop-the-world, the optional GIL.

@@ -1,0 +1,1 @@
+//! Compiler: AST to Skein bytecode.

@@ -1,0 +1,1 @@
+//! The Skein virtual machine.
