@@ -1,0 +1,520 @@
+"""Standard operators as functions (pure-Python version of CPython's `operator`).
+
+Every function here applies one Python operator, so `operator.add(a, b)` is
+exactly `a + b`: the interpreter's own dispatch (reflected methods,
+NotImplemented, error messages) does all the work.  The three callable classes
+(itemgetter, attrgetter, methodcaller) keep CPython's reprs and argument
+checks.  The dunder aliases (`__add__` etc.) at the end exist because CPython
+exports them too.
+"""
+
+__all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'countOf',
+           'delitem', 'eq', 'floordiv', 'ge', 'getitem', 'gt', 'iadd', 'iand',
+           'iconcat', 'ifloordiv', 'ilshift', 'imatmul', 'imod', 'imul',
+           'index', 'indexOf', 'inv', 'invert', 'ior', 'ipow', 'irshift',
+           'is_', 'is_not', 'isub', 'itemgetter', 'itruediv', 'ixor', 'le',
+           'length_hint', 'lshift', 'lt', 'matmul', 'methodcaller', 'mod',
+           'mul', 'ne', 'neg', 'not_', 'or_', 'pos', 'pow', 'rshift',
+           'setitem', 'sub', 'truediv', 'truth', 'xor']
+
+_builtin_abs = abs
+
+
+# Comparisons
+
+def lt(a, b, /):
+    "Same as a < b."
+    return a < b
+
+
+def le(a, b, /):
+    "Same as a <= b."
+    return a <= b
+
+
+def eq(a, b, /):
+    "Same as a == b."
+    return a == b
+
+
+def ne(a, b, /):
+    "Same as a != b."
+    return a != b
+
+
+def ge(a, b, /):
+    "Same as a >= b."
+    return a >= b
+
+
+def gt(a, b, /):
+    "Same as a > b."
+    return a > b
+
+
+# Logical operations
+
+def not_(a, /):
+    "Same as not a."
+    return not a
+
+
+def truth(a, /):
+    "Return True if a is true, False otherwise."
+    return True if a else False
+
+
+def is_(a, b, /):
+    "Same as a is b."
+    return a is b
+
+
+def is_not(a, b, /):
+    "Same as a is not b."
+    return a is not b
+
+
+# Arithmetic and bitwise operations
+
+def abs(a, /):
+    "Same as abs(a)."
+    return _builtin_abs(a)
+
+
+def add(a, b, /):
+    "Same as a + b."
+    return a + b
+
+
+def and_(a, b, /):
+    "Same as a & b."
+    return a & b
+
+
+def floordiv(a, b, /):
+    "Same as a // b."
+    return a // b
+
+
+def index(a, /):
+    "Same as a.__index__()"
+    if type(a) is int:
+        return a
+    method = getattr(type(a), '__index__', None)
+    if method is None:
+        raise TypeError(f"'{type(a).__name__}' object cannot be interpreted as an integer")
+    result = method(a)
+    if not isinstance(result, int):
+        raise TypeError(f"__index__ returned non-int (type {type(result).__name__})")
+    return result
+
+
+def inv(a, /):
+    "Same as ~a."
+    return ~a
+
+
+invert = inv
+
+
+def lshift(a, b, /):
+    "Same as a << b."
+    return a << b
+
+
+def mod(a, b, /):
+    "Same as a % b."
+    return a % b
+
+
+def mul(a, b, /):
+    "Same as a * b."
+    return a * b
+
+
+def matmul(a, b, /):
+    "Same as a @ b."
+    return a @ b
+
+
+def neg(a, /):
+    "Same as -a."
+    return -a
+
+
+def or_(a, b, /):
+    "Same as a | b."
+    return a | b
+
+
+def pos(a, /):
+    "Same as +a."
+    return +a
+
+
+def pow(a, b, /):
+    "Same as a ** b."
+    return a ** b
+
+
+def rshift(a, b, /):
+    "Same as a >> b."
+    return a >> b
+
+
+def sub(a, b, /):
+    "Same as a - b."
+    return a - b
+
+
+def truediv(a, b, /):
+    "Same as a / b."
+    return a / b
+
+
+def xor(a, b, /):
+    "Same as a ^ b."
+    return a ^ b
+
+
+# Sequence operations
+
+def _is_sequence(a):
+    # CPython's PySequence_Check: item access, and not a mapping.
+    return hasattr(type(a), '__getitem__') and not isinstance(a, dict)
+
+
+# Built-in sequences that concatenate by themselves (and word their own errors).
+_concat_types = (list, tuple, str, bytes, bytearray)
+
+
+def _check_concat(a, b):
+    if isinstance(a, _concat_types):
+        return
+    if not (_is_sequence(a) and _is_sequence(b)):
+        raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
+
+
+def concat(a, b, /):
+    "Same as a + b, for a and b sequences."
+    _check_concat(a, b)
+    return a + b
+
+
+def contains(a, b, /):
+    "Same as b in a (note reversed operands)."
+    return b in a
+
+
+def countOf(a, b, /):
+    "Return the number of items in a which are, or which equal, b."
+    count = 0
+    for item in _iter_arg(a):
+        if item is b or item == b:
+            count += 1
+    return count
+
+
+def _iter_arg(a):
+    try:
+        return iter(a)
+    except TypeError:
+        raise TypeError(f"argument of type '{type(a).__name__}' is not iterable") from None
+
+
+def delitem(a, b, /):
+    "Same as del a[b]."
+    del a[b]
+
+
+def getitem(a, b, /):
+    "Same as a[b]."
+    return a[b]
+
+
+def indexOf(a, b, /):
+    "Return the first index of b in a."
+    for i, item in enumerate(_iter_arg(a)):
+        if item is b or item == b:
+            return i
+    raise ValueError('sequence.index(x): x not in sequence')
+
+
+def setitem(a, b, c, /):
+    "Same as a[b] = c."
+    a[b] = c
+
+
+def length_hint(obj, default=0, /):
+    """Return an estimate of the number of items in obj.
+
+    This is useful for presizing containers when building from an iterable.
+    If the object supports len(), the result will be exact.  Otherwise, it
+    may over- or under-estimate by an arbitrary amount.  The result will be an
+    integer >= 0.
+    """
+    if not isinstance(default, int):
+        raise TypeError(f"'{type(default).__name__}' object cannot be interpreted as an integer")
+    try:
+        return len(obj)
+    except TypeError:
+        pass
+    try:
+        hint = type(obj).__length_hint__
+    except AttributeError:
+        return default
+    val = hint(obj)
+    if val is NotImplemented:
+        return default
+    if not isinstance(val, int):
+        raise TypeError(f'__length_hint__ must be an integer, not {type(val).__name__}')
+    if val < 0:
+        raise ValueError('__length_hint__() should return >= 0')
+    return val
+
+
+# Other operations
+
+def call(obj, /, *args, **kwargs):
+    "Same as obj(*args, **kwargs)."
+    return obj(*args, **kwargs)
+
+
+# In-place operations: each returns the (possibly rebound) left operand.
+
+def iadd(a, b, /):
+    "Same as a += b."
+    a += b
+    return a
+
+
+def iand(a, b, /):
+    "Same as a &= b."
+    a &= b
+    return a
+
+
+def iconcat(a, b, /):
+    "Same as a += b, for a and b sequences."
+    _check_concat(a, b)
+    a += b
+    return a
+
+
+def ifloordiv(a, b, /):
+    "Same as a //= b."
+    a //= b
+    return a
+
+
+def ilshift(a, b, /):
+    "Same as a <<= b."
+    a <<= b
+    return a
+
+
+def imod(a, b, /):
+    "Same as a %= b."
+    a %= b
+    return a
+
+
+def imul(a, b, /):
+    "Same as a *= b."
+    a *= b
+    return a
+
+
+def imatmul(a, b, /):
+    "Same as a @= b."
+    a @= b
+    return a
+
+
+def ior(a, b, /):
+    "Same as a |= b."
+    a |= b
+    return a
+
+
+def ipow(a, b, /):
+    "Same as a **= b."
+    a **= b
+    return a
+
+
+def irshift(a, b, /):
+    "Same as a >>= b."
+    a >>= b
+    return a
+
+
+def isub(a, b, /):
+    "Same as a -= b."
+    a -= b
+    return a
+
+
+def itruediv(a, b, /):
+    "Same as a /= b."
+    a /= b
+    return a
+
+
+def ixor(a, b, /):
+    "Same as a ^= b."
+    a ^= b
+    return a
+
+
+# Callable helper classes
+
+class attrgetter:
+    """Return a callable object that fetches the given attribute(s) from its operand.
+    After f = attrgetter('name'), the call f(r) returns r.name.
+    After g = attrgetter('name', 'date'), the call g(r) returns (r.name, r.date).
+    After h = attrgetter('name.first', 'name.last'), the call h(r) returns
+    (r.name.first, r.name.last)."""
+
+    __slots__ = ('_attrs', '_paths')
+
+    def __init__(self, *attrs, **kwargs):
+        if kwargs:
+            raise TypeError('attrgetter() takes no keyword arguments')
+        if not attrs:
+            raise TypeError('attrgetter expected 1 argument, got 0')
+        for attr in attrs:
+            if not isinstance(attr, str):
+                raise TypeError('attribute name must be a string')
+        self._attrs = attrs
+        # Split dotted names once, so that a call only walks the parts.
+        self._paths = tuple(tuple(attr.split('.')) for attr in attrs)
+
+    def __call__(self, obj, /):
+        if len(self._paths) == 1:
+            return _resolve(obj, self._paths[0])
+        return tuple(_resolve(obj, path) for path in self._paths)
+
+    def __repr__(self):
+        return f"{type(self).__module__}.{type(self).__qualname__}({', '.join(map(repr, self._attrs))})"
+
+    def __reduce__(self):
+        return type(self), self._attrs
+
+
+def _resolve(obj, path):
+    for name in path:
+        obj = getattr(obj, name)
+    return obj
+
+
+class itemgetter:
+    """Return a callable object that fetches the given item(s) from its operand.
+    After f = itemgetter(2), the call f(r) returns r[2].
+    After g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])"""
+
+    __slots__ = ('_items',)
+
+    def __init__(self, *items, **kwargs):
+        if kwargs:
+            raise TypeError('itemgetter() takes no keyword arguments')
+        if not items:
+            raise TypeError('itemgetter expected 1 argument, got 0')
+        self._items = items
+
+    def __call__(self, obj, /):
+        items = self._items
+        if len(items) == 1:
+            return obj[items[0]]
+        return tuple(obj[item] for item in items)
+
+    def __repr__(self):
+        return f"{type(self).__module__}.{type(self).__qualname__}({', '.join(map(repr, self._items))})"
+
+    def __reduce__(self):
+        return type(self), self._items
+
+
+class methodcaller:
+    """Return a callable object that calls the given method on its operand.
+    After f = methodcaller('name'), the call f(r) returns r.name().
+    After g = methodcaller('name', 'date', foo=1), the call g(r) returns
+    r.name('date', foo=1)."""
+
+    __slots__ = ('_name', '_args', '_kwargs')
+
+    def __init__(*args, **kwargs):
+        # `self` and `name` are taken from *args so that `name` and `self`
+        # stay usable as keyword arguments for the method being called.
+        if len(args) < 2:
+            raise TypeError('methodcaller needs at least one argument, the method name')
+        self, name = args[0], args[1]
+        if not isinstance(name, str):
+            raise TypeError('method name must be a string')
+        self._name = name
+        self._args = args[2:]
+        self._kwargs = kwargs
+
+    def __call__(self, obj, /):
+        return getattr(obj, self._name)(*self._args, **self._kwargs)
+
+    def __repr__(self):
+        parts = [repr(self._name)]
+        parts.extend(map(repr, self._args))
+        parts.extend(f'{k}={v!r}' for k, v in self._kwargs.items())
+        return f"{type(self).__module__}.{type(self).__qualname__}({', '.join(parts)})"
+
+    def __reduce__(self):
+        if not self._kwargs:
+            return type(self), (self._name,) + self._args
+        import functools  # deferred: functools imports modules that import operator
+        return functools.partial(type(self), self._name, **self._kwargs), self._args
+
+
+# Dunder aliases, as CPython's operator module provides.
+__lt__ = lt
+__le__ = le
+__eq__ = eq
+__ne__ = ne
+__ge__ = ge
+__gt__ = gt
+__not__ = not_
+__abs__ = abs
+__add__ = add
+__and__ = and_
+__call__ = call
+__floordiv__ = floordiv
+__index__ = index
+__inv__ = inv
+__invert__ = invert
+__lshift__ = lshift
+__mod__ = mod
+__mul__ = mul
+__matmul__ = matmul
+__neg__ = neg
+__or__ = or_
+__pos__ = pos
+__pow__ = pow
+__rshift__ = rshift
+__sub__ = sub
+__truediv__ = truediv
+__xor__ = xor
+__concat__ = concat
+__contains__ = contains
+__delitem__ = delitem
+__getitem__ = getitem
+__setitem__ = setitem
+__iadd__ = iadd
+__iand__ = iand
+__iconcat__ = iconcat
+__ifloordiv__ = ifloordiv
+__ilshift__ = ilshift
+__imod__ = imod
+__imul__ = imul
+__imatmul__ = imatmul
+__ior__ = ior
+__ipow__ = ipow
+__irshift__ = irshift
+__isub__ = isub
+__itruediv__ = itruediv
+__ixor__ = ixor
