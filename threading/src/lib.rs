@@ -4,14 +4,26 @@
 //! build on:
 //! - [`sync`]: the only place concurrency primitives are named (std or loom);
 //! - [`registry`]: thread states with small ids, eval-breaker bits, inboxes;
+//! - [`inbox`]: the lock-free multi-producer inbox each thread owns;
+//! - [`obj_mutex`]: the one-byte per-object mutex;
 //! - [`stop_the_world`]: attach / detach / safepoints and the stop-the-world
-//!   guard.
+//!   guard;
+//! - [`gil`]: the optional GIL, taken in attach and released in detach.
 //!
 //! The protocols and their invariants are described in docs/threading.md.
+//! `unsafe` lives only in `inbox` (node ownership), `parking` (the
+//! `parking_lot_core` calls) and `sync` (the `UnsafeCell` wrapper has none,
+//! it hands out raw pointers).
 
+pub mod gil;
 pub mod inbox;
+pub mod obj_mutex;
+mod parking;
 pub mod registry;
 pub mod stop_the_world;
 pub mod sync;
 
 pub use inbox::{Closed, Inbox};
+pub use obj_mutex::{ObjMutexGuard, RawObjMutex};
+pub use registry::{ThreadState, ThreadStatus};
+pub use stop_the_world::{stop_the_world, StopTheWorldGuard};

@@ -76,6 +76,10 @@ pub struct ThreadState {
     pub brc_inbox: Inbox,
     /// ATTACHED / DETACHED / SUSPENDED; see the module doc.
     pub(crate) status: AtomicU32,
+    /// Whether this thread holds the GIL. Written only by this thread, with
+    /// the GIL's state lock held; lets `detach` release exactly what
+    /// `attach` took even if the GIL setting changes in between.
+    pub(crate) holds_gil: AtomicBool,
 }
 
 impl ThreadState {
@@ -85,6 +89,7 @@ impl ThreadState {
             eval_breaker: AtomicU32::new(0),
             brc_inbox: Inbox::new(),
             status: AtomicU32::new(status),
+            holds_gil: AtomicBool::new(false),
         }
     }
 
@@ -298,10 +303,7 @@ pub fn unregister_current_thread() {
         && head.stw.requester != ts.tid
         && ts.status.load(Ordering::Relaxed) != SUSPENDED
     {
-        head.stw.countdown -= 1;
-        if head.stw.countdown == 0 {
-            world.all_stopped.notify_all();
-        }
+        crate::stop_the_world::uncount(world, &mut head);
     }
 }
 

@@ -1,0 +1,185 @@
+//! The optional global interpreter lock, chosen at run time.
+//!
+//! When enabled ([`set_gil_enabled`], before threads start), a thread takes
+//! the GIL in `ThreadState::attach` and releases it in `detach`, so at most
+//! one thread is ATTACHED at a time. This is CPython's GIL since 3.2:
+//!
+//! - A thread waiting for the GIL waits at most one switch interval
+//!   (default 5 ms) at a time. If the same holder kept the GIL for a whole
+//!   interval (no switch happened), the waiter sets
+//!   `BREAKER_GIL_DROP_REQUEST` on the holder.
+//! - The holder sees the bit in its eval breaker and calls
+//!   [`ThreadState::yield_gil`](crate::registry::ThreadState::yield_gil): it
+//!   detaches (releasing the GIL) and then waits until another thread has
+//!   taken it (forced switching) before competing again, so a CPU-bound
+//!   thread cannot re-take the GIL at once and starve the waiters.
+//!
+//! Invariants (all fields of `GilState` are guarded by `Gil::state`):
+//! - `holder` is the tid of the thread that owns the GIL, or 0.
+//! - `switches` grows by one every time the GIL changes hands (each take).
+//! - `waiters` counts threads inside `take` that found the GIL held; a
+//!   waiter leaves only by taking the GIL, so a forced-switch wait that
+//!   started with `waiters > 0` always ends.
+//! - A drop request is set on a holder only with `state` held and only while
+//!   `holder` is that thread; `take` clears the new holder's bit with
+//!   `state` held. So a drop request is never stale: it always refers to the
+//!   holding period in progress.
+//! - Lock order: `Gil::state` may be held while taking the registry lock
+//!   (for `lookup`), never the other way round.
+
+use crate::registry::{lookup, ThreadState, BREAKER_GIL_DROP_REQUEST};
+use crate::sync::{AtomicBool, AtomicU64, Condvar, Mutex, Ordering};
+use std::time::Duration;
+
+/// The default switch interval, as in CPython (`sys.getswitchinterval()`).
+pub const DEFAULT_SWITCH_INTERVAL: Duration = Duration::from_millis(5);
+
+#[derive(Debug)]
+struct GilState {
+    holder: usize,
+    switches: u64,
+    waiters: usize,
+}
+
+#[derive(Debug)]
+struct Gil {
+    enabled: AtomicBool,
+    interval_ns: AtomicU64,
+    state: Mutex<GilState>,
+    /// Signalled when the GIL is released (waiters in `take`).
+    released: Condvar,
+    /// Signalled when the GIL is taken (a yielding holder in `release`).
+    switched: Condvar,
+}
+
+impl Gil {
+    #[cfg(not(loom))]
+    const fn new() -> Self {
+        Gil {
+            enabled: AtomicBool::new(false),
+            interval_ns: AtomicU64::new(DEFAULT_SWITCH_INTERVAL.as_nanos() as u64),
+            state: Mutex::new(GilState {
+                holder: 0,
+                switches: 0,
+                waiters: 0,
+            }),
+            released: Condvar::new(),
+            switched: Condvar::new(),
+        }
+    }
+
+    #[cfg(loom)]
+    fn new() -> Self {
+        Gil {
+            enabled: AtomicBool::new(false),
+            interval_ns: AtomicU64::new(DEFAULT_SWITCH_INTERVAL.as_nanos() as u64),
+            state: Mutex::new(GilState {
+                holder: 0,
+                switches: 0,
+                waiters: 0,
+            }),
+            released: Condvar::new(),
+            switched: Condvar::new(),
+        }
+    }
+}
+
+#[cfg(not(loom))]
+fn gil() -> &'static Gil {
+    static GIL: Gil = Gil::new();
+    &GIL
+}
+
+#[cfg(loom)]
+fn gil() -> &'static Gil {
+    loom::lazy_static! {
+        static ref GIL: Gil = Gil::new();
+    }
+    &GIL
+}
+
+/// Turn the GIL on or off. Call before any thread attaches; a thread that
+/// already holds the GIL still releases it on its next detach.
+pub fn set_gil_enabled(enabled: bool) {
+    // Relaxed: this is configuration set before threads start; thread spawn
+    // provides the happens-before edge to the threads that read it.
+    gil().enabled.store(enabled, Ordering::Relaxed);
+}
+
+/// Whether the GIL is on.
+#[inline]
+pub fn gil_enabled() -> bool {
+    gil().enabled.load(Ordering::Relaxed)
+}
+
+/// Set how long a waiter lets one holder keep the GIL before asking it to
+/// switch (CPython's `sys.setswitchinterval`). Clamped to at least 1 µs.
+pub fn set_switch_interval(interval: Duration) {
+    let ns = interval.as_nanos().clamp(1_000, u64::MAX as u128) as u64;
+    gil().interval_ns.store(ns, Ordering::Relaxed);
+}
+
+/// The current switch interval.
+pub fn switch_interval() -> Duration {
+    Duration::from_nanos(gil().interval_ns.load(Ordering::Relaxed))
+}
+
+/// The tid of the thread holding the GIL, or 0 (a snapshot, for tests and
+/// debugging).
+pub fn gil_holder() -> usize {
+    gil().state.lock().holder
+}
+
+/// Block until `ts` holds the GIL.
+pub(crate) fn take(ts: &ThreadState) {
+    let gil = gil();
+    let mut st = gil.state.lock();
+    debug_assert_ne!(st.holder, ts.tid, "GIL taken twice by one thread");
+    if st.holder != 0 {
+        st.waiters += 1;
+        while st.holder != 0 {
+            let switches = st.switches;
+            let interval = switch_interval();
+            let waited = gil.released.wait_for(&mut st, interval);
+            if waited.timed_out() && st.holder != 0 && st.switches == switches {
+                // One holder kept the GIL for a whole interval: ask it to
+                // switch. Set with `state` held while it is still the holder
+                // (see the module invariants).
+                if let Some(holder) = lookup(st.holder) {
+                    holder.request(BREAKER_GIL_DROP_REQUEST);
+                }
+            }
+        }
+        st.waiters -= 1;
+    }
+    st.holder = ts.tid;
+    st.switches = st.switches.wrapping_add(1);
+    // Any drop request on us is from an earlier holding period.
+    ts.clear(BREAKER_GIL_DROP_REQUEST);
+    ts.holds_gil.store(true, Ordering::Relaxed);
+    drop(st);
+    // A holder in a forced switch waits for `switches` to move.
+    gil.switched.notify_all();
+}
+
+/// Release the GIL held by `ts`. With `forced`, also wait until another
+/// thread has taken it, if any thread is waiting.
+pub(crate) fn release(ts: &ThreadState, forced: bool) {
+    let gil = gil();
+    let mut st = gil.state.lock();
+    debug_assert_eq!(
+        st.holder, ts.tid,
+        "GIL released by a thread that does not hold it"
+    );
+    st.holder = 0;
+    ts.holds_gil.store(false, Ordering::Relaxed);
+    gil.released.notify_one();
+    if forced {
+        let switches = st.switches;
+        // `waiters` only drops when a waiter takes the GIL, which moves
+        // `switches`, so this ends whenever it starts with a waiter.
+        while st.switches == switches && st.waiters > 0 {
+            gil.switched.wait(&mut st);
+        }
+    }
+}
