@@ -35,15 +35,7 @@ def _no_kwargs(name, kwargs):
 
 
 class count:
-    """Return a count object whose .__next__() method returns consecutive values.
-
-    Equivalent to:
-        def count(firstval=0, step=1):
-            x = firstval
-            while 1:
-                yield x
-                x += step
-    """
+    """count(start=0, step=1): start, start+step, start+2*step, ... without end."""
 
     def __init__(self, start=0, step=1):
         if not _is_number(start) or not _is_number(step):
@@ -71,7 +63,7 @@ class count:
 
 
 class cycle:
-    """Return elements from the iterable until it is exhausted. Then repeat the sequence indefinitely."""
+    """cycle(iterable): the items of iterable, saved on the first pass and then repeated forever."""
 
     def __init__(self, iterable, /, **kwargs):
         _no_kwargs('cycle', kwargs)
@@ -103,9 +95,7 @@ class cycle:
 
 
 class repeat:
-    """repeat(object [,times]) -> create an iterator which returns the object
-    for the specified number of times.  If not specified, returns the object
-    endlessly."""
+    """repeat(object[, times]): object, times times (or forever when times is omitted)."""
 
     def __init__(self, object, times=None):
         self._object = object
@@ -154,7 +144,7 @@ def _index(value):
 
 
 class accumulate:
-    """Return series of accumulated sums (or other binary function results)."""
+    """accumulate(iterable, func=None, *, initial=None): running totals (or running func results)."""
 
     def __init__(self, iterable, func=None, *, initial=None):
         self._it = iter(iterable)
@@ -182,9 +172,7 @@ class accumulate:
 
 
 class chain:
-    """Return a chain object whose .__next__() method returns elements from the
-    first iterable until it is exhausted, then elements from the next
-    iterable, until all of the iterables are exhausted."""
+    """chain(*iterables): the items of each iterable in turn."""
 
     def __init__(self, *iterables, **kwargs):
         _no_kwargs('chain', kwargs)
@@ -193,7 +181,7 @@ class chain:
 
     @classmethod
     def from_iterable(cls, iterable, /):
-        """Alternative chain() constructor taking a single iterable argument that evaluates lazily."""
+        """chain.from_iterable(iterable): like chain(*iterable), reading iterable lazily."""
         self = cls.__new__(cls)
         self._source = iter(iterable)
         self._active = None
@@ -229,7 +217,7 @@ _GenericAlias = type(list[int])
 
 
 class compress:
-    """Return data elements corresponding to true selector elements."""
+    """compress(data, selectors): the items of data whose matching selector is true."""
 
     def __init__(self, data, selectors):
         self._data = iter(data)
@@ -248,9 +236,7 @@ class compress:
 
 
 class dropwhile:
-    """Drop items from the iterable while predicate(item) is true.
-
-    Afterwards, return every element until the iterable is exhausted."""
+    """dropwhile(predicate, iterable): skip items while predicate holds, then give all the rest."""
 
     def __init__(self, predicate, iterable, /, **kwargs):
         _no_kwargs('dropwhile', kwargs)
@@ -274,7 +260,7 @@ class dropwhile:
 
 
 class takewhile:
-    """Return successive entries from an iterable as long as the predicate evaluates to true for each entry."""
+    """takewhile(predicate, iterable): give items while predicate holds, then stop."""
 
     def __init__(self, predicate, iterable, /, **kwargs):
         _no_kwargs('takewhile', kwargs)
@@ -296,9 +282,7 @@ class takewhile:
 
 
 class filterfalse:
-    """Return those items of iterable for which function(item) is false.
-
-    If function is None, return the items that are false."""
+    """filterfalse(function, iterable): the items for which function (or bool) is false."""
 
     def __init__(self, function, iterable, /, **kwargs):
         _no_kwargs('filterfalse', kwargs)
@@ -320,15 +304,9 @@ class filterfalse:
 
 
 class groupby:
-    """make an iterator that returns consecutive keys and groups from the iterable
+    """groupby(iterable, key=None): (key, group) pairs for runs of items with equal keys.
 
-      iterable
-        Elements to divide into groups according to the key function.
-      key
-        A function for computing the group category for each element.
-        If the key function is not specified or is None, the element itself
-        is used for grouping.
-    """
+    A group is only valid until the groupby object is advanced."""
 
     def __init__(self, iterable, key=None):
         self._it = iter(iterable)
@@ -401,15 +379,8 @@ class _grouper:
 
 
 class islice:
-    """islice(iterable, stop) --> islice object
-islice(iterable, start, stop[, step]) --> islice object
-
-Return an iterator whose next() method returns selected values from an
-iterable.  If start is specified, will skip all preceding elements;
-otherwise, start defaults to zero.  Step defaults to one.  If
-specified as another value, step determines how many values are
-skipped between successive calls.  Works like a slice() on a list
-but returns an iterator."""
+    """islice(iterable, stop) or islice(iterable, start, stop[, step]):
+    the items a slice of the sequence would select, read lazily."""
 
     def __init__(self, *args, **kwargs):
         _no_kwargs('islice', kwargs)
@@ -474,9 +445,7 @@ def _islice_arg(value, message, positive=False):
 
 
 class pairwise:
-    """Return an iterator of overlapping pairs taken from the input iterator.
-
-    s -> (s0,s1), (s1,s2), (s2, s3), ..."""
+    """pairwise(iterable): overlapping pairs (s0, s1), (s1, s2), ..."""
 
     def __init__(self, iterable, /, **kwargs):
         _no_kwargs('pairwise', kwargs)
@@ -507,7 +476,7 @@ class pairwise:
 
 
 class starmap:
-    """Return an iterator whose values are returned from the function evaluated with an argument tuple taken from the given sequence."""
+    """starmap(function, iterable): function(*args) for each args tuple in iterable."""
 
     def __init__(self, function, iterable, /, **kwargs):
         _no_kwargs('starmap', kwargs)
@@ -540,7 +509,7 @@ class _TeeSource:
 
 
 class _tee:
-    """Iterator wrapped to make it copyable."""
+    """One of the iterators made by tee(); copyable with __copy__."""
 
     def __init__(self, iterable, /):
         it = iter(iterable)
@@ -581,7 +550,7 @@ class _tee:
 
 
 def tee(iterable, n=2, /):
-    """Returns a tuple of n independent iterators."""
+    """tee(iterable, n=2): n independent iterators over the same items."""
     n = _index(n)
     if n < 0:
         raise ValueError('n must be >= 0')
@@ -599,13 +568,8 @@ def tee(iterable, n=2, /):
 
 
 class zip_longest:
-    """Return a zip_longest object whose .__next__() method returns a tuple where
-    the i-th element comes from the i-th iterable argument.  The .__next__()
-    method continues until the longest iterable in the argument sequence
-    is exhausted and then it raises StopIteration.  When the shorter iterables
-    are exhausted, the fillvalue is substituted in their place.  The fillvalue
-    defaults to None or can be specified by a keyword argument.
-    """
+    """zip_longest(*iterables, fillvalue=None): tuples of the i-th items, until the
+    longest input ends; shorter inputs are padded with fillvalue."""
 
     def __init__(self, *iterables, **kwargs):
         fillvalue = None
@@ -644,19 +608,8 @@ class zip_longest:
 
 
 class product:
-    """Cartesian product of input iterables.  Equivalent to nested for-loops.
-
-For example, product(A, B) returns the same as:  ((x,y) for x in A for y in B).
-The leftmost iterators are in the outermost for-loop, so the output tuples
-cycle in a manner similar to an odometer (with the rightmost element changing
-on every iteration).
-
-To compute the product of an iterable with itself, specify the number
-of repetitions with the optional repeat keyword argument. For example,
-product(A, repeat=4) means the same as product(A, A, A, A).
-
-product('ab', range(3)) --> ('a',0) ('a',1) ('a',2) ('b',0) ('b',1) ('b',2)
-product((0,1), (0,1), (0,1)) --> (0,0,0) (0,0,1) (0,1,0) (0,1,1) (1,0,0) ..."""
+    """product(*iterables, repeat=1): the Cartesian product, like nested for-loops
+    with the rightmost input changing fastest."""
 
     def __init__(self, *iterables, repeat=1):
         repeat = _index(repeat)
@@ -705,9 +658,8 @@ def _r_arg(r):
 
 
 class permutations:
-    """Return successive r-length permutations of elements in the iterable.
-
-permutations(range(3), 2) --> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)"""
+    """permutations(iterable, r=None): r-length orderings of the items, in lexicographic
+    order of positions."""
 
     def __init__(self, iterable, r=None):
         pool = tuple(iterable)
@@ -749,9 +701,7 @@ permutations(range(3), 2) --> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)"""
 
 
 class combinations:
-    """Return successive r-length combinations of elements in the iterable.
-
-combinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)"""
+    """combinations(iterable, r): r-length subsequences of the items, in order."""
 
     def __init__(self, iterable, r):
         pool = tuple(iterable)
@@ -786,9 +736,8 @@ combinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)"""
 
 
 class combinations_with_replacement:
-    """Return successive r-length combinations of elements in the iterable allowing individual elements to have successive repeats.
-
-combinations_with_replacement('ABC', 2) --> ('A','A'), ('A','B'), ('A','C'), ('B','B'), ('B','C'), ('C','C')"""
+    """combinations_with_replacement(iterable, r): r-length subsequences
+    in which an item may repeat."""
 
     def __init__(self, iterable, r):
         pool = tuple(iterable)

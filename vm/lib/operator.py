@@ -246,13 +246,7 @@ def setitem(a, b, c, /):
 
 
 def length_hint(obj, default=0, /):
-    """Return an estimate of the number of items in obj.
-
-    This is useful for presizing containers when building from an iterable.
-    If the object supports len(), the result will be exact.  Otherwise, it
-    may over- or under-estimate by an arbitrary amount.  The result will be an
-    integer >= 0.
-    """
+    """len(obj) when defined, else obj's __length_hint__(), else `default`."""
     if not isinstance(default, int):
         raise TypeError(f"'{type(default).__name__}' object cannot be interpreted as an integer")
     try:
@@ -370,11 +364,8 @@ def ixor(a, b, /):
 # Callable helper classes
 
 class attrgetter:
-    """Return a callable object that fetches the given attribute(s) from its operand.
-    After f = attrgetter('name'), the call f(r) returns r.name.
-    After g = attrgetter('name', 'date'), the call g(r) returns (r.name, r.date).
-    After h = attrgetter('name.first', 'name.last'), the call h(r) returns
-    (r.name.first, r.name.last)."""
+    """attrgetter(name, ...): a callable giving obj.name (dotted names follow
+    attribute chains); several names give a tuple."""
 
     __slots__ = ('_attrs', '_paths')
 
@@ -409,9 +400,7 @@ def _resolve(obj, path):
 
 
 class itemgetter:
-    """Return a callable object that fetches the given item(s) from its operand.
-    After f = itemgetter(2), the call f(r) returns r[2].
-    After g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])"""
+    """itemgetter(item, ...): a callable giving obj[item]; several items give a tuple."""
 
     __slots__ = ('_items',)
 
@@ -436,10 +425,7 @@ class itemgetter:
 
 
 class methodcaller:
-    """Return a callable object that calls the given method on its operand.
-    After f = methodcaller('name'), the call f(r) returns r.name().
-    After g = methodcaller('name', 'date', foo=1), the call g(r) returns
-    r.name('date', foo=1)."""
+    """methodcaller(name, /, *args, **kwargs): a callable giving obj.name(*args, **kwargs)."""
 
     __slots__ = ('_name', '_args', '_kwargs')
 

@@ -1,0 +1,1984 @@
+"""Container datatypes (pure-Python `collections`).
+
+* deque: a ring buffer in a Python list (see the class comment for its
+  invariants), O(1) at both ends, O(1) indexing.
+* defaultdict, Counter, OrderedDict: dict subclasses.  OrderedDict keeps its
+  own order in a doubly linked list beside the dict, so move_to_end() and
+  popitem() are O(1) at both ends.
+* namedtuple: classes built directly with type(), without exec(); the
+  generated __new__ checks its arguments itself and words its errors like the
+  function CPython compiles.
+* ChainMap, UserDict, UserList, UserString.
+
+The ABCs live in _collections_abc, which is also installed as
+`collections.abc` (as in CPython).
+"""
+
+import sys as _sys
+
+import _collections_abc
+from _collections_abc import Mapping as _Mapping, MutableMapping as _MutableMapping
+from _collections_abc import Sequence as _Sequence, MutableSequence as _MutableSequence
+from _collections_abc import KeysView as _KeysView, ValuesView as _ValuesView
+from _collections_abc import ItemsView as _ItemsView
+from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
+from keyword import iskeyword as _iskeyword
+from operator import itemgetter as _itemgetter, eq as _eq
+import heapq as _heapq
+
+_sys.modules['collections.abc'] = _collections_abc
+abc = _collections_abc
+
+__all__ = [
+    "ChainMap",
+    "Counter",
+    "OrderedDict",
+    "UserDict",
+    "UserList",
+    "UserString",
+    "defaultdict",
+    "deque",
+    "namedtuple",
+]
+
+_GenericAlias = type(list[int])
+
+
+class _ReprGuard:
+    """Per-object recursion guard for __repr__ (ids of objects being printed).
+
+    Not thread-aware: two threads printing the same object at once may see
+    '...' where CPython would not.
+    """
+
+    def __init__(self):
+        self.active = set()
+
+    def enter(self, obj):
+        key = id(obj)
+        if key in self.active:
+            return False
+        self.active.add(key)
+        return True
+
+    def leave(self, obj):
+        self.active.discard(id(obj))
+
+
+_repr_guard = _ReprGuard()
+
+
+def _index(value):
+    if isinstance(value, int):
+        return int(value)
+    method = getattr(type(value), '__index__', None)
+    if method is None:
+        raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
+    return method(value)
+
+
+################################################################################
+# deque
+################################################################################
+
+_MIN_CAPACITY = 8
+
+
+class deque:
+    """deque([iterable[, maxlen]]): a double-ended queue, optionally bounded.
+
+    Invariants: `_buf` is a list whose length (the capacity) is a power of two
+    and at least _MIN_CAPACITY; item i of the deque is at
+    `_buf[(_head + i) & (capacity - 1)]` for 0 <= i < `_len`; every other slot
+    holds None so that removed items are released.  `_state` is bumped by
+    every mutation, which lets iterators and comparisons notice changes.
+    """
+
+    __slots__ = ('_buf', '_head', '_len', '_maxlen', '_state', '__weakref__')
+
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        self._buf = [None] * _MIN_CAPACITY
+        self._head = 0
+        self._len = 0
+        self._maxlen = None
+        self._state = 0
+        return self
+
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None:
+            if not isinstance(maxlen, int):
+                if getattr(type(maxlen), '__index__', None) is None:
+                    raise TypeError('an integer is required')
+                maxlen = _index(maxlen)
+            if maxlen < 0:
+                raise ValueError('maxlen must be non-negative')
+        self._maxlen = maxlen
+        if self._len:
+            self.clear()
+        self.extend(iterable)
+
+    # -- buffer management --
+
+    def _resize(self, capacity):
+        buf, head, n = self._buf, self._head, self._len
+        mask = len(buf) - 1
+        new = [None] * capacity
+        for i in range(n):
+            new[i] = buf[(head + i) & mask]
+        self._buf = new
+        self._head = 0
+
+    def _maybe_shrink(self):
+        capacity = len(self._buf)
+        if capacity > _MIN_CAPACITY and self._len * 4 < capacity:
+            self._resize(capacity // 2)
+
+    def _push_right(self, item):
+        buf = self._buf
+        if self._len == len(buf):
+            self._resize(len(buf) * 2)
+            buf = self._buf
+        buf[(self._head + self._len) & (len(buf) - 1)] = item
+        self._len += 1
+
+    def _push_left(self, item):
+        buf = self._buf
+        if self._len == len(buf):
+            self._resize(len(buf) * 2)
+            buf = self._buf
+        head = (self._head - 1) & (len(buf) - 1)
+        buf[head] = item
+        self._head = head
+        self._len += 1
+
+    def _pop_right(self):
+        buf = self._buf
+        self._len -= 1
+        pos = (self._head + self._len) & (len(buf) - 1)
+        item = buf[pos]
+        buf[pos] = None
+        return item
+
+    def _pop_left(self):
+        buf = self._buf
+        head = self._head
+        item = buf[head]
+        buf[head] = None
+        self._head = (head + 1) & (len(buf) - 1)
+        self._len -= 1
+        return item
+
+    def _slot(self, i):
+        return (self._head + i) & (len(self._buf) - 1)
+
+    def _checked_index(self, i):
+        if not isinstance(i, int):
+            if getattr(type(i), '__index__', None) is None:
+                raise TypeError(f"sequence index must be integer, not '{type(i).__name__}'")
+            i = _index(i)
+        n = self._len
+        if i < 0:
+            i += n
+        if i < 0 or i >= n:
+            raise IndexError('deque index out of range')
+        return i
+
+    # -- public API --
+
+    @property
+    def maxlen(self):
+        """maximum size of a deque or None if unbounded"""
+        return self._maxlen
+
+    def append(self, x, /):
+        """Add an element to the right side of the deque."""
+        self._push_right(x)
+        maxlen = self._maxlen
+        if maxlen is not None and self._len > maxlen:
+            self._pop_left()
+        self._state += 1
+
+    def appendleft(self, x, /):
+        """Add an element to the left side of the deque."""
+        self._push_left(x)
+        maxlen = self._maxlen
+        if maxlen is not None and self._len > maxlen:
+            self._pop_right()
+        self._state += 1
+
+    def pop(self):
+        """Remove and return the rightmost element."""
+        if not self._len:
+            raise IndexError('pop from an empty deque')
+        item = self._pop_right()
+        self._state += 1
+        self._maybe_shrink()
+        return item
+
+    def popleft(self):
+        """Remove and return the leftmost element."""
+        if not self._len:
+            raise IndexError('pop from an empty deque')
+        item = self._pop_left()
+        self._state += 1
+        self._maybe_shrink()
+        return item
+
+    def extend(self, iterable, /):
+        """Extend the right side of the deque with elements from the iterable"""
+        if iterable is self:
+            iterable = list(iterable)
+        it = iter(iterable)
+        if self._maxlen == 0:
+            for _ in it:
+                pass
+            return
+        for item in it:
+            self.append(item)
+
+    def extendleft(self, iterable, /):
+        """Extend the left side of the deque with elements from the iterable"""
+        if iterable is self:
+            iterable = list(iterable)
+        it = iter(iterable)
+        if self._maxlen == 0:
+            for _ in it:
+                pass
+            return
+        for item in it:
+            self.appendleft(item)
+
+    def clear(self):
+        """Remove all elements from the deque."""
+        self._buf = [None] * _MIN_CAPACITY
+        self._head = 0
+        self._len = 0
+        self._state += 1
+
+    def copy(self):
+        """Return a shallow copy of a deque."""
+        cls = type(self)
+        if cls is deque:
+            new = deque((), self._maxlen)
+            new.extend(self)
+            return new
+        if self._maxlen is None:
+            return cls(self)
+        return cls(self, self._maxlen)
+
+    __copy__ = copy
+
+    def count(self, value, /):
+        """Return number of occurrences of value."""
+        state = self._state
+        total = 0
+        for i in range(self._len):
+            item = self._buf[self._slot(i)]
+            if item is value or item == value:
+                total += 1
+            if state != self._state:
+                raise RuntimeError('deque mutated during iteration')
+        return total
+
+    def index(self, value, start=0, stop=_sys.maxsize, /):
+        """Return first index of value.
+
+        Raises ValueError if the value is not present."""
+        start = _slice_index(start)
+        stop = _slice_index(stop)
+        n = self._len
+        if start < 0:
+            start += n
+            if start < 0:
+                start = 0
+        if stop < 0:
+            stop += n
+            if stop < 0:
+                stop = 0
+        if stop > n:
+            stop = n
+        if start > stop:
+            start = stop
+        state = self._state
+        for i in range(start, stop):
+            item = self._buf[self._slot(i)]
+            if item is value or item == value:
+                return i
+            if state != self._state:
+                raise RuntimeError('deque mutated during iteration')
+        raise ValueError(f'{value!r} is not in deque')
+
+    def insert(self, index, value, /):
+        """Insert value before index."""
+        index = _index(index)
+        n = self._len
+        if self._maxlen is not None and n >= self._maxlen:
+            raise IndexError('deque already at its maximum size')
+        if index < 0:
+            index += n
+            if index < 0:
+                index = 0
+        if index > n:
+            index = n
+        if index >= n:
+            self.append(value)
+            return
+        if index == 0:
+            self.appendleft(value)
+            return
+        # Shift whichever side is shorter.
+        buf_slot = self._slot
+        if index < n - index:
+            self._push_left(None)
+            buf = self._buf
+            for i in range(index):
+                buf[buf_slot(i)] = buf[buf_slot(i + 1)]
+        else:
+            self._push_right(None)
+            buf = self._buf
+            for i in range(n, index, -1):
+                buf[buf_slot(i)] = buf[buf_slot(i - 1)]
+        buf[buf_slot(index)] = value
+        self._state += 1
+
+    def _delete_at(self, index):
+        n = self._len
+        buf = self._buf
+        slot = self._slot
+        item = buf[slot(index)]
+        if index < n - 1 - index:
+            for i in range(index, 0, -1):
+                buf[slot(i)] = buf[slot(i - 1)]
+            self._pop_left()
+        else:
+            for i in range(index, n - 1):
+                buf[slot(i)] = buf[slot(i + 1)]
+            self._pop_right()
+        self._state += 1
+        self._maybe_shrink()
+        return item
+
+    def remove(self, value, /):
+        """Remove first occurrence of value."""
+        state = self._state
+        for i in range(self._len):
+            item = self._buf[self._slot(i)]
+            equal = item is value or item == value
+            if state != self._state:
+                raise IndexError('deque mutated during iteration')
+            if equal:
+                self._delete_at(i)
+                return
+        raise ValueError(f'{value!r} is not in deque')
+
+    def reverse(self):
+        """Reverse *IN PLACE*"""
+        buf = self._buf
+        slot = self._slot
+        i, j = 0, self._len - 1
+        while i < j:
+            a, b = slot(i), slot(j)
+            buf[a], buf[b] = buf[b], buf[a]
+            i += 1
+            j -= 1
+        self._state += 1
+
+    def rotate(self, n=1, /):
+        """Rotate the deque n steps to the right (default n=1).  If n is negative, rotates left."""
+        n = _index(n)
+        length = self._len
+        if length <= 1:
+            return
+        n %= length
+        if not n:
+            return
+        # Moving k items one by one costs O(k): take the shorter direction.
+        if n <= length - n:
+            for _ in range(n):
+                self._push_left(self._pop_right())
+        else:
+            for _ in range(length - n):
+                self._push_right(self._pop_left())
+        self._state += 1
+
+    def __len__(self):
+        return self._len
+
+    def __bool__(self):
+        return self._len != 0
+
+    def __getitem__(self, index):
+        return self._buf[self._slot(self._checked_index(index))]
+
+    def __setitem__(self, index, value):
+        self._buf[self._slot(self._checked_index(index))] = value
+
+    def __delitem__(self, index):
+        self._delete_at(self._checked_index(index))
+
+    def __contains__(self, value):
+        state = self._state
+        for i in range(self._len):
+            item = self._buf[self._slot(i)]
+            if item is value or item == value:
+                return True
+            if state != self._state:
+                raise RuntimeError('deque mutated during iteration')
+        return False
+
+    def __iter__(self):
+        return _deque_iterator(self)
+
+    def __reversed__(self):
+        """D.__reversed__() -- return a reverse iterator over the deque"""
+        return _deque_reverse_iterator(self)
+
+    def __repr__(self):
+        if not _repr_guard.enter(self):
+            return '[...]'
+        try:
+            items = repr(list(self))
+        finally:
+            _repr_guard.leave(self)
+        name = type(self).__name__
+        if self._maxlen is None:
+            return f'{name}({items})'
+        return f'{name}({items}, maxlen={self._maxlen})'
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
+        new = self.copy()
+        new.extend(other)
+        return new
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        new = self.copy()
+        return new.__imul__(n)
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        if not isinstance(n, int):
+            if getattr(type(n), '__index__', None) is None:
+                raise TypeError(f"can't multiply sequence by non-int of type '{type(n).__name__}'")
+            n = _index(n)
+        if n <= 0:
+            self.clear()
+        elif n > 1 and self._len:
+            items = list(self)
+            maxlen = self._maxlen
+            if maxlen is not None and (n - 1) * len(items) > maxlen:
+                # Only the last maxlen items survive; do not build the rest.
+                repeats = -(-maxlen // len(items))
+                items_all = items * repeats
+                self.extend(items_all[len(items_all) - maxlen:])
+            else:
+                for _ in range(n - 1):
+                    self.extend(items)
+        return self
+
+    def _compare(self, other, op):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return op(list(self), list(other))
+
+    def __eq__(self, other):
+        return self._compare(other, _eq)
+
+    def __ne__(self, other):
+        return self._compare(other, lambda a, b: a != b)
+
+    def __lt__(self, other):
+        return self._compare(other, lambda a, b: a < b)
+
+    def __le__(self, other):
+        return self._compare(other, lambda a, b: a <= b)
+
+    def __gt__(self, other):
+        return self._compare(other, lambda a, b: a > b)
+
+    def __ge__(self, other):
+        return self._compare(other, lambda a, b: a >= b)
+
+    __hash__ = None
+
+    def __reduce__(self):
+        state = getattr(self, '__dict__', None) or None
+        if self._maxlen is None:
+            return type(self), (), state, iter(self)
+        return type(self), ((), self._maxlen), state, iter(self)
+
+    def __class_getitem__(cls, item):
+        return _GenericAlias(cls, item)
+
+
+def _slice_index(value):
+    if isinstance(value, int):
+        return value
+    if getattr(type(value), '__index__', None) is None:
+        raise TypeError('slice indices must be integers or have an __index__ method')
+    return _index(value)
+
+
+class _deque_iterator:
+    __slots__ = ('_deque', '_index', '_state', '_remaining')
+
+    def __init__(self, d):
+        self._deque = d
+        self._index = 0
+        self._state = d._state
+        self._remaining = d._len
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        d = self._deque
+        if d._state != self._state:
+            self._remaining = 0
+            raise RuntimeError('deque mutated during iteration')
+        if self._remaining == 0:
+            raise StopIteration
+        item = d._buf[d._slot(self._index)]
+        self._index += 1
+        self._remaining -= 1
+        return item
+
+    def __length_hint__(self):
+        return self._remaining
+
+
+class _deque_reverse_iterator(_deque_iterator):
+    __slots__ = ()
+
+    def __init__(self, d):
+        super().__init__(d)
+        self._index = d._len - 1
+
+    def __next__(self):
+        d = self._deque
+        if d._state != self._state:
+            self._remaining = 0
+            raise RuntimeError('deque mutated during iteration')
+        if self._remaining == 0:
+            raise StopIteration
+        item = d._buf[d._slot(self._index)]
+        self._index -= 1
+        self._remaining -= 1
+        return item
+
+
+_MutableSequence.register(deque)
+
+
+################################################################################
+# defaultdict
+################################################################################
+
+class defaultdict(dict):
+    """defaultdict(default_factory=None, /, [...]) --> dict with default factory
+
+    A missing key is filled in with default_factory(), when the factory is
+    not None; the remaining arguments are those of dict().
+    """
+
+    __slots__ = ('default_factory',)
+
+    def __new__(cls, *args, **kwargs):
+        self = super().__new__(cls, *args, **kwargs)
+        self.default_factory = None
+        return self
+
+    def __init__(self, *args, **kwargs):
+        if args:
+            factory = args[0]
+            if factory is not None and not callable(factory):
+                raise TypeError('first argument must be callable or None')
+            self.default_factory = factory
+            args = args[1:]
+        super().__init__(*args, **kwargs)
+
+    def __missing__(self, key):
+        factory = self.default_factory
+        if factory is None:
+            raise KeyError(key)
+        value = factory()
+        self[key] = value
+        return value
+
+    def __repr__(self):
+        factory = self.default_factory
+        if factory is None:
+            factory_repr = 'None'
+        elif _repr_guard.enter(factory):
+            try:
+                factory_repr = repr(factory)
+            finally:
+                _repr_guard.leave(factory)
+        else:
+            factory_repr = '...'
+        return f'{type(self).__name__}({factory_repr}, {dict.__repr__(self)})'
+
+    def copy(self):
+        """D.copy() -> a shallow copy of D."""
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
+
+    def __reduce__(self):
+        args = () if self.default_factory is None else (self.default_factory,)
+        return type(self), args, None, None, iter(self.items())
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, other)
+        new.update(self)
+        return new
+
+
+################################################################################
+# OrderedDict
+################################################################################
+
+class _Link:
+    __slots__ = ('prev', 'next', 'key')
+
+
+class OrderedDict(dict):
+    """Dictionary that remembers insertion order, with O(1) reordering.
+
+    Invariants: `_root` is the sentinel of a circular doubly linked list of
+    `_Link`s, one per key, in the dictionary's order; `_map` maps each key to
+    its link.  The dict itself holds the values.  Unlinked links get their
+    `prev`/`next` cleared, which iterators use to detect mutation.
+    """
+
+    __slots__ = ('_root', '_map', '_state', '__dict__', '__weakref__')
+
+    def __new__(cls, *args, **kwargs):
+        self = dict.__new__(cls)
+        root = _Link()
+        root.prev = root.next = root
+        root.key = None
+        self._root = root
+        self._map = {}
+        self._state = 0
+        return self
+
+    def __init__(self, other=(), /, **kwds):
+        self._update(other, kwds)
+
+    def __setitem__(self, key, value):
+        if key not in self:
+            link = _Link()
+            root = self._root
+            last = root.prev
+            link.prev, link.next, link.key = last, root, key
+            last.next = link
+            root.prev = link
+            self._map[key] = link
+            self._state += 1
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key):
+        dict.__delitem__(self, key)
+        self._unlink(self._map.pop(key))
+
+    def _unlink(self, link):
+        link.prev.next = link.next
+        link.next.prev = link.prev
+        link.prev = link.next = None
+        self._state += 1
+
+    def __iter__(self):
+        return _odict_iterator(self, 0, False)
+
+    def __reversed__(self):
+        return _odict_iterator(self, 0, True)
+
+    def clear(self):
+        """Remove all items from ordered dict."""
+        root = self._root
+        link = root.next
+        while link is not root:
+            following = link.next
+            link.prev = link.next = None
+            link = following
+        root.prev = root.next = root
+        self._map.clear()
+        self._state += 1
+        dict.clear(self)
+
+    def popitem(self, last=True):
+        """Remove and return a (key, value) pair from the dictionary.
+
+        Pairs are returned in LIFO order if last is true or FIFO order if false.
+        """
+        if not self:
+            raise KeyError('dictionary is empty')
+        root = self._root
+        link = root.prev if last else root.next
+        key = link.key
+        value = dict.pop(self, key)
+        self._unlink(self._map.pop(key))
+        return key, value
+
+    def move_to_end(self, key, last=True):
+        """Move an existing element to the end (or beginning if last is false).
+
+        Raise KeyError if the element does not exist.
+        """
+        link = self._map[key]
+        root = self._root
+        self._state += 1
+        if last:
+            if root.prev is link:
+                return
+            link.prev.next = link.next
+            link.next.prev = link.prev
+            last_link = root.prev
+            link.prev, link.next = last_link, root
+            last_link.next = link
+            root.prev = link
+        else:
+            if root.next is link:
+                return
+            link.prev.next = link.next
+            link.next.prev = link.prev
+            first = root.next
+            link.prev, link.next = root, first
+            first.prev = link
+            root.next = link
+
+    def __sizeof__(self):
+        return dict.__sizeof__(self) + _sys.getsizeof(self._map) * 2
+
+    def _update(self, other, kwds):
+        if isinstance(other, _Mapping):
+            for key in other:
+                self[key] = other[key]
+        elif hasattr(other, 'keys'):
+            for key in other.keys():
+                self[key] = other[key]
+        else:
+            for key, value in other:
+                self[key] = value
+        for key, value in kwds.items():
+            self[key] = value
+
+    def update(self, other=(), /, **kwds):
+        """Update from a mapping, an object with keys(), or pairs; then from keywords."""
+        self._update(other, kwds)
+
+    def keys(self):
+        """A set-like object providing a view on the keys, in order."""
+        return odict_keys(self)
+
+    def items(self):
+        """A set-like object providing a view on the items, in order."""
+        return odict_items(self)
+
+    def values(self):
+        """An object providing a view on the values, in order."""
+        return odict_values(self)
+
+    _marker = object()
+
+    def pop(self, key, default=_marker):
+        """Remove key and return its value; default (or KeyError) when absent."""
+        if key in self:
+            value = dict.pop(self, key)
+            self._unlink(self._map.pop(key))
+            return value
+        if default is self._marker:
+            raise KeyError(key)
+        return default
+
+    def setdefault(self, key, default=None):
+        """Insert key with a value of default if key is not in the dictionary.
+
+        Return the value for key if key is in the dictionary, else default.
+        """
+        if key in self:
+            return self[key]
+        self[key] = default
+        return default
+
+    def __repr__(self):
+        if not self:
+            return f'{type(self).__name__}()'
+        if not _repr_guard.enter(self):
+            return '...'
+        try:
+            return f'{type(self).__name__}({list(self.items())!r})'
+        finally:
+            _repr_guard.leave(self)
+
+    def __reduce__(self):
+        state = getattr(self, '__dict__', None) or None
+        return type(self), (), state, None, iter(self.items())
+
+    def copy(self):
+        """A shallow copy of the OrderedDict."""
+        return type(self)(self)
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        """Create a new ordered dictionary with keys from iterable and values set to value."""
+        self = cls()
+        for key in iterable:
+            self[key] = value
+        return self
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return dict.__eq__(self, other) and all(map(_eq, self, other))
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
+    __hash__ = None
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(other)
+        new.update(self)
+        return new
+
+
+class _odict_iterator:
+    """Iterator over an OrderedDict's keys (kind 0), values (1) or items (2).
+
+    Any relinking of the OrderedDict (adding, removing or moving a key) ends
+    the iteration with "mutated"; a size change behind its back (through
+    dict methods) with a sticky "changed size" error, as in CPython.
+    """
+
+    __slots__ = ('_od', '_next', '_kind', '_reverse', '_size', '_state')
+
+    def __init__(self, od, kind, reverse):
+        self._od = od
+        self._kind = kind
+        self._reverse = reverse
+        self._next = od._root.prev if reverse else od._root.next
+        self._size = len(od)
+        self._state = od._state
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        od = self._od
+        if od is None:
+            raise StopIteration
+        if od._state != self._state:
+            self._od = None
+            raise RuntimeError('OrderedDict mutated during iteration')
+        if len(od) != self._size:
+            raise RuntimeError('OrderedDict changed size during iteration')
+        link = self._next
+        if link is od._root:
+            self._od = None
+            raise StopIteration
+        self._next = link.prev if self._reverse else link.next
+        key = link.key
+        kind = self._kind
+        if kind == 0:
+            return key
+        value = dict.__getitem__(od, key)
+        if kind == 1:
+            return value
+        return (key, value)
+
+    def __length_hint__(self):
+        return 0 if self._od is None else len(self._od)
+
+
+_odict_iterator.__name__ = _odict_iterator.__qualname__ = 'odict_iterator'
+_odict_iterator.__module__ = 'builtins'
+
+
+class _OrderedView:
+    __slots__ = ()
+    _kind = 0
+
+    def __iter__(self):
+        return _odict_iterator(self._mapping, self._kind, False)
+
+    def __reversed__(self):
+        return _odict_iterator(self._mapping, self._kind, True)
+
+    def __repr__(self):
+        if not _repr_guard.enter(self):
+            return '...'
+        try:
+            return f'{type(self).__name__}({list(self)!r})'
+        finally:
+            _repr_guard.leave(self)
+
+
+class odict_keys(_OrderedView, _KeysView):
+    __slots__ = ()
+    _kind = 0
+
+
+class odict_values(_OrderedView, _ValuesView):
+    __slots__ = ()
+    _kind = 1
+
+
+class odict_items(_OrderedView, _ItemsView):
+    __slots__ = ()
+    _kind = 2
+
+
+for _cls in (odict_keys, odict_values, odict_items):
+    _cls.__module__ = 'builtins'
+del _cls
+
+
+################################################################################
+# namedtuple
+################################################################################
+
+class _tuplegetter:
+    # Read-only field of a named tuple: the item at a fixed index.  (No class
+    # docstring: each instance carries its own __doc__ in a slot.)
+
+    __slots__ = ('_index', '__doc__')
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if not isinstance(instance, tuple):
+            raise TypeError(f"descriptor for index '{self._index}' for tuple subclasses "
+                            f"doesn't apply to '{type(instance).__name__}' object")
+        return instance[self._index]
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+    def __repr__(self):
+        return f'_tuplegetter({self._index}, {self.__doc__!r})'
+
+    def __reduce__(self):
+        return type(self), (self._index, self.__doc__)
+
+
+def _quoted_list(names):
+    """'a'; 'a' and 'b'; 'a', 'b', and 'c' -- as CPython's argument errors write them."""
+    quoted = [repr(name) for name in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    if len(quoted) == 2:
+        return f'{quoted[0]} and {quoted[1]}'
+    return ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
+
+
+def _make_new(typename, field_names, defaults):
+    """Build the __new__ of a named tuple, checking arguments like a compiled signature."""
+    num_fields = len(field_names)
+    positions = {name: i for i, name in enumerate(field_names)}
+    first_default = num_fields - len(defaults)
+    qualname = f'{typename}.__new__'
+    tuple_new = tuple.__new__
+
+    def __new__(_cls, *args, **kwargs):
+        nargs = len(args)
+        if nargs == num_fields and not kwargs:
+            return tuple_new(_cls, args)
+        # Same order of checks as a compiled signature: keywords first, then
+        # too many positionals, then missing arguments.
+        values = list(args[:num_fields])
+        values.extend([_missing] * (num_fields - len(values)))
+        for name, value in kwargs.items():
+            position = positions.get(name)
+            if position is None:
+                raise TypeError(f"{qualname}() got an unexpected keyword argument '{name}'")
+            if position < nargs:
+                raise TypeError(f"{qualname}() got multiple values for argument '{name}'")
+            values[position] = value
+        if nargs > num_fields:
+            if defaults:
+                takes = f'from {first_default + 1} to {num_fields + 1} positional arguments'
+            else:
+                takes = (f'{num_fields + 1} positional argument'
+                         + ('' if num_fields == 0 else 's'))
+            raise TypeError(f'{qualname}() takes {takes} but {nargs + 1} were given')
+        missing = []
+        for i in range(nargs, num_fields):
+            if values[i] is _missing:
+                if i >= first_default:
+                    values[i] = defaults[i - first_default]
+                else:
+                    missing.append(field_names[i])
+        if missing:
+            plural = 's' if len(missing) > 1 else ''
+            raise TypeError(f'{qualname}() missing {len(missing)} required positional '
+                            f'argument{plural}: {_quoted_list(missing)}')
+        return tuple_new(_cls, values)
+
+    return __new__
+
+
+_missing = object()
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """Returns a new subclass of tuple with named fields.
+
+    >>> Point = namedtuple('Point', ['x', 'y'])
+    >>> Point(11, y=22)
+    Point(x=11, y=22)
+    """
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = [str(name) for name in field_names]
+    typename = _sys.intern(str(typename))
+
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if (not name.isidentifier() or _iskeyword(name) or name.startswith('_')
+                    or name in seen):
+                field_names[index] = f'_{index}'
+            seen.add(name)
+
+    for name in [typename] + field_names:
+        if type(name) is not str:
+            raise TypeError('Type names and field names must be strings')
+        if not name.isidentifier():
+            raise ValueError(f'Type names and field names must be valid identifiers: {name!r}')
+        if _iskeyword(name):
+            raise ValueError(f'Type names and field names cannot be a keyword: {name!r}')
+
+    seen = set()
+    for name in field_names:
+        if name.startswith('_') and not rename:
+            raise ValueError(f'Field names cannot start with an underscore: {name!r}')
+        if name in seen:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        seen.add(name)
+
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(field_names):
+            raise TypeError('Got more default values than field names')
+        if defaults:
+            for name, value in zip(field_names[len(field_names) - len(defaults):], defaults):
+                field_defaults[name] = value
+    else:
+        defaults = ()
+
+    field_names = tuple(field_names)
+    num_fields = len(field_names)
+    arg_list = ', '.join(field_names)
+    if num_fields == 1:
+        arg_list += ','
+    repr_fmt = '(' + ', '.join(f'{name}=%r' for name in field_names) + ')'
+    tuple_new = tuple.__new__
+
+    __new__ = _make_new(typename, field_names, defaults)
+    __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
+
+    @classmethod
+    def _make(cls, iterable):
+        result = tuple_new(cls, iterable)
+        if len(result) != num_fields:
+            raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')
+        return result
+
+    _make.__func__.__doc__ = (f'Make a new {typename} object from a sequence '
+                              'or iterable')
+
+    def _replace(self, /, **kwds):
+        result = self._make(map(kwds.pop, field_names, self))
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
+
+    _replace.__doc__ = (f'Return a new {typename} object replacing specified '
+                        'fields with new values')
+
+    def __repr__(self):
+        'Return a nicely formatted representation string'
+        return self.__class__.__name__ + repr_fmt % self
+
+    def _asdict(self):
+        'Return a new dict which maps field names to their values.'
+        return dict(zip(self._fields, self))
+
+    def __getnewargs__(self):
+        'Return self as a plain tuple.  Used by copy and pickle.'
+        return tuple(self)
+
+    for method in (__new__, _make.__func__, _replace, __repr__, _asdict, __getnewargs__):
+        method.__qualname__ = f'{typename}.{method.__name__}'
+
+    class_namespace = {
+        '__doc__': f'{typename}({arg_list})',
+        '__slots__': (),
+        '_fields': field_names,
+        '_field_defaults': field_defaults,
+        '__new__': __new__,
+        '_make': _make,
+        '_replace': _replace,
+        '__repr__': __repr__,
+        '_asdict': _asdict,
+        '__getnewargs__': __getnewargs__,
+        '__match_args__': field_names,
+    }
+    for index, name in enumerate(field_names):
+        class_namespace[name] = _tuplegetter(index, f'Alias for field number {index}')
+
+    result = type(typename, (tuple,), class_namespace)
+
+    if module is None:
+        try:
+            module = _sys._getframe(1).f_globals.get('__name__', '__main__')
+        except (AttributeError, ValueError):
+            pass
+    if module is not None:
+        result.__module__ = module
+    return result
+
+
+################################################################################
+# Counter
+################################################################################
+
+def _count_elements(mapping, iterable):
+    """Tally the elements of iterable into mapping."""
+    mapping_get = mapping.get
+    for elem in iterable:
+        mapping[elem] = mapping_get(elem, 0) + 1
+
+
+class Counter(dict):
+    """Dict subclass for counting hashable items (a multiset).
+
+    Missing elements count as zero; the arithmetic operators keep only
+    positive counts.
+
+    >>> Counter('abracadabra').most_common(3)
+    [('a', 5), ('b', 2), ('r', 2)]
+    """
+
+    def __init__(self, iterable=None, /, **kwds):
+        super().__init__()
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        """The count of elements not in the Counter is zero."""
+        return 0
+
+    def total(self):
+        """Sum of the counts"""
+        return sum(self.values())
+
+    def most_common(self, n=None):
+        """List the n most common elements and their counts from the most
+        common to the least.  If n is None, then list all element counts.
+        """
+        if n is None:
+            return sorted(self.items(), key=_itemgetter(1), reverse=True)
+        return _heapq.nlargest(n, self.items(), key=_itemgetter(1))
+
+    def elements(self):
+        """Iterator over elements repeating each as many times as its count."""
+        return _chain.from_iterable(_starmap(_repeat, self.items()))
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+
+    def update(self, iterable=None, /, **kwds):
+        """Like dict.update() but add counts instead of replacing them.
+
+        Source can be an iterable, a dictionary, or another Counter instance.
+        """
+        if iterable is not None:
+            if isinstance(iterable, _Mapping):
+                if self:
+                    self_get = self.get
+                    for elem, count in iterable.items():
+                        self[elem] = count + self_get(elem, 0)
+                else:
+                    # Nothing to add to: plain dict update is the same and faster.
+                    super().update(iterable)
+            else:
+                _count_elements(self, iterable)
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        """Like dict.update() but subtracts counts instead of replacing them.
+        Counts can be reduced below zero.
+
+        Source can be an iterable, a dictionary, or another Counter instance.
+        """
+        if iterable is not None:
+            self_get = self.get
+            if isinstance(iterable, _Mapping):
+                for elem, count in iterable.items():
+                    self[elem] = self_get(elem, 0) - count
+            else:
+                for elem in iterable:
+                    self[elem] = self_get(elem, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        """Return a shallow copy."""
+        return self.__class__(self)
+
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
+
+    def __delitem__(self, elem):
+        """Like dict.__delitem__() but does not raise KeyError for missing values."""
+        if elem in self:
+            super().__delitem__(elem)
+
+    def __repr__(self):
+        if not self:
+            return f'{self.__class__.__name__}()'
+        try:
+            # dict() keeps the order that most_common() gives.
+            d = dict(self.most_common())
+        except TypeError:
+            # Counts that do not order among themselves.
+            d = dict(self)
+        return f'{self.__class__.__name__}({d!r})'
+
+    # Multiset comparisons: every element's count, missing ones being zero.
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] == other[e] for c in (self, other) for e in c)
+
+    def __ne__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
+    __hash__ = None
+
+    # Multiset arithmetic: results keep only positive counts.
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            newcount = count + other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            newcount = count - other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = other_count if count < other_count else count
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = count if count < other_count else other_count
+            if newcount > 0:
+                result[elem] = newcount
+        return result
+
+    def __pos__(self):
+        """Adds an empty counter, effectively stripping negative and zero counts"""
+        result = Counter()
+        for elem, count in self.items():
+            if count > 0:
+                result[elem] = count
+        return result
+
+    def __neg__(self):
+        """Subtracts from an empty counter.  Strips positive and zero counts,
+        and flips the sign on negative counts.
+        """
+        result = Counter()
+        for elem, count in self.items():
+            if count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        """Internal method to strip elements with a negative or zero count"""
+        nonpositive = [elem for elem, count in self.items() if not count > 0]
+        for elem in nonpositive:
+            del self[elem]
+        return self
+
+    def __iadd__(self, other):
+        for elem, count in other.items():
+            self[elem] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for elem, count in other.items():
+            self[elem] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+
+################################################################################
+# ChainMap
+################################################################################
+
+class ChainMap(_MutableMapping):
+    """Several mappings seen as one: lookups search `maps` in order; writes,
+    updates and deletions only touch maps[0]."""
+
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            try:
+                return mapping[key]
+            except KeyError:
+                pass
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        return len(set().union(*self.maps))
+
+    def __iter__(self):
+        d = {}
+        for mapping in reversed(self.maps):
+            d.update(dict.fromkeys(mapping))
+        return iter(d)
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def __repr__(self):
+        if not _repr_guard.enter(self):
+            return '...'
+        try:
+            return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+        finally:
+            _repr_guard.leave(self)
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        """Create a ChainMap with a single dict created from the iterable."""
+        return cls(dict.fromkeys(iterable, *args))
+
+    def copy(self):
+        """New ChainMap or subclass with a new copy of maps[0] and refs to maps[1:]"""
+        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        """New ChainMap with a new map followed by all previous maps.
+        If no map is provided, an empty dict is used.
+        Keyword arguments update the map or new empty dict.
+        """
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return self.__class__(m, *self.maps)
+
+    @property
+    def parents(self):
+        """New ChainMap from maps[1:]."""
+        return self.__class__(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def popitem(self):
+        """Remove and return an item pair from maps[0]. Raise KeyError is maps[0] is empty."""
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError('No keys found in the first mapping.')
+
+    def pop(self, key, *args):
+        """Remove *key* from maps[0] and return its value. Raise KeyError if *key* not in maps[0]."""
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def clear(self):
+        """Clear maps[0], leaving maps[1:] intact."""
+        self.maps[0].clear()
+
+    def __ior__(self, other):
+        self.maps[0].update(other)
+        return self
+
+    def __or__(self, other):
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        m = self.copy()
+        m.maps[0].update(other)
+        return m
+
+    def __ror__(self, other):
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        m = dict(other)
+        for child in reversed(self.maps):
+            m.update(child)
+        return self.__class__(m)
+
+
+################################################################################
+# UserDict, UserList, UserString
+################################################################################
+
+class UserDict(_MutableMapping):
+    """A mapping that keeps its items in a real dict, `self.data`."""
+
+    def __init__(self, dict=None, /, **kwargs):
+        self.data = {}
+        if dict is not None:
+            self.update(dict)
+        if kwargs:
+            self.update(kwargs)
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, key):
+        if key in self.data:
+            return self.data[key]
+        if hasattr(self.__class__, '__missing__'):
+            return self.__class__.__missing__(self, key)
+        raise KeyError(key)
+
+    def __setitem__(self, key, item):
+        self.data[key] = item
+
+    def __delitem__(self, key):
+        del self.data[key]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __contains__(self, key):
+        return key in self.data
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __or__(self, other):
+        if isinstance(other, UserDict):
+            return self.__class__(self.data | other.data)
+        if isinstance(other, dict):
+            return self.__class__(self.data | other)
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, UserDict):
+            return self.__class__(other.data | self.data)
+        if isinstance(other, dict):
+            return self.__class__(other | self.data)
+        return NotImplemented
+
+    def __ior__(self, other):
+        if isinstance(other, UserDict):
+            self.data |= other.data
+        else:
+            self.data |= other
+        return self
+
+    def __copy__(self):
+        inst = self.__class__.__new__(self.__class__)
+        inst.__dict__.update(self.__dict__)
+        inst.__dict__['data'] = self.__dict__['data'].copy()
+        return inst
+
+    def copy(self):
+        if self.__class__ is UserDict:
+            return UserDict(self.data.copy())
+        inst = self.__copy__()
+        inst.data = {}
+        inst.update(self)
+        return inst
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        d = cls()
+        for key in iterable:
+            d[key] = value
+        return d
+
+
+class UserList(_MutableSequence):
+    """A list-like sequence that keeps its items in a real list, `self.data`."""
+
+    def __init__(self, initlist=None):
+        self.data = []
+        if initlist is not None:
+            if type(initlist) == type(self.data):
+                self.data[:] = initlist
+            elif isinstance(initlist, UserList):
+                self.data[:] = initlist.data[:]
+            else:
+                self.data = list(initlist)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def _cast(self, other):
+        return other.data if isinstance(other, UserList) else other
+
+    def __lt__(self, other):
+        return self.data < self._cast(other)
+
+    def __le__(self, other):
+        return self.data <= self._cast(other)
+
+    def __eq__(self, other):
+        return self.data == self._cast(other)
+
+    def __gt__(self, other):
+        return self.data > self._cast(other)
+
+    def __ge__(self, other):
+        return self.data >= self._cast(other)
+
+    def __contains__(self, item):
+        return item in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self.__class__(self.data[i])
+        return self.data[i]
+
+    def __setitem__(self, i, item):
+        self.data[i] = item
+
+    def __delitem__(self, i):
+        del self.data[i]
+
+    def __add__(self, other):
+        if isinstance(other, UserList):
+            return self.__class__(self.data + other.data)
+        if isinstance(other, type(self.data)):
+            return self.__class__(self.data + other)
+        return self.__class__(self.data + list(other))
+
+    def __radd__(self, other):
+        if isinstance(other, UserList):
+            return self.__class__(other.data + self.data)
+        if isinstance(other, type(self.data)):
+            return self.__class__(other + self.data)
+        return self.__class__(list(other) + self.data)
+
+    def __iadd__(self, other):
+        if isinstance(other, UserList):
+            self.data += other.data
+        elif isinstance(other, type(self.data)):
+            self.data += other
+        else:
+            self.data += list(other)
+        return self
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        self.data *= n
+        return self
+
+    def __copy__(self):
+        inst = self.__class__.__new__(self.__class__)
+        inst.__dict__.update(self.__dict__)
+        inst.__dict__['data'] = self.__dict__['data'][:]
+        return inst
+
+    def append(self, item):
+        self.data.append(item)
+
+    def insert(self, i, item):
+        self.data.insert(i, item)
+
+    def pop(self, i=-1):
+        return self.data.pop(i)
+
+    def remove(self, item):
+        self.data.remove(item)
+
+    def clear(self):
+        self.data.clear()
+
+    def copy(self):
+        return self.__class__(self)
+
+    def count(self, item):
+        return self.data.count(item)
+
+    def index(self, item, *args):
+        return self.data.index(item, *args)
+
+    def reverse(self):
+        self.data.reverse()
+
+    def sort(self, /, *args, **kwds):
+        self.data.sort(*args, **kwds)
+
+    def extend(self, other):
+        if isinstance(other, UserList):
+            self.data.extend(other.data)
+        else:
+            self.data.extend(other)
+
+
+class UserString(_Sequence):
+    """A str-like sequence that keeps its text in a real str, `self.data`."""
+
+    def __init__(self, seq):
+        if isinstance(seq, str):
+            self.data = seq
+        elif isinstance(seq, UserString):
+            self.data = seq.data[:]
+        else:
+            self.data = str(seq)
+
+    def __str__(self):
+        return str(self.data)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __int__(self):
+        return int(self.data)
+
+    def __float__(self):
+        return float(self.data)
+
+    def __complex__(self):
+        return complex(self.data)
+
+    def __hash__(self):
+        return hash(self.data)
+
+    def __getnewargs__(self):
+        return (self.data[:],)
+
+    def _cast(self, other):
+        return other.data if isinstance(other, UserString) else other
+
+    def __eq__(self, string):
+        return self.data == self._cast(string)
+
+    def __lt__(self, string):
+        return self.data < self._cast(string)
+
+    def __le__(self, string):
+        return self.data <= self._cast(string)
+
+    def __gt__(self, string):
+        return self.data > self._cast(string)
+
+    def __ge__(self, string):
+        return self.data >= self._cast(string)
+
+    def __contains__(self, char):
+        return self._cast(char) in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, index):
+        return self.__class__(self.data[index])
+
+    def __add__(self, other):
+        if isinstance(other, UserString):
+            return self.__class__(self.data + other.data)
+        if isinstance(other, str):
+            return self.__class__(self.data + other)
+        return self.__class__(self.data + str(other))
+
+    def __radd__(self, other):
+        if isinstance(other, str):
+            return self.__class__(other + self.data)
+        return self.__class__(str(other) + self.data)
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def __mod__(self, args):
+        return self.__class__(self.data % args)
+
+    def __rmod__(self, template):
+        return self.__class__(str(template) % self)
+
+    # Methods that give a new string wrap it in the class; the rest pass through.
+
+    def capitalize(self):
+        return self.__class__(self.data.capitalize())
+
+    def casefold(self):
+        return self.__class__(self.data.casefold())
+
+    def center(self, width, *args):
+        return self.__class__(self.data.center(width, *args))
+
+    def count(self, sub, start=0, end=_sys.maxsize):
+        return self.data.count(self._cast(sub), start, end)
+
+    def removeprefix(self, prefix, /):
+        return self.__class__(self.data.removeprefix(self._cast(prefix)))
+
+    def removesuffix(self, suffix, /):
+        return self.__class__(self.data.removesuffix(self._cast(suffix)))
+
+    def encode(self, encoding='utf-8', errors='strict'):
+        encoding = 'utf-8' if encoding is None else encoding
+        errors = 'strict' if errors is None else errors
+        return self.data.encode(encoding, errors)
+
+    def endswith(self, suffix, start=0, end=_sys.maxsize):
+        return self.data.endswith(suffix, start, end)
+
+    def expandtabs(self, tabsize=8):
+        return self.__class__(self.data.expandtabs(tabsize))
+
+    def find(self, sub, start=0, end=_sys.maxsize):
+        return self.data.find(self._cast(sub), start, end)
+
+    def format(self, /, *args, **kwds):
+        return self.data.format(*args, **kwds)
+
+    def format_map(self, mapping):
+        return self.data.format_map(mapping)
+
+    def index(self, sub, start=0, end=_sys.maxsize):
+        return self.data.index(sub, start, end)
+
+    def isalpha(self):
+        return self.data.isalpha()
+
+    def isalnum(self):
+        return self.data.isalnum()
+
+    def isascii(self):
+        return self.data.isascii()
+
+    def isdecimal(self):
+        return self.data.isdecimal()
+
+    def isdigit(self):
+        return self.data.isdigit()
+
+    def isidentifier(self):
+        return self.data.isidentifier()
+
+    def islower(self):
+        return self.data.islower()
+
+    def isnumeric(self):
+        return self.data.isnumeric()
+
+    def isprintable(self):
+        return self.data.isprintable()
+
+    def isspace(self):
+        return self.data.isspace()
+
+    def istitle(self):
+        return self.data.istitle()
+
+    def isupper(self):
+        return self.data.isupper()
+
+    def join(self, seq):
+        return self.data.join(seq)
+
+    def ljust(self, width, *args):
+        return self.__class__(self.data.ljust(width, *args))
+
+    def lower(self):
+        return self.__class__(self.data.lower())
+
+    def lstrip(self, chars=None):
+        return self.__class__(self.data.lstrip(chars))
+
+    maketrans = str.maketrans
+
+    def partition(self, sep):
+        return self.data.partition(sep)
+
+    def replace(self, old, new, maxsplit=-1):
+        return self.__class__(self.data.replace(self._cast(old), self._cast(new), maxsplit))
+
+    def rfind(self, sub, start=0, end=_sys.maxsize):
+        return self.data.rfind(self._cast(sub), start, end)
+
+    def rindex(self, sub, start=0, end=_sys.maxsize):
+        return self.data.rindex(sub, start, end)
+
+    def rjust(self, width, *args):
+        return self.__class__(self.data.rjust(width, *args))
+
+    def rpartition(self, sep):
+        return self.data.rpartition(sep)
+
+    def rstrip(self, chars=None):
+        return self.__class__(self.data.rstrip(chars))
+
+    def split(self, sep=None, maxsplit=-1):
+        return self.data.split(sep, maxsplit)
+
+    def rsplit(self, sep=None, maxsplit=-1):
+        return self.data.rsplit(sep, maxsplit)
+
+    def splitlines(self, keepends=False):
+        return self.data.splitlines(keepends)
+
+    def startswith(self, prefix, start=0, end=_sys.maxsize):
+        return self.data.startswith(prefix, start, end)
+
+    def strip(self, chars=None):
+        return self.__class__(self.data.strip(chars))
+
+    def swapcase(self):
+        return self.__class__(self.data.swapcase())
+
+    def title(self):
+        return self.__class__(self.data.title())
+
+    def translate(self, *args):
+        return self.__class__(self.data.translate(*args))
+
+    def upper(self):
+        return self.__class__(self.data.upper())
+
+    def zfill(self, width):
+        return self.__class__(self.data.zfill(width))

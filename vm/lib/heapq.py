@@ -1,0 +1,337 @@
+"""Heap queue algorithm (pure-Python `heapq`).
+
+A heap is a list with `heap[k] <= heap[2*k+1]` and `heap[k] <= heap[2*k+2]`
+for every k that has children, so heap[0] is the smallest item.  Only `<` is
+used to compare items.  The sift routines follow CPython's (bottom-up
+re-insertion), so a given sequence of operations leaves the list in exactly
+the same order as CPython's heapq does.  The `_max` variants keep the
+reverse invariant and serve merge(reverse=True) and nsmallest().
+"""
+
+__all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
+           'nlargest', 'nsmallest', 'heappushpop']
+
+
+def _check_list(heap, fname, two_args):
+    if not isinstance(heap, list):
+        which = 'argument 1' if two_args else 'argument'
+        raise TypeError(f'{fname}() {which} must be list, not {type(heap).__name__}')
+
+
+def _less(heap, size, a, b):
+    """a < b, refusing to go on if the comparison changed the heap's size."""
+    result = a < b
+    if len(heap) != size:
+        raise RuntimeError('list changed size during iteration')
+    return result
+
+
+def _siftdown(heap, startpos, pos):
+    """Move heap[pos] up towards startpos until its parent is not larger."""
+    size = len(heap)
+    newitem = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        if _less(heap, size, newitem, parent):
+            heap[pos] = parent
+            pos = parentpos
+            continue
+        break
+    heap[pos] = newitem
+
+
+def _siftup(heap, pos):
+    """Fill the hole at pos: walk the smaller child up to the bottom, then
+    sift the displaced item back down into place (fewer comparisons than the
+    textbook swap loop)."""
+    endpos = len(heap)
+    startpos = pos
+    newitem = heap[pos]
+    childpos = 2 * pos + 1
+    while childpos < endpos:
+        rightpos = childpos + 1
+        if rightpos < endpos and not _less(heap, endpos, heap[childpos], heap[rightpos]):
+            childpos = rightpos
+        heap[pos] = heap[childpos]
+        pos = childpos
+        childpos = 2 * pos + 1
+    heap[pos] = newitem
+    _siftdown(heap, startpos, pos)
+
+
+def heappush(heap, item, /):
+    """Push item onto heap, maintaining the heap invariant."""
+    _check_list(heap, 'heappush', True)
+    heap.append(item)
+    _siftdown(heap, 0, len(heap) - 1)
+
+
+def heappop(heap, /):
+    """Pop the smallest item off the heap, maintaining the heap invariant."""
+    _check_list(heap, 'heappop', False)
+    if not heap:
+        raise IndexError('index out of range')
+    lastelt = heap.pop()
+    if heap:
+        returnitem = heap[0]
+        heap[0] = lastelt
+        _siftup(heap, 0)
+        return returnitem
+    return lastelt
+
+
+def heapreplace(heap, item, /):
+    """Pop and return the current smallest value, and add the new item.
+
+    The heap size does not change; the popped value may be larger than item.
+    """
+    _check_list(heap, 'heapreplace', True)
+    if not heap:
+        raise IndexError('index out of range')
+    returnitem = heap[0]
+    heap[0] = item
+    _siftup(heap, 0)
+    return returnitem
+
+
+def heappushpop(heap, item, /):
+    """Push item on the heap, then pop and return the smallest item (faster
+    than heappush() followed by heappop())."""
+    _check_list(heap, 'heappushpop', True)
+    if heap and _less(heap, len(heap), heap[0], item):
+        item, heap[0] = heap[0], item
+        _siftup(heap, 0)
+    return item
+
+
+def heapify(heap, /):
+    """Transform list into a heap, in-place, in O(len(heap)) time."""
+    _check_list(heap, 'heapify', False)
+    for i in reversed(range(len(heap) // 2)):
+        _siftup(heap, i)
+
+
+# Max-heap variants.
+
+def _siftdown_max(heap, startpos, pos):
+    size = len(heap)
+    newitem = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        if _less(heap, size, parent, newitem):
+            heap[pos] = parent
+            pos = parentpos
+            continue
+        break
+    heap[pos] = newitem
+
+
+def _siftup_max(heap, pos):
+    endpos = len(heap)
+    startpos = pos
+    newitem = heap[pos]
+    childpos = 2 * pos + 1
+    while childpos < endpos:
+        rightpos = childpos + 1
+        if rightpos < endpos and not _less(heap, endpos, heap[rightpos], heap[childpos]):
+            childpos = rightpos
+        heap[pos] = heap[childpos]
+        pos = childpos
+        childpos = 2 * pos + 1
+    heap[pos] = newitem
+    _siftdown_max(heap, startpos, pos)
+
+
+def _heappop_max(heap):
+    """Maxheap version of a heappop."""
+    _check_list(heap, '_heappop_max', False)
+    if not heap:
+        raise IndexError('index out of range')
+    lastelt = heap.pop()
+    if heap:
+        returnitem = heap[0]
+        heap[0] = lastelt
+        _siftup_max(heap, 0)
+        return returnitem
+    return lastelt
+
+
+def _heapreplace_max(heap, item):
+    """Maxheap version of a heappop followed by a heappush."""
+    _check_list(heap, '_heapreplace_max', True)
+    if not heap:
+        raise IndexError('index out of range')
+    returnitem = heap[0]
+    heap[0] = item
+    _siftup_max(heap, 0)
+    return returnitem
+
+
+def _heapify_max(heap):
+    """Transform list into a maxheap, in-place, in O(len(x)) time."""
+    _check_list(heap, '_heapify_max', False)
+    for i in reversed(range(len(heap) // 2)):
+        _siftup_max(heap, i)
+
+
+def merge(*iterables, key=None, reverse=False):
+    """Merge sorted inputs into a single sorted output.
+
+    Lazy and stable: among equal items, those from earlier inputs come first.
+    `key` and `reverse` mean what they mean for sorted(); each input must
+    already be sorted that way.
+    """
+    # Heap entries are lists [sort value, tie-breaker, (item,) next-function];
+    # the tie-breaker is the input's position (negated for max-heaps) so that
+    # earlier inputs win ties and items themselves are never compared on ties.
+    if reverse:
+        heapify_, pop_, replace_ = _heapify_max, _heappop_max, _heapreplace_max
+        direction = -1
+    else:
+        heapify_, pop_, replace_ = heapify, heappop, heapreplace
+        direction = 1
+    entries = []
+    for order, it in enumerate(map(iter, iterables)):
+        advance = it.__next__
+        try:
+            first = advance()
+        except StopIteration:
+            continue
+        if key is None:
+            entries.append([first, order * direction, advance])
+        else:
+            entries.append([key(first), order * direction, first, advance])
+    heapify_(entries)
+    while len(entries) > 1:
+        try:
+            while True:
+                top = entries[0]
+                if key is None:
+                    yield top[0]
+                    top[0] = top[2]()
+                else:
+                    yield top[2]
+                    value = top[3]()
+                    top[0] = key(value)
+                    top[2] = value
+                replace_(entries, top)
+        except StopIteration:
+            pop_(entries)
+    if entries:
+        # One input left: pass the rest of it straight through.
+        last = entries[0]
+        if key is None:
+            yield last[0]
+            yield from last[2].__self__
+        else:
+            yield last[2]
+            yield from last[3].__self__
+
+
+def nsmallest(n, iterable, key=None):
+    """Find the n smallest elements in a dataset.
+
+    Equivalent to:  sorted(iterable, key=key)[:n]
+    """
+    if n == 1:
+        it = iter(iterable)
+        sentinel = object()
+        if key is None:
+            result = min(it, default=sentinel)
+        else:
+            result = min(it, default=sentinel, key=key)
+        return [] if result is sentinel else [result]
+    try:
+        size = len(iterable)
+    except (TypeError, AttributeError):
+        pass
+    else:
+        if n >= size:
+            return sorted(iterable, key=key)[:n]
+    # Keep the n best so far in a max-heap; the running index breaks ties so
+    # that earlier elements win and elements themselves are never compared on
+    # equal keys.
+    it = iter(iterable)
+    if key is None:
+        result = [(elem, i) for i, elem in zip(range(n), it)]
+        if not result:
+            return result
+        _heapify_max(result)
+        top = result[0][0]
+        order = n
+        for elem in it:
+            if elem < top:
+                _heapreplace_max(result, (elem, order))
+                top = result[0][0]
+                order += 1
+        result.sort()
+        return [elem for elem, _ in result]
+    result = [(key(elem), i, elem) for i, elem in zip(range(n), it)]
+    if not result:
+        return result
+    _heapify_max(result)
+    top = result[0][0]
+    order = n
+    for elem in it:
+        k = key(elem)
+        if k < top:
+            _heapreplace_max(result, (k, order, elem))
+            top = result[0][0]
+            order += 1
+    result.sort()
+    return [elem for _, _, elem in result]
+
+
+def nlargest(n, iterable, key=None):
+    """Find the n largest elements in a dataset.
+
+    Equivalent to:  sorted(iterable, key=key, reverse=True)[:n]
+    """
+    if n == 1:
+        it = iter(iterable)
+        sentinel = object()
+        if key is None:
+            result = max(it, default=sentinel)
+        else:
+            result = max(it, default=sentinel, key=key)
+        return [] if result is sentinel else [result]
+    try:
+        size = len(iterable)
+    except (TypeError, AttributeError):
+        pass
+    else:
+        if n >= size:
+            return sorted(iterable, key=key, reverse=True)[:n]
+    # A min-heap of the n best so far; decreasing tie-breakers make earlier
+    # elements win ties, as in a stable reverse sort.
+    it = iter(iterable)
+    if key is None:
+        result = [(elem, i) for i, elem in zip(range(0, -n, -1), it)]
+        if not result:
+            return result
+        heapify(result)
+        top = result[0][0]
+        order = -n
+        for elem in it:
+            if top < elem:
+                heapreplace(result, (elem, order))
+                top = result[0][0]
+                order -= 1
+        result.sort(reverse=True)
+        return [elem for elem, _ in result]
+    result = [(key(elem), i, elem) for i, elem in zip(range(0, -n, -1), it)]
+    if not result:
+        return result
+    heapify(result)
+    top = result[0][0]
+    order = -n
+    for elem in it:
+        k = key(elem)
+        if top < k:
+            heapreplace(result, (k, order, elem))
+            top = result[0][0]
+            order -= 1
+    result.sort(reverse=True)
+    return [elem for _, _, elem in result]
