@@ -1,0 +1,166 @@
+//! Function objects: Python functions (`PyFunction`), runtime code objects
+//! (`PyCode`), closure cells, bound methods, Rust-implemented functions and
+//! descriptors.
+
+pub mod args;
+pub mod descriptors;
+pub mod method;
+pub mod make;
+pub mod native;
+
+use std::sync::Arc;
+
+use skein_compiler::bytecode::{CodeObject, Constant};
+
+use crate::intern::intern;
+use crate::object::{Locked, PyPayload, PyRef};
+use crate::types::dict::PyDict;
+use crate::types::tuple::PyTuple;
+use crate::types::type_::{PyType, TypeCell};
+use crate::value::Value;
+
+pub static FUNCTION_TYPE: TypeCell = TypeCell::new();
+pub static CODE_TYPE: TypeCell = TypeCell::new();
+pub static CELL_TYPE: TypeCell = TypeCell::new();
+
+/// A compiled code object plus its constants and names as Python values.
+/// Immutable and shared by every thread that runs it.
+pub struct PyCode {
+    pub co: Arc<CodeObject>,
+    pub consts: Box<[Value]>,
+    /// `co.names` interned.
+    pub names: Box<[Value]>,
+    /// Names of all fast locals (varnames ++ cellvars ++ freevars), interned.
+    pub localsplus_names: Box<[Value]>,
+    pub nlocalsplus: usize,
+    pub ncells_start: usize,
+    pub nfree: usize,
+    pub filename: Value,
+    pub name: Value,
+    pub qualname: Value,
+}
+
+impl PyPayload for PyCode {
+    fn class() -> &'static PyRef<PyType> {
+        CODE_TYPE.get()
+    }
+}
+
+impl PyCode {
+    pub fn new(co: Arc<CodeObject>) -> PyRef<PyCode> {
+        let consts = co.constants.iter().map(constant_to_value).collect();
+        let names = co.names.iter().map(|n| intern(n)).collect();
+        let localsplus_names: Box<[Value]> =
+            co.varnames.iter().chain(co.cellvars.iter()).chain(co.freevars.iter()).map(|n| intern(n)).collect();
+        let nlocalsplus = localsplus_names.len();
+        let filename = intern(&co.filename);
+        let name = intern(&co.name);
+        let qualname = crate::types::str::new_str(co.qualname.as_str());
+        PyRef::new(PyCode {
+            ncells_start: co.varnames.len(),
+            nfree: co.freevars.len(),
+            nlocalsplus,
+            consts,
+            names,
+            localsplus_names,
+            filename,
+            name,
+            qualname,
+            co,
+        })
+    }
+}
+
+/// Turns a compile-time constant into a value (strings are interned, as
+/// CPython interns identifier-like constants).
+pub fn constant_to_value(c: &Constant) -> Value {
+    use crate::types::singletons::{bool_value, ellipsis, none};
+    match c {
+        Constant::None => none(),
+        Constant::Bool(b) => bool_value(*b),
+        Constant::Int(i) => crate::types::int::int_from_bigint(i.clone()),
+        Constant::Float(f) => crate::types::float::new_float(*f),
+        Constant::Complex { re, im } => crate::types::complex_new(*re, *im),
+        Constant::Str(s) => intern(s),
+        Constant::Bytes(b) => crate::types::bytes_new(b.clone()),
+        Constant::Tuple(items) => crate::types::tuple::new_tuple(items.iter().map(constant_to_value).collect()),
+        Constant::FrozenSet(items) => crate::types::frozenset_new(items.iter().map(constant_to_value).collect()),
+        Constant::Ellipsis => ellipsis(),
+        Constant::Code(co) => PyCode::new(co.clone()).into_value(),
+    }
+}
+
+/// A function defined in Python.
+pub struct PyFunction {
+    pub code: PyRef<PyCode>,
+    pub globals: PyRef<PyDict>,
+    pub builtins: PyRef<PyDict>,
+    pub closure: Option<PyRef<PyTuple>>,
+    pub name: Locked<Value>,
+    pub qualname: Locked<Value>,
+    pub defaults: Locked<Option<PyRef<PyTuple>>>,
+    pub kwdefaults: Locked<Option<PyRef<PyDict>>>,
+    pub doc: Locked<Value>,
+    pub module: Locked<Value>,
+    pub annotations: Locked<Option<Value>>,
+}
+
+impl PyPayload for PyFunction {
+    fn class() -> &'static PyRef<PyType> {
+        FUNCTION_TYPE.get()
+    }
+    const IS_CONTAINER: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.globals.to_value());
+        if let Some(c) = &self.closure {
+            visit(&c.to_value());
+        }
+        if let Some(d) = self.defaults.lock().as_ref() {
+            visit(&d.to_value());
+        }
+        if let Some(d) = self.kwdefaults.lock().as_ref() {
+            visit(&d.to_value());
+        }
+        if let Some(a) = self.annotations.lock().as_ref() {
+            visit(a);
+        }
+    }
+}
+
+impl PyFunction {
+    pub fn qualname_string(&self) -> String {
+        self.qualname.lock().as_str().unwrap_or("?").to_string()
+    }
+    pub fn name_string(&self) -> String {
+        self.name.lock().as_str().unwrap_or("?").to_string()
+    }
+}
+
+/// A closure cell.
+pub struct PyCell {
+    pub value: Locked<Option<Value>>,
+}
+
+impl PyPayload for PyCell {
+    fn class() -> &'static PyRef<PyType> {
+        CELL_TYPE.get()
+    }
+    const IS_CONTAINER: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(v) = self.value.lock().as_ref() {
+            visit(v)
+        }
+    }
+}
+
+impl PyCell {
+    pub fn new(v: Option<Value>) -> PyRef<PyCell> {
+        PyRef::new(PyCell { value: Locked::new(v) })
+    }
+    pub fn get(&self) -> Option<Value> {
+        self.value.lock().clone()
+    }
+    pub fn set(&self, v: Option<Value>) -> Option<Value> {
+        std::mem::replace(&mut *self.value.lock(), v)
+    }
+}

@@ -1,0 +1,31 @@
+//! Interned strings: one immortal `str` object per distinct identifier.
+//!
+//! Names in code objects, attribute names and dict keys used by the runtime
+//! are interned, so equality is usually a pointer compare and their counts
+//! never change (no cache-line traffic when every thread uses them).
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use crate::object::PyRef;
+use crate::types::str::PyStr;
+use crate::value::Value;
+
+static TABLE: OnceLock<Mutex<HashMap<Box<str>, Value>>> = OnceLock::new();
+
+/// The interned `str` for `s`.
+pub fn intern(s: &str) -> Value {
+    let table = TABLE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut t = match table.lock() {
+        Ok(t) => t,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(v) = t.get(s) {
+        return v.clone();
+    }
+    let r = PyRef::new(PyStr::new(s));
+    r.as_obj_ref().make_immortal();
+    let v = r.into_value();
+    t.insert(s.into(), v.clone());
+    v
+}

@@ -1,0 +1,156 @@
+//! Rich comparison and equality.
+
+use compiler_ops::CompareOp;
+use skein_compiler::bytecode as compiler_ops;
+
+use crate::types::float::PyFloat;
+use crate::types::singletons::bool_value;
+use crate::types::str::PyStr;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Equality of two values without running Python code, when their types
+/// make that possible: `Some(result)` or `None` ("ask `__eq__`").
+#[inline]
+pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Some(x == y);
+    }
+    let (ta, tb) = (a.class(), b.class());
+    if ta.is_heap_type() || tb.is_heap_type() {
+        return None;
+    }
+    if let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) {
+        return Some(x.as_str() == y.as_str());
+    }
+    if let (Some(x), Some(y)) = (a.downcast_ref::<PyFloat>(), b.downcast_ref::<PyFloat>()) {
+        return Some(x.0 == y.0);
+    }
+    if a.as_small_int().is_some() && b.downcast_ref::<PyStr>().is_some()
+        || b.as_small_int().is_some() && a.downcast_ref::<PyStr>().is_some()
+    {
+        return Some(false);
+    }
+    None
+}
+
+pub fn op_symbol(op: CompareOp) -> &'static str {
+    match op {
+        CompareOp::Lt => "<",
+        CompareOp::Le => "<=",
+        CompareOp::Eq => "==",
+        CompareOp::Ne => "!=",
+        CompareOp::Gt => ">",
+        CompareOp::Ge => ">=",
+    }
+}
+
+fn dunder(op: CompareOp) -> &'static str {
+    match op {
+        CompareOp::Lt => "__lt__",
+        CompareOp::Le => "__le__",
+        CompareOp::Eq => "__eq__",
+        CompareOp::Ne => "__ne__",
+        CompareOp::Gt => "__gt__",
+        CompareOp::Ge => "__ge__",
+    }
+}
+
+fn swapped(op: CompareOp) -> CompareOp {
+    match op {
+        CompareOp::Lt => CompareOp::Gt,
+        CompareOp::Le => CompareOp::Ge,
+        CompareOp::Eq => CompareOp::Eq,
+        CompareOp::Ne => CompareOp::Ne,
+        CompareOp::Gt => CompareOp::Lt,
+        CompareOp::Ge => CompareOp::Le,
+    }
+}
+
+#[inline]
+fn cmp_result<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
+    match op {
+        CompareOp::Lt => a < b,
+        CompareOp::Le => a <= b,
+        CompareOp::Eq => a == b,
+        CompareOp::Ne => a != b,
+        CompareOp::Gt => a > b,
+        CompareOp::Ge => a >= b,
+    }
+}
+
+impl Vm {
+    /// `a op b`, returning whatever the comparison returns.
+    pub fn rich_compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+            return Ok(bool_value(cmp_result(op, x, y)));
+        }
+        if let (Some(x), Some(y)) = (a.downcast_ref::<PyFloat>(), b.downcast_ref::<PyFloat>()) {
+            if !a.class().is_heap_type() && !b.class().is_heap_type() {
+                return Ok(bool_value(cmp_result(op, x.0, y.0)));
+            }
+        }
+        if let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) {
+            if !a.class().is_heap_type() && !b.class().is_heap_type() {
+                return Ok(bool_value(cmp_result(op, x.as_str(), y.as_str())));
+            }
+        }
+        let ta = a.class_ref();
+        let tb = b.class_ref();
+        let mut checked_reflected = false;
+        if !ta.is(&tb) && tb.is_subtype(&ta) {
+            if let Some(f) = tb.lookup(dunder(swapped(op))) {
+                checked_reflected = true;
+                let r = self.call_unbound(&f, b, &[b.clone(), a.clone()])?;
+                if !r.is_not_implemented() {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(f) = ta.lookup(dunder(op)) {
+            let r = self.call_unbound(&f, a, &[a.clone(), b.clone()])?;
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
+        if !checked_reflected {
+            if let Some(f) = tb.lookup(dunder(swapped(op))) {
+                let r = self.call_unbound(&f, b, &[b.clone(), a.clone()])?;
+                if !r.is_not_implemented() {
+                    return Ok(r);
+                }
+            }
+        }
+        match op {
+            CompareOp::Eq => Ok(bool_value(a.is(b))),
+            CompareOp::Ne => Ok(bool_value(!a.is(b))),
+            _ => Err(self.new_type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op_symbol(op),
+                ta.name(),
+                tb.name()
+            ))),
+        }
+    }
+
+    /// `a == b` as a bool (identity implies equality, as in containers).
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Some(r) = fast_eq(a, b) {
+            return Ok(r);
+        }
+        let r = self.rich_compare(a, b, CompareOp::Eq)?;
+        self.truthy(&r)
+    }
+
+    /// `a < b` as a bool (for sorting, min/max).
+    pub fn lt(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+            return Ok(x < y);
+        }
+        let r = self.rich_compare(a, b, CompareOp::Lt)?;
+        self.truthy(&r)
+    }
+}

@@ -1,0 +1,72 @@
+//! Iteration: `iter()` and `next()`.
+//!
+//! `next` returns `Ok(None)` at the end instead of raising `StopIteration`,
+//! so `for` loops over builtin iterators never allocate an exception.
+
+use crate::object::PyRef;
+use crate::types::exceptions::exc;
+use crate::types::iterators::{NativeIterator, PySeqIter};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+impl Vm {
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        let ty = v.class();
+        if let Some(f) = ty.lookup("__iter__") {
+            if f.is_none() {
+                return Err(self.not_iterable(v));
+            }
+            let it = self.call_unbound(&f, v, &[v.clone()])?;
+            if it.class().lookup("__next__").is_none() {
+                return Err(self.new_type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    it.class().name()
+                )));
+            }
+            return Ok(it);
+        }
+        if ty.lookup("__getitem__").is_some() {
+            return Ok(PyRef::new(PySeqIter::new(v.clone())).into_value());
+        }
+        Err(self.not_iterable(v))
+    }
+
+    pub fn not_iterable(&mut self, v: &Value) -> crate::vm::PyErr {
+        let t = v.class().name();
+        self.new_type_error(format!("'{t}' object is not iterable"))
+    }
+
+    /// `next(it)`: `Ok(None)` when exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Some(n) = crate::types::iterators::as_native_iterator(it) {
+            return n.next(self);
+        }
+        let ty = it.class();
+        let Some(f) = ty.lookup("__next__") else {
+            let t = ty.name();
+            return Err(self.new_type_error(format!("'{t}' object is not an iterator")));
+        };
+        match self.call_unbound(&f, it, &[it.clone()]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, &exc().stop_iteration) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Collects an iterable into a vector (fast for list and tuple).
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if let Some(t) = v.as_tuple() {
+            return Ok(t.to_vec());
+        }
+        if let Some(l) = v.downcast_ref::<crate::types::list::PyList>() {
+            return Ok(l.snapshot());
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,31 @@
+//! The object protocol: what the interpreter and builtins do to *any*
+//! value. Each operation takes a fast path for exact builtin types, then
+//! falls back to the special methods found on the type (`__add__`,
+//! `__eq__`, `__getattribute__`, ...), with CPython's rules for reflected
+//! operands, descriptors and error messages.
+
+pub mod attr;
+pub mod call;
+pub mod compare;
+pub mod hash;
+pub mod iter;
+pub mod number;
+pub mod sequence;
+pub mod text;
+
+pub use compare::fast_eq;
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+impl Vm {
+    /// Looks up `name` on `type(obj)` (not the instance) and calls it with
+    /// `obj` prepended; `None` if the type has no such attribute.
+    pub fn call_special(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+        let Some(f) = obj.class().lookup(name) else { return Ok(None) };
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(obj.clone());
+        full.extend_from_slice(args);
+        self.call_unbound(&f, obj, &full).map(Some)
+    }
+}

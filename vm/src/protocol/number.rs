@@ -1,0 +1,254 @@
+//! Binary and unary operators, and truth testing.
+//!
+//! `binary_op` implements CPython's dispatch: the right operand's reflected
+//! method goes first when its type is a proper subclass of the left's; an
+//! in-place operator tries `__iop__` before the plain pair. Builtin types
+//! provide these methods natively in their dicts; the interpreter takes
+//! fast paths for tagged ints and floats before getting here.
+
+use skein_compiler::bytecode::BinaryOp;
+
+use crate::types::singletons::PyBool;
+use crate::types::str::PyStr;
+use crate::types::type_::PyType;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// (operator symbol, method, reflected method) of a non-in-place op.
+pub fn op_names(op: BinaryOp) -> (&'static str, &'static str, &'static str) {
+    use BinaryOp::*;
+    match base_op(op) {
+        Add => ("+", "__add__", "__radd__"),
+        And => ("&", "__and__", "__rand__"),
+        FloorDivide => ("//", "__floordiv__", "__rfloordiv__"),
+        Lshift => ("<<", "__lshift__", "__rlshift__"),
+        MatrixMultiply => ("@", "__matmul__", "__rmatmul__"),
+        Multiply => ("*", "__mul__", "__rmul__"),
+        Remainder => ("%", "__mod__", "__rmod__"),
+        Or => ("|", "__or__", "__ror__"),
+        Power => ("**", "__pow__", "__rpow__"),
+        Rshift => (">>", "__rshift__", "__rrshift__"),
+        Subtract => ("-", "__sub__", "__rsub__"),
+        TrueDivide => ("/", "__truediv__", "__rtruediv__"),
+        Xor => ("^", "__xor__", "__rxor__"),
+        _ => ("?", "", ""),
+    }
+}
+
+/// The in-place method name and symbol of an in-place op.
+fn inplace_names(op: BinaryOp) -> Option<(&'static str, &'static str)> {
+    use BinaryOp::*;
+    Some(match op {
+        InplaceAdd => ("+=", "__iadd__"),
+        InplaceAnd => ("&=", "__iand__"),
+        InplaceFloorDivide => ("//=", "__ifloordiv__"),
+        InplaceLshift => ("<<=", "__ilshift__"),
+        InplaceMatrixMultiply => ("@=", "__imatmul__"),
+        InplaceMultiply => ("*=", "__imul__"),
+        InplaceRemainder => ("%=", "__imod__"),
+        InplaceOr => ("|=", "__ior__"),
+        InplacePower => ("**=", "__ipow__"),
+        InplaceRshift => (">>=", "__irshift__"),
+        InplaceSubtract => ("-=", "__isub__"),
+        InplaceTrueDivide => ("/=", "__itruediv__"),
+        InplaceXor => ("^=", "__ixor__"),
+        _ => return None,
+    })
+}
+
+/// The plain operator for an in-place one.
+pub fn base_op(op: BinaryOp) -> BinaryOp {
+    use BinaryOp::*;
+    match op {
+        InplaceAdd => Add,
+        InplaceAnd => And,
+        InplaceFloorDivide => FloorDivide,
+        InplaceLshift => Lshift,
+        InplaceMatrixMultiply => MatrixMultiply,
+        InplaceMultiply => Multiply,
+        InplaceRemainder => Remainder,
+        InplaceOr => Or,
+        InplacePower => Power,
+        InplaceRshift => Rshift,
+        InplaceSubtract => Subtract,
+        InplaceTrueDivide => TrueDivide,
+        InplaceXor => Xor,
+        other => other,
+    }
+}
+
+impl Vm {
+    /// `a op b` for any operator of `BINARY_OP`.
+    pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
+        if let Some((sym, iname)) = inplace_names(op) {
+            if let Some(f) = a.class().lookup(iname) {
+                let r = self.call_unbound(&f, a, &[a.clone(), b.clone()])?;
+                if !r.is_not_implemented() {
+                    return Ok(r);
+                }
+            }
+            return match self.binary_op1(a, b, base_op(op))? {
+                Some(r) => Ok(r),
+                None => Err(self.unsupported(sym, a, b)),
+            };
+        }
+        match self.binary_op1(a, b, op)? {
+            Some(r) => Ok(r),
+            None => {
+                let (sym, _, _) = op_names(op);
+                if op == BinaryOp::Remainder || op == BinaryOp::Multiply {
+                    // handled by str/bytes methods when they apply
+                }
+                Err(self.unsupported(sym, a, b))
+            }
+        }
+    }
+
+    fn unsupported(&mut self, sym: &str, a: &Value, b: &Value) -> crate::vm::PyErr {
+        let (ta, tb) = (a.class().name(), b.class().name());
+        if sym == "**" {
+            return self.new_type_error(format!("unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"));
+        }
+        self.new_type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
+    }
+
+    /// The non-in-place dispatch; `None` if both sides said NotImplemented.
+    pub fn binary_op1(&mut self, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Option<Value>> {
+        let (_, name, rname) = op_names(op);
+        let ta = a.class_ref();
+        let tb = b.class_ref();
+        let same = ta.is(&tb);
+        let fa = ta.lookup(name);
+        let fb = if same { None } else { tb.lookup(rname) };
+        let mut fb_done = false;
+        if let Some(fbv) = &fb {
+            if tb.is_subtype(&ta) && !same_method(fa.as_ref(), fbv) {
+                fb_done = true;
+                let r = self.call_unbound(fbv, b, &[b.clone(), a.clone()])?;
+                if !r.is_not_implemented() {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        if let Some(f) = fa {
+            let r = self.call_unbound(&f, a, &[a.clone(), b.clone()])?;
+            if !r.is_not_implemented() {
+                return Ok(Some(r));
+            }
+        }
+        if !fb_done {
+            if let Some(f) = fb {
+                let r = self.call_unbound(&f, b, &[b.clone(), a.clone()])?;
+                if !r.is_not_implemented() {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// `-v`, `+v`, `~v` via `__neg__`, `__pos__`, `__invert__`.
+    pub fn unary_op(&mut self, v: &Value, method: &str, sym: &str) -> PyResult<Value> {
+        if let Some(r) = self.call_special(v, method, &[])? {
+            return Ok(r);
+        }
+        let t = v.class().name();
+        Err(self.new_type_error(format!("bad operand type for unary {sym}: '{t}'")))
+    }
+
+    /// `bool(v)`.
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        if let Some(i) = v.as_small_int() {
+            return Ok(i != 0);
+        }
+        if let Some(b) = v.as_bool_obj() {
+            return Ok(b);
+        }
+        if v.is_none() {
+            return Ok(false);
+        }
+        let ty = v.class();
+        if !ty.is_heap_type() {
+            if let Some(s) = v.downcast_ref::<PyStr>() {
+                return Ok(s.char_len() != 0);
+            }
+            if let Some(b) = v.downcast_ref::<PyBool>() {
+                return Ok(b.0);
+            }
+        }
+        if let Some(f) = ty.lookup("__bool__") {
+            let r = self.call_unbound(&f, v, &[v.clone()])?;
+            return match r.as_bool_obj() {
+                Some(b) => Ok(b),
+                None => Err(self.new_type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    r.class().name()
+                ))),
+            };
+        }
+        if let Some(f) = ty.lookup("__len__") {
+            let r = self.call_unbound(&f, v, &[v.clone()])?;
+            return self.len_result(&r).map(|n| n != 0);
+        }
+        Ok(true)
+    }
+
+    /// Validates what `__len__` returned.
+    pub fn len_result(&mut self, r: &Value) -> PyResult<usize> {
+        match r.as_int() {
+            Some(i) => match i.to_i64() {
+                Some(n) if n >= 0 => Ok(n as usize),
+                Some(_) => Err(self.new_value_error("__len__() should return >= 0")),
+                None => Err(self.new_overflow_error("cannot fit 'int' into an index-sized integer")),
+            },
+            None => Err(self.new_type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                r.class().name()
+            ))),
+        }
+    }
+
+    /// `operator.index(v)`: an int from `__index__`.
+    pub fn index(&mut self, v: &Value) -> PyResult<Value> {
+        if v.as_int().is_some() {
+            if v.is_small_int() || !v.class().is_heap_type() {
+                return Ok(crate::types::int::int_from_bigint(v.as_int().map(|i| i.to_bigint()).unwrap_or_default()));
+            }
+        }
+        match self.call_special(v, "__index__", &[])? {
+            Some(r) if r.as_int().is_some() => Ok(r),
+            Some(r) => Err(self.new_type_error(format!(
+                "__index__ returned non-int (type {})",
+                r.class().name()
+            ))),
+            None => Err(self.new_type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.class().name()
+            ))),
+        }
+    }
+
+    /// An index-sized integer (`__index__`), clamped errors as CPython.
+    pub fn index_isize(&mut self, v: &Value) -> PyResult<isize> {
+        if let Some(i) = v.as_small_int() {
+            return Ok(i as isize);
+        }
+        let r = self.index(v)?;
+        match r.as_i64() {
+            Some(i) => Ok(i as isize),
+            None => Err(self.new_exception_msg(
+                &crate::types::exceptions::exc().index_error,
+                format!("cannot fit '{}' into an index-sized integer", v.class().name()),
+            )),
+        }
+    }
+}
+
+fn same_method(a: Option<&Value>, b: &Value) -> bool {
+    matches!(a, Some(a) if a.is(b))
+}
+
+/// Whether `t` is exactly one of the builtin numeric types.
+pub fn is_builtin_type(t: &PyType) -> bool {
+    !t.is_heap_type()
+}

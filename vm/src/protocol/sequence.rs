@@ -1,0 +1,161 @@
+//! Subscription, `len()` and `in`.
+
+use crate::types::dict::PyDict;
+use crate::types::list::PyList;
+use crate::types::str::PyStr;
+use crate::types::tuple::PyTuple;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Normalises a Python index against `len`; `None` if out of range.
+#[inline]
+pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    if (0..n).contains(&j) {
+        Some(j as usize)
+    } else {
+        None
+    }
+}
+
+impl Vm {
+    /// `obj[key]`.
+    pub fn get_item(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(i) = key.as_small_int() {
+            if let Some(l) = obj.downcast_ref::<PyList>() {
+                let items = l.lock();
+                if let Some(j) = normalize_index(i, items.len()) {
+                    return Ok(items[j].clone());
+                }
+                drop(items);
+                if !obj.class().is_heap_type() {
+                    return Err(self.new_index_error("list index out of range"));
+                }
+            } else if let Some(t) = obj.downcast_ref::<PyTuple>() {
+                if let Some(j) = normalize_index(i, t.len()) {
+                    return Ok(t.items()[j].clone());
+                }
+                if !obj.class().is_heap_type() {
+                    return Err(self.new_index_error("tuple index out of range"));
+                }
+            }
+        }
+        if obj.is_exact(crate::types::dict::DICT_TYPE.get()) {
+            if let Some(d) = obj.downcast_ref::<PyDict>() {
+                return match d.get_item(self, key)? {
+                    Some(v) => Ok(v),
+                    None => Err(self.new_key_error(key.clone())),
+                };
+            }
+        }
+        let ty = obj.class();
+        if let Some(f) = ty.lookup("__getitem__") {
+            return self.call_unbound(&f, obj, &[obj.clone(), key.clone()]);
+        }
+        if let Some(t) = obj.downcast_ref::<crate::types::type_::PyType>() {
+            if let Some(f) = t.lookup("__class_getitem__") {
+                let f = self.descr_get(&f, None, obj)?;
+                return self.call(&f, &[key.clone()]);
+            }
+            if obj.is(&crate::types::type_::TYPE_TYPE.get().to_value()) {
+                return Ok(obj.clone());
+            }
+        }
+        let t = ty.name();
+        Err(self.new_type_error(format!("'{t}' object is not subscriptable")))
+    }
+
+    /// `obj[key] = value`.
+    pub fn set_item(&mut self, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
+        if let Some(i) = key.as_small_int() {
+            if obj.is_exact(crate::types::list::LIST_TYPE.get()) {
+                if let Some(l) = obj.downcast_ref::<PyList>() {
+                    let mut items = l.lock();
+                    if let Some(j) = normalize_index(i, items.len()) {
+                        let old = std::mem::replace(&mut items[j], value);
+                        drop(items);
+                        drop(old);
+                        return Ok(());
+                    }
+                    drop(items);
+                    return Err(self.new_index_error("list assignment index out of range"));
+                }
+            }
+        }
+        if obj.is_exact(crate::types::dict::DICT_TYPE.get()) {
+            if let Some(d) = obj.downcast_ref::<PyDict>() {
+                return d.set_item(self, key.clone(), value);
+            }
+        }
+        let ty = obj.class();
+        if let Some(f) = ty.lookup("__setitem__") {
+            self.call_unbound(&f, obj, &[obj.clone(), key.clone(), value])?;
+            return Ok(());
+        }
+        let t = ty.name();
+        Err(self.new_type_error(format!("'{t}' object does not support item assignment")))
+    }
+
+    /// `del obj[key]`.
+    pub fn del_item(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
+        let ty = obj.class();
+        if let Some(f) = ty.lookup("__delitem__") {
+            self.call_unbound(&f, obj, &[obj.clone(), key.clone()])?;
+            return Ok(());
+        }
+        let t = ty.name();
+        Err(self.new_type_error(format!("'{t}' object does not support item deletion")))
+    }
+
+    /// `len(obj)`.
+    pub fn len(&mut self, obj: &Value) -> PyResult<usize> {
+        if !obj.is_small_int() && !obj.class().is_heap_type() {
+            if let Some(l) = obj.downcast_ref::<PyList>() {
+                return Ok(l.len());
+            }
+            if let Some(t) = obj.downcast_ref::<PyTuple>() {
+                return Ok(t.len());
+            }
+            if let Some(s) = obj.downcast_ref::<PyStr>() {
+                return Ok(s.char_len());
+            }
+            if let Some(d) = obj.downcast_ref::<PyDict>() {
+                return Ok(d.len());
+            }
+        }
+        match self.call_special(obj, "__len__", &[])? {
+            Some(r) => self.len_result(&r),
+            None => {
+                let t = obj.class().name();
+                Err(self.new_type_error(format!("object of type '{t}' has no len()")))
+            }
+        }
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(d) = container.downcast_ref::<PyDict>() {
+            if !container.class().is_heap_type() {
+                return d.contains(self, item);
+            }
+        }
+        if let Some(f) = container.class().lookup("__contains__") {
+            let r = self.call_unbound(&f, container, &[container.clone(), item.clone()])?;
+            return self.truthy(&r);
+        }
+        let it = match self.iter(container) {
+            Ok(it) => it,
+            Err(_) => {
+                let t = container.class().name();
+                return Err(self.new_type_error(format!("argument of type '{t}' is not iterable")));
+            }
+        };
+        while let Some(x) = self.next(&it)? {
+            if self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}

@@ -1,0 +1,163 @@
+//! Start-up, the top level of a run, and runtime-wide services (the eval
+//! breaker handler, SyntaxError construction).
+
+use std::sync::Arc;
+
+use skein_compiler::CompileError;
+
+use crate::object::PyRef;
+use crate::types::exceptions::{e_set_attr, exc, new_exception};
+use crate::types::module::PyModule;
+use crate::types::singletons::none;
+use crate::types::str::new_str;
+use crate::value::Value;
+use crate::vm::{interp, Config, Interp, PyErr, PyResult, Vm};
+
+/// Creates the types, builtins and sys, once per process.
+pub fn init(config: Config) -> Vm {
+    // The main thread stays attached until the process exits.
+    let attachment = skein_gc::attach_thread();
+    let thread = attachment.thread_state();
+    std::mem::forget(attachment);
+    crate::types::init();
+    let builtins = crate::builtins::make_builtins_module();
+    crate::types::add_types_to_builtins(&builtins);
+    let sys = crate::modules::sys::make_sys_module(&config);
+    let modules = crate::modules::sys::modules_dict_of(&sys);
+    modules.set_str_key(crate::intern::intern("builtins"), builtins.to_value());
+    modules.set_str_key(crate::intern::intern("sys"), sys.to_value());
+    crate::vm::set_interp(Interp { modules, builtins, sys, config });
+    Vm::new(thread)
+}
+
+/// Builds a `SyntaxError` (or subclass) instance from a compile error.
+pub fn syntax_error(_vm: &mut Vm, e: &CompileError, filename: &str, source: &str) -> PyErr {
+    let cls = match e.kind {
+        skein_compiler::ErrorKind::IndentationError => &exc().indentation_error,
+        skein_compiler::ErrorKind::TabError => &exc().tab_error,
+        _ => &exc().syntax_error,
+    };
+    let text = source.lines().nth((e.line as usize).saturating_sub(1)).map(|l| format!("{l}\n"));
+    let text_v = text.clone().map(new_str).unwrap_or_else(none);
+    let details = crate::types::tuple::new_tuple(vec![
+        new_str(filename),
+        crate::types::int::int_from_i64(e.line as i64),
+        crate::types::int::int_from_i64(e.col as i64),
+        text_v.clone(),
+        crate::types::int::int_from_i64(e.end_line as i64),
+        crate::types::int::int_from_i64(e.end_col as i64),
+    ]);
+    let exc_obj = new_exception(cls, vec![new_str(e.message.as_str()), details]);
+    e_set_attr(&exc_obj, "msg", new_str(e.message.as_str()));
+    e_set_attr(&exc_obj, "filename", new_str(filename));
+    e_set_attr(&exc_obj, "lineno", crate::types::int::int_from_i64(e.line as i64));
+    e_set_attr(&exc_obj, "offset", crate::types::int::int_from_i64(e.col as i64));
+    e_set_attr(&exc_obj, "end_lineno", crate::types::int::int_from_i64(e.end_line as i64));
+    e_set_attr(&exc_obj, "end_offset", crate::types::int::int_from_i64(e.end_col as i64));
+    e_set_attr(&exc_obj, "text", text_v);
+    PyErr(exc_obj)
+}
+
+/// Services eval-breaker requests at a safepoint.
+pub fn handle_eval_breaker(vm: &mut Vm) -> PyResult<()> {
+    skein_gc::process_queued_merges();
+    let _ = vm;
+    Ok(())
+}
+
+/// Runs a script file as `__main__`; returns the process exit code.
+pub fn run_main_source(vm: &mut Vm, source: &str, filename: &str) -> i32 {
+    let main = PyModule::new("__main__");
+    main.set_attr("__builtins__", interp().builtins.to_value());
+    main.set_attr("__file__", new_str(filename));
+    interp().modules.set_str_key(crate::intern::intern("__main__"), main.to_value());
+    let r = crate::import::compile_source(vm, source, filename, skein_compiler::Mode::Exec)
+        .and_then(|code| crate::import::exec_module(vm, &main, code));
+    finish(vm, r)
+}
+
+/// Turns the outcome of the main program into an exit code, printing an
+/// uncaught exception (or handling `SystemExit`).
+pub fn finish(vm: &mut Vm, r: PyResult<()>) -> i32 {
+    let code = match r {
+        Ok(()) => 0,
+        Err(e) => handle_uncaught(vm, e),
+    };
+    crate::modules::sys::flush_std_streams();
+    code
+}
+
+pub fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
+    if vm.err_matches(&e, &exc().system_exit) {
+        let code = crate::types::exceptions::e_get_attr(&e.0, "code")
+            .or_else(|| e.0.args().items().first().cloned())
+            .unwrap_or_else(none);
+        return exit_code_of(vm, &code);
+    }
+    if e.0.class().is_syntax_error_like() {
+        crate::modules::sys::flush_std_streams();
+        print_syntax_error(vm, &e);
+        return 1;
+    }
+    crate::interp::traceback::print_exception(vm, &e);
+    1
+}
+
+fn exit_code_of(vm: &mut Vm, code: &Value) -> i32 {
+    if code.is_none() {
+        return 0;
+    }
+    if let Some(i) = code.as_i64() {
+        return i as i32;
+    }
+    let s = vm.str_string(code).unwrap_or_default();
+    crate::modules::sys::flush_std_streams();
+    eprintln!("{s}");
+    1
+}
+
+/// CPython's format for a SyntaxError raised by the compiler of the main
+/// script: File line, source line, caret line, message.
+pub fn print_syntax_error(vm: &mut Vm, e: &PyErr) {
+    let get = |n: &str| crate::types::exceptions::e_get_attr(&e.0, n);
+    let mut out = String::new();
+    if e.0.traceback().is_some() {
+        let full = crate::interp::traceback::format_exception(vm, &e.0);
+        // Only keep the traceback header and entries; the tail is rebuilt.
+        for line in full.lines() {
+            if line.starts_with("Traceback") || line.starts_with("  ") {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    let filename = get("filename").and_then(|f| f.as_str().map(str::to_string)).unwrap_or_default();
+    let lineno = get("lineno").and_then(|v| v.as_i64()).unwrap_or(0);
+    out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
+    if let Some(text) = get("text").and_then(|t| t.as_str().map(str::to_string)) {
+        let line = text.trim_end_matches('\n');
+        let stripped = line.trim_start();
+        let indent = line.chars().count() - stripped.chars().count();
+        out.push_str(&format!("    {}\n", stripped.trim_end()));
+        let offset = get("offset").and_then(|v| v.as_i64()).unwrap_or(0);
+        let end_offset = get("end_offset").and_then(|v| v.as_i64()).unwrap_or(0);
+        let end_line = get("end_lineno").and_then(|v| v.as_i64()).unwrap_or(lineno);
+        if offset > 0 {
+            let start = (offset as usize).saturating_sub(1).saturating_sub(indent);
+            let width = if end_line == lineno && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+            out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
+        }
+    }
+    let cls = e.0.class().name();
+    let msg = get("msg").and_then(|m| m.as_str().map(str::to_string)).unwrap_or_default();
+    out.push_str(&format!("{cls}: {msg}\n"));
+    eprint!("{out}");
+}
+
+/// Keeps `Arc` in scope for callers that build thread states.
+pub type ThreadStateRef = Arc<skein_threading::registry::ThreadState>;
+
+/// A module object for a name, for native module constructors.
+pub fn new_module(name: &str) -> PyRef<PyModule> {
+    PyModule::new(name)
+}

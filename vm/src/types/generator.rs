@@ -1,0 +1,350 @@
+//! Generators.
+//!
+//! A suspended generator owns a heap copy of its frame window (fast locals
+//! and operand stack). Resuming moves the window onto the thread's value
+//! stack, pushes an entry frame and runs the dispatch loop; `YIELD_VALUE`
+//! leaves the loop and the window moves back. So a generator can be resumed
+//! by any thread, one at a time ("generator already executing" otherwise).
+
+use crate::function::args::Args;
+use crate::function::PyFunction;
+use crate::interp::eval::FrameExit;
+use crate::interp::frame::Frame;
+use crate::object::{Locked, PyPayload, PyRef};
+use crate::types::exceptions::{e_get_attr, exc, PyBaseException};
+use crate::types::iterators::NativeIterator;
+use crate::types::singletons::none;
+use crate::types::type_::{PyType, TypeCell};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+pub static GENERATOR_TYPE: TypeCell = TypeCell::new();
+
+struct GenState {
+    window: Vec<Option<Value>>,
+    pc: usize,
+    lasti: usize,
+    started: bool,
+    running: bool,
+    finished: bool,
+    yield_from: bool,
+    /// The generator's own `sys.exc_info()` while suspended.
+    exc_state: Option<Value>,
+}
+
+pub struct PyGenerator {
+    pub func: PyRef<PyFunction>,
+    state: Locked<GenState>,
+    pub name: Locked<Value>,
+    pub qualname: Locked<Value>,
+}
+
+impl PyPayload for PyGenerator {
+    fn class() -> &'static PyRef<PyType> {
+        GENERATOR_TYPE.get()
+    }
+    const IS_CONTAINER: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func.to_value());
+        let s = self.state.lock();
+        s.window.iter().flatten().for_each(&mut *visit);
+        if let Some(e) = &s.exc_state {
+            visit(e);
+        }
+    }
+}
+
+pub fn new_generator(func: PyRef<PyFunction>, window: Vec<Option<Value>>) -> Value {
+    let name = func.name.lock().clone();
+    let qualname = func.qualname.lock().clone();
+    PyRef::new(PyGenerator {
+        func,
+        state: Locked::new(GenState {
+            window,
+            pc: 0,
+            lasti: 0,
+            started: false,
+            running: false,
+            finished: false,
+            yield_from: false,
+            exc_state: None,
+        }),
+        name: Locked::new(name),
+        qualname: Locked::new(qualname),
+    })
+    .into_value()
+}
+
+/// Marks a generator whose frame returned or raised as finished.
+pub fn finish(g: &Value) {
+    if let Some(gen) = g.downcast_ref::<PyGenerator>() {
+        let old = {
+            let mut s = gen.state.lock();
+            s.finished = true;
+            s.running = false;
+            std::mem::take(&mut s.window)
+        };
+        drop(old);
+    }
+}
+
+pub enum SendResult {
+    Yielded(Value),
+    Returned(Value),
+}
+
+impl PyGenerator {
+    pub fn is_finished(&self) -> bool {
+        self.state.lock().finished
+    }
+
+    /// Resumes with `sent` (or raises `throw` at the suspension point).
+    pub fn resume(&self, vm: &mut Vm, this: &Value, sent: Value, throw: Option<PyErr>) -> PyResult<SendResult> {
+        let (window, pc, lasti, started, exc_state) = {
+            let mut s = self.state.lock();
+            if s.running {
+                drop(s);
+                return Err(vm.new_value_error("generator already executing"));
+            }
+            if s.finished {
+                drop(s);
+                return match throw {
+                    Some(e) => Err(e),
+                    None => Ok(SendResult::Returned(none())),
+                };
+            }
+            if !s.started && throw.is_none() && !sent.is_none() {
+                drop(s);
+                return Err(vm.new_type_error("can't send non-None value to a just-started generator"));
+            }
+            if !s.started && throw.is_some() {
+                s.finished = true;
+                let old = std::mem::take(&mut s.window);
+                drop(s);
+                drop(old);
+                return Err(throw.unwrap_or_else(|| vm.new_runtime_error("unreachable")));
+            }
+            s.running = true;
+            let started = s.started;
+            s.started = true;
+            (std::mem::take(&mut s.window), s.pc, s.lasti, started, s.exc_state.take())
+        };
+        vm.enter_call()?;
+        let base = vm.frames.values.len();
+        vm.frames.values.extend(window);
+        if started && throw.is_none() {
+            vm.frames.values.push(Some(sent));
+        }
+        let code = self.func.code.clone();
+        vm.frames.frames.push(Frame {
+            code,
+            func: Some(self.func.clone()),
+            globals: self.func.globals.clone(),
+            builtins: self.func.builtins.clone(),
+            locals: None,
+            base,
+            pc,
+            lasti: if throw.is_some() { pc.saturating_sub(1) } else { lasti },
+            is_entry: true,
+            generator: Some(this.clone()),
+            ret_sp: base,
+            yield_from: false,
+        });
+        let saved_exc = std::mem::replace(&mut vm.handled, exc_state);
+        vm.pending_throw = throw;
+        let r = vm.run_frame();
+        vm.depth -= 1;
+        let gen_exc = std::mem::replace(&mut vm.handled, saved_exc);
+        match r {
+            Ok(FrameExit::Yield(v)) => {
+                let frame = vm.frames.frames.pop();
+                let window: Vec<Option<Value>> = vm.frames.values.drain(base..).collect();
+                let mut s = self.state.lock();
+                s.window = window;
+                if let Some(f) = frame {
+                    s.pc = f.pc;
+                    s.lasti = f.lasti;
+                    s.yield_from = f.yield_from;
+                }
+                s.exc_state = gen_exc;
+                s.running = false;
+                Ok(SendResult::Yielded(v))
+            }
+            Ok(FrameExit::Return(v)) => Ok(SendResult::Returned(v)),
+            Err(e) => {
+                if vm.err_matches(&e, &exc().stop_iteration) {
+                    let err = vm.new_runtime_error("generator raised StopIteration");
+                    err.0.set_cause(Some(e.value()));
+                    err.0.set_context(Some(e.value()));
+                    return Err(err);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `throw(e)`, delegating to a `yield from` sub-iterator first.
+    pub fn throw(&self, vm: &mut Vm, this: &Value, e: PyErr) -> PyResult<SendResult> {
+        let sub = {
+            let s = self.state.lock();
+            if s.yield_from && !s.running && !s.finished {
+                s.window.last().cloned().flatten()
+            } else {
+                None
+            }
+        };
+        if let Some(sub) = sub {
+            let is_exit = vm.err_matches(&e, &exc().generator_exit);
+            let r = if is_exit {
+                match vm.get_attr_opt(&sub, "close")? {
+                    Some(close) => vm.call(&close, &[]).map(|_| None),
+                    None => Ok(None),
+                }
+            } else {
+                match vm.get_attr_opt(&sub, "throw")? {
+                    Some(t) => vm.call(&t, &[e.value()]).map(Some),
+                    None => Err(e),
+                }
+            };
+            return match r {
+                Ok(Some(v)) => Ok(SendResult::Yielded(v)),
+                Ok(None) => self.resume(vm, this, none(), Some(e_clone(&e))),
+                Err(e2) => self.resume(vm, this, none(), Some(e2)),
+            };
+        }
+        self.resume(vm, this, none(), Some(e))
+    }
+
+    /// `close()`.
+    pub fn close(&self, vm: &mut Vm, this: &Value) -> PyResult<()> {
+        {
+            let s = self.state.lock();
+            if s.finished || !s.started {
+                drop(s);
+                finish(this);
+                return Ok(());
+            }
+        }
+        let e = vm.new_exception_empty(&exc().generator_exit);
+        match self.throw(vm, this, e) {
+            Ok(SendResult::Yielded(_)) => Err(vm.new_runtime_error("generator ignored GeneratorExit")),
+            Ok(SendResult::Returned(_)) => Ok(()),
+            Err(e) if vm.err_matches(&e, &exc().generator_exit) || vm.err_matches(&e, &exc().stop_iteration) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn e_clone(e: &PyErr) -> PyErr {
+    PyErr(e.0.clone())
+}
+
+impl NativeIterator for PyGenerator {
+    fn next(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
+        // `this` is only needed to mark the frame; rebuild it from self.
+        let this = self_value(self);
+        match self.resume(vm, &this, none(), None)? {
+            SendResult::Yielded(v) => Ok(Some(v)),
+            SendResult::Returned(_) => Ok(None),
+        }
+    }
+}
+
+fn self_value(g: &PyGenerator) -> Value {
+    crate::object::alloc::value_of_payload(g)
+}
+
+/// `SEND`: one step of `yield from` / `await` on any receiver.
+pub fn send_to(vm: &mut Vm, receiver: &Value, v: Value) -> PyResult<SendResult> {
+    if let Some(g) = receiver.downcast_ref::<PyGenerator>() {
+        return g.resume(vm, receiver, v, None);
+    }
+    if v.is_none() {
+        if let Some(n) = crate::types::iterators::as_native_iterator(receiver) {
+            return Ok(match n.next(vm)? {
+                Some(x) => SendResult::Yielded(x),
+                None => SendResult::Returned(none()),
+            });
+        }
+        let r = vm.call_special(receiver, "__next__", &[]);
+        return stop_to_return(vm, r);
+    }
+    let r = vm.call_method(receiver, "send", &[v]).map(Some);
+    stop_to_return(vm, r)
+}
+
+fn stop_to_return(vm: &mut Vm, r: PyResult<Option<Value>>) -> PyResult<SendResult> {
+    match r {
+        Ok(Some(x)) => Ok(SendResult::Yielded(x)),
+        Ok(None) => Err(vm.new_type_error("object is not an iterator")),
+        Err(e) if vm.err_matches(&e, &exc().stop_iteration) => {
+            Ok(SendResult::Returned(e_get_attr(&e.0, "value").unwrap_or_else(none)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn gen_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyGenerator> {
+    match v.downcast_ref::<PyGenerator>() {
+        Some(g) => Ok(g),
+        None => Err(vm.new_type_error("descriptor requires a 'generator' object")),
+    }
+}
+
+fn result_or_stop(vm: &mut Vm, r: SendResult) -> PyResult<Value> {
+    match r {
+        SendResult::Yielded(v) => Ok(v),
+        SendResult::Returned(v) => Err(vm.new_stop_iteration(if v.is_none() { None } else { Some(v) })),
+    }
+}
+
+fn gen_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let a = a.exact(vm, "__iter__", 1)?;
+    Ok(a[0].clone())
+}
+
+fn gen_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let a = a.exact(vm, "__next__", 1)?;
+    let g = gen_of(vm, &a[0])?;
+    let r = g.resume(vm, &a[0], none(), None)?;
+    result_or_stop(vm, r)
+}
+
+fn gen_send(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let a = a.exact(vm, "send", 2)?;
+    let g = gen_of(vm, &a[0])?;
+    let r = g.resume(vm, &a[0], a[1].clone(), None)?;
+    result_or_stop(vm, r)
+}
+
+fn gen_throw(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let a = a.range(vm, "throw", 2, 4)?;
+    let g = gen_of(vm, &a[0])?;
+    let typ = &a[1];
+    let e = if a.len() > 2 && !a[2].is_none() && typ.downcast_ref::<PyType>().is_some() {
+        if a[2].downcast_ref::<PyBaseException>().is_some() {
+            vm.exception_instance(&a[2])?
+        } else {
+            let v = vm.call(typ, &[a[2].clone()])?;
+            vm.exception_instance(&v)?
+        }
+    } else {
+        vm.exception_instance(typ)?
+    };
+    let r = g.throw(vm, &a[0], PyErr(e))?;
+    result_or_stop(vm, r)
+}
+
+fn gen_close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let a = a.exact(vm, "close", 1)?;
+    let g = gen_of(vm, &a[0])?;
+    g.close(vm, &a[0])?;
+    Ok(none())
+}
+
+pub(crate) fn add_generator_methods(t: &PyRef<PyType>) {
+    crate::function::native::add_methods(
+        t,
+        &[("__iter__", gen_iter), ("__next__", gen_next), ("send", gen_send), ("throw", gen_throw), ("close", gen_close)],
+    );
+}

@@ -1,0 +1,181 @@
+//! Builtin iterator objects, and the fast `next` dispatch the interpreter
+//! uses for them (no `__next__` lookup, no `StopIteration`).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::object::{Locked, PyPayload, PyRef};
+use crate::types::exceptions::exc;
+use crate::types::list::PyList;
+use crate::types::tuple::PyTuple;
+use crate::types::type_::{PyType, TypeCell};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub static SEQ_ITER_TYPE: TypeCell = TypeCell::new();
+pub static LIST_ITER_TYPE: TypeCell = TypeCell::new();
+pub static TUPLE_ITER_TYPE: TypeCell = TypeCell::new();
+pub static CALLABLE_ITER_TYPE: TypeCell = TypeCell::new();
+
+/// An iterator implemented in Rust.
+pub trait NativeIterator {
+    /// The next item, `None` when exhausted.
+    fn next(&self, vm: &mut Vm) -> PyResult<Option<Value>>;
+}
+
+/// Registry of native iterator payloads, checked in order by `next`.
+pub fn as_native_iterator(v: &Value) -> Option<&dyn NativeIterator> {
+    if v.is_small_int() {
+        return None;
+    }
+    let ty = v.class();
+    if ty.is_heap_type() {
+        return None;
+    }
+    if let Some(i) = v.downcast_ref::<PyListIter>() {
+        return Some(i);
+    }
+    if let Some(i) = v.downcast_ref::<PyTupleIter>() {
+        return Some(i);
+    }
+    if let Some(i) = v.downcast_ref::<PySeqIter>() {
+        return Some(i);
+    }
+    if let Some(i) = v.downcast_ref::<PyCallableIter>() {
+        return Some(i);
+    }
+    crate::types::extra_native_iterator(v)
+}
+
+/// `iter(list)`: reads the list by index, so it sees concurrent appends and
+/// never crashes on concurrent removals.
+pub struct PyListIter {
+    pub list: PyRef<PyList>,
+    pub pos: AtomicUsize,
+}
+
+impl PyPayload for PyListIter {
+    fn class() -> &'static PyRef<PyType> {
+        LIST_ITER_TYPE.get()
+    }
+    const IS_CONTAINER: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.list.to_value());
+    }
+}
+
+impl NativeIterator for PyListIter {
+    #[inline]
+    fn next(&self, _vm: &mut Vm) -> PyResult<Option<Value>> {
+        let i = self.pos.load(Ordering::Relaxed);
+        let v = self.list.get(i);
+        if v.is_some() {
+            self.pos.store(i + 1, Ordering::Relaxed);
+        } else {
+            self.pos.store(usize::MAX / 2, Ordering::Relaxed);
+        }
+        Ok(v)
+    }
+}
+
+pub struct PyTupleIter {
+    pub tuple: PyRef<PyTuple>,
+    pub pos: AtomicUsize,
+}
+
+impl PyPayload for PyTupleIter {
+    fn class() -> &'static PyRef<PyType> {
+        TUPLE_ITER_TYPE.get()
+    }
+    const IS_CONTAINER: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.tuple.to_value());
+    }
+}
+
+impl NativeIterator for PyTupleIter {
+    #[inline]
+    fn next(&self, _vm: &mut Vm) -> PyResult<Option<Value>> {
+        let i = self.pos.fetch_add(1, Ordering::Relaxed);
+        Ok(self.tuple.items().get(i).cloned())
+    }
+}
+
+/// The iterator `iter()` builds for objects with only `__getitem__`.
+pub struct PySeqIter {
+    pub seq: Locked<Option<Value>>,
+    pub pos: AtomicUsize,
+}
+
+impl PySeqIter {
+    pub fn new(seq: Value) -> PySeqIter {
+        PySeqIter { seq: Locked::new(Some(seq)), pos: AtomicUsize::new(0) }
+    }
+}
+
+impl PyPayload for PySeqIter {
+    fn class() -> &'static PyRef<PyType> {
+        SEQ_ITER_TYPE.get()
+    }
+    const IS_CONTAINER: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(s) = self.seq.lock().as_ref() {
+            visit(s)
+        }
+    }
+}
+
+impl NativeIterator for PySeqIter {
+    fn next(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
+        let Some(seq) = self.seq.lock().clone() else { return Ok(None) };
+        let i = self.pos.fetch_add(1, Ordering::Relaxed);
+        match vm.get_item(&seq, &crate::types::int::int_from_i64(i as i64)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if vm.err_matches(&e, &exc().index_error) || vm.err_matches(&e, &exc().stop_iteration) => {
+                let old = self.seq.lock().take();
+                drop(old);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// `iter(callable, sentinel)`.
+pub struct PyCallableIter {
+    pub callable: Locked<Option<Value>>,
+    pub sentinel: Value,
+}
+
+impl PyPayload for PyCallableIter {
+    fn class() -> &'static PyRef<PyType> {
+        CALLABLE_ITER_TYPE.get()
+    }
+    const IS_CONTAINER: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(s) = self.callable.lock().as_ref() {
+            visit(s)
+        }
+        visit(&self.sentinel);
+    }
+}
+
+impl NativeIterator for PyCallableIter {
+    fn next(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
+        let Some(f) = self.callable.lock().clone() else { return Ok(None) };
+        let v = match vm.call(&f, &[]) {
+            Ok(v) => v,
+            Err(e) if vm.err_matches(&e, &exc().stop_iteration) => {
+                let old = self.callable.lock().take();
+                drop(old);
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        };
+        if vm.eq(&v, &self.sentinel)? {
+            let old = self.callable.lock().take();
+            drop(old);
+            return Ok(None);
+        }
+        Ok(Some(v))
+    }
+}

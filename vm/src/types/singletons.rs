@@ -1,0 +1,126 @@
+//! `None`, `NotImplemented`, `Ellipsis`, `True` and `False`: immortal
+//! objects created once at start-up.
+
+use std::sync::OnceLock;
+
+use crate::object::{PyPayload, PyRef};
+use crate::types::type_::{PyType, TypeCell};
+use crate::value::Value;
+
+pub static NONE_TYPE: TypeCell = TypeCell::new();
+pub static NOT_IMPLEMENTED_TYPE: TypeCell = TypeCell::new();
+pub static ELLIPSIS_TYPE: TypeCell = TypeCell::new();
+pub static BOOL_TYPE: TypeCell = TypeCell::new();
+
+pub struct PyNone;
+pub struct PyNotImplemented;
+pub struct PyEllipsis;
+/// The payload of `True` and `False` (a subclass of `int`, but with its own
+/// layout: arithmetic treats it as 0/1).
+pub struct PyBool(pub bool);
+
+impl PyPayload for PyNone {
+    fn class() -> &'static PyRef<PyType> {
+        NONE_TYPE.get()
+    }
+}
+impl PyPayload for PyNotImplemented {
+    fn class() -> &'static PyRef<PyType> {
+        NOT_IMPLEMENTED_TYPE.get()
+    }
+}
+impl PyPayload for PyEllipsis {
+    fn class() -> &'static PyRef<PyType> {
+        ELLIPSIS_TYPE.get()
+    }
+}
+impl PyPayload for PyBool {
+    fn class() -> &'static PyRef<PyType> {
+        BOOL_TYPE.get()
+    }
+}
+
+struct Singletons {
+    none: Value,
+    not_implemented: Value,
+    ellipsis: Value,
+    true_: Value,
+    false_: Value,
+}
+
+static SINGLETONS: OnceLock<Singletons> = OnceLock::new();
+
+fn immortal<T: PyPayload>(p: T) -> Value {
+    let r = PyRef::new(p);
+    r.as_obj_ref().make_immortal();
+    r.into_value()
+}
+
+pub(crate) fn init_singletons() {
+    let _ = SINGLETONS.set(Singletons {
+        none: immortal(PyNone),
+        not_implemented: immortal(PyNotImplemented),
+        ellipsis: immortal(PyEllipsis),
+        true_: immortal(PyBool(true)),
+        false_: immortal(PyBool(false)),
+    });
+}
+
+#[inline]
+fn s() -> &'static Singletons {
+    match SINGLETONS.get() {
+        Some(s) => s,
+        None => panic!("singletons used before types::init"),
+    }
+}
+
+#[inline]
+pub fn none() -> Value {
+    s().none.clone()
+}
+#[inline]
+pub fn not_implemented() -> Value {
+    s().not_implemented.clone()
+}
+#[inline]
+pub fn ellipsis() -> Value {
+    s().ellipsis.clone()
+}
+#[inline]
+pub fn bool_value(b: bool) -> Value {
+    if b {
+        s().true_.clone()
+    } else {
+        s().false_.clone()
+    }
+}
+
+impl Value {
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        self.is(&s().none)
+    }
+    #[inline]
+    pub fn is_not_implemented(&self) -> bool {
+        self.is(&s().not_implemented)
+    }
+    #[inline]
+    pub fn is_true_obj(&self) -> bool {
+        self.is(&s().true_)
+    }
+    #[inline]
+    pub fn is_false_obj(&self) -> bool {
+        self.is(&s().false_)
+    }
+    /// `Some(b)` if this is `True` or `False`.
+    #[inline]
+    pub fn as_bool_obj(&self) -> Option<bool> {
+        if self.is(&s().true_) {
+            Some(true)
+        } else if self.is(&s().false_) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}

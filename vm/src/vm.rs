@@ -1,0 +1,99 @@
+//! `Vm`: the state of one OS thread running Python code, and `Interp`, the
+//! state shared by all of them.
+//!
+//! A `Vm` is never shared: each thread owns its value stack, frame records,
+//! the stack of exceptions being handled and its recursion depth. Anything
+//! reachable from two threads lives in objects (which lock themselves) or in
+//! `Interp`, whose fields are immutable after start-up or behind locks.
+
+use std::sync::{Arc, OnceLock};
+
+use skein_threading::registry::ThreadState;
+
+use crate::object::PyRef;
+use crate::types::dict::PyDict;
+use crate::types::exceptions::PyBaseException;
+use crate::types::module::PyModule;
+use crate::value::Value;
+
+/// A raised Python exception. One word, so `PyResult<Value>` is two.
+pub struct PyErr(pub PyRef<PyBaseException>);
+
+impl PyErr {
+    pub fn value(&self) -> Value {
+        self.0.to_value()
+    }
+}
+
+impl std::fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PyErr({})", self.0.class().name())
+    }
+}
+
+pub type PyResult<T = Value> = Result<T, PyErr>;
+
+/// Process-wide interpreter state.
+pub struct Interp {
+    /// `sys.modules`.
+    pub modules: PyRef<PyDict>,
+    pub builtins: PyRef<PyModule>,
+    pub sys: PyRef<PyModule>,
+    pub config: Config,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub argv: Vec<String>,
+    pub path: Vec<String>,
+    pub gil: bool,
+    pub executable: String,
+    pub warn_options: Vec<String>,
+    pub x_options: Vec<String>,
+    pub inspect: bool,
+}
+
+static INTERP: OnceLock<Interp> = OnceLock::new();
+
+pub fn interp() -> &'static Interp {
+    match INTERP.get() {
+        Some(i) => i,
+        None => panic!("interpreter used before initialisation"),
+    }
+}
+
+pub(crate) fn set_interp(i: Interp) {
+    let _ = INTERP.set(i);
+}
+
+pub fn interp_ready() -> bool {
+    INTERP.get().is_some()
+}
+
+pub struct Vm {
+    pub thread: Arc<ThreadState>,
+    /// The exception being handled (`sys.exc_info()`), for implicit
+    /// chaining and bare `raise`. `PUSH_EXC_INFO` saves the previous one on
+    /// the value stack and `POP_EXCEPT` restores it.
+    pub handled: Option<Value>,
+    /// Python-level call depth, checked against the recursion limit.
+    pub depth: usize,
+    pub frames: crate::interp::frame::FrameStack,
+    /// An exception to raise in the frame being resumed (generator `throw`).
+    pub pending_throw: Option<PyErr>,
+}
+
+impl Vm {
+    pub fn new(thread: Arc<ThreadState>) -> Vm {
+        Vm { thread, handled: None, depth: 0, frames: crate::interp::frame::FrameStack::new(), pending_throw: None }
+    }
+
+    pub fn interp(&self) -> &'static Interp {
+        interp()
+    }
+
+    /// The exception being handled now, if any.
+    pub fn current_handled(&self) -> Option<Value> {
+        self.handled.clone()
+    }
+}
