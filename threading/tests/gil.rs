@@ -66,14 +66,22 @@ fn mutual_exclusion_and_fairness() {
     let yields = Arc::new(AtomicU64::new(0));
     let handles: Vec<_> = (0..THREADS)
         .map(|i| {
-            let (inside, done, progress, yields) =
-                (inside.clone(), done.clone(), progress.clone(), yields.clone());
+            let (inside, done, progress, yields) = (
+                inside.clone(),
+                done.clone(),
+                progress.clone(),
+                yields.clone(),
+            );
             thread::spawn(move || {
                 let ts = register_current_thread();
                 ts.attach();
                 assert_eq!(gil_holder(), ts.tid);
                 while !done.load(Ordering::Relaxed) {
-                    assert_eq!(inside.fetch_add(1, Ordering::SeqCst), 0, "two threads hold the GIL");
+                    assert_eq!(
+                        inside.fetch_add(1, Ordering::SeqCst),
+                        0,
+                        "two threads hold the GIL"
+                    );
                     progress[i].fetch_add(1, Ordering::Relaxed);
                     inside.fetch_sub(1, Ordering::SeqCst);
                     if ts.breaker_bits() & BREAKER_GIL_DROP_REQUEST != 0 {
@@ -88,14 +96,21 @@ fn mutual_exclusion_and_fairness() {
     // Every thread must get the GIL, repeatedly, although none ever blocks.
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let low = progress.iter().map(|p| p.load(Ordering::Relaxed)).min().unwrap();
+        let low = progress
+            .iter()
+            .map(|p| p.load(Ordering::Relaxed))
+            .min()
+            .unwrap();
         if low >= 1000 && yields.load(Ordering::Relaxed) >= 20 {
             break;
         }
         assert!(
             Instant::now() < deadline,
             "starvation: progress {:?}, yields {}",
-            progress.iter().map(|p| p.load(Ordering::Relaxed)).collect::<Vec<_>>(),
+            progress
+                .iter()
+                .map(|p| p.load(Ordering::Relaxed))
+                .collect::<Vec<_>>(),
             yields.load(Ordering::Relaxed)
         );
         thread::sleep(Duration::from_millis(10));
@@ -120,7 +135,10 @@ fn detach_releases_and_stop_works() {
         // "Blocking call" while another thread runs.
         let deadline = Instant::now() + Duration::from_secs(20);
         while ran2.load(Ordering::SeqCst) < 100 {
-            assert!(Instant::now() < deadline, "the GIL was not released on detach");
+            assert!(
+                Instant::now() < deadline,
+                "the GIL was not released on detach"
+            );
             thread::sleep(Duration::from_millis(1));
         }
         ts.attach();

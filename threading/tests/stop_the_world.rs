@@ -54,7 +54,7 @@ fn eight_spinning_threads_stop() {
         })
         .collect();
     let tids: Vec<usize> = (0..THREADS).map(|_| ready_rx.recv().unwrap()).collect();
-    for round in 0..100 {
+    for round in 0..40 {
         let world = stop_the_world();
         let mut attached_ours = 0;
         for_each_thread(|ts| {
@@ -62,7 +62,10 @@ fn eight_spinning_threads_stop() {
                 attached_ours += 1;
             }
         });
-        assert_eq!(attached_ours, 0, "round {round}: a thread is attached during a stop");
+        assert_eq!(
+            attached_ours, 0,
+            "round {round}: a thread is attached during a stop"
+        );
         let before: Vec<u64> = counters.iter().map(|c| c.load(Ordering::Relaxed)).collect();
         if round % 10 == 0 {
             thread::sleep(Duration::from_millis(2));
@@ -112,7 +115,10 @@ fn detached_thread_is_stopped_and_attach_waits() {
     assert_eq!(status, ThreadStatus::Suspended);
     go_tx.send(()).unwrap();
     thread::sleep(Duration::from_millis(30));
-    assert!(!attached.load(Ordering::SeqCst), "attached while the world was stopped");
+    assert!(
+        !attached.load(Ordering::SeqCst),
+        "attached while the world was stopped"
+    );
     drop(world);
     h.join().unwrap();
     assert!(attached.load(Ordering::SeqCst));
