@@ -1,0 +1,1 @@
+PART = "namespace package part"

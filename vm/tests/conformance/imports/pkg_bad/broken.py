@@ -1,0 +1,2 @@
+print("pkg_bad.broken: about to fail")
+value = 1 / 0

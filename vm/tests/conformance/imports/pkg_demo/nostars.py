@@ -1,0 +1,2 @@
+visible = "visible"
+_underscore = "hidden"

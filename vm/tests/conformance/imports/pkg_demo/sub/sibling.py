@@ -1,0 +1,2 @@
+NAME = "sibling"
+print("pkg_demo.sub.sibling: loaded")

@@ -1,0 +1,17 @@
+# random() sequences for fixed integer seeds match CPython's Mersenne Twister.
+import random
+random.seed(42)
+print([random.random() for _ in range(5)])
+random.seed(0)
+print(random.random(), random.random())
+random.seed(12345678901234567890)
+print(random.random())
+random.seed(-7)
+print(random.random())
+r = random.Random(2024)
+print([round(r.random(), 12) for _ in range(3)])
+print(random.Random(1).getrandbits(64), random.Random(1).getrandbits(7), random.Random(1).getrandbits(200))
+state = r.getstate()
+a = r.random()
+r.setstate(state)
+print(a == r.random())

@@ -1,0 +1,16 @@
+# Deterministic parts of the time module.
+import time
+print(time.gmtime(0))
+print(tuple(time.gmtime(86400 * 365)))
+print(time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(1_000_000_000)))
+print(time.strftime("%a %b %d %j %U %w %y %%", time.gmtime(1_234_567_890)))
+t = time.gmtime(1_700_000_000)
+print(t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, t.tm_wday, t.tm_yday, t.tm_isdst)
+print(time.asctime(time.gmtime(0)), time.calendar_timegm if False else "skip")
+now = time.time()
+print(type(now).__name__, now > 1_600_000_000)
+a = time.monotonic()
+b = time.monotonic()
+print(b >= a, type(time.perf_counter()).__name__, type(time.time_ns()).__name__)
+time.sleep(0)
+print(time.strptime("2024-02-29", "%Y-%m-%d")[:3])

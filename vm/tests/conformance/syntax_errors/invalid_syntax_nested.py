@@ -1,0 +1,4 @@
+print("never")
+class C:
+    def m(self):
+        x = = 1

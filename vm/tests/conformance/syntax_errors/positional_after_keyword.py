@@ -1,0 +1,2 @@
+print("never")
+f(x=1, 2)

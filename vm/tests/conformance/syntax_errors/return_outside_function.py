@@ -1,0 +1,3 @@
+print("never")
+print("ok")
+return 5

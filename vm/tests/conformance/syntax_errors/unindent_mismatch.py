@@ -1,0 +1,4 @@
+print("never")
+if True:
+        a = 1
+    b = 2

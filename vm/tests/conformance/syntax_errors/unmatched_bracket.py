@@ -1,0 +1,2 @@
+print("never")
+values = [1, 2, 3)]

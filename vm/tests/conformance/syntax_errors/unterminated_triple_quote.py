@@ -1,0 +1,4 @@
+print("never")
+s = """triple
+quoted never
+closed

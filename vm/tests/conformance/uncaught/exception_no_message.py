@@ -1,0 +1,5 @@
+# Uncaught exceptions with no message, and a multi-argument one.
+print("start")
+class Empty(Exception):
+    pass
+raise Empty

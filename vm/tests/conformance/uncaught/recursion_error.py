@@ -1,0 +1,4 @@
+# An uncaught RecursionError: CPython collapses the repeated frames.
+def forever(n):
+    return forever(n + 1)
+forever(0)
