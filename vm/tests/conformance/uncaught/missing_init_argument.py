@@ -1,0 +1,8 @@
+# A TypeError from calling a class with a missing constructor argument.
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+p = Point(1, 2)
+print(p.x, p.y)
+q = Point(1)
