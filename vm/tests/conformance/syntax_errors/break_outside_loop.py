@@ -1,2 +1,3 @@
+# SyntaxError: break outside loop. Nothing runs, not even the first print.
 print("never")
 break

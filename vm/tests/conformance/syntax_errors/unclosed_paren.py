@@ -1,2 +1,3 @@
+# SyntaxError: unclosed paren. Nothing runs, not even the first print.
 print("this line never runs")
 x = (1 +

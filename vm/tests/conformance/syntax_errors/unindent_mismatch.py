@@ -1,3 +1,4 @@
+# SyntaxError: unindent mismatch. Nothing runs, not even the first print.
 print("never")
 if True:
         a = 1

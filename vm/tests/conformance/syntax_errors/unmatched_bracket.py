@@ -1,2 +1,3 @@
+# SyntaxError: unmatched bracket. Nothing runs, not even the first print.
 print("never")
 values = [1, 2, 3)]

@@ -1,2 +1,3 @@
+# SyntaxError: unterminated string. Nothing runs, not even the first print.
 print("never")
 s = "unterminated
