@@ -2,6 +2,101 @@
 //!
 //! The crate does not depend on the runtime.  [`bytecode`] defines the
 //! instruction set and [`bytecode::CodeObject`], the contract with the
-//! interpreter (see `docs/bytecode.md`).
+//! interpreter (see `docs/bytecode.md`).  [`compile`] runs the pipeline:
+//! parse (ruff's parser; errors mapped to CPython's messages by
+//! `parse_error`), `from __future__` checks, symbol table ([`symtable`]),
+//! code generation and assembly (`codegen`).
+
+extern crate rustpython_ruff_python_ast as ruff_python_ast;
+extern crate rustpython_ruff_python_parser as ruff_python_parser;
+extern crate rustpython_ruff_text_size as ruff_text_size;
 
 pub mod bytecode;
+mod codegen;
+pub mod error;
+mod parse_error;
+pub mod symtable;
+
+use ruff_python_ast as ast;
+use ruff_python_parser::{Mode as ParseMode, ParseOptions};
+use ruff_text_size::Ranged;
+
+pub use bytecode::{disassemble, CodeObject, Constant};
+pub use error::{CompileError, ErrorKind};
+
+use error::LineIndex;
+
+/// What the source text is (the `mode` argument of `compile()`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// A module: a sequence of statements.
+    Exec,
+    /// A single expression; the code returns its value.
+    Eval,
+    /// One interactive statement: expression statements print their value
+    /// through `sys.displayhook` (`CALL_INTRINSIC_1 INTRINSIC_PRINT`).
+    Single,
+}
+
+/// Compiles `source` to a module-level code object.
+pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, CompileError> {
+    let lines = LineIndex::new(source);
+    match mode {
+        Mode::Exec | Mode::Single => {
+            let parsed =
+                ruff_python_parser::parse_unchecked(source, ParseOptions::from(ParseMode::Module));
+            if let Some(err) = parse_error::first_error(parsed.errors(), &lines) {
+                return Err(err);
+            }
+            let ast::Mod::Module(module) = parsed.syntax() else {
+                return Err(lines.syntax_error("invalid syntax", Default::default()));
+            };
+            let body = &module.body;
+            if mode == Mode::Single && body.len() > 1 {
+                return Err(lines.syntax_error(
+                    "multiple statements found while compiling a single statement",
+                    body[1].range(),
+                ));
+            }
+            let future_annotations = codegen::scan_future(body, &lines)?;
+            let table = symtable::build_module(body, &lines, future_annotations)?;
+            codegen::Compiler::new(
+                &lines,
+                filename,
+                table,
+                mode == Mode::Single,
+                future_annotations,
+            )
+            .compile_module(body)
+        }
+        Mode::Eval => {
+            let parsed = ruff_python_parser::parse_unchecked(
+                source,
+                ParseOptions::from(ParseMode::Expression),
+            );
+            if let Some(err) = parse_error::first_error(parsed.errors(), &lines) {
+                return Err(err);
+            }
+            let ast::Mod::Expression(expr) = parsed.syntax() else {
+                return Err(lines.syntax_error("invalid syntax", Default::default()));
+            };
+            let table = symtable::build_expression(&expr.body, &lines)?;
+            codegen::Compiler::new(&lines, filename, table, false, false).compile_eval(&expr.body)
+        }
+    }
+}
+
+/// Builds the symbol table of a module (for the `symtable` module and
+/// tests).
+pub fn symbol_table(source: &str) -> Result<symtable::SymbolTable, CompileError> {
+    let lines = LineIndex::new(source);
+    let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(ParseMode::Module));
+    if let Some(err) = parse_error::first_error(parsed.errors(), &lines) {
+        return Err(err);
+    }
+    let ast::Mod::Module(module) = parsed.syntax() else {
+        return Err(lines.syntax_error("invalid syntax", Default::default()));
+    };
+    let future_annotations = codegen::scan_future(&module.body, &lines)?;
+    symtable::build_module(&module.body, &lines, future_annotations)
+}

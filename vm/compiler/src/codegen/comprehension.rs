@@ -1,0 +1,190 @@
+//! List/set/dict comprehensions and generator expressions, compiled as
+//! nested functions (CPython 3.11, not 3.12's inlining).
+//!
+//! The nested code takes the iterator of the outermost `for` as its one
+//! parameter `.0`; the outermost iterable itself is evaluated in the
+//! enclosing scope.  Inside, `LIST_APPEND`/`SET_ADD`/`MAP_ADD` reach the
+//! result below the stacked iterators: with `depth` iterators on the stack
+//! the argument is `depth + 1`.
+
+use ruff_python_ast as ast;
+use ruff_text_size::Ranged;
+
+use crate::bytecode::{Constant, Opcode};
+use crate::symtable::{node_key, ComprehensionKind};
+
+use super::{CResult, Compiler};
+
+/// The pieces of any comprehension.
+struct Comp<'a> {
+    kind: ComprehensionKind,
+    generators: &'a [ast::Comprehension],
+    elt: &'a ast::Expr,
+    value: Option<&'a ast::Expr>,
+}
+
+impl<'a> Compiler<'a> {
+    pub(crate) fn compile_comprehension(&mut self, e: &'a ast::Expr) -> CResult {
+        let (key, comp) = match e {
+            ast::Expr::ListComp(c) => (
+                node_key(c),
+                Comp {
+                    kind: ComprehensionKind::List,
+                    generators: &c.generators,
+                    elt: &c.elt,
+                    value: None,
+                },
+            ),
+            ast::Expr::SetComp(c) => (
+                node_key(c),
+                Comp {
+                    kind: ComprehensionKind::Set,
+                    generators: &c.generators,
+                    elt: &c.elt,
+                    value: None,
+                },
+            ),
+            ast::Expr::DictComp(c) => (
+                node_key(c),
+                Comp {
+                    kind: ComprehensionKind::Dict,
+                    generators: &c.generators,
+                    elt: &c.key,
+                    value: Some(&c.value),
+                },
+            ),
+            ast::Expr::Generator(c) => (
+                node_key(c),
+                Comp {
+                    kind: ComprehensionKind::Generator,
+                    generators: &c.generators,
+                    elt: &c.elt,
+                    value: None,
+                },
+            ),
+            _ => return Err(self.error("internal error: not a comprehension", e.range())),
+        };
+        let Some(outermost) = comp.generators.first() else {
+            return Err(self.error(
+                "internal error: comprehension without generators",
+                e.range(),
+            ));
+        };
+        if comp.generators.iter().any(|g| g.is_async) {
+            return Err(self.error(
+                "asynchronous comprehensions are not supported yet",
+                e.range(),
+            ));
+        }
+        let scope = self
+            .table
+            .scope_for(key)
+            .ok_or_else(|| self.error("internal error: no scope for comprehension", e.range()))?;
+        if self.table.scopes[scope].is_coroutine {
+            return Err(self.error(
+                "asynchronous comprehensions are not supported yet",
+                e.range(),
+            ));
+        }
+        self.emit(Opcode::PUSH_NULL, 0);
+        let private = self.ur().private.clone();
+        let line = self.line_of(e.range());
+        self.enter_unit(scope, comp.kind.code_name(), line, private);
+        self.u().argcount = 1;
+        let generator = comp.kind == ComprehensionKind::Generator;
+        let handler = if generator {
+            let h = self.new_label();
+            self.emit_pseudo(super::ir::Op::SetupCleanup, Some(h));
+            Some(h)
+        } else {
+            None
+        };
+        match comp.kind {
+            ComprehensionKind::List => self.emit(Opcode::BUILD_LIST, 0),
+            ComprehensionKind::Set => self.emit(Opcode::BUILD_SET, 0),
+            ComprehensionKind::Dict => self.emit(Opcode::BUILD_MAP, 0),
+            ComprehensionKind::Generator => {}
+        }
+        self.comprehension_generator(&comp, 0, 0)?;
+        if generator {
+            self.return_const(Constant::None);
+        } else {
+            self.emit(Opcode::RETURN_VALUE, 0);
+        }
+        if let Some(h) = handler {
+            self.bind(h);
+            self.emit(
+                Opcode::CALL_INTRINSIC_1,
+                crate::bytecode::Intrinsic1::StopIterationError as u32,
+            );
+            self.emit(Opcode::RERAISE, 1);
+        }
+        let code = self.exit_unit()?;
+        self.make_closure(code, 0)?;
+        self.compile_expr(&outermost.iter)?;
+        let old = self.set_loc(outermost.iter.range());
+        self.emit(Opcode::GET_ITER, 0);
+        self.restore_loc(old);
+        self.emit(Opcode::CALL, 1);
+        Ok(())
+    }
+
+    fn comprehension_generator(&mut self, comp: &Comp<'a>, index: usize, depth: u32) -> CResult {
+        let gen = &comp.generators[index];
+        let start = self.new_label();
+        let if_cleanup = self.new_label();
+        let anchor = self.new_label();
+        if index == 0 {
+            // The outermost iterator is parameter `.0`.
+            self.emit(Opcode::LOAD_FAST, 0);
+        } else {
+            self.compile_expr(&gen.iter)?;
+            let old = self.set_loc(gen.iter.range());
+            self.emit(Opcode::GET_ITER, 0);
+            self.restore_loc(old);
+        }
+        let depth = depth + 1;
+        self.bind(start);
+        let old = self.set_loc(gen.iter.range());
+        self.emit_jump(Opcode::FOR_ITER, anchor);
+        self.restore_loc(old);
+        self.compile_store(&gen.target)?;
+        for cond in &gen.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        if index + 1 < comp.generators.len() {
+            self.comprehension_generator(comp, index + 1, depth)?;
+        } else {
+            let old = self.set_loc(comp.elt.range());
+            match comp.kind {
+                ComprehensionKind::Generator => {
+                    self.compile_expr(comp.elt)?;
+                    self.emit(Opcode::YIELD_VALUE, 0);
+                    self.emit(Opcode::POP_TOP, 0);
+                }
+                ComprehensionKind::List => {
+                    self.compile_expr(comp.elt)?;
+                    self.emit(Opcode::LIST_APPEND, depth + 1);
+                }
+                ComprehensionKind::Set => {
+                    self.compile_expr(comp.elt)?;
+                    self.emit(Opcode::SET_ADD, depth + 1);
+                }
+                ComprehensionKind::Dict => {
+                    self.compile_expr(comp.elt)?;
+                    if let Some(v) = comp.value {
+                        self.compile_expr(v)?;
+                    }
+                    self.emit(Opcode::MAP_ADD, depth + 1);
+                }
+            }
+            self.restore_loc(old);
+        }
+        self.bind(if_cleanup);
+        let old = self.set_loc(gen.iter.range());
+        self.jump(start);
+        self.restore_loc(old);
+        self.bind(anchor);
+        Ok(())
+    }
+}

@@ -1,0 +1,174 @@
+//! Literals and constant folding.
+//!
+//! [`literal`] turns literal expressions (numbers, strings, bytes, `True`,
+//! `None`, `...`, `__debug__`) into [`Constant`]s, and folds what CPython's
+//! AST optimizer folds cheaply: unary `-`/`+`/`~` on numbers and tuples of
+//! constants.  [`const_key`] gives the deduplication key of a constant.
+
+use num_bigint::BigInt;
+use ruff_python_ast as ast;
+
+use crate::bytecode::Constant;
+
+/// Deduplication key: equal keys mean the constants are interchangeable
+/// (same type and value; floats compared by bits).  Code objects are never
+/// deduplicated.
+pub(crate) fn const_key(c: &Constant) -> Option<String> {
+    use std::fmt::Write;
+    let mut out = String::new();
+    fn go(c: &Constant, out: &mut String) -> Option<()> {
+        match c {
+            Constant::None => out.push('N'),
+            Constant::Ellipsis => out.push('E'),
+            Constant::Bool(b) => out.push(if *b { 'T' } else { 'F' }),
+            Constant::Int(i) => {
+                let _ = write!(out, "i{i};");
+            }
+            Constant::Float(f) => {
+                let _ = write!(out, "f{:x};", f.to_bits());
+            }
+            Constant::Complex { re, im } => {
+                let _ = write!(out, "c{:x},{:x};", re.to_bits(), im.to_bits());
+            }
+            Constant::Str(s) => {
+                let _ = write!(out, "s{}:{s}", s.len());
+            }
+            Constant::Bytes(b) => {
+                let _ = write!(out, "b{}:", b.len());
+                for x in b {
+                    let _ = write!(out, "{x:02x}");
+                }
+            }
+            Constant::Tuple(items) | Constant::FrozenSet(items) => {
+                out.push(if matches!(c, Constant::Tuple(_)) {
+                    '('
+                } else {
+                    '{'
+                });
+                let _ = write!(out, "{}:", items.len());
+                for i in items {
+                    go(i, out)?;
+                }
+                out.push(')');
+            }
+            Constant::Code(_) => return None,
+        }
+        Some(())
+    }
+    go(c, &mut out)?;
+    Some(out)
+}
+
+/// Parses the text of a big int literal (`0x_FFFF...`, `1_000...`).
+fn big_int(text: &str) -> Option<BigInt> {
+    let t: String = text.chars().filter(|&c| c != '_').collect();
+    let lower = t.to_ascii_lowercase();
+    let (digits, radix) = if let Some(d) = lower.strip_prefix("0x") {
+        (d.to_string(), 16)
+    } else if let Some(d) = lower.strip_prefix("0o") {
+        (d.to_string(), 8)
+    } else if let Some(d) = lower.strip_prefix("0b") {
+        (d.to_string(), 2)
+    } else {
+        (lower, 10)
+    };
+    BigInt::parse_bytes(digits.as_bytes(), radix)
+}
+
+fn int_constant(i: &ast::Int) -> Option<Constant> {
+    if let Some(v) = i.as_u64() {
+        return Some(Constant::Int(BigInt::from(v)));
+    }
+    big_int(&i.to_string()).map(Constant::Int)
+}
+
+/// The constant value of a literal expression, folding unary operators and
+/// tuples.  `None` if `e` is not constant.
+pub(crate) fn literal(e: &ast::Expr) -> Option<Constant> {
+    use ast::Expr;
+    Some(match e {
+        Expr::NumberLiteral(n) => match &n.value {
+            ast::Number::Int(i) => int_constant(i)?,
+            ast::Number::Float(f) => Constant::Float(*f),
+            ast::Number::Complex { real, imag } => Constant::Complex {
+                re: *real,
+                im: *imag,
+            },
+        },
+        Expr::StringLiteral(s) => Constant::Str(s.value.to_str().to_string()),
+        Expr::BytesLiteral(b) => Constant::Bytes(b.value.bytes().collect()),
+        Expr::BooleanLiteral(b) => Constant::Bool(b.value),
+        Expr::NoneLiteral(_) => Constant::None,
+        Expr::EllipsisLiteral(_) => Constant::Ellipsis,
+        Expr::Name(n) if n.id.as_str() == "__debug__" && n.ctx == ast::ExprContext::Load => {
+            Constant::Bool(true)
+        }
+        Expr::UnaryOp(u) => fold_unary(u.op, literal(&u.operand)?)?,
+        Expr::Tuple(t) if t.ctx == ast::ExprContext::Load => {
+            let items: Option<Vec<Constant>> = t.elts.iter().map(literal).collect();
+            Constant::Tuple(items?)
+        }
+        _ => return None,
+    })
+}
+
+fn fold_unary(op: ast::UnaryOp, v: Constant) -> Option<Constant> {
+    use ast::UnaryOp;
+    Some(match (op, v) {
+        (UnaryOp::USub, Constant::Int(i)) => Constant::Int(-i),
+        (UnaryOp::USub, Constant::Float(f)) => Constant::Float(-f),
+        (UnaryOp::USub, Constant::Complex { re, im }) => Constant::Complex { re: -re, im: -im },
+        (UnaryOp::UAdd, c @ (Constant::Int(_) | Constant::Float(_) | Constant::Complex { .. })) => {
+            c
+        }
+        (UnaryOp::Invert, Constant::Int(i)) => Constant::Int(-i - 1),
+        (UnaryOp::Not, Constant::Bool(b)) => Constant::Bool(!b),
+        _ => return None,
+    })
+}
+
+/// True if `e` is a literal whose truth value is known: `Some(truth)`.
+pub(crate) fn truth_value(e: &ast::Expr) -> Option<bool> {
+    let c = literal(e)?;
+    Some(match c {
+        Constant::None => false,
+        Constant::Bool(b) => b,
+        Constant::Int(i) => i != BigInt::from(0),
+        Constant::Float(f) => f != 0.0,
+        Constant::Complex { re, im } => re != 0.0 || im != 0.0,
+        Constant::Str(s) => !s.is_empty(),
+        Constant::Bytes(b) => !b.is_empty(),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
+        Constant::Ellipsis | Constant::Code(_) => true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn big_ints() {
+        assert_eq!(big_int("0x_ff"), Some(BigInt::from(255)));
+        assert_eq!(big_int("1_000"), Some(BigInt::from(1000)));
+        assert_eq!(big_int("0B101"), Some(BigInt::from(5)));
+    }
+
+    #[test]
+    fn keys_distinguish_types() {
+        let k = |c: Constant| const_key(&c).unwrap();
+        assert_ne!(k(Constant::Int(1.into())), k(Constant::Bool(true)));
+        assert_ne!(k(Constant::Float(0.0)), k(Constant::Float(-0.0)));
+        assert_ne!(
+            k(Constant::Str("ab".into())),
+            k(Constant::Bytes(b"ab".to_vec()))
+        );
+        assert_ne!(
+            k(Constant::Tuple(vec![Constant::Str("a,".into())])),
+            k(Constant::Tuple(vec![
+                Constant::Str("a".into()),
+                Constant::Str(",".into())
+            ]))
+        );
+    }
+}

@@ -1,0 +1,319 @@
+//! `return`, `break`, `continue` and the frame-block unwinding they need;
+//! `try`/`except`/`else`/`finally` and `with` (CPython 3.12 shapes, see
+//! `docs/bytecode.md`).
+//!
+//! Invariant: every `Setup*` pseudo instruction is matched by a `PopBlock`
+//! on each path that leaves its region normally.
+
+use ruff_python_ast as ast;
+use ruff_text_size::{Ranged, TextRange};
+
+use crate::bytecode::{Constant, Opcode};
+
+use super::constant::literal;
+use super::ir::Op;
+use super::{CResult, Compiler, FBlock};
+
+impl<'a> Compiler<'a> {
+    pub(crate) fn compile_return(&mut self, r: &'a ast::StmtReturn) -> CResult {
+        if !self.table.scopes[self.ur().scope].is_function() {
+            return Err(self.error("'return' outside function", r.range));
+        }
+        let constant = r.value.as_deref().and_then(literal);
+        let preserve = r.value.is_some() && constant.is_none();
+        if preserve {
+            if let Some(v) = &r.value {
+                self.compile_expr(v)?;
+            }
+        }
+        self.unwind_fblock_stack(preserve, false)?;
+        match (preserve, constant) {
+            (true, _) => self.emit(Opcode::RETURN_VALUE, 0),
+            (false, Some(c)) => self.return_const(c),
+            (false, None) => self.return_const(Constant::None),
+        }
+        Ok(())
+    }
+
+    pub(crate) fn compile_break(&mut self, range: TextRange) -> CResult {
+        match self.unwind_fblock_stack(false, true)? {
+            Some(fb @ (FBlock::WhileLoop { exit, .. } | FBlock::ForLoop { exit, .. })) => {
+                self.unwind_fblock(&fb, false)?;
+                self.jump(exit);
+                Ok(())
+            }
+            _ => Err(self.error("'break' outside loop", range)),
+        }
+    }
+
+    pub(crate) fn compile_continue(&mut self, range: TextRange) -> CResult {
+        match self.unwind_fblock_stack(false, true)? {
+            Some(FBlock::WhileLoop { start, .. } | FBlock::ForLoop { start, .. }) => {
+                self.jump(start);
+                Ok(())
+            }
+            _ => Err(self.error("'continue' not properly in loop", range)),
+        }
+    }
+
+    /// Emits the cleanup of every frame block from the innermost outwards;
+    /// with `stop_at_loop`, stops at (and returns) the innermost loop.
+    fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        stop_at_loop: bool,
+    ) -> CResult<Option<FBlock<'a>>> {
+        let Some(top) = self.u().fblocks.last().cloned() else {
+            return Ok(None);
+        };
+        if stop_at_loop && matches!(top, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }) {
+            return Ok(Some(top));
+        }
+        self.u().fblocks.pop();
+        let r = self
+            .unwind_fblock(&top, preserve_tos)
+            .and_then(|()| self.unwind_fblock_stack(preserve_tos, stop_at_loop));
+        self.u().fblocks.push(top);
+        r
+    }
+
+    /// Cleanup for leaving one frame block early (CPython's
+    /// `compiler_unwind_fblock`).  With `preserve_tos` a return value sits
+    /// on top of the block's stack items and must stay there.
+    fn unwind_fblock(&mut self, fb: &FBlock<'a>, preserve_tos: bool) -> CResult {
+        match fb {
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
+            FBlock::ForLoop { .. } => {
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2);
+                }
+                self.emit(Opcode::POP_TOP, 0);
+            }
+            FBlock::TryExcept => self.emit_pseudo(Op::PopBlock, None),
+            FBlock::FinallyTry { body } => {
+                self.emit_pseudo(Op::PopBlock, None);
+                if preserve_tos {
+                    self.u().fblocks.push(FBlock::PopValue);
+                }
+                let body: &'a [ast::Stmt] = body;
+                let r = self.compile_body(body);
+                if preserve_tos {
+                    self.u().fblocks.pop();
+                }
+                r?;
+            }
+            FBlock::FinallyEnd => {
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2);
+                }
+                self.emit(Opcode::POP_TOP, 0);
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2);
+                }
+                self.emit_pseudo(Op::PopBlock, None);
+                self.emit(Opcode::POP_EXCEPT, 0);
+            }
+            FBlock::With { loc } => {
+                let old = std::mem::replace(&mut self.u().loc, *loc);
+                self.emit_pseudo(Op::PopBlock, None);
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2);
+                }
+                self.call_exit_with_nones();
+                self.emit(Opcode::POP_TOP, 0);
+                self.restore_loc(old);
+            }
+            FBlock::HandlerCleanup { name } => {
+                if name.is_some() {
+                    self.emit_pseudo(Op::PopBlock, None);
+                }
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2);
+                }
+                self.emit_pseudo(Op::PopBlock, None);
+                self.emit(Opcode::POP_EXCEPT, 0);
+                if let Some(n) = name {
+                    self.clear_name(n, TextRange::default())?;
+                }
+            }
+            FBlock::PopValue => {
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2);
+                }
+                self.emit(Opcode::POP_TOP, 0);
+            }
+        }
+        Ok(())
+    }
+
+    /// `[exit]` -> `[result]`: calls `exit(None, None, None)`.
+    fn call_exit_with_nones(&mut self) {
+        self.load_const(Constant::None);
+        self.load_const(Constant::None);
+        self.load_const(Constant::None);
+        self.emit(Opcode::CALL, 2);
+    }
+
+    /// `COPY 3; POP_EXCEPT; RERAISE 1` for `[prev lasti exc]`.
+    fn pop_except_and_reraise(&mut self) {
+        self.emit(Opcode::COPY, 3);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit(Opcode::RERAISE, 1);
+    }
+
+    pub(crate) fn compile_try(&mut self, t: &'a ast::StmtTry) -> CResult {
+        if t.is_star {
+            return Err(self.error("'except*' is not supported yet", t.range));
+        }
+        if t.finalbody.is_empty() {
+            self.compile_try_except(t)
+        } else {
+            self.compile_try_finally(t)
+        }
+    }
+
+    fn compile_try_finally(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let end = self.new_label();
+        let exit = self.new_label();
+        let cleanup = self.new_label();
+        self.emit_pseudo(Op::SetupFinally, Some(end));
+        self.u()
+            .fblocks
+            .push(FBlock::FinallyTry { body: &t.finalbody });
+        if t.handlers.is_empty() {
+            self.compile_body(&t.body)?;
+        } else {
+            self.compile_try_except(t)?;
+        }
+        self.emit_pseudo(Op::PopBlock, None);
+        self.u().fblocks.pop();
+        self.compile_body(&t.finalbody)?;
+        self.jump(exit);
+        // The exceptional path: the finally body runs as a handler.
+        self.bind(end);
+        self.emit_pseudo(Op::SetupCleanup, Some(cleanup));
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        self.u().fblocks.push(FBlock::FinallyEnd);
+        self.compile_body(&t.finalbody)?;
+        self.u().fblocks.pop();
+        self.emit(Opcode::RERAISE, 0);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(exit);
+        Ok(())
+    }
+
+    fn compile_try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let except = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        self.emit_pseudo(Op::SetupFinally, Some(except));
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.compile_body(&t.body)?;
+        self.u().fblocks.pop();
+        self.emit_pseudo(Op::PopBlock, None);
+        self.compile_body(&t.orelse)?;
+        self.jump(end);
+
+        self.bind(except);
+        self.emit_pseudo(Op::SetupCleanup, Some(cleanup));
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        self.u().fblocks.push(FBlock::ExceptionHandler);
+        let n = t.handlers.len();
+        for (i, h) in t.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let old = self.set_loc(h.range);
+            if h.type_.is_none() && i + 1 < n {
+                return Err(self.error("default 'except:' must be last", h.range));
+            }
+            let next_except = self.new_label();
+            if let Some(ty) = &h.type_ {
+                self.compile_expr(ty)?;
+                self.emit(Opcode::CHECK_EXC_MATCH, 0);
+                self.emit_jump(Opcode::POP_JUMP_IF_FALSE, next_except);
+            }
+            if let Some(name) = &h.name {
+                let cleanup_end = self.new_label();
+                self.name_op(name, ast::ExprContext::Store, name.range)?;
+                self.emit_pseudo(Op::SetupCleanup, Some(cleanup_end));
+                self.u().fblocks.push(FBlock::HandlerCleanup {
+                    name: Some(name.to_string()),
+                });
+                self.compile_body(&h.body)?;
+                self.u().fblocks.pop();
+                self.emit_pseudo(Op::PopBlock, None);
+                self.emit_pseudo(Op::PopBlock, None);
+                self.emit(Opcode::POP_EXCEPT, 0);
+                self.clear_name(name, name.range)?;
+                self.jump(end);
+                self.bind(cleanup_end);
+                self.clear_name(name, name.range)?;
+                self.emit(Opcode::RERAISE, 1);
+            } else {
+                self.emit(Opcode::POP_TOP, 0);
+                self.u().fblocks.push(FBlock::HandlerCleanup { name: None });
+                self.compile_body(&h.body)?;
+                self.u().fblocks.pop();
+                self.emit_pseudo(Op::PopBlock, None);
+                self.emit(Opcode::POP_EXCEPT, 0);
+                self.jump(end);
+            }
+            self.restore_loc(old);
+            self.bind(next_except);
+        }
+        self.u().fblocks.pop();
+        self.emit(Opcode::RERAISE, 0);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `with` items from `pos` on, each nesting the next.
+    pub(crate) fn compile_with(&mut self, w: &'a ast::StmtWith, pos: usize) -> CResult {
+        let Some(item) = w.items.get(pos) else {
+            return self.compile_body(&w.body);
+        };
+        let final_ = self.new_label();
+        let exit = self.new_label();
+        let cleanup = self.new_label();
+        let suppress = self.new_label();
+        self.compile_expr(&item.context_expr)?;
+        let old = self.set_loc(item.range());
+        let with_loc = self.ur().loc;
+        self.emit(Opcode::BEFORE_WITH, 0);
+        self.emit_pseudo(Op::SetupWith, Some(final_));
+        self.restore_loc(old);
+        self.u().fblocks.push(FBlock::With { loc: with_loc });
+        match &item.optional_vars {
+            Some(v) => self.compile_store(v)?,
+            None => self.emit(Opcode::POP_TOP, 0),
+        }
+        self.compile_with(w, pos + 1)?;
+        self.u().fblocks.pop();
+        let old = self.set_loc(item.range());
+        self.emit_pseudo(Op::PopBlock, None);
+        self.call_exit_with_nones();
+        self.emit(Opcode::POP_TOP, 0);
+        self.jump(exit);
+
+        self.bind(final_);
+        self.emit_pseudo(Op::SetupCleanup, Some(cleanup));
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        self.emit(Opcode::WITH_EXCEPT_START, 0);
+        self.emit_jump(Opcode::POP_JUMP_IF_TRUE, suppress);
+        self.emit(Opcode::RERAISE, 2);
+        self.bind(suppress);
+        self.emit(Opcode::POP_TOP, 0);
+        self.emit_pseudo(Op::PopBlock, None);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit(Opcode::POP_TOP, 0);
+        self.emit(Opcode::POP_TOP, 0);
+        self.jump(exit);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(exit);
+        self.restore_loc(old);
+        Ok(())
+    }
+}
