@@ -105,7 +105,7 @@ class ABCMeta(type):
         return subclass
 
     def __instancecheck__(cls, instance):
-        """Override for isinstance(instance, cls)."""
+        """isinstance(instance, cls): real, registered or hook-accepted class."""
         subclass = instance.__class__
         state = cls._abc_impl
         if subclass in state.cache:
@@ -119,7 +119,7 @@ class ABCMeta(type):
         return cls.__subclasscheck__(subclass) or cls.__subclasscheck__(subtype)
 
     def __subclasscheck__(cls, subclass):
-        """Override for issubclass(subclass, cls)."""
+        """issubclass(subclass, cls), consulting the caches, the hook, the registry and subclasses."""
         if not isinstance(subclass, type):
             raise TypeError('issubclass() arg 1 must be a class')
         state = cls._abc_impl
@@ -155,7 +155,7 @@ class ABCMeta(type):
         return False
 
     def _dump_registry(cls, file=None):
-        """Debug helper to print the ABC registry."""
+        """Print this ABC's registry and caches (for debugging)."""
         print(f'Class: {cls.__module__}.{cls.__qualname__}', file=file)
         print(f'Inv. counter: {get_cache_token()}', file=file)
         state = cls._abc_impl
@@ -165,11 +165,11 @@ class ABCMeta(type):
         print(f'_abc_negative_cache_version: {state.negative_version!r}', file=file)
 
     def _abc_registry_clear(cls):
-        """Clear the registry (for debugging or testing)."""
+        """Forget every registered virtual subclass (for tests)."""
         cls._abc_impl.registry.clear()
 
     def _abc_caches_clear(cls):
-        """Clear the caches (for debugging or testing)."""
+        """Forget the cached subclass check results (for tests)."""
         cls._abc_impl.cache.clear()
         cls._abc_impl.negative_cache.clear()
 

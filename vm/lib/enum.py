@@ -56,6 +56,14 @@ class member:
         self.value = value
 
 
+def _warn_deprecated(message, stacklevel):
+    try:
+        import warnings  # deferred: only deprecated uses warn
+    except ImportError:
+        return
+    warnings.warn(message, DeprecationWarning, stacklevel=stacklevel + 1)
+
+
 def _is_descriptor(obj):
     return hasattr(obj, '__get__') or hasattr(obj, '__set__') or hasattr(obj, '__delete__')
 
@@ -531,10 +539,8 @@ class EnumType(type):
 
     def __contains__(cls, member):
         if not isinstance(member, Enum):
-            import warnings  # deferred: only this deprecated case warns
-            darn = ('in 3.12 __contains__ will no longer raise TypeError, but will return True or\n'
-                    'False depending on whether the value is a member or the value of a member')
-            warnings.warn(darn, DeprecationWarning, stacklevel=2)
+            _warn_deprecated('in 3.12 __contains__ will no longer raise TypeError, but will return True or\n'
+                             'False depending on whether the value is a member or the value of a member', 2)
             raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'"
                             % (type(member).__qualname__, cls.__class__.__qualname__))
         return isinstance(member, cls) and member._name_ in cls._member_map_
@@ -744,6 +750,11 @@ class EnumType(type):
 EnumMeta = EnumType
 
 
+_AUTO_DEPRECATION = (
+    'In 3.13 the default `auto()`/`_generate_next_value_` will require all values to be sortable and support adding +1\n'
+    'and the value returned will be the largest value in the enum incremented by 1')
+
+
 class Enum(metaclass=EnumType):
     """Base class of enumerations: subclasses' class attributes become members.
 
@@ -807,13 +818,7 @@ class Enum(metaclass=EnumType):
             last_values.sort()
             if last == last_values[-1]:
                 return last + 1
-            import warnings
-            warnings.warn(
-                'In 3.13 the default `auto()`/`_generate_next_value_` will require all values to be sortable and support adding +1\n'
-                'and the value returned will be the largest value in the enum incremented by 1',
-                DeprecationWarning,
-                stacklevel=3,
-            )
+            _warn_deprecated(_AUTO_DEPRECATION, 4)
             for v in reversed(last_values):
                 try:
                     return v + 1
@@ -821,13 +826,7 @@ class Enum(metaclass=EnumType):
                     pass
             return start
         except TypeError:
-            import warnings
-            warnings.warn(
-                'In 3.13 the default `auto()`/`_generate_next_value_` will require all values to be sortable and support adding +1\n'
-                'and the value returned will be the largest value in the enum incremented by 1',
-                DeprecationWarning,
-                stacklevel=3,
-            )
+            _warn_deprecated(_AUTO_DEPRECATION, 4)
             for v in reversed(last_values):
                 try:
                     return v + 1

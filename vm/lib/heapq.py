@@ -61,14 +61,14 @@ def _siftup(heap, pos):
 
 
 def heappush(heap, item, /):
-    """Push item onto heap, maintaining the heap invariant."""
+    """Add item to the heap."""
     _check_list(heap, 'heappush', True)
     heap.append(item)
     _siftdown(heap, 0, len(heap) - 1)
 
 
 def heappop(heap, /):
-    """Pop the smallest item off the heap, maintaining the heap invariant."""
+    """Remove and return the smallest item of the heap."""
     _check_list(heap, 'heappop', False)
     if not heap:
         raise IndexError('index out of range')
@@ -82,10 +82,8 @@ def heappop(heap, /):
 
 
 def heapreplace(heap, item, /):
-    """Pop and return the current smallest value, and add the new item.
-
-    The heap size does not change; the popped value may be larger than item.
-    """
+    """Replace the smallest item by item and return it (the returned item
+    may be larger than the new one)."""
     _check_list(heap, 'heapreplace', True)
     if not heap:
         raise IndexError('index out of range')
@@ -96,8 +94,8 @@ def heapreplace(heap, item, /):
 
 
 def heappushpop(heap, item, /):
-    """Push item on the heap, then pop and return the smallest item (faster
-    than heappush() followed by heappop())."""
+    """heappush() then heappop() in one step: returns item itself when it is
+    not larger than the heap's smallest item."""
     _check_list(heap, 'heappushpop', True)
     if heap and _less(heap, len(heap), heap[0], item):
         item, heap[0] = heap[0], item
@@ -106,7 +104,7 @@ def heappushpop(heap, item, /):
 
 
 def heapify(heap, /):
-    """Transform list into a heap, in-place, in O(len(heap)) time."""
+    """Rearrange the list into a heap, in place, in linear time."""
     _check_list(heap, 'heapify', False)
     for i in reversed(range(len(heap) // 2)):
         _siftup(heap, i)
@@ -145,7 +143,7 @@ def _siftup_max(heap, pos):
 
 
 def _heappop_max(heap):
-    """Maxheap version of a heappop."""
+    """heappop() for a max-heap."""
     _check_list(heap, '_heappop_max', False)
     if not heap:
         raise IndexError('index out of range')
@@ -159,7 +157,7 @@ def _heappop_max(heap):
 
 
 def _heapreplace_max(heap, item):
-    """Maxheap version of a heappop followed by a heappush."""
+    """heapreplace() for a max-heap."""
     _check_list(heap, '_heapreplace_max', True)
     if not heap:
         raise IndexError('index out of range')
@@ -170,7 +168,7 @@ def _heapreplace_max(heap, item):
 
 
 def _heapify_max(heap):
-    """Transform list into a maxheap, in-place, in O(len(x)) time."""
+    """heapify() for a max-heap."""
     _check_list(heap, '_heapify_max', False)
     for i in reversed(range(len(heap) // 2)):
         _siftup_max(heap, i)
@@ -231,10 +229,7 @@ def merge(*iterables, key=None, reverse=False):
 
 
 def nsmallest(n, iterable, key=None):
-    """Find the n smallest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key)[:n]
-    """
+    """The n smallest items, smallest first: sorted(iterable, key=key)[:n]."""
     if n == 1:
         it = iter(iterable)
         sentinel = object()
@@ -285,10 +280,7 @@ def nsmallest(n, iterable, key=None):
 
 
 def nlargest(n, iterable, key=None):
-    """Find the n largest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key, reverse=True)[:n]
-    """
+    """The n largest items, largest first: sorted(iterable, key=key, reverse=True)[:n]."""
     if n == 1:
         it = iter(iterable)
         sentinel = object()

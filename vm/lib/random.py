@@ -170,7 +170,13 @@ def _entropy():
     """A seed for seed(None): clocks, fresh object ids and a call counter."""
     global _entropy_counter
     _entropy_counter += 1
-    parts = (_time.time_ns(), _time.perf_counter_ns(), id(object()), id([]), _entropy_counter)
+    parts = [id(object()), id([]), _entropy_counter]
+    for clock in ('time_ns', 'perf_counter_ns', 'monotonic_ns'):
+        read = getattr(_time, clock, None)
+        if read is not None:
+            parts.append(read())
+    if len(parts) == 3:
+        parts.append(int(_time.time() * 1e9))
     value = 0
     for part in parts:
         value = (value << 64) ^ (part & _MASK64)

@@ -188,11 +188,11 @@ class deque:
 
     @property
     def maxlen(self):
-        """maximum size of a deque or None if unbounded"""
+        """The bound given at creation, or None."""
         return self._maxlen
 
     def append(self, x, /):
-        """Add an element to the right side of the deque."""
+        """Put x at the right end (dropping from the left when full)."""
         self._push_right(x)
         maxlen = self._maxlen
         if maxlen is not None and self._len > maxlen:
@@ -200,7 +200,7 @@ class deque:
         self._state += 1
 
     def appendleft(self, x, /):
-        """Add an element to the left side of the deque."""
+        """Put x at the left end (dropping from the right when full)."""
         self._push_left(x)
         maxlen = self._maxlen
         if maxlen is not None and self._len > maxlen:
@@ -208,7 +208,7 @@ class deque:
         self._state += 1
 
     def pop(self):
-        """Remove and return the rightmost element."""
+        """Take the item at the right end."""
         if not self._len:
             raise IndexError('pop from an empty deque')
         item = self._pop_right()
@@ -217,7 +217,7 @@ class deque:
         return item
 
     def popleft(self):
-        """Remove and return the leftmost element."""
+        """Take the item at the left end."""
         if not self._len:
             raise IndexError('pop from an empty deque')
         item = self._pop_left()
@@ -226,7 +226,7 @@ class deque:
         return item
 
     def extend(self, iterable, /):
-        """Extend the right side of the deque with elements from the iterable"""
+        """append() every item of iterable."""
         if iterable is self:
             iterable = list(iterable)
         it = iter(iterable)
@@ -238,7 +238,7 @@ class deque:
             self.append(item)
 
     def extendleft(self, iterable, /):
-        """Extend the left side of the deque with elements from the iterable"""
+        """appendleft() every item of iterable (so they end up reversed)."""
         if iterable is self:
             iterable = list(iterable)
         it = iter(iterable)
@@ -250,14 +250,14 @@ class deque:
             self.appendleft(item)
 
     def clear(self):
-        """Remove all elements from the deque."""
+        """Make the deque empty."""
         self._buf = [None] * _MIN_CAPACITY
         self._head = 0
         self._len = 0
         self._state += 1
 
     def copy(self):
-        """Return a shallow copy of a deque."""
+        """A new deque with the same items and maxlen."""
         cls = type(self)
         if cls is deque:
             new = deque((), self._maxlen)
@@ -270,7 +270,7 @@ class deque:
     __copy__ = copy
 
     def count(self, value, /):
-        """Return number of occurrences of value."""
+        """How many items equal value."""
         state = self._state
         total = 0
         for i in range(self._len):
@@ -282,9 +282,7 @@ class deque:
         return total
 
     def index(self, value, start=0, stop=_sys.maxsize, /):
-        """Return first index of value.
-
-        Raises ValueError if the value is not present."""
+        """Position of the first item equal to value in [start, stop); ValueError if none."""
         start = _slice_index(start)
         stop = _slice_index(stop)
         n = self._len
@@ -310,7 +308,7 @@ class deque:
         raise ValueError(f'{value!r} is not in deque')
 
     def insert(self, index, value, /):
-        """Insert value before index."""
+        """Put value before position index."""
         index = _index(index)
         n = self._len
         if self._maxlen is not None and n >= self._maxlen:
@@ -360,7 +358,7 @@ class deque:
         return item
 
     def remove(self, value, /):
-        """Remove first occurrence of value."""
+        """Delete the first item equal to value; ValueError if none."""
         state = self._state
         for i in range(self._len):
             item = self._buf[self._slot(i)]
@@ -373,7 +371,7 @@ class deque:
         raise ValueError(f'{value!r} is not in deque')
 
     def reverse(self):
-        """Reverse *IN PLACE*"""
+        """Reverse the items in place."""
         buf = self._buf
         slot = self._slot
         i, j = 0, self._len - 1
@@ -385,7 +383,7 @@ class deque:
         self._state += 1
 
     def rotate(self, n=1, /):
-        """Rotate the deque n steps to the right (default n=1).  If n is negative, rotates left."""
+        """Move the last n items to the front (n < 0: the first -n to the back)."""
         n = _index(n)
         length = self._len
         if length <= 1:
@@ -431,7 +429,7 @@ class deque:
         return _deque_iterator(self)
 
     def __reversed__(self):
-        """D.__reversed__() -- return a reverse iterator over the deque"""
+        """An iterator from the right end to the left."""
         return _deque_reverse_iterator(self)
 
     def __repr__(self):
@@ -582,10 +580,10 @@ _MutableSequence.register(deque)
 ################################################################################
 
 class defaultdict(dict):
-    """defaultdict(default_factory=None, /, [...]) --> dict with default factory
+    """dict that fills in missing keys with default_factory() (when it is not None).
 
-    A missing key is filled in with default_factory(), when the factory is
-    not None; the remaining arguments are those of dict().
+    defaultdict(default_factory=None, /, *args, **kwargs): the other
+    arguments are those of dict().
     """
 
     __slots__ = ('default_factory',)
@@ -626,7 +624,7 @@ class defaultdict(dict):
         return f'{type(self).__name__}({factory_repr}, {dict.__repr__(self)})'
 
     def copy(self):
-        """D.copy() -> a shallow copy of D."""
+        """A shallow copy with the same default_factory."""
         return type(self)(self.default_factory, self)
 
     __copy__ = copy
@@ -711,7 +709,7 @@ class OrderedDict(dict):
         return _odict_iterator(self, 0, True)
 
     def clear(self):
-        """Remove all items from ordered dict."""
+        """Make the dictionary empty."""
         root = self._root
         link = root.next
         while link is not root:
@@ -724,10 +722,7 @@ class OrderedDict(dict):
         dict.clear(self)
 
     def popitem(self, last=True):
-        """Remove and return a (key, value) pair from the dictionary.
-
-        Pairs are returned in LIFO order if last is true or FIFO order if false.
-        """
+        """Remove and return the last (key, value) pair, or the first when last is false."""
         if not self:
             raise KeyError('dictionary is empty')
         root = self._root
@@ -738,10 +733,7 @@ class OrderedDict(dict):
         return key, value
 
     def move_to_end(self, key, last=True):
-        """Move an existing element to the end (or beginning if last is false).
-
-        Raise KeyError if the element does not exist.
-        """
+        """Move key to the end (to the front when last is false); KeyError if absent."""
         link = self._map[key]
         root = self._root
         self._state += 1
@@ -809,10 +801,7 @@ class OrderedDict(dict):
         return default
 
     def setdefault(self, key, default=None):
-        """Insert key with a value of default if key is not in the dictionary.
-
-        Return the value for key if key is in the dictionary, else default.
-        """
+        """self[key] when present; otherwise store and return default."""
         if key in self:
             return self[key]
         self[key] = default
@@ -838,7 +827,7 @@ class OrderedDict(dict):
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        """Create a new ordered dictionary with keys from iterable and values set to value."""
+        """A new ordered dictionary mapping each key of iterable to value."""
         self = cls()
         for key in iterable:
             self[key] = value
@@ -1062,11 +1051,11 @@ _missing = object()
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """Returns a new subclass of tuple with named fields.
+    """Make a tuple subclass whose items are also attributes.
 
-    >>> Point = namedtuple('Point', ['x', 'y'])
-    >>> Point(11, y=22)
-    Point(x=11, y=22)
+    field_names is a sequence of names or one string of names separated by
+    spaces or commas.  rename=True replaces invalid names by _0, _1, ...;
+    defaults apply to the rightmost fields; module sets __module__.
     """
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
@@ -1207,23 +1196,22 @@ class Counter(dict):
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
-        """The count of elements not in the Counter is zero."""
+        """Missing elements count zero (and are not added)."""
         return 0
 
     def total(self):
-        """Sum of the counts"""
+        """The sum of all counts."""
         return sum(self.values())
 
     def most_common(self, n=None):
-        """List the n most common elements and their counts from the most
-        common to the least.  If n is None, then list all element counts.
-        """
+        """(element, count) pairs, largest count first (ties in insertion
+        order); only the first n when n is given."""
         if n is None:
             return sorted(self.items(), key=_itemgetter(1), reverse=True)
         return _heapq.nlargest(n, self.items(), key=_itemgetter(1))
 
     def elements(self):
-        """Iterator over elements repeating each as many times as its count."""
+        """Each element repeated count times (elements with counts below one are skipped)."""
         return _chain.from_iterable(_starmap(_repeat, self.items()))
 
     @classmethod
@@ -1232,10 +1220,7 @@ class Counter(dict):
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, /, **kwds):
-        """Like dict.update() but add counts instead of replacing them.
-
-        Source can be an iterable, a dictionary, or another Counter instance.
-        """
+        """Add counts: from a mapping of counts, or one per occurrence in an iterable."""
         if iterable is not None:
             if isinstance(iterable, _Mapping):
                 if self:
@@ -1251,11 +1236,7 @@ class Counter(dict):
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        """Like dict.update() but subtracts counts instead of replacing them.
-        Counts can be reduced below zero.
-
-        Source can be an iterable, a dictionary, or another Counter instance.
-        """
+        """Subtract counts (from a mapping or an iterable); counts may go negative."""
         if iterable is not None:
             self_get = self.get
             if isinstance(iterable, _Mapping):
@@ -1268,14 +1249,14 @@ class Counter(dict):
             self.subtract(kwds)
 
     def copy(self):
-        """Return a shallow copy."""
+        """A new Counter of the same class with the same counts."""
         return self.__class__(self)
 
     def __reduce__(self):
         return self.__class__, (dict(self),)
 
     def __delitem__(self, elem):
-        """Like dict.__delitem__() but does not raise KeyError for missing values."""
+        """Delete elem if present (missing elements are not an error)."""
         if elem in self:
             super().__delitem__(elem)
 
@@ -1378,7 +1359,7 @@ class Counter(dict):
         return result
 
     def __pos__(self):
-        """Adds an empty counter, effectively stripping negative and zero counts"""
+        """A Counter of the positive counts only."""
         result = Counter()
         for elem, count in self.items():
             if count > 0:
@@ -1386,9 +1367,7 @@ class Counter(dict):
         return result
 
     def __neg__(self):
-        """Subtracts from an empty counter.  Strips positive and zero counts,
-        and flips the sign on negative counts.
-        """
+        """A Counter of the negative counts, made positive."""
         result = Counter()
         for elem, count in self.items():
             if count < 0:
@@ -1396,7 +1375,7 @@ class Counter(dict):
         return result
 
     def _keep_positive(self):
-        """Internal method to strip elements with a negative or zero count"""
+        """Drop elements whose count is not positive; return self."""
         nonpositive = [elem for elem, count in self.items() if not count > 0]
         for elem in nonpositive:
             del self[elem]
@@ -1477,20 +1456,17 @@ class ChainMap(_MutableMapping):
 
     @classmethod
     def fromkeys(cls, iterable, *args):
-        """Create a ChainMap with a single dict created from the iterable."""
+        """A ChainMap over one new dict with the keys of iterable."""
         return cls(dict.fromkeys(iterable, *args))
 
     def copy(self):
-        """New ChainMap or subclass with a new copy of maps[0] and refs to maps[1:]"""
+        """A ChainMap of the same class over a copy of maps[0] and the same maps[1:]."""
         return self.__class__(self.maps[0].copy(), *self.maps[1:])
 
     __copy__ = copy
 
     def new_child(self, m=None, **kwargs):
-        """New ChainMap with a new map followed by all previous maps.
-        If no map is provided, an empty dict is used.
-        Keyword arguments update the map or new empty dict.
-        """
+        """A ChainMap with m (or a new dict), updated with kwargs, in front of these maps."""
         if m is None:
             m = kwargs
         elif kwargs:
@@ -1499,7 +1475,7 @@ class ChainMap(_MutableMapping):
 
     @property
     def parents(self):
-        """New ChainMap from maps[1:]."""
+        """A ChainMap over maps[1:]."""
         return self.__class__(*self.maps[1:])
 
     def __setitem__(self, key, value):
@@ -1512,21 +1488,21 @@ class ChainMap(_MutableMapping):
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
     def popitem(self):
-        """Remove and return an item pair from maps[0]. Raise KeyError is maps[0] is empty."""
+        """popitem() from maps[0]; KeyError when maps[0] is empty."""
         try:
             return self.maps[0].popitem()
         except KeyError:
             raise KeyError('No keys found in the first mapping.')
 
     def pop(self, key, *args):
-        """Remove *key* from maps[0] and return its value. Raise KeyError if *key* not in maps[0]."""
+        """pop() from maps[0] only."""
         try:
             return self.maps[0].pop(key, *args)
         except KeyError:
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
     def clear(self):
-        """Clear maps[0], leaving maps[1:] intact."""
+        """Empty maps[0] only."""
         self.maps[0].clear()
 
     def __ior__(self, other):
