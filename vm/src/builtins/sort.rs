@@ -1,0 +1,167 @@
+//! `sorted()` and the stable sort it shares with `list.sort`.
+//!
+//! A bottom-up merge sort over a permutation of indices, with binary
+//! insertion sort for short runs. Every comparison is `Vm::lt`, which may
+//! run Python code and fail, so:
+//! - no lock is held while comparing (callers pass owned vectors);
+//! - an error leaves the data a permutation of the input (the permutation
+//!   array is only rearranged after the comparisons that decide a step).
+//!
+//! `reverse=True` reverses, sorts, and reverses back, which keeps equal
+//! elements in their original order, as CPython does.
+
+use crate::builtins::{not_none, take_kwargs};
+use crate::function::args::Args;
+use crate::types::list::new_list;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Runs shorter than this are sorted by binary insertion.
+const MIN_RUN: usize = 16;
+
+/// `sorted(iterable, /, *, key=None, reverse=False)`.
+pub fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.pos.len() != 1 {
+        let n = args.pos.len();
+        return Err(vm.new_type_error(format!("sorted expected 1 argument, got {n}")));
+    }
+    let [key, reverse] = take_kwargs(vm, &args, "sort", ["key", "reverse"])?;
+    let key = not_none(key);
+    let reverse = match reverse {
+        Some(r) => reverse_flag(vm, &r)?,
+        None => false,
+    };
+    let mut items = vm.collect(&args.pos[0])?;
+    sort_values(vm, &mut items, key.as_ref(), reverse)?;
+    Ok(new_list(items))
+}
+
+/// The `reverse=` flag: an integer (CPython parses it as `int`).
+pub fn reverse_flag(vm: &mut Vm, r: &Value) -> PyResult<bool> {
+    if let Some(b) = r.as_bool_obj() {
+        return Ok(b);
+    }
+    let i = vm.index(r)?;
+    Ok(i.as_int().is_some_and(|i| i.to_i64() != Some(0)))
+}
+
+/// Sorts `items` in place, stably, by `key(item)` (or the items).
+/// On error, `items` holds a permutation of what it held before.
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<()> {
+    if items.len() < 2 {
+        return Ok(());
+    }
+    if reverse {
+        items.reverse();
+    }
+    let keys: Vec<Value> = match key {
+        None => items.clone(),
+        Some(f) => {
+            let mut ks = Vec::with_capacity(items.len());
+            for x in items.iter() {
+                match vm.call(f, &[x.clone()]) {
+                    Ok(k) => ks.push(k),
+                    Err(e) => {
+                        if reverse {
+                            items.reverse();
+                        }
+                        return Err(e);
+                    }
+                }
+            }
+            ks
+        }
+    };
+    let mut perm: Vec<usize> = (0..items.len()).collect();
+    let r = merge_sort(vm, &keys, &mut perm);
+    drop(keys);
+    let mut slots: Vec<Option<Value>> = std::mem::take(items).into_iter().map(Some).collect();
+    let mut out: Vec<Value> = perm.iter().filter_map(|&i| slots[i].take()).collect();
+    if reverse {
+        out.reverse();
+    }
+    *items = out;
+    r
+}
+
+/// Sorts `perm` so that `keys[perm[..]]` is non-decreasing, stably.
+fn merge_sort(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
+    let n = perm.len();
+    let mut lo = 0;
+    while lo < n {
+        let hi = (lo + MIN_RUN).min(n);
+        insertion_sort(vm, keys, &mut perm[lo..hi])?;
+        lo = hi;
+    }
+    let mut buf = vec![0usize; n];
+    let mut width = MIN_RUN;
+    while width < n {
+        let mut lo = 0;
+        while lo + width < n {
+            let mid = lo + width;
+            let hi = (lo + 2 * width).min(n);
+            merge(vm, keys, &mut perm[lo..hi], mid - lo, &mut buf[lo..hi])?;
+            lo = hi;
+        }
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// Stable binary insertion sort of a short run.
+fn insertion_sort(vm: &mut Vm, keys: &[Value], run: &mut [usize]) -> PyResult<()> {
+    for i in 1..run.len() {
+        let x = run[i];
+        // First position whose key is greater than x's (upper bound), so
+        // x lands after equal keys.
+        let (mut l, mut r) = (0, i);
+        while l < r {
+            let m = (l + r) / 2;
+            if vm.lt(&keys[x], &keys[run[m]])? {
+                r = m;
+            } else {
+                l = m + 1;
+            }
+        }
+        run[l..=i].rotate_right(1);
+    }
+    Ok(())
+}
+
+/// Merges the sorted halves `run[..mid]` and `run[mid..]`; `run` is only
+/// overwritten once every comparison has succeeded.
+fn merge(
+    vm: &mut Vm,
+    keys: &[Value],
+    run: &mut [usize],
+    mid: usize,
+    buf: &mut [usize],
+) -> PyResult<()> {
+    // Already in order: the common case for partially sorted data.
+    if !vm.lt(&keys[run[mid]], &keys[run[mid - 1]])? {
+        return Ok(());
+    }
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < mid && j < run.len() {
+        // Take from the right only when strictly smaller: stability.
+        if vm.lt(&keys[run[j]], &keys[run[i]])? {
+            buf[k] = run[j];
+            j += 1;
+        } else {
+            buf[k] = run[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    buf[k..k + (mid - i)].copy_from_slice(&run[i..mid]);
+    k += mid - i;
+    let rest = run.len() - j;
+    buf[k..k + rest].copy_from_slice(&run[j..]);
+    run.copy_from_slice(buf);
+    Ok(())
+}
