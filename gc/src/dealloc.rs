@@ -21,16 +21,16 @@ use crate::header::ObjHeader;
 use crate::heap;
 use core::cell::Cell;
 use core::ptr::{self, NonNull};
-use skein_threading::sync::{thread_local, Ordering::Relaxed};
+use skein_threading::sync::Ordering::Relaxed;
 
 /// Nested destructions allowed before deferring (CPython uses 50 too).
 pub const TRASHCAN_LIMIT: usize = 50;
 
-thread_local! {
+const_thread_local! {
     /// Destructions currently running on this thread's stack.
-    static DEPTH: Cell<usize> = const { Cell::new(0) };
+    static DEPTH: Cell<usize> = Cell::new(0);
     /// Head of the list of parked dead objects, linked through `ob_tid`.
-    static PARKED: Cell<*mut ObjHeader> = const { Cell::new(ptr::null_mut()) };
+    static PARKED: Cell<*mut ObjHeader> = Cell::new(ptr::null_mut());
 }
 
 /// Destroy an object whose count reached zero: run its type's `dealloc`,

@@ -161,3 +161,9 @@ pub unsafe fn visit_heap_objects(visitor: &mut dyn FnMut(NonNull<ObjHeader>)) {
 pub(crate) fn loom_is_live(p: NonNull<ObjHeader>) -> bool {
     raw::is_live(p)
 }
+
+/// See `skein_gc::loom_check_freed_blocks`.
+#[cfg(loom)]
+pub(crate) fn loom_check_freed(check: bool) {
+    raw::assert_no_write_after_free(check)
+}

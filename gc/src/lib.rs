@@ -13,6 +13,25 @@
 //! heap backends; `brc` and `thread` are safe code on top of them.
 //! The protocol, field by field, is documented in docs/gc.md.
 
+/// Declares thread-locals with constant initialisers: std's cheapest form
+/// (`const { .. }`: no lazy-init check, no destructor) normally, loom's
+/// (an edition-2018 macro that takes no `const` block) under `cfg(loom)`.
+macro_rules! const_thread_local {
+    ($($(#[$attr:meta])* static $name:ident: $t:ty = $init:expr;)*) => {
+        // `std::thread_local!` is what `sync::thread_local!` re-exports
+        // outside loom; naming it directly keeps rustdoc (which does not see
+        // `--cfg loom`) able to expand this against a loom build of the deps.
+        #[cfg(not(loom))]
+        std::thread_local! {
+            $($(#[$attr])* static $name: $t = const { $init };)*
+        }
+        #[cfg(loom)]
+        skein_threading::sync::thread_local! {
+            $($(#[$attr])* static $name: $t = $init;)*
+        }
+    };
+}
+
 pub mod handle;
 pub mod header;
 pub mod heap;
@@ -35,4 +54,13 @@ pub use heap::live_objects;
 #[cfg(loom)]
 pub fn loom_block_is_live(p: core::ptr::NonNull<ObjHeader>) -> bool {
     heap::loom_is_live(p)
+}
+
+/// Loom models only: with `check`, assert that no object freed since the
+/// last call was written to after its free (the loom heap poisons `ob_tid`
+/// on free); then forget those objects. Call with `false` at the start of a
+/// model and with `true` at its end.
+#[cfg(loom)]
+pub fn loom_check_freed_blocks(check: bool) {
+    heap::loom_check_freed(check)
 }

@@ -5,17 +5,30 @@
 //! Memory is never returned during a model: a freed block stays readable
 //! (as a freed mimalloc block does, which the exit walk relies on) and a
 //! second free of the same block panics, which is how the models catch
-//! double frees. The bookkeeping uses std mutexes held only around plain
+//! double frees. A freed block's `ob_tid` is set to [`POISON`]; a model that
+//! finds it changed at the end (`assert_no_write_after_free`) has caught a
+//! write to freed memory, such as clearing `ob_tid` after the merging CAS. The bookkeeping uses std mutexes held only around plain
 //! data (no loom operation inside), so loom never switches threads while
 //! one is held; they are not part of any modelled protocol.
 
 use crate::header::ObjHeader;
 use core::ptr::NonNull;
+use skein_threading::sync::Ordering::Relaxed;
 use std::collections::HashSet;
 use std::sync::Mutex;
 
 /// Addresses of blocks allocated and not yet freed (all heaps).
 static LIVE: Mutex<Option<HashSet<usize>>> = Mutex::new(None);
+
+std::thread_local! {
+    /// Blocks freed since the last `assert_no_write_after_free`. A std
+    /// (not loom) thread-local: a whole loom model runs on its test's OS
+    /// thread, so this keeps models of concurrently running tests apart.
+    static FREED: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What `free` writes into a freed block's `ob_tid`.
+pub const POISON: usize = 0xdead_0000;
 
 fn with_live<R>(f: impl FnOnce(&mut HashSet<usize>) -> R) -> R {
     let mut guard = LIVE.lock().unwrap_or_else(|e| e.into_inner());
@@ -99,6 +112,29 @@ pub(crate) unsafe fn free(p: *mut u8) {
         was_live,
         "object memory freed twice (or never allocated): {p:?}"
     );
+    // SAFETY: the block stays allocated forever (see the module doc).
+    let h = unsafe { &*p.cast::<ObjHeader>() };
+    h.ob_tid.store(POISON, Relaxed);
+    FREED.with(|f| f.borrow_mut().push(p as usize));
+}
+
+/// Check that no block freed in this execution was written to afterwards,
+/// then forget them. Call at the end of a model (and, with `check` false,
+/// at the start, to drop leftovers of a failed execution unchecked).
+pub fn assert_no_write_after_free(check: bool) {
+    let freed = FREED.with(|f| std::mem::take(&mut *f.borrow_mut()));
+    if !check {
+        return;
+    }
+    for b in freed {
+        // SAFETY: freed blocks stay allocated (see the module doc).
+        let h = unsafe { &*(b as *const ObjHeader) };
+        assert_eq!(
+            h.ob_tid.load(Relaxed),
+            POISON,
+            "ob_tid written after the object was freed"
+        );
+    }
 }
 
 /// Allocate a block outside any heap.

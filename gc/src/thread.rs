@@ -42,7 +42,7 @@ use core::cell::{Cell, RefCell};
 use core::marker::PhantomData;
 use core::ptr::NonNull;
 use skein_threading::registry::{self, ThreadState, BREAKER_BRC_MERGE};
-use skein_threading::sync::{thread_local, Arc};
+use skein_threading::sync::Arc;
 
 /// `OWNER_TID` when the thread owns nothing: never equal to an `ob_tid`
 /// (those are registry tids, small numbers, or 0).
@@ -63,15 +63,15 @@ pub(crate) enum Phase {
     Exited,
 }
 
-thread_local! {
+const_thread_local! {
     /// This thread's tid while attached, else `NO_TID`.
-    static OWNER_TID: Cell<usize> = const { Cell::new(NO_TID) };
+    static OWNER_TID: Cell<usize> = Cell::new(NO_TID);
     /// This thread's object heap while attached or exiting.
-    static HEAP: Cell<Option<RawHeap>> = const { Cell::new(None) };
+    static HEAP: Cell<Option<RawHeap>> = Cell::new(None);
     /// See [`Phase`].
-    static PHASE: Cell<Phase> = const { Cell::new(Phase::Detached) };
+    static PHASE: Cell<Phase> = Cell::new(Phase::Detached);
     /// Runs the exit protocol when the thread ends while still attached.
-    static EXIT_GUARD: ExitGuard = const { ExitGuard(RefCell::new(None)) };
+    static EXIT_GUARD: ExitGuard = ExitGuard(RefCell::new(None));
 }
 
 struct ExitGuard(RefCell<Option<Arc<ThreadState>>>);

@@ -1,4 +1,5 @@
 //! Integration tests of handles, heaps and thread exit on real threads.
+#![cfg(not(loom))]
 
 mod common;
 

@@ -1,0 +1,186 @@
+//! Loom models of the biased reference counting protocol.
+//!
+//! Run: `RUSTFLAGS="--cfg loom" LOOM_MAX_PREEMPTIONS=2 cargo test --release -p skein-gc --test loom_brc`
+//!
+//! Under loom the object heap is a std-allocator stand-in that never returns
+//! memory during a model and panics on a second free of the same block, so
+//! "freed exactly once" is checked by the heap itself plus the free counter
+//! below, and "never freed while reachable" by checking that the block is
+//! still live before every operation on a handle.
+#![cfg(loom)]
+
+use loom::sync::{Arc, Mutex};
+use loom::thread;
+use skein_gc::{
+    alloc_object, attach_thread, loom_block_is_live, loom_check_freed_blocks,
+    process_queued_merges, ObjHeader, ObjRef, TypeInfo,
+};
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+
+/// Counts frees; plain std atomics, invisible to loom (only checked).
+struct Counter(std::sync::Arc<AtomicUsize>);
+
+#[repr(C)]
+struct Obj {
+    header: ObjHeader,
+    freed: Counter,
+}
+
+unsafe fn obj_dealloc(p: NonNull<ObjHeader>) {
+    let obj = p.cast::<Obj>().as_ptr();
+    // SAFETY: a dead Obj, dropped exactly once by the gc.
+    let freed = unsafe { std::ptr::read(&raw const (*obj).freed) };
+    freed.0.fetch_add(1, SeqCst);
+}
+
+static OBJ_TYPE: TypeInfo = TypeInfo {
+    dealloc: obj_dealloc,
+    traverse: None,
+};
+
+fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> ObjRef {
+    let p = alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE);
+    // SAFETY: fresh block of Obj's layout with the header written.
+    unsafe {
+        (&raw mut (*p.cast::<Obj>().as_ptr()).freed).write(Counter(freed.clone()));
+        ObjRef::from_raw(p)
+    }
+}
+
+/// Assert the object behind `r` has not been freed.
+fn live(r: &ObjRef) -> &ObjRef {
+    assert!(
+        loom_block_is_live(r.as_ptr()),
+        "object used after it was freed"
+    );
+    r
+}
+
+fn drop_checked(r: ObjRef) {
+    live(&r);
+    drop(r);
+}
+
+/// Wait (yielding to loom) until another thread fills the slot.
+fn take_slot(slot: &Mutex<Option<ObjRef>>) -> ObjRef {
+    loop {
+        if let Some(r) = slot.lock().unwrap().take() {
+            return r;
+        }
+        thread::yield_now();
+    }
+}
+
+/// Run `f` under loom (preemptions bounded at 2 unless
+/// `LOOM_MAX_PREEMPTIONS` says otherwise), checking at the end of every
+/// execution that no freed object was written to afterwards.
+fn model(f: impl Fn() + Sync + Send + 'static) {
+    let mut builder = loom::model::Builder::new();
+    if builder.preemption_bound.is_none() {
+        builder.preemption_bound = Some(2);
+    }
+    builder.check(move || {
+        loom_check_freed_blocks(false);
+        f();
+        loom_check_freed_blocks(true);
+    });
+}
+
+/// The owner drops its last local reference while a non-owner drops the
+/// last shared one: exactly one of them frees (owner at once if it sees the
+/// shared word at 0, else whoever makes "count 0, MERGED").
+#[test]
+fn owner_and_non_owner_race_to_zero() {
+    model(|| {
+        let _attachment = attach_thread();
+        let freed = std::sync::Arc::new(AtomicUsize::new(0));
+        let a = new_obj(&freed);
+        let b = a.clone();
+        let slot = Arc::new(Mutex::new(None));
+        let slot2 = slot.clone();
+        let t = thread::spawn(move || {
+            // Non-owner: a shared increment, then hand `b` back to the owner.
+            let c = live(&b).clone();
+            *slot2.lock().unwrap() = Some(b);
+            drop_checked(c);
+        });
+        let b = take_slot(&slot);
+        drop_checked(b);
+        drop_checked(a); // local count 0: races with the non-owner's drop
+        t.join().unwrap();
+        assert_eq!(freed.load(SeqCst), 1, "freed exactly once");
+    });
+}
+
+/// A non-owner drops a reference counted in the owner's local count: it is
+/// queued to the owner, which merges it at its safepoint.
+#[test]
+fn queue_to_owner_and_merge() {
+    model(|| {
+        let _attachment = attach_thread();
+        let freed = std::sync::Arc::new(AtomicUsize::new(0));
+        let a = new_obj(&freed);
+        let b = a.clone();
+        let t = thread::spawn(move || drop_checked(b));
+        process_queued_merges();
+        assert_eq!(freed.load(SeqCst), 0, "still referenced by `a`");
+        drop_checked(a);
+        t.join().unwrap();
+        process_queued_merges();
+        assert_eq!(freed.load(SeqCst), 1, "freed exactly once");
+    });
+}
+
+/// The owner exits (close inbox, merge queued, merge owned, release tid)
+/// while another thread drops its reference at any point of that protocol.
+#[test]
+fn owner_exits_while_others_hold_references() {
+    model(|| {
+        let freed = std::sync::Arc::new(AtomicUsize::new(0));
+        let slot = Arc::new(Mutex::new(None));
+        let slot2 = slot.clone();
+        let freed2 = freed.clone();
+        let owner = thread::spawn(move || {
+            let attachment = attach_thread();
+            let a = new_obj(&freed2);
+            *slot2.lock().unwrap() = Some(a.clone());
+            drop_checked(a);
+            drop(attachment); // exit protocol, racing with the drop below
+        });
+        let a = take_slot(&slot);
+        drop_checked(a);
+        owner.join().unwrap();
+        assert_eq!(freed.load(SeqCst), 1, "freed exactly once");
+    });
+}
+
+/// As above, plus a third thread that attaches (possibly taking the exited
+/// owner's tid) and merges its queue: a queue entry for the old owner's
+/// object that reaches the new thread must only release the queue's
+/// reference, never merge the object as its own.
+#[test]
+fn queued_object_meets_reused_tid() {
+    model(|| {
+        let freed = std::sync::Arc::new(AtomicUsize::new(0));
+        let slot = Arc::new(Mutex::new(None));
+        let slot2 = slot.clone();
+        let freed2 = freed.clone();
+        let owner = thread::spawn(move || {
+            let attachment = attach_thread();
+            let a = new_obj(&freed2);
+            *slot2.lock().unwrap() = Some(a.clone());
+            drop_checked(a);
+            drop(attachment);
+        });
+        let newcomer = thread::spawn(|| {
+            let _attachment = attach_thread();
+            process_queued_merges();
+        });
+        let a = take_slot(&slot);
+        drop_checked(a);
+        owner.join().unwrap();
+        newcomer.join().unwrap();
+        assert_eq!(freed.load(SeqCst), 1, "freed exactly once");
+    });
+}
