@@ -492,9 +492,13 @@ fn make_type<T: PyPayload + NativeIterator>(
     if cell.is_set() {
         return;
     }
-    let object = &crate::types::builtin_types().object;
+    let object = crate::types::builtin_types().object;
     let t = PyType::new_builtin::<T>(name, Some(object), flags::BASETYPE, false);
     t.set_dict(PyDict::new_ref());
+    t.dict().set_str_key(
+        crate::intern::intern("__module__"),
+        crate::intern::intern("builtins"),
+    );
     add_methods(
         &t,
         &[

@@ -452,7 +452,7 @@ fn init_stream_type() {
     if STD_STREAM_TYPE.is_set() {
         return;
     }
-    let object = &crate::types::builtin_types().object;
+    let object = crate::types::builtin_types().object;
     let t = PyType::new_builtin::<PyStdStream>("TextIOWrapper", Some(object), 0, false);
     t.set_dict(PyDict::new_ref());
     t.dict().set_str_key(intern("__module__"), new_str("_io"));
