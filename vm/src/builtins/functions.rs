@@ -20,6 +20,7 @@ use crate::object::{Locked, PyRef};
 use crate::protocol::attr::instance_dict;
 use crate::types::dict::PyDict;
 use crate::types::exceptions::exc;
+use crate::types::generator::PyGenerator;
 use crate::types::int::{int_from_bigint, int_from_i64};
 use crate::types::iterators::{as_native_iterator, PyCallableIter};
 use crate::types::list::new_list;
@@ -326,7 +327,13 @@ pub fn builtin_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 pub fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.range(vm, "next", 1, 2)?;
     let it = &a[0];
-    let r = if let Some(n) = as_native_iterator(it) {
+    // Generators go through `__next__`, whose `StopIteration` carries the
+    // return value.
+    let native = match it.downcast_ref::<PyGenerator>() {
+        Some(_) => None,
+        None => as_native_iterator(it),
+    };
+    let r = if let Some(n) = native {
         n.next(vm)
     } else {
         match it.class().lookup("__next__") {
