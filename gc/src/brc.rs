@@ -73,6 +73,7 @@ pub(crate) fn owner_local_zero(h: &ObjHeader) -> Fate {
     if shared == REF_DEFAULT {
         return Fate::Dead;
     }
+    count!(GIVE_UPS);
     // Before the CAS: once MERGED is visible others may free the object.
     h.ob_tid.store(0, Relaxed);
     loop {
@@ -139,11 +140,13 @@ pub(crate) fn queue_to_owner(obj: NonNull<ObjHeader>, h: &ObjHeader) -> Fate {
         // and just releases the queue's reference.
         if let Some(owner) = registry::lookup(tid) {
             if owner.brc_inbox.push(obj.as_ptr() as usize).is_ok() {
+                count!(PUSHED);
                 owner.request(BREAKER_BRC_MERGE);
                 return Fate::Live;
             }
         }
     }
+    count!(RELEASED_WITHOUT_OWNER);
     release_queued_reference(h)
 }
 
@@ -172,8 +175,10 @@ pub(crate) fn merge_queued(h: &ObjHeader, my_tid: usize) -> Fate {
     // other value is 0 (the object was merged before it reached us).
     if h.ob_tid.load(Relaxed) == my_tid {
         // Subtract one: the queue held a reference that no count reflects.
+        count!(MERGED_BY_OWNER);
         merge(h, -1)
     } else {
+        count!(RELEASED_BY_OWNER);
         release_queued_reference(h)
     }
 }

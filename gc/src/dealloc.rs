@@ -42,6 +42,7 @@ const_thread_local! {
 pub(crate) unsafe fn destroy_dead(p: NonNull<ObjHeader>) {
     let depth = DEPTH.with(Cell::get);
     if depth >= TRASHCAN_LIMIT {
+        count!(TRASHCAN_PARKED);
         park(p);
         return;
     }

@@ -105,7 +105,10 @@ unsafe fn decref_not_owner(p: NonNull<ObjHeader>) {
     let fate = match brc::decref_shared(h) {
         SharedDecref::Done => Fate::Live,
         SharedDecref::Dead => Fate::Dead,
-        SharedDecref::Queued => brc::queue_to_owner(p, h),
+        SharedDecref::Queued => {
+            count!(QUEUED);
+            brc::queue_to_owner(p, h)
+        }
     };
     if fate == Fate::Dead {
         // SAFETY: count 0 and MERGED: no references remain.

@@ -36,18 +36,6 @@ mod raw;
 
 pub(crate) use raw::RawHeap;
 
-#[cfg(feature = "stats")]
-mod stats {
-    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-    pub(super) static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
-    pub(super) static FREED: AtomicUsize = AtomicUsize::new(0);
-    pub(super) fn live() -> usize {
-        // Read FREED first so the difference never underflows.
-        let freed = FREED.load(Relaxed);
-        ALLOCATED.load(Relaxed).saturating_sub(freed)
-    }
-}
-
 /// Allocate an object of `size` bytes aligned to `align` from the calling
 /// thread's heap (attaching the thread if needed). The header is
 /// initialised -- owner = this thread, local count 1 (the reference
@@ -89,8 +77,7 @@ pub fn alloc_object(size: usize, align: usize, ty: *const TypeInfo) -> NonNull<O
     // SAFETY: fresh block of at least `size >= size_of::<ObjHeader>()` bytes
     // aligned to `align >= align_of::<ObjHeader>()`; nobody else sees it yet.
     unsafe { p.as_ptr().write(header) };
-    #[cfg(feature = "stats")]
-    stats::ALLOCATED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    count!(ALLOCATED);
     p
 }
 
@@ -99,16 +86,9 @@ pub fn alloc_object(size: usize, align: usize, ty: *const TypeInfo) -> NonNull<O
 /// # Safety
 /// `p` came from [`alloc_object`] and is freed exactly once.
 pub(crate) unsafe fn free_object_memory(p: NonNull<ObjHeader>) {
-    #[cfg(feature = "stats")]
-    stats::FREED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    count!(FREED);
     // SAFETY: forwarded from the caller.
     unsafe { raw::free(p.as_ptr().cast()) };
-}
-
-/// Objects allocated minus objects freed, process-wide (`stats` feature).
-#[cfg(feature = "stats")]
-pub fn live_objects() -> usize {
-    stats::live()
 }
 
 /// The objects in `heap` whose `ob_tid` is `tid` (the exit walk).

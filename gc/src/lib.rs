@@ -32,6 +32,9 @@ macro_rules! const_thread_local {
     };
 }
 
+#[macro_use]
+mod stats;
+
 pub mod handle;
 pub mod header;
 pub mod heap;
@@ -47,7 +50,7 @@ pub use heap::{alloc_object, visit_heap_objects};
 pub use thread::{attach_thread, is_attached, process_queued_merges, ThreadAttachment};
 
 #[cfg(feature = "stats")]
-pub use heap::live_objects;
+pub use stats::{gc_stats, live_objects, GcStats};
 
 /// Whether the block at `p` is allocated and not freed (loom models only:
 /// the loom heap keeps freed memory readable and tracks liveness).

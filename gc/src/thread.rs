@@ -226,6 +226,8 @@ fn run_exit_protocol(ts: &ThreadState, end: Phase) {
         Some(heap) => unsafe { heap::objects_owned_by(heap, tid) },
         None => Vec::new(),
     };
+    count!(THREAD_EXITS);
+    count!(EXIT_MERGED, owned.len());
     // 4. Merge them all before running any dealloc code.
     let mut dead = Vec::new();
     for p in owned {
