@@ -560,12 +560,12 @@ impl<'l, 's> Builder<'l, 's> {
             }
             Stmt::Import(i) => {
                 for alias in &i.names {
-                    self.visit_alias(alias, stmt.range())?;
+                    self.visit_alias(alias)?;
                 }
             }
             Stmt::ImportFrom(i) => {
                 for alias in &i.names {
-                    self.visit_alias(alias, stmt.range())?;
+                    self.visit_alias(alias)?;
                 }
             }
             Stmt::Global(g) => {
@@ -610,10 +610,10 @@ impl<'l, 's> Builder<'l, 's> {
         )
     }
 
-    fn visit_alias(&mut self, alias: &ast::Alias, stmt_range: TextRange) -> R {
+    fn visit_alias(&mut self, alias: &ast::Alias) -> R {
         if alias.name.as_str() == "*" {
             if self.scopes[self.cur_id()].kind != ScopeKind::Module {
-                return Err(self.err("import * only allowed at module level".into(), stmt_range));
+                return Err(self.err("import * only allowed at module level".into(), alias.range));
             }
             return Ok(());
         }

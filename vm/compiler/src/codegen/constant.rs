@@ -104,6 +104,7 @@ pub(crate) fn literal(e: &ast::Expr) -> Option<Constant> {
             Constant::Bool(true)
         }
         Expr::UnaryOp(u) => fold_unary(u.op, literal(&u.operand)?)?,
+        Expr::BinOp(b) => fold_binary(b.op, literal(&b.left)?, literal(&b.right)?)?,
         Expr::Tuple(t) if t.ctx == ast::ExprContext::Load => {
             let items: Option<Vec<Constant>> = t.elts.iter().map(literal).collect();
             Constant::Tuple(items?)
@@ -125,6 +126,51 @@ fn fold_unary(op: ast::UnaryOp, v: Constant) -> Option<Constant> {
         (UnaryOp::Not, Constant::Bool(b)) => Constant::Bool(!b),
         _ => return None,
     })
+}
+
+/// A number as `(re, im)` if it converts exactly enough (ints up to 2**53).
+fn as_complex(c: &Constant) -> Option<(f64, f64)> {
+    match c {
+        Constant::Int(i) => {
+            let small: i64 = i.try_into().ok()?;
+            (small.unsigned_abs() <= 1 << 53).then_some((small as f64, 0.0))
+        }
+        Constant::Float(f) => Some((*f, 0.0)),
+        Constant::Complex { re, im } => Some((*re, *im)),
+        _ => None,
+    }
+}
+
+/// Folds `+`, `-` and `*` on numbers (what CPython's AST optimizer needs for
+/// complex literals like `1-2j`, and cheap for the rest).
+fn fold_binary(op: ast::Operator, l: Constant, r: Constant) -> Option<Constant> {
+    use ast::Operator::{Add, Mult, Sub};
+    if let (Constant::Int(a), Constant::Int(b)) = (&l, &r) {
+        return Some(Constant::Int(match op {
+            Add => a + b,
+            Sub => a - b,
+            // Bound the size of folded products as CPython does.
+            Mult if a.bits() + b.bits() <= 128 => a * b,
+            _ => return None,
+        }));
+    }
+    let (a, b) = (as_complex(&l)?, as_complex(&r)?);
+    let complex = matches!(l, Constant::Complex { .. }) || matches!(r, Constant::Complex { .. });
+    if !complex {
+        let (x, y) = (a.0, b.0);
+        return Some(Constant::Float(match op {
+            Add => x + y,
+            Sub => x - y,
+            Mult => x * y,
+            _ => return None,
+        }));
+    }
+    let (re, im) = match op {
+        Add => (a.0 + b.0, a.1 + b.1),
+        Sub => (a.0 - b.0, a.1 - b.1),
+        _ => return None,
+    };
+    Some(Constant::Complex { re, im })
 }
 
 /// True if `e` is a literal whose truth value is known: `Some(truth)`.

@@ -19,6 +19,10 @@ impl<'a> Compiler<'a> {
         if !self.table.scopes[self.ur().scope].is_function() {
             return Err(self.error("'return' outside function", r.range));
         }
+        let scope = &self.table.scopes[self.ur().scope];
+        if scope.is_coroutine && scope.is_generator && r.value.is_some() {
+            return Err(self.error("'return' with value in async generator", r.range));
+        }
         let constant = r.value.as_deref().and_then(literal);
         let preserve = r.value.is_some() && constant.is_none();
         if preserve {

@@ -219,16 +219,10 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn check_yield_allowed(&self, range: TextRange, from: bool) -> CResult {
+    fn check_yield_allowed(&self, range: TextRange, _from: bool) -> CResult {
         let scope = &self.table.scopes[self.ur().scope];
         if !scope.is_function() || self.ur().kind == ScopeKind::Module {
             return Err(self.error("'yield' outside function", range));
-        }
-        if scope.is_coroutine {
-            if from {
-                return Err(self.error("'yield from' inside async function", range));
-            }
-            return Err(self.error("async generators are not supported yet", range));
         }
         Ok(())
     }

@@ -94,6 +94,25 @@ impl<'a> Compiler<'a> {
         Ok(MakeFunctionFlags::ANNOTATIONS)
     }
 
+    /// `def f(__debug__)` is rejected at the definition.
+    fn check_param_names(&self, p: &ast::Parameters, range: TextRange) -> CResult {
+        let names = p
+            .posonlyargs
+            .iter()
+            .chain(&p.args)
+            .chain(&p.kwonlyargs)
+            .map(|a| &a.parameter.name);
+        let names = names
+            .chain(p.vararg.as_deref().map(|v| &v.name))
+            .chain(p.kwarg.as_deref().map(|k| &k.name));
+        for n in names {
+            if n.as_str() == "__debug__" {
+                return Err(self.error("cannot assign to __debug__", range));
+            }
+        }
+        Ok(())
+    }
+
     fn set_arg_counts(&mut self, p: &ast::Parameters) {
         let u = self.u();
         u.posonlyargcount = p.posonlyargs.len() as u32;
@@ -117,6 +136,7 @@ impl<'a> Compiler<'a> {
                 tp.range,
             ));
         }
+        self.check_param_names(&f.parameters, f.range)?;
         for d in &f.decorator_list {
             self.compile_expr(&d.expression)?;
         }
@@ -174,6 +194,7 @@ impl<'a> Compiler<'a> {
     pub(crate) fn compile_lambda(&mut self, l: &'a ast::ExprLambda) -> CResult {
         let mut flags = 0;
         if let Some(p) = &l.parameters {
+            self.check_param_names(p, l.range)?;
             flags = self.compile_defaults(p)?;
         }
         let scope = self.scope_of_node(node_key(l), l.range)?;

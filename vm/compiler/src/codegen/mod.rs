@@ -25,6 +25,7 @@ mod pattern;
 mod stmt;
 
 pub(crate) use stmt::scan_future;
+pub(crate) use target::describe_expr;
 mod target;
 
 use std::collections::HashMap;
@@ -581,6 +582,9 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::SETUP_ANNOTATIONS, 0);
         }
         self.compile_body(rest)?;
+        if let Some(last) = body.last() {
+            self.set_loc(last.range());
+        }
         self.return_const(Constant::None);
         self.exit_unit()
     }

@@ -23,6 +23,8 @@ struct PatternContext {
     allow_irrefutable: bool,
     fail_pop: Vec<Label>,
     on_top: usize,
+    /// The pattern compiled last (CPython positions some errors there).
+    last_range: TextRange,
 }
 
 fn is_wildcard(p: &ast::Pattern) -> bool {
@@ -51,6 +53,7 @@ impl<'a> Compiler<'a> {
                 allow_irrefutable: case.guard.is_some() || i + 1 == cases,
                 fail_pop: Vec::new(),
                 on_top: 0,
+                last_range: case.pattern.range(),
             };
             self.compile_pattern(&case.pattern, &mut pc)?;
             let stores = std::mem::take(&mut pc.stores);
@@ -153,6 +156,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_pattern(&mut self, p: &'a ast::Pattern, pc: &mut PatternContext) -> CResult {
+        pc.last_range = p.range();
         let old = self.set_loc(p.range());
         let r = self.compile_pattern_inner(p, pc);
         self.restore_loc(old);
@@ -337,7 +341,7 @@ impl<'a> Compiler<'a> {
                     if !seen.insert(k) {
                         return Err(self.error(
                             format!("mapping pattern checks duplicate key ({})", c.repr()),
-                            key.range(),
+                            m.range,
                         ));
                     }
                 }
@@ -403,7 +407,7 @@ impl<'a> Compiler<'a> {
             {
                 return Err(self.error(
                     format!("attribute name repeated in class pattern: {}", k.attr),
-                    k.attr.range,
+                    k.pattern.range(),
                 ));
             }
         }
@@ -462,16 +466,17 @@ impl<'a> Compiler<'a> {
                 Some(ctl) => {
                     if ctl.len() != pc.stores.len() {
                         return Err(
-                            self.error("alternative patterns bind different names", o.range)
+                            self.error("alternative patterns bind different names", pc.last_range)
                         );
                     }
                     // Reorder the captures to the first alternative's order.
                     for icontrol in (0..ctl.len()).rev() {
                         let name = &ctl[icontrol];
                         let Some(istores) = pc.stores.iter().position(|s| s == name) else {
-                            return Err(
-                                self.error("alternative patterns bind different names", o.range)
-                            );
+                            return Err(self.error(
+                                "alternative patterns bind different names",
+                                pc.last_range,
+                            ));
                         };
                         if icontrol != istores {
                             let rotations = istores + 1;

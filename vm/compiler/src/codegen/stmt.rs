@@ -73,12 +73,12 @@ pub(crate) fn scan_future(body: &[ast::Stmt], lines: &LineIndex<'_>) -> Result<b
                 for alias in &f.names {
                     let name = alias.name.as_str();
                     if name == "braces" {
-                        return Err(lines.syntax_error("not a chance", alias.range));
+                        return Err(lines.syntax_error("not a chance", s.range()));
                     }
                     if !FUTURE_FEATURES.contains(&name) {
                         return Err(lines.syntax_error(
                             format!("future feature {name} is not defined"),
-                            alias.range,
+                            s.range(),
                         ));
                     }
                     annotations |= name == "annotations";
@@ -220,6 +220,12 @@ impl<'a> Compiler<'a> {
     /// Pushes an annotation value: the expression, or its source text
     /// under `from __future__ import annotations`.
     pub(crate) fn compile_annotation(&mut self, e: &'a ast::Expr) -> CResult {
+        if let (ast::Expr::Starred(s), false) = (e, self.future_annotations) {
+            // `*args: *Ts` (PEP 646) evaluates `[*Ts][0]`, as CPython 3.11.
+            self.compile_expr(&s.value)?;
+            self.emit(Opcode::UNPACK_SEQUENCE, 1);
+            return Ok(());
+        }
         if self.future_annotations {
             let text = self.source_text(e.range()).to_string();
             self.load_const(Constant::Str(text));

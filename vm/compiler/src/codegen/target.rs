@@ -57,7 +57,7 @@ impl<'a> Compiler<'a> {
         for (i, e) in elts.iter().enumerate() {
             if matches!(e, ast::Expr::Starred(_)) {
                 if star.is_some() {
-                    return Err(self.error("multiple starred expressions in assignment", e.range()));
+                    return Err(self.error("multiple starred expressions in assignment", range));
                 }
                 star = Some(i);
             }
