@@ -1,41 +1,47 @@
 //! Per-thread mimalloc heaps for objects (bundled mimalloc 2.3).
 //!
 //! Each attached thread has one heap created with
-//! `mi_heap_new_ex(OBJECT_HEAP_TAG, allow_destroy = false, no arena)`:
-//! - the tag keeps object pages apart from the thread's ordinary Rust
-//!   allocations (tag 0), so walks see only objects, and it survives
-//!   abandonment, so `mi_abandoned_visit_blocks(.., OBJECT_HEAP_TAG, ..)`
-//!   finds the pages of exited threads;
-//! - `allow_destroy = false` lets this heap reclaim abandoned object pages
-//!   (mimalloc puts a reclaimed page into the reclaiming thread's heap with
-//!   the page's tag).
+//! `mi_heap_new_ex(OBJECT_HEAP_TAG, allow_destroy = false, OBJECT_ARENA)`:
+//! - `OBJECT_ARENA` is one large *exclusive* mimalloc arena (address space
+//!   reserved up front, committed on demand) that only object heaps
+//!   allocate from. mimalloc never gives a page of an exclusive arena to a
+//!   heap bound to another arena, and only reclaims an abandoned segment of
+//!   it into a heap bound to it. So every block in that arena is an object,
+//!   and object pages never end up in a thread's default heap. (With tags
+//!   alone they would: a new thread's first allocation, made before it has
+//!   an object heap, may reclaim an exited thread's segment, and mimalloc
+//!   then files the object pages under the default heap, where no walk
+//!   would find them.)
+//! - The tag is kept on pages even while abandoned, so
+//!   `mi_abandoned_visit_blocks(.., OBJECT_HEAP_TAG, ..)` finds the pages of
+//!   exited threads.
+//! - `allow_destroy = false` lets the heap reclaim abandoned object pages
+//!   (into the reclaiming thread's heap with the same tag).
 //!
 //! What `mi_heap_delete` does here (heap.c): a heap whose tag differs from
-//! the backing heap's is not absorbed into it; instead
-//! `_mi_heap_collect_abandon` frees empty pages and abandons the rest
-//! (segment `thread_id = 0`, listed in the arena's abandoned bitmap or the
-//! sub-process list). `mi_free` from any thread still works on them; a
-//! thread needing memory reclaims abandoned segments, and an abandoned
-//! segment whose blocks are all freed is released. So an exited thread's
-//! memory is neither leaked nor freed twice.
+//! the backing heap's is not absorbed into it; `_mi_heap_collect_abandon`
+//! frees its empty pages and abandons the rest (segment `thread_id = 0`,
+//! marked in the arena's abandoned bitmap). `mi_free` from any thread still
+//! works on those blocks; an object heap that needs memory reclaims such
+//! segments, and one whose blocks were all freed is released. So an exited
+//! thread's memory is neither leaked nor freed twice.
 //!
-//! Known limit: a thread with no object heap (it never allocated an object)
-//! that reclaims an abandoned segment puts the object pages into its
-//! default heap (tag 0; mimalloc reports an error only when its error
-//! messages are enabled). The objects stay correct, but a heap walk no
-//! longer sees them; threads that run Python code always have an object heap.
+//! The arena is reserved the first time an object heap is created: 1 TiB of
+//! address space, halved until the OS accepts (down to 1 GiB). Running out
+//! of it aborts like any out-of-memory. If no arena can be reserved at all,
+//! heaps fall back to tags alone (correct, but walks may miss objects as
+//! described above). `mi_option_visit_abandoned` is switched on at the same
+//! time, before any object heap exists, as `mi_abandoned_visit_blocks`
+//! requires.
 //!
-//! `mi_option_visit_abandoned` is switched on before the first object heap
-//! exists, as `mi_abandoned_visit_blocks` requires.
-//!
-//! All `unsafe` FFI calls of the crate are in this file.
+//! All FFI calls of the crate are in this file.
 
 use crate::header::ObjHeader;
 use core::ffi::{c_int, c_void};
 use core::ptr::NonNull;
 use libmimalloc_sys as mi;
 use skein_threading::sync::Mutex;
-use std::sync::Once;
+use std::sync::OnceLock;
 
 /// Heap tag of object heaps (0 is mimalloc's default heap).
 pub(crate) const OBJECT_HEAP_TAG: c_int = 1;
@@ -45,7 +51,15 @@ pub(crate) const OBJECT_HEAP_TAG: c_int = 1;
 const MI_OPTION_VISIT_ABANDONED: mi::mi_option_t = 29;
 
 extern "C" {
-    // Declared in mimalloc.h (v2) but not bound by libmimalloc-sys.
+    // Declared in mimalloc.h (v2) but not bound by libmimalloc-sys (without
+    // its `arena` feature). `mi_arena_id_t` is an `int` in v2.
+    fn mi_reserve_os_memory_ex(
+        size: usize,
+        commit: bool,
+        allow_large: bool,
+        exclusive: bool,
+        arena_id: *mut c_int,
+    ) -> c_int;
     fn mi_heap_new_ex(heap_tag: c_int, allow_destroy: bool, arena_id: c_int) -> *mut mi::mi_heap_t;
     fn mi_subproc_main() -> *mut c_void;
     fn mi_abandoned_visit_blocks(
@@ -61,8 +75,28 @@ extern "C" {
 /// attaches or exits, never on allocation.
 static HEAPS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
 
-/// Runs once, before the first object heap is created.
-static VISIT_ABANDONED: Once = Once::new();
+/// The exclusive object arena's id (0 = none), set up before the first
+/// object heap is created.
+static OBJECT_ARENA: OnceLock<c_int> = OnceLock::new();
+
+/// Reserve the object arena and enable abandoned-block visiting (once).
+fn object_arena() -> c_int {
+    *OBJECT_ARENA.get_or_init(|| {
+        // SAFETY: setting an option is always allowed.
+        unsafe { mi::mi_option_set_enabled(MI_OPTION_VISIT_ABANDONED, true) };
+        let mut size: usize = 1 << 40;
+        while size >= 1 << 30 {
+            let mut id: c_int = 0;
+            // SAFETY: reserves address space only (commit = false); `id` is
+            // a valid out-pointer.
+            if unsafe { mi_reserve_os_memory_ex(size, false, false, true, &mut id) } == 0 {
+                return id;
+            }
+            size /= 2;
+        }
+        0
+    })
+}
 
 /// A thread's object heap (a copyable handle; the thread-local in
 /// `thread.rs` is the owner).
@@ -72,12 +106,10 @@ pub(crate) struct RawHeap(NonNull<mi::mi_heap_t>);
 impl RawHeap {
     /// Create the calling thread's object heap.
     pub(crate) fn new() -> RawHeap {
-        VISIT_ABANDONED.call_once(|| {
-            // SAFETY: setting an option is always allowed.
-            unsafe { mi::mi_option_set_enabled(MI_OPTION_VISIT_ABANDONED, true) };
-        });
-        // SAFETY: creates a heap bound to the calling thread; arena 0 = none.
-        let raw = unsafe { mi_heap_new_ex(OBJECT_HEAP_TAG, false, 0) };
+        let arena = object_arena();
+        // SAFETY: creates a heap bound to the calling thread and the arena
+        // (0 = no arena).
+        let raw = unsafe { mi_heap_new_ex(OBJECT_HEAP_TAG, false, arena) };
         let Some(raw) = NonNull::new(raw) else {
             std::alloc::handle_alloc_error(std::alloc::Layout::new::<usize>());
         };
@@ -167,7 +199,7 @@ pub(crate) unsafe fn visit_all(f: &mut dyn FnMut(NonNull<ObjHeader>)) {
             unsafe { RawHeap(h).visit(f) };
         }
     }
-    if !VISIT_ABANDONED.is_completed() {
+    if OBJECT_ARENA.get().is_none() {
         return; // no object heap ever existed, so nothing was abandoned
     }
     let mut f = f;
