@@ -131,6 +131,9 @@ impl ThreadState {
 /// Stop-the-world bookkeeping, guarded by the registry lock.
 #[derive(Debug, Default)]
 pub(crate) struct StwState {
+    /// Some thread is stopping the world (from its claim until restart);
+    /// other requesters wait on `World::restarted` for it to clear.
+    pub(crate) claimed: bool,
     /// A stop-the-world is in progress (from request until restart).
     pub(crate) requested: bool,
     /// The requesting thread's tid, or 0 if it is not a registered thread.
@@ -155,15 +158,13 @@ pub(crate) struct World {
     /// The registry lock (CPython's `HEAD_LOCK`).
     pub(crate) head: Mutex<Head>,
     /// Mirror of `head.stw.requested`, readable without the lock. Written
-    /// with the lock held; read SeqCst by `detach` (Dekker pattern against
-    /// the requester's status scan, see `stop_the_world.rs`).
+    /// with the lock held; read by `detach` after a SeqCst fence (Dekker
+    /// handshake with the requester's status scan, see `stop_the_world.rs`).
     pub(crate) stw_requested: AtomicBool,
     /// Signalled (under `head`) when `stw.countdown` reaches 0.
     pub(crate) all_stopped: Condvar,
     /// Signalled (under `head`) when the world restarts.
     pub(crate) restarted: Condvar,
-    /// Held by the one thread currently stopping the world.
-    pub(crate) requester_lock: Mutex<()>,
 }
 
 impl World {
@@ -174,6 +175,7 @@ impl World {
                 slots: Vec::new(),
                 live: 0,
                 stw: StwState {
+                    claimed: false,
                     requested: false,
                     requester: 0,
                     countdown: 0,
@@ -182,7 +184,6 @@ impl World {
             stw_requested: AtomicBool::new(false),
             all_stopped: Condvar::new(),
             restarted: Condvar::new(),
-            requester_lock: Mutex::new(()),
         }
     }
 
@@ -197,7 +198,6 @@ impl World {
             stw_requested: AtomicBool::new(false),
             all_stopped: Condvar::new(),
             restarted: Condvar::new(),
-            requester_lock: Mutex::new(()),
         }
     }
 }

@@ -21,7 +21,11 @@
 //! | SUSPENDED -> DETACHED | requester (restart) | store, registry lock held |
 //!
 //! Invariants:
-//! - Only one requester at a time (`World::requester_lock`).
+//! - Only one requester at a time: `StwState::claimed`, set under the
+//!   registry lock from the start of a request until its restart. (A flag
+//!   under the registry lock rather than a separate mutex: a second
+//!   requester must detach before it waits, and loom's `Mutex::try_lock`
+//!   can report a false deadlock.)
 //! - While a stop is requested, every registered thread other than the
 //!   requester is *counted* when the request starts and is uncounted exactly
 //!   once, under the registry lock, when it reaches SUSPENDED or unregisters.
@@ -33,12 +37,15 @@
 //!   followed by `restarted.notify_all()`, so waiting for it under that lock
 //!   cannot miss the wake-up. Likewise `countdown` reaching 0.
 //! - Dekker handshake between a detaching thread and the requester: the
-//!   thread stores DETACHED then loads `stw_requested`; the requester stores
-//!   `stw_requested` then loads each status. All four are SeqCst, so at
-//!   least one side sees the other: either the requester sees DETACHED and
-//!   suspends the thread, or the thread sees the request and suspends itself.
-//!   Without it a thread could detach just after the requester saw it
-//!   ATTACHED, and the requester would wait for a safepoint that never comes.
+//!   thread stores DETACHED, `fence(SeqCst)`, loads `stw_requested`; the
+//!   requester stores `stw_requested`, `fence(SeqCst)`, loads each status.
+//!   The two fences are totally ordered, so at least one side sees the
+//!   other's store: either the requester sees DETACHED and suspends the
+//!   thread, or the thread sees the request and suspends itself. Without it
+//!   a thread could detach just after the requester saw it ATTACHED, and the
+//!   requester would wait for a safepoint that never comes. (Fences rather
+//!   than SeqCst accesses: loom models SeqCst fences exactly but treats
+//!   SeqCst loads and stores as AcqRel, and found this deadlock that way.)
 //! - A thread never holds the GIL while SUSPENDED: `attach` takes the GIL and
 //!   then tries the CAS; if the thread turns out to be SUSPENDED it releases
 //!   the GIL before waiting.
@@ -49,7 +56,7 @@ use crate::gil;
 use crate::registry::{
     current, world, Head, ThreadState, World, ATTACHED, BREAKER_STOP_THE_WORLD, DETACHED, SUSPENDED,
 };
-use crate::sync::{MutexGuard, Ordering};
+use crate::sync::{fence, MutexGuard, Ordering};
 
 impl ThreadState {
     /// Start running Python code on this thread: take the GIL if it is
@@ -66,12 +73,12 @@ impl ThreadState {
             if gil::gil_enabled() {
                 gil::take(self);
             }
-            // SeqCst (at least Acquire): pairs with the restart's store of
-            // DETACHED, so what the requester did while the world was stopped
-            // is visible to us. The CAS fails if a requester suspended us.
+            // Acquire: pairs with the restart's Release store of DETACHED,
+            // so what the requester did while the world was stopped is
+            // visible to us. The CAS fails if a requester suspended us.
             if self
                 .status
-                .compare_exchange(DETACHED, ATTACHED, Ordering::SeqCst, Ordering::Relaxed)
+                .compare_exchange(DETACHED, ATTACHED, Ordering::Acquire, Ordering::Relaxed)
                 .is_ok()
             {
                 return;
@@ -102,9 +109,9 @@ impl ThreadState {
             return;
         }
         debug_assert_eq!(self.status.load(Ordering::Relaxed), ATTACHED);
-        // Under the registry lock, whose release publishes this thread's
-        // writes to the requester (it reads `countdown` under the lock).
-        self.status.store(SUSPENDED, Ordering::SeqCst);
+        // Relaxed: under the registry lock, whose release publishes this
+        // thread's writes to the requester (it reads `countdown` under it).
+        self.status.store(SUSPENDED, Ordering::Relaxed);
         uncount(world, &mut head);
         drop(head);
         // Lock order: never take the GIL state lock under the registry lock.
@@ -136,11 +143,13 @@ impl ThreadState {
             self.tid
         );
         let world = world();
-        // SeqCst store, then SeqCst load of `stw_requested`: our half of the
-        // Dekker handshake with `park_detached` (see the module doc). Also
-        // Release: a requester that suspends us sees our writes.
-        self.status.store(DETACHED, Ordering::SeqCst);
-        if world.stw_requested.load(Ordering::SeqCst) {
+        // Release: a requester that suspends us (its CAS is Acquire) sees
+        // everything we did while attached. Then the fence and the load of
+        // `stw_requested` are our half of the Dekker handshake with
+        // `stop_the_world` / `park_detached` (see the module doc).
+        self.status.store(DETACHED, Ordering::Release);
+        fence(Ordering::SeqCst);
+        if world.stw_requested.load(Ordering::Relaxed) {
             self.suspend_self_if_requested(world);
         }
         if self.holds_gil.load(Ordering::Relaxed) {
@@ -158,9 +167,10 @@ impl ThreadState {
         }
         // Only we (now) or the requester (under this same lock) can move us
         // out of DETACHED, so the CAS fails only if the requester was first.
+        // Relaxed: the registry lock orders this with the requester.
         if self
             .status
-            .compare_exchange(DETACHED, SUSPENDED, Ordering::SeqCst, Ordering::Relaxed)
+            .compare_exchange(DETACHED, SUSPENDED, Ordering::Relaxed, Ordering::Relaxed)
             .is_ok()
         {
             uncount(world, &mut head);
@@ -201,9 +211,6 @@ fn is_registered(head: &Head, ts: &ThreadState) -> bool {
 #[must_use = "dropping the guard restarts the world at once"]
 pub struct StopTheWorldGuard {
     requester: usize,
-    // Dropped after `Drop::drop` has restarted the world, which lets the
-    // next requester in.
-    _requester_lock: MutexGuard<'static, ()>,
 }
 
 impl core::fmt::Debug for StopTheWorldGuard {
@@ -226,34 +233,45 @@ pub fn stop_the_world() -> StopTheWorldGuard {
     let world = world();
     let me = current();
     let requester = me.as_ref().map_or(0, |ts| ts.tid);
-    let requester_lock = match world.requester_lock.try_lock() {
-        Some(lock) => lock,
-        None => {
-            // Another requester may be waiting for us to stop: block as a
-            // detached thread (CPython's PyMutex_Lock with _PY_LOCK_DETACH).
-            let attached = me
-                .as_ref()
-                .filter(|ts| ts.status.load(Ordering::Relaxed) == ATTACHED);
-            if let Some(ts) = attached {
-                ts.detach();
-            }
-            let lock = world.requester_lock.lock();
-            // The previous requester restarted the world before letting us
-            // in, and nobody else can stop it now: this does not block on a
-            // stop (it may wait for the GIL).
-            if let Some(ts) = attached {
-                ts.attach();
-            }
-            lock
-        }
-    };
-
     let mut head = world.head.lock();
+    debug_assert!(
+        !(head.stw.claimed && requester != 0 && head.stw.requester == requester),
+        "stop_the_world called again by the thread that stopped the world"
+    );
+    if head.stw.claimed {
+        // Another requester may be waiting for us to stop: wait as a
+        // detached thread (CPython's PyMutex_Lock with _PY_LOCK_DETACH).
+        let attached = me
+            .as_ref()
+            .filter(|ts| ts.status.load(Ordering::Relaxed) == ATTACHED);
+        if let Some(ts) = attached {
+            drop(head);
+            ts.detach();
+            head = world.head.lock();
+        }
+        // Every release of the claim happens under this lock, in the
+        // restart, which notifies `restarted`.
+        while head.stw.claimed {
+            world.restarted.wait(&mut head);
+        }
+        head.stw.claimed = true;
+        if let Some(ts) = attached {
+            // The previous requester restarted the world before releasing
+            // the claim, and nobody else can stop it now that we hold it: so
+            // this does not block on a stop (it may wait for the GIL).
+            drop(head);
+            ts.attach();
+            head = world.head.lock();
+        }
+    } else {
+        head.stw.claimed = true;
+    }
     head.stw.requested = true;
     head.stw.requester = requester;
-    // SeqCst: the requester's half of the Dekker handshake with `detach`;
-    // it must be ordered before the status loads in `park_detached`.
-    world.stw_requested.store(true, Ordering::SeqCst);
+    // The requester's half of the Dekker handshake with `detach`: the store,
+    // then a SeqCst fence before the status loads in `park_detached`.
+    world.stw_requested.store(true, Ordering::Relaxed);
+    fence(Ordering::SeqCst);
     head.stw.countdown = head
         .slots
         .iter()
@@ -268,10 +286,7 @@ pub fn stop_the_world() -> StopTheWorldGuard {
         world.all_stopped.wait(&mut head);
     }
     drop(head);
-    StopTheWorldGuard {
-        requester,
-        _requester_lock: requester_lock,
-    }
+    StopTheWorldGuard { requester }
 }
 
 /// Suspend every DETACHED thread and ask every ATTACHED one to stop.
@@ -281,15 +296,19 @@ fn park_detached(world: &World, head: &mut MutexGuard<'_, Head>, requester: usiz
         if ts.tid == requester {
             continue;
         }
-        // SeqCst load: the requester's half of the Dekker handshake.
-        let mut status = ts.status.load(Ordering::SeqCst);
+        // Relaxed: ordered after our store of `stw_requested` by the SeqCst
+        // fence in `stop_the_world` (the Dekker handshake); a stale DETACHED
+        // only makes the CAS below fail and retry.
+        let mut status = ts.status.load(Ordering::Relaxed);
         loop {
             match status {
+                // Acquire: pairs with the Release store in `detach`, so the
+                // thread's writes while attached are visible to us.
                 DETACHED => match ts.status.compare_exchange(
                     DETACHED,
                     SUSPENDED,
-                    Ordering::SeqCst,
-                    Ordering::SeqCst,
+                    Ordering::Acquire,
+                    Ordering::Relaxed,
                 ) {
                     Ok(_) => {
                         parked += 1;
@@ -318,7 +337,10 @@ impl Drop for StopTheWorldGuard {
         debug_assert_eq!(head.stw.countdown, 0);
         head.stw.requested = false;
         head.stw.requester = 0;
-        world.stw_requested.store(false, Ordering::SeqCst);
+        // Lets the next requester in (it waits on `restarted`).
+        head.stw.claimed = false;
+        // Relaxed: every reader re-checks `head.stw` under the lock.
+        world.stw_requested.store(false, Ordering::Relaxed);
         for ts in head.slots.iter().flatten() {
             if ts.tid == self.requester {
                 continue;
@@ -327,9 +349,9 @@ impl Drop for StopTheWorldGuard {
             // A bit set for this stop but never acted on (the thread
             // detached instead) would only cause a spurious safepoint.
             ts.clear(BREAKER_STOP_THE_WORLD);
-            // SeqCst (Release): pairs with the CAS in `attach`, so everything
+            // Release: pairs with the Acquire CAS in `attach`, so everything
             // the requester did during the stop is visible to the thread.
-            ts.status.store(DETACHED, Ordering::SeqCst);
+            ts.status.store(DETACHED, Ordering::Release);
         }
         world.restarted.notify_all();
     }
