@@ -1,43 +1,228 @@
-//! The `skein` command line.
+//! The `skein` command line, modelled on `python3`'s.
 
-use clap::Parser;
+use std::io::{BufRead, IsTerminal, Write};
 
-/// Command-line options, modelled on `python3`'s.
-#[derive(Parser, Debug)]
-#[command(name = "skein", disable_version_flag = true)]
-struct Cli {
-    /// Print the version and exit.
-    #[arg(short = 'V', long = "version")]
-    version: bool,
-    /// Run with a global interpreter lock.
-    #[arg(long = "gil")]
-    gil: bool,
-    /// Program passed in as a string.
-    #[arg(short = 'c')]
-    command: Option<String>,
-    /// Run a library module as a script.
-    #[arg(short = 'm')]
-    module: Option<String>,
-    /// Implementation-specific options (`-X gil=1`).
-    #[arg(short = 'X')]
-    xoptions: Vec<String>,
-    /// Script and its arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<String>,
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const USAGE: &str = "usage: skein [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options (and corresponding environment variables):
+-c cmd : program passed in as string (terminates option list)
+-h     : print this help message and exit (also -? or --help)
+-m mod : run library module as a script (terminates option list)
+-V     : print the Python version number and exit (also --version)
+-X opt : set implementation-specific option (-X gil=0|1)
+--gil  : run with a global interpreter lock (also PYTHON_GIL=1)
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+";
+
+enum Target {
+    Repl,
+    Command(String),
+    Module(String),
+    Script(String),
+    Stdin,
 }
 
 fn main() {
-    let cli = Cli::parse();
-    if cli.version {
-        println!("Skein {} (Python 3.11 compatible)", skein_vm::VERSION);
-        return;
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut gil = std::env::var("PYTHON_GIL").is_ok_and(|v| v == "1");
+    let mut xoptions = Vec::new();
+    let mut inspect = false;
+    let mut target = Target::Repl;
+    let mut rest: Vec<String> = Vec::new();
+    while !args.is_empty() {
+        let a = args.remove(0);
+        match a.as_str() {
+            "-V" | "--version" => {
+                println!("Python 3.11.7 (Skein {})", skein_vm::VERSION);
+                return;
+            }
+            "-h" | "-?" | "--help" => {
+                print!("{USAGE}");
+                return;
+            }
+            "--gil" => gil = true,
+            "-i" => inspect = true,
+            "-u" | "-B" | "-E" | "-s" | "-S" | "-I" | "-O" | "-q" => {}
+            "-X" => {
+                let Some(opt) = (!args.is_empty()).then(|| args.remove(0)) else {
+                    eprintln!("Argument expected for the -X option\n{USAGE}");
+                    std::process::exit(2);
+                };
+                match opt.as_str() {
+                    "gil=1" => gil = true,
+                    "gil=0" => gil = false,
+                    _ => {}
+                }
+                xoptions.push(opt);
+            }
+            "-c" | "-m" => {
+                if args.is_empty() {
+                    eprintln!("Argument expected for the {a} option\n{USAGE}");
+                    std::process::exit(2);
+                }
+                let v = args.remove(0);
+                target = if a == "-c" { Target::Command(v) } else { Target::Module(v) };
+                rest = args.drain(..).collect();
+                rest.insert(0, if a == "-c" { "-c".to_string() } else { String::new() });
+                break;
+            }
+            "-" => {
+                target = Target::Stdin;
+                rest = std::iter::once("-".to_string()).chain(args.drain(..)).collect();
+                break;
+            }
+            s if s.starts_with("-X") && s.len() > 2 => {
+                if &s[2..] == "gil=1" {
+                    gil = true;
+                }
+                xoptions.push(s[2..].to_string());
+            }
+            s if s.starts_with("-c") && s.len() > 2 => {
+                target = Target::Command(s[2..].to_string());
+                rest = std::iter::once("-c".to_string()).chain(args.drain(..)).collect();
+                break;
+            }
+            s if s.starts_with('-') && s.len() > 1 => {
+                eprintln!("Unknown option: {s}\n{USAGE}");
+                std::process::exit(2);
+            }
+            _ => {
+                target = Target::Script(a.clone());
+                rest = std::iter::once(a).chain(args.drain(..)).collect();
+                break;
+            }
+        }
     }
-    let gil = cli.gil
-        || cli.xoptions.iter().any(|x| x == "gil=1")
-        || std::env::var("PYTHON_GIL").is_ok_and(|v| v == "1");
-    eprintln!(
-        "skein: the Python runtime is not complete yet (see docs/status.md); gil={gil}, command={:?}, module={:?}, args={:?}",
-        cli.command, cli.module, cli.args
-    );
-    std::process::exit(2);
+    if matches!(target, Target::Repl) {
+        rest = vec![String::new()];
+        if !std::io::stdin().is_terminal() {
+            target = Target::Stdin;
+            rest = vec!["-".to_string()];
+        }
+    }
+    // The interpreter runs on a thread with a large stack: Python calls do
+    // not recurse on it, but Rust code that calls back into Python does.
+    let handle = std::thread::Builder::new()
+        .name("main".into())
+        .stack_size(512 << 20)
+        .spawn(move || run(target, rest, gil, xoptions, inspect));
+    let code = match handle {
+        Ok(h) => h.join().unwrap_or(1),
+        Err(e) => {
+            eprintln!("skein: cannot start the interpreter thread: {e}");
+            1
+        }
+    };
+    std::process::exit(code);
+}
+
+fn run(target: Target, argv: Vec<String>, gil: bool, xoptions: Vec<String>, inspect: bool) -> i32 {
+    let script_dir = match &target {
+        Target::Script(p) => {
+            let abs = std::fs::canonicalize(p).ok();
+            abs.and_then(|a| a.parent().map(|d| d.to_string_lossy().to_string())).unwrap_or_default()
+        }
+        Target::Module(_) | Target::Command(_) | Target::Repl | Target::Stdin => {
+            std::env::current_dir().map(|d| d.to_string_lossy().to_string()).unwrap_or_default()
+        }
+    };
+    let mut path = vec![script_dir];
+    if let Ok(pp) = std::env::var("PYTHONPATH") {
+        path.extend(pp.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+    }
+    let config = skein_vm::vm::Config {
+        argv,
+        path,
+        gil,
+        executable: std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default(),
+        warn_options: Vec::new(),
+        x_options: xoptions,
+        inspect,
+    };
+    skein_threading::gil::set_gil_enabled(gil);
+    let mut vm = skein_vm::runtime::init(config);
+    match target {
+        Target::Script(p) => {
+            let source = match std::fs::read(&p) {
+                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                Err(e) => {
+                    let exe = "skein";
+                    eprintln!(
+                        "{exe}: can't open file '{}': [Errno {}] {}",
+                        std::fs::canonicalize(".").map(|d| d.join(&p).to_string_lossy().to_string()).unwrap_or(p.clone()),
+                        e.raw_os_error().unwrap_or(2),
+                        errno_text(&e)
+                    );
+                    return 2;
+                }
+            };
+            let filename = std::fs::canonicalize(&p).map(|a| a.to_string_lossy().to_string()).unwrap_or(p);
+            skein_vm::runtime::run_main_source(&mut vm, &source, &filename)
+        }
+        Target::Command(c) => skein_vm::runtime::run_main_source(&mut vm, &c, "<string>"),
+        Target::Module(m) => skein_vm::runtime::run_module_as_main(&mut vm, &m),
+        Target::Stdin => {
+            let mut src = String::new();
+            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut src);
+            skein_vm::runtime::run_main_source(&mut vm, &src, "<stdin>")
+        }
+        Target::Repl => repl(&mut vm),
+    }
+}
+
+fn errno_text(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// The interactive prompt: `>>> ` / `... `, values echoed, errors printed.
+fn repl(vm: &mut skein_vm::vm::Vm) -> i32 {
+    println!("Python 3.11.7 (Skein {}) [free-threaded]", skein_vm::VERSION);
+    println!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    loop {
+        print!(">>> ");
+        let _ = std::io::stdout().flush();
+        let Some(Ok(first)) = lines.next() else {
+            println!();
+            return 0;
+        };
+        let mut src = first.clone();
+        if first.trim().is_empty() {
+            continue;
+        }
+        // Keep reading while the statement is incomplete.
+        loop {
+            match skein_vm::runtime::repl_needs_more(&src) {
+                false => break,
+                true => {
+                    print!("... ");
+                    let _ = std::io::stdout().flush();
+                    match lines.next() {
+                        Some(Ok(l)) => {
+                            let blank = l.trim().is_empty();
+                            src.push('\n');
+                            src.push_str(&l);
+                            if blank {
+                                break;
+                            }
+                        }
+                        _ => break,
+                    }
+                }
+            }
+        }
+        src.push('\n');
+        if let Some(code) = skein_vm::runtime::repl_run(vm, &src) {
+            return code;
+        }
+    }
 }

@@ -161,3 +161,67 @@ pub type ThreadStateRef = Arc<skein_threading::registry::ThreadState>;
 pub fn new_module(name: &str) -> PyRef<PyModule> {
     PyModule::new(name)
 }
+
+/// `skein -m module`: runs a module found on the path as `__main__`.
+pub fn run_module_as_main(vm: &mut Vm, name: &str) -> i32 {
+    let found = crate::modules::embedded_source(name).map(|(s, _)| (format!("<frozen {name}>"), s.to_string())).or_else(|| {
+        let sys_path = interp().sys.get_attr("path")?;
+        let entries = sys_path.downcast_ref::<crate::types::list::PyList>()?.snapshot();
+        entries.iter().find_map(|e| {
+            let dir = e.as_str().unwrap_or(".");
+            let p = format!("{dir}/{}.py", name.replace('.', "/"));
+            std::fs::read_to_string(&p).ok().map(|s| (p, s))
+        })
+    });
+    match found {
+        Some((filename, source)) => {
+            if let Some(argv) = interp().sys.get_attr("argv") {
+                let _ = vm.set_item(&argv, &crate::types::int::int_from_i64(0), new_str(filename.as_str()));
+            }
+            run_main_source(vm, &source, &filename)
+        }
+        None => {
+            crate::modules::sys::flush_std_streams();
+            eprintln!("{}: No module named {name}", interp().config.executable.rsplit('/').next().unwrap_or("skein"));
+            1
+        }
+    }
+}
+
+/// Whether REPL input needs more lines (an open block or bracket).
+pub fn repl_needs_more(src: &str) -> bool {
+    match skein_compiler::compile(src, "<stdin>", skein_compiler::Mode::Single) {
+        Ok(_) => src.trim_end().ends_with(':') || src.contains('\n') && !src.ends_with('\n'),
+        Err(e) => {
+            let m = e.message.as_str();
+            m.contains("was never closed")
+                || m.contains("expected an indented block")
+                || m.contains("unexpected EOF")
+                || src.trim_end().ends_with(':')
+        }
+    }
+}
+
+/// Runs one REPL statement; `Some(code)` when the REPL should exit.
+pub fn repl_run(vm: &mut Vm, src: &str) -> Option<i32> {
+    let main = match interp().modules.get_str("__main__").and_then(|m| m.downcast::<PyModule>()) {
+        Some(m) => m,
+        None => {
+            let m = PyModule::new("__main__");
+            m.set_attr("__builtins__", interp().builtins.to_value());
+            interp().modules.set_str_key(crate::intern::intern("__main__"), m.to_value());
+            m
+        }
+    };
+    let r = crate::import::compile_source(vm, src, "<stdin>", skein_compiler::Mode::Single)
+        .and_then(|code| crate::import::exec_module(vm, &main, code));
+    crate::modules::sys::flush_std_streams();
+    match r {
+        Ok(()) => None,
+        Err(e) if vm.err_matches(&e, &exc().system_exit) => Some(handle_uncaught(vm, e)),
+        Err(e) => {
+            handle_uncaught(vm, e);
+            None
+        }
+    }
+}

@@ -95,16 +95,14 @@ impl Vm {
             None => return Err(self.new_type_error("not a function")),
         };
         let n = f.code.nlocalsplus;
-        let base = self.frames.values.len();
-        self.frames.values.resize_with(base + n, || None);
-        if let Err(e) = crate::interp::bind::bind_arguments(self, f, args, &mut self.frames.values[base..base + n]) {
-            self.frames.values.truncate(base);
-            return Err(e);
-        }
+        let mut window: Vec<Option<Value>> = Vec::with_capacity(n);
+        window.resize_with(n, || None);
+        crate::interp::bind::bind_arguments(self, f, args, &mut window)?;
         if is_generator_code(&f.code) {
-            let window: Vec<Option<Value>> = self.frames.values.drain(base..).collect();
             return Ok(crate::types::generator::new_generator(func, window));
         }
+        let base = self.frames.values.len();
+        self.frames.values.extend(window);
         self.enter_call()?;
         self.push_function_frame(func, base, true);
         let r = self.run_frame();
@@ -200,18 +198,18 @@ impl Vm {
                         }
                     };
                 }
-                macro_rules! tri {
-                    ($e:expr) => {
-                        match $e {
-                            Ok(v) => v,
-                            Err(e) => {
-                                err = e;
-                                break 'dispatch;
-                            }
-                        }
-                    };
-                }
                 'dispatch: loop {
+                    macro_rules! tri {
+                        ($e:expr) => {
+                            match $e {
+                                Ok(v) => v,
+                                Err(e) => {
+                                    err = e;
+                                    break 'dispatch;
+                                }
+                            }
+                        };
+                    }
                     let lasti = pc;
                     let unit = instrs[pc];
                     pc += 1;

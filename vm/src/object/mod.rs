@@ -14,6 +14,7 @@
 //! base payload (`PyType::layout`), which is what `downcast` checks.
 //!
 //! Reference counts are never touched here: `PyRef` wraps `skein_gc::ObjRef`.
+#![allow(unsafe_code)]
 
 pub mod alloc;
 pub mod locked;
@@ -140,7 +141,7 @@ impl Value {
     pub fn class(&self) -> &PyType {
         match self.header() {
             Some(h) => alloc::type_of_header(h),
-            None => crate::types::builtin_types().int.payload_ref(),
+            None => crate::types::int::INT_TYPE.get().payload_ref(),
         }
     }
 

@@ -91,7 +91,7 @@ impl PyBaseException {
 
 /// Declares the builtin exception classes: (field, Python name, base field).
 macro_rules! exception_table {
-    ($( $field:ident : $name:literal < $base:ident ),* $(,)?) => {
+    (root $root:ident; $( $field:ident : $name:literal < $base:ident ),* $(,)?) => {
         /// Every builtin exception class.
         pub struct ExceptionTypes {
             pub base_exception: PyRef<PyType>,
@@ -99,9 +99,9 @@ macro_rules! exception_table {
         }
 
         fn build_exception_types() -> ExceptionTypes {
-            let base_exception = BASE_EXCEPTION_TYPE.get().clone();
+            let $root = BASE_EXCEPTION_TYPE.get().clone();
             $( let $field = new_exception_type($name, &$base); )*
-            ExceptionTypes { base_exception, $( $field, )* }
+            ExceptionTypes { base_exception: $root, $( $field, )* }
         }
 
         impl ExceptionTypes {
@@ -114,6 +114,7 @@ macro_rules! exception_table {
 }
 
 exception_table! {
+    root base_exception;
     base_exception_group: "BaseExceptionGroup" < base_exception,
     system_exit: "SystemExit" < base_exception,
     keyboard_interrupt: "KeyboardInterrupt" < base_exception,

@@ -203,7 +203,7 @@ impl PyGenerator {
             } else {
                 match vm.get_attr_opt(&sub, "throw")? {
                     Some(t) => vm.call(&t, &[e.value()]).map(Some),
-                    None => Err(e),
+                    None => return self.resume(vm, this, none(), Some(e)),
                 }
             };
             return match r {

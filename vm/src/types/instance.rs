@@ -59,6 +59,6 @@ impl InstanceExt {
 // `object()` instances and plain class instances have no builtin payload.
 impl PyPayload for () {
     fn class() -> &'static PyRef<crate::types::type_::PyType> {
-        &crate::types::builtin_types().object
+        crate::types::instance_object_type()
     }
 }

@@ -179,3 +179,26 @@ impl NativeIterator for PyCallableIter {
         Ok(Some(v))
     }
 }
+
+fn iter_self(vm: &mut Vm, a: crate::function::args::Args<'_>) -> PyResult<Value> {
+    let a = a.exact(vm, "__iter__", 1)?;
+    Ok(a[0].clone())
+}
+
+fn iter_next(vm: &mut Vm, a: crate::function::args::Args<'_>) -> PyResult<Value> {
+    let a = a.exact(vm, "__next__", 1)?;
+    match as_native_iterator(&a[0]) {
+        Some(n) => match n.next(vm)? {
+            Some(v) => Ok(v),
+            None => Err(vm.new_stop_iteration(None)),
+        },
+        None => Err(vm.new_type_error("descriptor '__next__' requires an iterator")),
+    }
+}
+
+/// `__iter__`/`__next__` for the iterator types defined here.
+pub(crate) fn install_iterator_methods() {
+    for t in [&SEQ_ITER_TYPE, &LIST_ITER_TYPE, &TUPLE_ITER_TYPE, &CALLABLE_ITER_TYPE] {
+        crate::function::native::add_methods(t.get(), &[("__iter__", iter_self), ("__next__", iter_next)]);
+    }
+}

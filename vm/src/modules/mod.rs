@@ -1,0 +1,45 @@
+//! Built-in modules: native ones (`sys`, `math`, `time`, ...) and the
+//! pure-Python standard library embedded from `vm/lib/`.
+
+pub mod math;
+pub mod sys;
+pub mod time;
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Creates a native module by name, or `None` if it is not one.
+pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    Ok(match name {
+        "math" => Some(math::make_math_module().into_value()),
+        "time" => Some(time::make_time_module().into_value()),
+        _ => None,
+    })
+}
+
+/// Python source embedded in the binary: (module name, source, is package).
+static EMBEDDED: &[(&str, &str, bool)] = &[
+    ("_collections_abc", include_str!("../../lib/_collections_abc.py"), false),
+    ("abc", include_str!("../../lib/abc.py"), false),
+    ("bisect", include_str!("../../lib/bisect.py"), false),
+    ("collections", include_str!("../../lib/collections/__init__.py"), true),
+    ("collections.abc", include_str!("../../lib/collections/abc.py"), false),
+    ("contextlib", include_str!("../../lib/contextlib.py"), false),
+    ("copy", include_str!("../../lib/copy.py"), false),
+    ("dataclasses", include_str!("../../lib/dataclasses.py"), false),
+    ("enum", include_str!("../../lib/enum.py"), false),
+    ("functools", include_str!("../../lib/functools.py"), false),
+    ("heapq", include_str!("../../lib/heapq.py"), false),
+    ("itertools", include_str!("../../lib/itertools.py"), false),
+    ("keyword", include_str!("../../lib/keyword.py"), false),
+    ("operator", include_str!("../../lib/operator.py"), false),
+    ("random", include_str!("../../lib/random.py"), false),
+    ("string", include_str!("../../lib/string.py"), false),
+    ("textwrap", include_str!("../../lib/textwrap.py"), false),
+    ("types", include_str!("../../lib/types.py"), false),
+];
+
+/// The embedded source of a standard-library module, if any.
+pub fn embedded_source(name: &str) -> Option<(&'static str, bool)> {
+    EMBEDDED.iter().find(|(n, _, _)| *n == name).map(|(_, s, p)| (*s, *p))
+}

@@ -1,0 +1,256 @@
+//! `range` and its iterator.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use crate::function::args::Args;
+use crate::function::native::{add_method_kind, add_methods, MethodKind};
+use crate::object::{PyPayload, PyRef};
+use crate::types::int::int_from_i64;
+use crate::types::iterators::NativeIterator;
+use crate::types::type_::{flags, PyType, TypeCell};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub static RANGE_TYPE: TypeCell = TypeCell::new();
+pub static RANGE_ITER_TYPE: TypeCell = TypeCell::new();
+
+/// `range(start, stop, step)` over machine integers (bigint ranges are
+/// rejected with OverflowError for now).
+pub struct PyRange {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl PyPayload for PyRange {
+    fn class() -> &'static PyRef<PyType> {
+        RANGE_TYPE.get()
+    }
+}
+
+impl PyRange {
+    pub fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            (self.stop - self.start - 1) / self.step + 1
+        } else if self.step < 0 && self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn item(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+pub struct PyRangeIter {
+    next: AtomicI64,
+    stop: i64,
+    step: i64,
+}
+
+impl PyPayload for PyRangeIter {
+    fn class() -> &'static PyRef<PyType> {
+        RANGE_ITER_TYPE.get()
+    }
+}
+
+impl NativeIterator for PyRangeIter {
+    #[inline]
+    fn next(&self, _vm: &mut Vm) -> PyResult<Option<Value>> {
+        let cur = self.next.fetch_add(self.step, Ordering::Relaxed);
+        let live = if self.step > 0 { cur < self.stop } else { cur > self.stop };
+        if live {
+            Ok(Some(int_from_i64(cur)))
+        } else {
+            self.next.store(self.stop, Ordering::Relaxed);
+            Ok(None)
+        }
+    }
+}
+
+pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
+    v.downcast_ref::<PyRangeIter>().map(|i| i as &dyn NativeIterator)
+}
+
+fn to_i64(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    match i.as_i64() {
+        Some(x) if Value::try_small_int(x).is_some() => Ok(x),
+        _ => Err(vm.new_overflow_error("Python int too large to convert to C ssize_t")),
+    }
+}
+
+fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = &args.pos[1..];
+    args.no_kwargs(vm, "range")?;
+    let (start, stop, step) = match a.len() {
+        1 => (0, to_i64(vm, &a[0])?, 1),
+        2 => (to_i64(vm, &a[0])?, to_i64(vm, &a[1])?, 1),
+        3 => (to_i64(vm, &a[0])?, to_i64(vm, &a[1])?, to_i64(vm, &a[2])?),
+        0 => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
+        n => return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {n}"))),
+    };
+    if step == 0 {
+        return Err(vm.new_value_error("range() arg 3 must not be zero"));
+    }
+    Ok(PyRef::new(PyRange { start, stop, step }).into_value())
+}
+
+fn this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyRange> {
+    match v.downcast_ref::<PyRange>() {
+        Some(r) => Ok(r),
+        None => Err(vm.new_type_error("descriptor requires a 'range' object")),
+    }
+}
+
+fn range_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__iter__", 1)?;
+    let r = this(vm, &a[0])?;
+    let stop = r.item(r.len());
+    Ok(PyRef::new(PyRangeIter { next: AtomicI64::new(r.start), stop, step: r.step }).into_value())
+}
+
+fn range_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__reversed__", 1)?;
+    let r = this(vm, &a[0])?;
+    let n = r.len();
+    let start = r.item(n - 1);
+    let stop = r.start - r.step;
+    let it = if n == 0 {
+        PyRangeIter { next: AtomicI64::new(0), stop: 0, step: 1 }
+    } else {
+        PyRangeIter { next: AtomicI64::new(start), stop, step: -r.step }
+    };
+    Ok(PyRef::new(it).into_value())
+}
+
+fn range_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__len__", 1)?;
+    let r = this(vm, &a[0])?;
+    Ok(int_from_i64(r.len()))
+}
+
+fn range_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__getitem__", 2)?;
+    let r = this(vm, &a[0])?;
+    if let Some(s) = a[1].downcast_ref::<crate::types::small::PySlice>() {
+        let n = r.len();
+        let (start, stop, step) = crate::types::list_methods::slice_indices(vm, s, n)?;
+        return Ok(PyRef::new(PyRange { start: r.item(start), stop: r.item(stop), step: r.step * step }).into_value());
+    }
+    let i = to_i64(vm, &a[1])?;
+    let n = r.len();
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.new_index_error("range object index out of range"));
+    }
+    Ok(int_from_i64(r.item(j)))
+}
+
+fn range_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__contains__", 2)?;
+    let r = this(vm, &a[0])?;
+    if let Some(x) = a[1].as_small_int() {
+        let inside = if r.step > 0 { r.start <= x && x < r.stop } else { r.stop < x && x <= r.start };
+        return Ok(crate::types::singletons::bool_value(inside && (x - r.start) % r.step == 0));
+    }
+    let (start, n, step) = (r.start, r.len(), r.step);
+    for k in 0..n {
+        if vm.eq(&int_from_i64(start + k * step), &a[1])? {
+            return Ok(crate::types::singletons::bool_value(true));
+        }
+    }
+    Ok(crate::types::singletons::bool_value(false))
+}
+
+fn range_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__repr__", 1)?;
+    let r = this(vm, &a[0])?;
+    let s = if r.step == 1 {
+        format!("range({}, {})", r.start, r.stop)
+    } else {
+        format!("range({}, {}, {})", r.start, r.stop, r.step)
+    };
+    Ok(crate::types::str::new_str(s))
+}
+
+fn range_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__eq__", 2)?;
+    let r = this(vm, &a[0])?;
+    let Some(o) = a[1].downcast_ref::<PyRange>() else {
+        return Ok(crate::types::singletons::not_implemented());
+    };
+    let (n1, n2) = (r.len(), o.len());
+    let eq = n1 == n2 && (n1 == 0 || (r.start == o.start && (n1 == 1 || r.step == o.step)));
+    Ok(crate::types::singletons::bool_value(eq))
+}
+
+fn range_attr(vm: &mut Vm, v: &Value, which: u8) -> PyResult<Value> {
+    let r = this(vm, v)?;
+    Ok(int_from_i64(match which {
+        0 => r.start,
+        1 => r.stop,
+        _ => r.step,
+    }))
+}
+fn range_start(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    range_attr(vm, v, 0)
+}
+fn range_stop(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    range_attr(vm, v, 1)
+}
+fn range_step(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    range_attr(vm, v, 2)
+}
+
+fn rangeiter_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__iter__", 1)?;
+    Ok(a[0].clone())
+}
+
+fn rangeiter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__next__", 1)?;
+    match a[0].downcast_ref::<PyRangeIter>() {
+        Some(it) => match it.next(vm)? {
+            Some(v) => Ok(v),
+            None => Err(vm.new_stop_iteration(None)),
+        },
+        None => Err(vm.new_type_error("descriptor requires a 'range_iterator' object")),
+    }
+}
+
+pub(crate) fn install(types: &crate::types::Types) {
+    let object = types.object;
+    let t = PyType::new_builtin::<PyRange>("range", Some(object), flags::SEQUENCE, false);
+    t.set_dict(crate::types::dict::PyDict::new_ref());
+    RANGE_TYPE.set(t);
+    let t = RANGE_TYPE.get();
+    add_method_kind(t, "__new__", range_new, MethodKind::Static);
+    add_methods(
+        t,
+        &[
+            ("__iter__", range_iter),
+            ("__reversed__", range_reversed),
+            ("__len__", range_len),
+            ("__getitem__", range_getitem),
+            ("__contains__", range_contains),
+            ("__repr__", range_repr),
+            ("__eq__", range_eq),
+        ],
+    );
+    crate::function::descriptors::add_getset(t, "start", range_start, None);
+    crate::function::descriptors::add_getset(t, "stop", range_stop, None);
+    crate::function::descriptors::add_getset(t, "step", range_step, None);
+    let it = PyType::new_builtin::<PyRangeIter>("range_iterator", Some(object), 0, false);
+    it.set_dict(crate::types::dict::PyDict::new_ref());
+    RANGE_ITER_TYPE.set(it);
+    add_methods(RANGE_ITER_TYPE.get(), &[("__iter__", rangeiter_iter), ("__next__", rangeiter_next)]);
+}
+
+pub fn add_to_builtins(m: &PyRef<crate::types::module::PyModule>) {
+    m.set_attr("range", RANGE_TYPE.get().to_value());
+}
