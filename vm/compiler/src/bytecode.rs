@@ -1316,7 +1316,7 @@ fn jump_targets(code: &CodeObject) -> Vec<u32> {
     targets
 }
 
-fn takes_arg(op: Opcode) -> bool {
+pub(crate) fn takes_arg(op: Opcode) -> bool {
     use Opcode::*;
     !matches!(
         op,
@@ -1356,7 +1356,7 @@ fn takes_arg(op: Opcode) -> bool {
     )
 }
 
-fn describe_arg(code: &CodeObject, op: Opcode, arg: u32) -> String {
+pub(crate) fn describe_arg(code: &CodeObject, op: Opcode, arg: u32) -> String {
     use Opcode::*;
     let name = |i: u32| {
         code.names

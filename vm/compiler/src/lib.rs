@@ -100,3 +100,5 @@ pub fn symbol_table(source: &str) -> Result<symtable::SymbolTable, CompileError>
     let future_annotations = codegen::scan_future(&module.body, &lines)?;
     symtable::build_module(&module.body, &lines, future_annotations)
 }
+#[cfg(test)]
+mod tests;

@@ -409,6 +409,23 @@ impl<'l, 's> Builder<'l, 's> {
             let i = scope.index[&mangled];
             scope.symbols[i].decl.get_or_insert(range);
         }
+        if flag & flags::GLOBAL != 0 && id != 0 {
+            // As CPython, a `global` declaration anywhere also marks the
+            // name global in the module scope.
+            let module = &mut self.scopes[0];
+            match module.index.get(&mangled) {
+                Some(&i) => module.symbols[i].flags |= flags::GLOBAL,
+                None => {
+                    module.index.insert(mangled.clone(), module.symbols.len());
+                    module.symbols.push(Symbol {
+                        name: mangled,
+                        flags: flags::GLOBAL,
+                        scope: SymbolScope::Unknown,
+                        decl: None,
+                    });
+                }
+            }
+        }
         Ok(())
     }
 
@@ -952,7 +969,12 @@ impl<'l, 's> Builder<'l, 's> {
         self.cur().comp_iter_expr += 1;
         self.visit_expr(&outermost.iter)?;
         self.cur().comp_iter_expr -= 1;
-        self.enter(ScopeKind::Comprehension(kind), kind.code_name(), key, range);
+        self.enter(
+            ScopeKind::Comprehension(kind),
+            kind.code_name().trim_matches(['<', '>']),
+            key,
+            range,
+        );
         if outermost.is_async {
             self.cur().is_coroutine = true;
         }
