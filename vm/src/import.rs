@@ -34,7 +34,12 @@ pub fn source_of(filename: &str) -> Option<String> {
 pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, mode: skein_compiler::Mode) -> PyResult<PyRef<PyCode>> {
     remember_source(filename, source);
     match skein_compiler::compile(source, filename, mode) {
-        Ok(co) => Ok(PyCode::new(std::sync::Arc::new(co))),
+        Ok(co) => {
+            if std::env::var_os("SKEIN_DIS").is_some() {
+                eprintln!("{}", skein_compiler::disassemble(&co));
+            }
+            Ok(PyCode::new(std::sync::Arc::new(co)))
+        }
         Err(e) => Err(crate::runtime::syntax_error(vm, &e, filename, source)),
     }
 }

@@ -171,11 +171,15 @@ impl Vm {
             let mut kw_names: Option<Value> = None;
             let err: PyErr;
             let mut add_tb = true;
+            // The instruction that raised: what the exception table is
+            // searched with (`RERAISE` may set a different `lasti`).
+            let mut raised_at = pc;
 
             if let Some((e, tb)) = pending.take() {
                 err = e;
                 add_tb = tb;
-                pc = self.frames.frames[fidx].lasti + 1;
+                raised_at = self.frames.frames[fidx].lasti;
+                pc = raised_at + 1;
             } else {
                 macro_rules! push {
                     ($v:expr) => {
@@ -211,6 +215,7 @@ impl Vm {
                         };
                     }
                     let lasti = pc;
+                    raised_at = pc;
                     let unit = instrs[pc];
                     pc += 1;
                     let mut arg = unit >> 8;
@@ -1104,7 +1109,7 @@ impl Vm {
                 self.chain_context(&err);
                 crate::interp::traceback::add_entry(&err, &code, lasti);
             }
-            if let Some(h) = find_handler(co, lasti) {
+            if let Some(h) = find_handler(co, raised_at) {
                 let depth_base = base + code.nlocalsplus + h.depth as usize;
                 self.frames.values.truncate(depth_base);
                 if h.push_lasti {

@@ -25,7 +25,7 @@ pub(crate) fn new_object<T: PyPayload>(payload: T, cls: &PyRef<PyType>) -> PyRef
     let ty = cls.payload_ref();
     debug_assert!(ty.layout == std::any::TypeId::of::<T>());
     let info = &ty.gc_info as *const TypeInfo;
-    if !ty.is_heap_type() {
+    if ty.instance_ext_offset().is_none() {
         let p = skein_gc::alloc_object(size_of::<PyObject<T>>(), align_of::<PyObject<T>>(), info);
         // SAFETY: `p` is a fresh allocation sized and aligned for
         // `PyObject<T>` whose header gc initialised; we write the payload
@@ -40,8 +40,8 @@ pub(crate) fn new_object<T: PyPayload>(payload: T, cls: &PyRef<PyType>) -> PyRef
         let size = size_of::<PyObject<Instance<T>>>();
         let align = align_of::<PyObject<Instance<T>>>();
         let p = skein_gc::alloc_object(size, align, info);
-        // The instance keeps its (heap) type alive; released in
-        // `dealloc_instance`.
+        // The instance keeps its type alive; released in `dealloc_instance`
+        // (a no-op for immortal builtin types).
         std::mem::forget(cls.clone());
         // SAFETY: as above, for `PyObject<Instance<T>>`.
         unsafe {

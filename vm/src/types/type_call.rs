@@ -392,13 +392,22 @@ fn type_get_module(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 // ---- object methods ----------------------------------------------------------
 
+/// Whether `cls` has a `__new__` / `__init__` other than `object`'s.
+fn overrides_new_init(cls: &PyType) -> (bool, bool) {
+    let object = crate::types::instance_object_type();
+    let differs = |name: &str| match (cls.lookup(name), object.dict().get_str(name)) {
+        (Some(a), Some(b)) => !a.is(&b),
+        _ => false,
+    };
+    (differs("__new__"), differs("__init__"))
+}
+
 fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(cls) = args.pos.first().and_then(|c| c.downcast::<PyType>()) else {
         return Err(vm.new_type_error("object.__new__(X): X is not a type object"));
     };
     if args.len() > 1 {
-        let overrides_init = cls.lookup("__init__").is_some_and(|i| i.downcast_ref::<crate::function::native::PyMethodDescriptor>().is_none());
-        let overrides_new = cls.lookup("__new__").is_some_and(|i| i.downcast_ref::<crate::function::native::PyMethodDescriptor>().is_none());
+        let (overrides_new, overrides_init) = overrides_new_init(&cls);
         if !overrides_init || overrides_new {
             return Err(vm.new_type_error(format!("{}() takes no arguments", cls.name())));
         }
@@ -416,8 +425,7 @@ fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if args.len() > 1 {
         let cls = args.pos[0].class_ref();
-        let overrides_new = cls.lookup("__new__").is_some_and(|i| i.downcast_ref::<crate::function::native::PyMethodDescriptor>().is_none());
-        let overrides_init = cls.lookup("__init__").is_some_and(|i| i.downcast_ref::<crate::function::native::PyMethodDescriptor>().is_none());
+        let (overrides_new, overrides_init) = overrides_new_init(&cls);
         if !overrides_new || overrides_init {
             return Err(vm.new_type_error(format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
