@@ -95,3 +95,47 @@ fn drop_request_forces_switch() {
         holder.join().unwrap();
     });
 }
+
+/// The GIL and a stop-the-world together: a holder that only polls its eval
+/// breaker, a waiter, and an outside requester. Nobody deadlocks, and a
+/// thread suspended at a safepoint does not sit on the GIL.
+#[test]
+fn gil_with_stop_the_world() {
+    use skein_threading::registry::BREAKER_STOP_THE_WORLD;
+    loom::model(|| {
+        set_gil_enabled(true);
+        let waiter_ran = Arc::new(AtomicBool::new(false));
+        let holder = {
+            let waiter_ran = waiter_ran.clone();
+            spawn(move || {
+                let ts = register_current_thread();
+                ts.attach();
+                while !waiter_ran.load(Ordering::Acquire) {
+                    let bits = ts.breaker_bits();
+                    if bits & BREAKER_STOP_THE_WORLD != 0 {
+                        ts.safepoint();
+                    }
+                    if bits & BREAKER_GIL_DROP_REQUEST != 0 {
+                        ts.yield_gil();
+                    }
+                    yield_now();
+                }
+                ts.detach();
+                exit(&ts);
+            })
+        };
+        let waiter = {
+            let waiter_ran = waiter_ran.clone();
+            spawn(move || {
+                let ts = register_current_thread();
+                ts.attach();
+                waiter_ran.store(true, Ordering::Release);
+                ts.detach();
+                exit(&ts);
+            })
+        };
+        drop(skein_threading::stop_the_world());
+        holder.join().unwrap();
+        waiter.join().unwrap();
+    });
+}

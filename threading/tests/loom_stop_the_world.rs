@@ -167,3 +167,81 @@ fn two_attached_requesters() {
         other.join().unwrap();
     });
 }
+
+/// Two workers (one polls, one blocks detached until after the stop) and an
+/// outside requester: the stop waits for both, then both resume.
+#[test]
+fn two_workers_outside_requester() {
+    loom::model(|| {
+        let a = Arc::new(Shared(UnsafeCell::new(0)));
+        let b = Arc::new(Shared(UnsafeCell::new(0)));
+        let gate = Arc::new(Gate::default());
+        let polling = {
+            let a = a.clone();
+            spawn(move || {
+                let ts = register_current_thread();
+                ts.attach();
+                write(&a);
+                poll(&ts);
+                ts.detach();
+                exit(&ts);
+            })
+        };
+        let blocking = {
+            let b = b.clone();
+            let gate = gate.clone();
+            spawn(move || {
+                let ts = register_current_thread();
+                ts.attach();
+                write(&b);
+                ts.detach();
+                gate.wait();
+                ts.attach();
+                write(&b);
+                ts.detach();
+                exit(&ts);
+            })
+        };
+        let world = stop_the_world();
+        // SAFETY: the world is stopped (see `Shared`).
+        let (va, vb) = (a.0.with(|v| unsafe { *v }), b.0.with(|v| unsafe { *v }));
+        drop(world);
+        assert!(
+            va <= 1 && vb <= 1,
+            "the blocked worker passed its gate early"
+        );
+        gate.open();
+        polling.join().unwrap();
+        blocking.join().unwrap();
+    });
+}
+
+/// A thread suspended at a safepoint while holding an object lock, and a
+/// second thread waiting for that lock: the waiter detaches while parked,
+/// so the stop completes instead of deadlocking.
+#[test]
+fn lock_waiter_counts_as_stopped() {
+    use skein_threading::RawObjMutex;
+    loom::model(|| {
+        let lock = Arc::new(RawObjMutex::new());
+        let threads: Vec<_> = (0..2)
+            .map(|_| {
+                let lock = lock.clone();
+                spawn(move || {
+                    let ts = register_current_thread();
+                    ts.attach();
+                    let guard = lock.guard();
+                    poll(&ts); // may suspend while holding the lock
+                    drop(guard);
+                    ts.detach();
+                    exit(&ts);
+                })
+            })
+            .collect();
+        drop(stop_the_world());
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert!(!lock.is_locked());
+    });
+}
