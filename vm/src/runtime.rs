@@ -19,6 +19,9 @@ pub fn init(config: Config) -> Vm {
     let attachment = skein_gc::attach_thread();
     let thread = attachment.thread_state();
     std::mem::forget(attachment);
+    // Threads start detached; running Python code requires being attached
+    // (which also takes the GIL when it is enabled).
+    thread.attach();
     crate::types::init();
     let builtins = crate::builtins::make_builtins_module();
     crate::types::add_types_to_builtins(&builtins);

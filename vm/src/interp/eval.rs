@@ -1107,7 +1107,19 @@ impl Vm {
             let lasti = self.frames.frames[fidx].lasti;
             if add_tb {
                 self.chain_context(&err);
-                crate::interp::traceback::add_entry(&err, &code, lasti);
+                let frame = &self.frames.frames[fidx];
+                let globals = Some(frame.globals.clone());
+                let local_names = if err.0.class().is(&exc().name_error) {
+                    Some(
+                        (0..code.nlocalsplus)
+                            .filter(|&i| self.frames.values.get(base + i).is_some_and(|v| v.is_some()))
+                            .filter_map(|i| code.localsplus_names[i].as_str().map(str::to_string))
+                            .collect(),
+                    )
+                } else {
+                    None
+                };
+                crate::interp::traceback::add_entry(&err, &code, lasti, globals, local_names);
             }
             if let Some(h) = find_handler(co, raised_at) {
                 let depth_base = base + code.nlocalsplus + h.depth as usize;

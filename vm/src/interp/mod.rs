@@ -5,4 +5,5 @@ pub mod bind;
 pub mod eval;
 pub mod frame;
 pub mod patterns;
+pub mod suggest;
 pub mod traceback;
