@@ -13,6 +13,7 @@ extern crate rustpython_ruff_text_size as ruff_text_size;
 
 pub mod bytecode;
 mod codegen;
+pub mod dis;
 pub mod error;
 mod parse_error;
 pub mod symtable;

@@ -478,13 +478,13 @@ fn number_error(src: &str, pos: usize) -> String {
     let lit = src[s..e].to_ascii_lowercase();
     if lit.starts_with("0x") {
         "invalid hexadecimal literal".into()
-    } else if lit.starts_with("0o") {
-        match lit[2..].chars().find(|c| c.is_ascii_digit() && *c > '7') {
+    } else if let Some(digits) = lit.strip_prefix("0o") {
+        match digits.chars().find(|c| c.is_ascii_digit() && *c > '7') {
             Some(d) => format!("invalid digit '{d}' in octal literal"),
             None => "invalid octal literal".into(),
         }
-    } else if lit.starts_with("0b") {
-        match lit[2..].chars().find(|c| c.is_ascii_digit() && *c > '1') {
+    } else if let Some(digits) = lit.strip_prefix("0b") {
+        match digits.chars().find(|c| c.is_ascii_digit() && *c > '1') {
             Some(d) => format!("invalid digit '{d}' in binary literal"),
             None => "invalid binary literal".into(),
         }

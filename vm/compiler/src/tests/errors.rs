@@ -5,7 +5,10 @@ use crate::{compile, ErrorKind, Mode};
 
 /// (source, expected (kind, message, line, col)); `None` = compiles.
 /// Cases whose column differs from CPython are in `COLUMN_GAPS`.
-const CASES: &[(&str, Option<(&str, &str, u32, u32)>)] = &[
+/// (kind, message, line, col)
+type Expected = (&'static str, &'static str, u32, u32);
+
+const CASES: &[(&str, Option<Expected>)] = &[
     ("return 1", Some(("SyntaxError", "'return' outside function", 1, 1))),
     ("break", Some(("SyntaxError", "'break' outside loop", 1, 1))),
     ("continue", Some(("SyntaxError", "'continue' not properly in loop", 1, 1))),

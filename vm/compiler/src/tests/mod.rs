@@ -5,26 +5,35 @@ mod codegen;
 mod errors;
 mod scoping;
 
-use crate::bytecode::{describe_arg, takes_arg, CodeObject, Constant};
+use crate::bytecode::{CodeObject, Constant};
+use crate::dis::{instructions, takes_arg};
 use crate::{compile, Mode};
 
-/// One line per instruction: `OPNAME detail` (jump targets as `to N`).
+/// One line per instruction: `OPNAME detail`; jump targets are shown as
+/// `to #k`, the ordinal of the target instruction.
 pub(crate) fn listing(code: &CodeObject) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some((op, arg, next)) = code.decode_at(i) {
-        let detail = describe_arg(code, op, arg);
-        let line = if !detail.is_empty() {
-            format!("{} {detail}", op.name())
-        } else if takes_arg(op) {
-            format!("{} {arg}", op.name())
-        } else {
-            op.name().to_string()
-        };
-        out.push(line);
-        i = next;
-    }
-    out
+    let ins = instructions(code);
+    ins.iter()
+        .map(|i| {
+            let detail = if i.op.is_jump() {
+                // Jump targets as instruction ordinals, independent of caches.
+                let k = ins
+                    .iter()
+                    .position(|t| t.offset == i.arg)
+                    .map_or(-1, |p| p as i64);
+                format!("to #{k}")
+            } else {
+                i.argrepr.clone()
+            };
+            if !detail.is_empty() {
+                format!("{} {detail}", i.op.name())
+            } else if takes_arg(i.op) {
+                format!("{} {}", i.op.name(), i.arg)
+            } else {
+                i.op.name().to_string()
+            }
+        })
+        .collect()
 }
 
 /// Compiles a module, panicking with the error on failure.

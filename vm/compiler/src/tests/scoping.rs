@@ -23,7 +23,10 @@ fn scope_by_path(table: &SymbolTable, path: &str) -> usize {
     id
 }
 
-const CASES: &[(&str, &[(&str, &str, SymbolScope)])] = &[
+/// (scope path, name, expected scope)
+type Expected = (&'static str, &'static str, SymbolScope);
+
+const CASES: &[(&str, &[Expected])] = &[
     (
         "x = 1\ndef f(a):\n    b = a + x\n    return b\n",
         &[
