@@ -317,8 +317,10 @@ define_opcodes! {
     CALL = 70,
     /// `(NULL callable args -- result)` if `arg & 1 == 0`, or
     /// `(NULL callable args kwargs -- result)` if `arg & 1 == 1`: calls
-    /// `callable(*args, **kwargs)`; `args` is a tuple, `kwargs` a dict
-    /// whose keys are str (both built by the compiler).
+    /// `callable(*args, **kwargs)`.  `kwargs` is a fresh dict built by the
+    /// compiler.  `args` is a tuple, except for `f(*x)` where it is `x`
+    /// itself: convert it, raising `TypeError("f() argument after * must be
+    /// an iterable, not T")` if it is not iterable.
     CALL_FUNCTION_EX = 71,
     /// `([defaults] [kwdefaults] [annotations] [closure] code -- function)`
     /// The optional operands are present when the [`MakeFunctionFlags`]
