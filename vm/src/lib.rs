@@ -25,6 +25,8 @@ pub mod protocol;
 #[cfg(feature = "runtime")]
 pub mod runtime;
 #[cfg(feature = "runtime")]
+pub mod signals;
+#[cfg(feature = "runtime")]
 pub mod types;
 #[cfg(feature = "runtime")]
 pub mod value;

@@ -22,6 +22,7 @@ pub fn init(config: Config) -> Vm {
     // Threads start detached; running Python code requires being attached
     // (which also takes the GIL when it is enabled).
     thread.attach();
+    crate::signals::install(&thread);
     crate::types::init();
     let builtins = crate::builtins::make_builtins_module();
     crate::types::add_types_to_builtins(&builtins);
@@ -61,11 +62,38 @@ pub fn syntax_error(_vm: &mut Vm, e: &CompileError, filename: &str, source: &str
     PyErr(exc_obj)
 }
 
-/// Services eval-breaker requests at a safepoint.
+/// Services eval-breaker requests at a safepoint: queued refcount merges,
+/// stop-the-world, GIL drop requests, Ctrl-C.
 pub fn handle_eval_breaker(vm: &mut Vm) -> PyResult<()> {
-    skein_gc::process_queued_merges();
-    let _ = vm;
+    use skein_threading::registry::{BREAKER_BRC_MERGE, BREAKER_GIL_DROP_REQUEST, BREAKER_SIGNAL, BREAKER_STOP_THE_WORLD};
+    let bits = vm.thread.breaker_bits();
+    if bits & BREAKER_BRC_MERGE != 0 {
+        skein_gc::process_queued_merges();
+    }
+    if bits & BREAKER_STOP_THE_WORLD != 0 {
+        vm.thread.safepoint();
+    }
+    if bits & BREAKER_GIL_DROP_REQUEST != 0 {
+        vm.thread.yield_gil();
+    }
+    if bits & BREAKER_SIGNAL != 0 {
+        check_signals(vm)?;
+    }
     Ok(())
+}
+
+/// Raises `KeyboardInterrupt` in the main thread if Ctrl-C was pressed.
+pub fn check_signals(vm: &mut Vm) -> PyResult<()> {
+    if crate::signals::take_pending(&vm.thread) {
+        crate::modules::sys::flush_std_streams();
+        return Err(vm.new_exception_empty(&exc().keyboard_interrupt));
+    }
+    Ok(())
+}
+
+/// `_thread.interrupt_main()`.
+pub fn request_interrupt() {
+    crate::signals::request_interrupt();
 }
 
 /// Runs a script file as `__main__`; returns the process exit code.
@@ -82,10 +110,20 @@ pub fn run_main_source(vm: &mut Vm, source: &str, filename: &str) -> i32 {
 /// Turns the outcome of the main program into an exit code, printing an
 /// uncaught exception (or handling `SystemExit`).
 pub fn finish(vm: &mut Vm, r: PyResult<()>) -> i32 {
-    let code = match r {
+    let mut code = match r {
         Ok(()) => 0,
         Err(e) => handle_uncaught(vm, e),
     };
+    // Wait for non-daemon threads, as CPython does at exit.
+    if let Some(threading) = interp().modules.get_str("threading") {
+        let r = vm.get_attr_opt(&threading, "_shutdown").and_then(|f| match f {
+            Some(f) => vm.call(&f, &[]).map(|_| ()),
+            None => Ok(()),
+        });
+        if let Err(e) = r {
+            code = handle_uncaught(vm, e);
+        }
+    }
     crate::modules::sys::flush_std_streams();
     code
 }

@@ -764,6 +764,9 @@ impl Vm {
                         }
                         Opcode::KW_NAMES => kw_names = Some(consts[arg as usize].clone()),
                         Opcode::CALL => {
+                            if self.thread.breaker_bits() != 0 {
+                                tri!(self.handle_eval_breaker());
+                            }
                             let argc = arg as usize;
                             let kwn = kw_names.take();
                             let len = self.frames.values.len();

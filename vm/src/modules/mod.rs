@@ -3,6 +3,7 @@
 
 pub mod math;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::value::Value;
@@ -13,6 +14,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
     Ok(match name {
         "math" => Some(math::make_math_module().into_value()),
         "time" => Some(time::make_time_module().into_value()),
+        "_thread" => Some(thread::make_thread_module().into_value()),
         _ => None,
     })
 }
