@@ -138,14 +138,14 @@ pub struct ThreadAttachment {
 }
 
 impl ThreadAttachment {
-    /// The thread's registry state.
-    pub fn thread_state(&self) -> Arc<ThreadState> {
-        registry::register_current_thread()
+    /// The thread's registry state (`None` only while the thread exits).
+    pub fn thread_state(&self) -> Option<Arc<ThreadState>> {
+        registry::current()
     }
 
-    /// This thread's tid.
-    pub fn tid(&self) -> usize {
-        owner_tid()
+    /// This thread's tid while it owns objects (`None` while it exits).
+    pub fn tid(&self) -> Option<usize> {
+        Some(owner_tid()).filter(|&t| t != NO_TID)
     }
 }
 

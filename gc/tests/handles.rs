@@ -81,3 +81,90 @@ fn objects_outlive_their_exited_owner() {
     drop(a2);
     assert_eq!(FREED.load(Relaxed), 3);
 }
+
+#[test]
+fn attach_detach_and_reattach() {
+    static FREED: AtomicUsize = AtomicUsize::new(0);
+    std::thread::spawn(|| {
+        assert!(!skein_gc::is_attached());
+        process_queued_merges(); // no-op when unattached
+        let outer = attach_thread();
+        assert!(skein_gc::is_attached());
+        let tid = outer.tid().expect("attached");
+        assert_eq!(outer.thread_state().unwrap().tid, tid);
+        // A nested attachment does not detach on drop.
+        drop(attach_thread());
+        assert!(skein_gc::is_attached());
+        let kept = new_node(None, &FREED);
+        assert_eq!(kept.header().owner_tid(), tid);
+        drop(outer); // exit protocol: `kept` is merged, not freed
+        assert!(!skein_gc::is_attached());
+        assert_eq!(kept.header().owner_tid(), 0);
+        assert_eq!(FREED.load(Relaxed), 0);
+        // Allocating again attaches lazily, with a fresh registration.
+        let again = new_node(None, &FREED);
+        assert!(skein_gc::is_attached());
+        assert_ne!(again.header().owner_tid(), 0);
+        assert!(again.is_uniquely_referenced());
+        drop(kept); // merged: freed through the shared path
+        drop(again);
+        assert_eq!(FREED.load(Relaxed), 2);
+    })
+    .join()
+    .unwrap();
+}
+
+#[test]
+fn immortal_objects_are_never_freed() {
+    static FREED: AtomicUsize = AtomicUsize::new(0);
+    let a = new_node(None, &FREED);
+    a.make_immortal();
+    assert!(a.header().is_immortal());
+    let clones: Vec<ObjRef> = (0..10).map(|_| a.clone()).collect();
+    let other = std::thread::spawn(move || {
+        let b = clones[0].clone();
+        drop(clones);
+        b
+    })
+    .join()
+    .unwrap();
+    drop(other);
+    assert!(!a.is_uniquely_referenced());
+    let p = a.as_ptr();
+    drop(a);
+    assert_eq!(FREED.load(Relaxed), 0);
+    // SAFETY: immortal objects are never freed.
+    let again = unsafe { ObjRef::clone_from_raw(p) };
+    assert!(again.header().is_immortal());
+    assert_eq!(again.header().ref_local(), u32::MAX);
+}
+
+#[test]
+fn static_immortal_objects() {
+    static STATIC_OBJ: skein_gc::ObjHeader =
+        skein_gc::ObjHeader::new_static_immortal(&common::NODE_TYPE);
+    let r = ObjRef::from_static(&STATIC_OBJ);
+    let r2 = r.clone();
+    assert!(ObjRef::ptr_eq(&r, &r2));
+    assert!(std::ptr::eq(r.header().type_info(), &common::NODE_TYPE));
+    drop((r, r2));
+    assert!(STATIC_OBJ.is_immortal());
+}
+
+#[test]
+fn uniquely_referenced_only_for_the_owner() {
+    static FREED: AtomicUsize = AtomicUsize::new(0);
+    let a = new_node(None, &FREED);
+    assert!(a.is_uniquely_referenced());
+    let a = std::thread::spawn(move || {
+        assert!(!a.is_uniquely_referenced(), "not the owner");
+        a
+    })
+    .join()
+    .unwrap();
+    assert!(a.is_uniquely_referenced());
+    a.set_maybe_weakref();
+    assert!(!a.is_uniquely_referenced(), "weakref flag set");
+    drop(a);
+    assert_eq!(FREED.load(Relaxed), 1);
+}
