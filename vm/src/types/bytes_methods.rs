@@ -7,3 +7,10 @@ use crate::types::type_::PyType;
 pub(crate) fn install(_types: &crate::types::Types) {
     let _: Option<&PyRef<PyType>> = None;
 }
+
+/// The native `next` of bytes iterators.
+pub fn native_iterator_of(
+    _v: &crate::value::Value,
+) -> Option<&dyn crate::types::iterators::NativeIterator> {
+    None
+}
