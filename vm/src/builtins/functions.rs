@@ -173,8 +173,8 @@ fn isinstance_depth(vm: &mut Vm, inst: &Value, cls: &Value, depth: usize) -> PyR
     }
     if let Some(items) = cls.as_tuple() {
         check_nesting(vm, depth)?;
-        for item in items.to_vec() {
-            if isinstance_depth(vm, inst, &item, depth + 1)? {
+        for item in items {
+            if isinstance_depth(vm, inst, item, depth + 1)? {
                 return Ok(true);
             }
         }
@@ -225,8 +225,8 @@ fn issubclass_depth(vm: &mut Vm, derived: &Value, cls: &Value, depth: usize) -> 
     }
     if let Some(items) = cls.as_tuple() {
         check_nesting(vm, depth)?;
-        for item in items.to_vec() {
-            if issubclass_depth(vm, derived, &item, depth + 1)? {
+        for item in items {
+            if issubclass_depth(vm, derived, item, depth + 1)? {
                 return Ok(true);
             }
         }
@@ -337,7 +337,7 @@ pub fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         n.next(vm)
     } else {
         match it.class().lookup("__next__") {
-            Some(f) => vm.call_unbound(&f, it, &[it.clone()]).map(Some),
+            Some(f) => vm.call_unbound(&f, it, std::slice::from_ref(it)).map(Some),
             None => {
                 let t = it.class().name();
                 return Err(vm.new_type_error(format!("'{t}' object is not an iterator")));

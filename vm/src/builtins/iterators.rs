@@ -271,7 +271,7 @@ impl NativeIterator for PyFilter {
             let keep = match &self.func {
                 None => vm.truthy(&item)?,
                 Some(f) => {
-                    let r = vm.call(f, &[item.clone()])?;
+                    let r = vm.call(f, std::slice::from_ref(&item))?;
                     vm.truthy(&r)?
                 }
             };
@@ -381,7 +381,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if f.is_none() {
             return Err(not_reversible(vm, &seq));
         }
-        return vm.call_unbound(&f, &seq, &[seq.clone()]);
+        return vm.call_unbound(&f, &seq, std::slice::from_ref(&seq));
     }
     if let Some(d) = seq.downcast_ref::<PyDict>() {
         // dicts are reversible (3.8+): iterate a reversed snapshot of keys.

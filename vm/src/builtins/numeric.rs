@@ -382,7 +382,7 @@ pub fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let r = match &ndigits {
         None => vm.call_special(&number, "__round__", &[])?,
-        Some(n) => vm.call_special(&number, "__round__", &[n.clone()])?,
+        Some(n) => vm.call_special(&number, "__round__", std::slice::from_ref(n))?,
     };
     if let Some(r) = r {
         return Ok(r);
@@ -605,7 +605,7 @@ fn min_max(vm: &mut Vm, args: Args<'_>, is_max: bool) -> PyResult<Value> {
     let mut best: Option<(Value, Value)> = None;
     let mut consider = |vm: &mut Vm, item: Value| -> PyResult<()> {
         let k = match &key {
-            Some(f) => vm.call(f, &[item.clone()])?,
+            Some(f) => vm.call(f, std::slice::from_ref(&item))?,
             None => item.clone(),
         };
         let better = match &best {

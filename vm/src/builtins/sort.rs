@@ -64,7 +64,7 @@ pub fn sort_values(
         Some(f) => {
             let mut ks = Vec::with_capacity(items.len());
             for x in items.iter() {
-                match vm.call(f, &[x.clone()]) {
+                match vm.call(f, std::slice::from_ref(x)) {
                     Ok(k) => ks.push(k),
                     Err(e) => {
                         if reverse {

@@ -35,7 +35,7 @@ pub fn new_struct_seq_type(module: &str, name: &str, fields: &[&'static str]) ->
     dict.set_str_key(intern("n_sequence_fields"), n);
     dict.set_str_key(intern("n_unnamed_fields"), int_from_i64(0));
     for (i, field) in fields.iter().enumerate() {
-        let mut getter = PyNativeFunction::new(*field, field_getter);
+        let mut getter = PyNativeFunction::new(field, field_getter);
         getter.bound = Some(int_from_i64(i as i64));
         let prop = PyProperty {
             fget: Locked::new(Some(PyRef::new(getter).into_value())),

@@ -893,8 +893,11 @@ enum MathErr {
     Range,
 }
 
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,
@@ -1062,8 +1065,11 @@ fn lgamma(x: f64) -> Result<f64, MathErr> {
 }
 
 // fdlibm's erf/erfc (as in glibc 2.36), evaluated in the same order.
+#[allow(clippy::excessive_precision)]
 const ERX: f64 = 8.45062911510467529297e-01;
+#[allow(clippy::excessive_precision)]
 const EFX: f64 = 1.28379167095512586316e-01;
+#[allow(clippy::excessive_precision)]
 const PP: [f64; 5] = [
     1.28379167095512558561e-01,
     -3.25042107247001499370e-01,
@@ -1071,6 +1077,7 @@ const PP: [f64; 5] = [
     -5.77027029648944159157e-03,
     -2.37630166566501626084e-05,
 ];
+#[allow(clippy::excessive_precision)]
 const QQ: [f64; 6] = [
     0.0,
     3.97917223959155352819e-01,
@@ -1079,6 +1086,7 @@ const QQ: [f64; 6] = [
     1.32494738004321644526e-04,
     -3.96022827877536812320e-06,
 ];
+#[allow(clippy::excessive_precision)]
 const PA: [f64; 7] = [
     -2.36211856075265944077e-03,
     4.14856118683748331666e-01,
@@ -1088,6 +1096,7 @@ const PA: [f64; 7] = [
     3.54783043256182359371e-02,
     -2.16637559486879084300e-03,
 ];
+#[allow(clippy::excessive_precision)]
 const QA: [f64; 7] = [
     0.0,
     1.06420880400844228286e-01,
@@ -1097,6 +1106,7 @@ const QA: [f64; 7] = [
     1.36370839120290507362e-02,
     1.19844998467991074170e-02,
 ];
+#[allow(clippy::excessive_precision)]
 const RA: [f64; 8] = [
     -9.86494403484714822705e-03,
     -6.93858572707181764372e-01,
@@ -1107,6 +1117,7 @@ const RA: [f64; 8] = [
     -8.12874355063065934246e+01,
     -9.81432934416914548592e+00,
 ];
+#[allow(clippy::excessive_precision)]
 const SA: [f64; 9] = [
     0.0,
     1.96512716674392571292e+01,
@@ -1118,6 +1129,7 @@ const SA: [f64; 9] = [
     6.57024977031928170135e+00,
     -6.04244152148580987438e-02,
 ];
+#[allow(clippy::excessive_precision)]
 const RB: [f64; 7] = [
     -9.86494292470009928597e-03,
     -7.99283237680523006574e-01,
@@ -1127,6 +1139,7 @@ const RB: [f64; 7] = [
     -1.02509513161107724954e+03,
     -4.83519191608651397019e+02,
 ];
+#[allow(clippy::excessive_precision)]
 const SB: [f64; 8] = [
     0.0,
     3.03380607434824582924e+01,
