@@ -27,7 +27,13 @@ fn main() {
             continue;
         };
         match skein_compiler::compile(&src, &f.to_string_lossy(), skein_compiler::Mode::Exec) {
-            Ok(_) => ok += 1,
+            Ok(code) => match skein_compiler::verify::verify(&code) {
+                Ok(()) => ok += 1,
+                Err(e) => {
+                    failed += 1;
+                    println!("{}: VERIFY: {e}", f.display());
+                }
+            },
             Err(e) => {
                 failed += 1;
                 println!(

@@ -17,6 +17,7 @@ pub mod dis;
 pub mod error;
 mod parse_error;
 pub mod symtable;
+pub mod verify;
 
 use ruff_python_ast as ast;
 use ruff_python_parser::{Mode as ParseMode, ParseOptions};

@@ -39,7 +39,12 @@ pub(crate) fn listing(code: &CodeObject) -> Vec<String> {
 /// Compiles a module, panicking with the error on failure.
 pub(crate) fn module(src: &str) -> CodeObject {
     match compile(src, "<test>", Mode::Exec) {
-        Ok(c) => c,
+        Ok(c) => {
+            if let Err(e) = crate::verify::verify(&c) {
+                panic!("verifier: {e}\n{src}");
+            }
+            c
+        }
         Err(e) => panic!("compile failed: {e}\n{src}"),
     }
 }
