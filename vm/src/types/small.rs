@@ -722,13 +722,22 @@ pub fn set_from_values(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
 }
 
 /// A `frozenset` constant (int/str/... items; no Python code runs).
+///
+/// CPython's compiler builds such a constant from the items in source
+/// order, then rebuilds it from its own iteration order when it merges
+/// constants; both passes are reproduced since each decides slot order.
 pub fn frozenset_new(items: Vec<Value>) -> Value {
-    let s = PySet::new();
+    let mut first = SetTable::new();
     for v in items {
         let h = constant_hash(&v);
-        s.insert_native(v, h);
+        first.insert_native(v, h);
     }
-    PyRef::new_with_type(s, FROZENSET_TYPE.get()).into_value()
+    let mut t = SetTable::new();
+    for (h, k) in first.iter() {
+        t.insert_native(k.clone(), h);
+    }
+    drop(first);
+    PyRef::new_with_type(PySet::from_table(t), FROZENSET_TYPE.get()).into_value()
 }
 
 /// A `frozenset` of arbitrary values.

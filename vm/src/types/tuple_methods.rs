@@ -227,7 +227,7 @@ pub(crate) fn index_of(vm: &mut Vm, key: &Value, what: &str) -> PyResult<i64> {
 
 /// The items a normalised slice selects (bounds checked, so a list that
 /// shrank meanwhile yields fewer).
-pub(crate) fn gather(items: &[Value], start: i64, step: i64, len: usize) -> Vec<Value> {
+pub(crate) fn gather<T: Clone>(items: &[T], start: i64, step: i64, len: usize) -> Vec<T> {
     (0..len)
         .filter_map(|k| items.get((start + k as i64 * step) as usize).cloned())
         .collect()
