@@ -17,7 +17,10 @@ use crate::vm::{interp, Config, Interp, PyErr, PyResult, Vm};
 pub fn init(config: Config) -> Vm {
     // The main thread stays attached until the process exits.
     let attachment = skein_gc::attach_thread();
-    let thread = attachment.thread_state();
+    let Some(thread) = attachment.thread_state() else {
+        eprintln!("skein: could not register the main thread");
+        std::process::exit(1);
+    };
     std::mem::forget(attachment);
     // Threads start detached; running Python code requires being attached
     // (which also takes the GIL when it is enabled).
@@ -26,6 +29,7 @@ pub fn init(config: Config) -> Vm {
     crate::types::init();
     let builtins = crate::builtins::make_builtins_module();
     crate::types::add_types_to_builtins(&builtins);
+    crate::builtins::exec::add_exec_builtins(&builtins);
     let sys = crate::modules::sys::make_sys_module(&config);
     let modules = crate::modules::sys::modules_dict_of(&sys);
     modules.set_str_key(crate::intern::intern("builtins"), builtins.to_value());

@@ -20,6 +20,7 @@
 //! Invariant: nothing here holds an object lock (`Locked`) while calling
 //! Python code; the iterator payloads copy what they need out first.
 
+pub mod exec;
 pub mod functions;
 pub mod io;
 pub mod iterators;

@@ -42,6 +42,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("random", include_str!("../../lib/random.py"), false),
     ("string", include_str!("../../lib/string.py"), false),
     ("textwrap", include_str!("../../lib/textwrap.py"), false),
+    ("threading", include_str!("../../lib/threading.py"), false),
     ("types", include_str!("../../lib/types.py"), false),
 ];
 

@@ -447,7 +447,11 @@ fn local_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// The body of every thread `start_new_thread` makes.
 fn thread_main(func: Value, args: OwnedArgs, done: Arc<dyn Fn() + Send + Sync>) {
     let attachment = skein_gc::attach_thread();
-    let thread = attachment.thread_state();
+    let Some(thread) = attachment.thread_state() else {
+        RUNNING_THREADS.fetch_sub(1, Ordering::AcqRel);
+        done();
+        return;
+    };
     thread.attach();
     let mut vm = Vm::new(thread.clone());
     let r = vm.call_owned(&func, &args);
@@ -551,6 +555,14 @@ fn interrupt_main(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     Ok(none())
 }
 
+/// `_print_exception(exc)`: prints a traceback to stderr (excepthook).
+fn print_exception(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "_print_exception", 1)?;
+    let e = vm.exception_instance(&a[0])?;
+    crate::interp::traceback::print_exception(vm, &crate::vm::PyErr(e));
+    Ok(none())
+}
+
 fn exit_thread(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     Err(vm.new_exception_empty(&exc().system_exit))
 }
@@ -622,6 +634,7 @@ pub fn make_thread_module() -> PyRef<PyModule> {
         ("stack_size", stack_size),
         ("interrupt_main", interrupt_main),
         ("exit", exit_thread),
+        ("_print_exception", print_exception),
     ];
     for (name, f) in fns {
         m.set_attr(name, new_function(name, *f, "_thread"));
