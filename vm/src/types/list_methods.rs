@@ -9,6 +9,9 @@
 //! (as CPython) and reports "list modified during sort" if anything was
 //! stored meanwhile.
 
+#[path = "generic_alias.rs"]
+pub mod generic_alias;
+
 use std::sync::atomic::{AtomicIsize, Ordering};
 
 use skein_compiler::bytecode::CompareOp;
@@ -763,6 +766,17 @@ pub(crate) fn install(types: &crate::types::Types) {
     add_getset(st, "start", slice_start, None);
     add_getset(st, "stop", slice_stop, None);
     add_getset(st, "step", slice_step, None);
+
+    generic_alias::install(
+        types.object,
+        &[
+            types.list,
+            types.tuple,
+            types.dict,
+            types.set,
+            types.frozenset,
+        ],
+    );
 }
 
 /// The native `next` of the reverse iterator.
