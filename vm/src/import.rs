@@ -104,6 +104,9 @@ pub fn load_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
         },
     };
     let m = PyModule::new(name);
+    // Modules live for the whole run and every thread reads them.
+    m.to_value().make_immortal();
+    m.dict.to_value().make_immortal();
     m.set_attr("__file__", new_str(filename.as_str()));
     if is_pkg {
         let dir = std::path::Path::new(&filename).parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();

@@ -30,6 +30,13 @@ pub fn init(config: Config) -> Vm {
     let builtins = crate::builtins::make_builtins_module();
     crate::types::add_types_to_builtins(&builtins);
     crate::builtins::exec::add_exec_builtins(&builtins);
+    // Builtins are read by every thread: immortal, so reading them costs no
+    // reference-count traffic.
+    builtins.to_value().make_immortal();
+    builtins.dict.to_value().make_immortal();
+    for v in builtins.dict.values() {
+        v.make_immortal();
+    }
     let sys = crate::modules::sys::make_sys_module(&config);
     let modules = crate::modules::sys::modules_dict_of(&sys);
     modules.set_str_key(crate::intern::intern("builtins"), builtins.to_value());
@@ -103,6 +110,8 @@ pub fn request_interrupt() {
 /// Runs a script file as `__main__`; returns the process exit code.
 pub fn run_main_source(vm: &mut Vm, source: &str, filename: &str) -> i32 {
     let main = PyModule::new("__main__");
+    main.to_value().make_immortal();
+    main.dict.to_value().make_immortal();
     main.set_attr("__builtins__", interp().builtins.to_value());
     main.set_attr("__file__", new_str(filename));
     interp().modules.set_str_key(crate::intern::intern("__main__"), main.to_value());

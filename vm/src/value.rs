@@ -125,6 +125,14 @@ impl Value {
         }
     }
 
+    /// Makes the object immortal (no-op for ints): its count never changes
+    /// again and it is never freed. Used for objects every thread touches
+    /// (module-level functions and classes, modules, builtins) so that
+    /// sharing them costs no cache-line traffic, as CPython 3.13t does.
+    pub fn make_immortal(&self) {
+        self.with_ref(|r| r.make_immortal());
+    }
+
     /// Identity: same int or same object.
     #[inline(always)]
     pub fn is(&self, other: &Value) -> bool {

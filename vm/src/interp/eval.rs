@@ -842,6 +842,13 @@ impl Vm {
                                 kwdefaults,
                                 annotations
                             ));
+                            // Definitions in module and class bodies are shared by
+                            // every thread and live as long as the program: make them
+                            // immortal so calls from many threads don't contend on
+                            // their counts (documented in docs/architecture.md).
+                            if self.frames.frames[fidx].locals.is_some() {
+                                immortalize_function(&func);
+                            }
                             push!(func)
                         }
                         Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
@@ -1468,6 +1475,16 @@ impl Vm {
     pub fn handle_eval_breaker(&mut self) -> PyResult<()> {
         crate::runtime::handle_eval_breaker(self)
     }
+}
+
+/// Makes a function and what every call of it touches immortal.
+fn immortalize_function(func: &Value) {
+    if let Some(f) = func.downcast_ref::<PyFunction>() {
+        f.code.to_value().make_immortal();
+        f.globals.to_value().make_immortal();
+        f.builtins.to_value().make_immortal();
+    }
+    func.make_immortal();
 }
 
 /// Whether calling this code makes a generator.

@@ -196,6 +196,11 @@ pub fn new_class(vm: &mut Vm, meta: &PyRef<PyType>, name: &str, bases: Vec<Value
         slot_names,
     };
     let t = PyType::new_heap(meta, spec, &layout_base, mro_rest, dict.clone());
+    // Classes defined in module or class bodies are shared and permanent.
+    if vm.frames.frames.last().is_some_and(|f| f.locals.is_some()) {
+        t.to_value().make_immortal();
+        dict.to_value().make_immortal();
+    }
     for n in ["__getattribute__", "__getattr__", "__setattr__"] {
         if dict.get_str(n).is_some() {
             update_special_flags(&t, n);
