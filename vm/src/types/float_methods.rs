@@ -368,11 +368,10 @@ fn float_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if spec.as_str().is_empty() {
         return vm.str(&a[0]);
     }
-    // Interim until `types::format_spec` lands: only the empty spec.
-    let t = a[0].class().name();
-    Err(vm.new_type_error(format!(
-        "unsupported format string passed to {t}.__format__"
-    )))
+    let x = this(vm, &a[0])?;
+    let t = a[0].class().name().to_string();
+    let s = crate::types::str_methods::format_spec::format_float_named(vm, x, spec.as_str(), &t)?;
+    Ok(new_str(s))
 }
 
 fn float_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -541,11 +541,10 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if spec.as_str().is_empty() {
         return vm.str(&a[0]);
     }
-    // Interim until `types::format_spec` lands: only the empty spec.
-    let t = a[0].class().name();
-    Err(vm.new_type_error(format!(
-        "unsupported format string passed to {t}.__format__"
-    )))
+    let x = this(vm, &a[0])?.to_bigint();
+    let t = a[0].class().name().to_string();
+    let s = crate::types::str_methods::format_spec::format_int_named(vm, &x, spec.as_str(), &t)?;
+    Ok(new_str(s))
 }
 
 fn int_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
