@@ -599,6 +599,12 @@ fn bytes_params(
     first_required: bool,
 ) -> PyResult<(Option<Value>, bool, bool)> {
     let rest = args.skip_self();
+    if rest.len() > 3 {
+        return Err(vm.new_type_error(format!(
+            "{fname}() takes at most 3 arguments ({} given)",
+            rest.len()
+        )));
+    }
     if rest.pos.len() > 2 {
         return Err(vm.new_type_error(format!(
             "{fname}() takes at most 2 positional arguments ({} given)",

@@ -51,6 +51,30 @@ pub fn set_int_max_str_digits(vm: &mut Vm, n: i64) -> PyResult<()> {
     Ok(())
 }
 
+/// `sys.get_int_max_str_digits()`, ready to be registered by `sys`.
+pub fn sys_get_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.exact(vm, "get_int_max_str_digits", 0)?;
+    Ok(crate::types::int::int_from_i64(int_max_str_digits() as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`, ready to be registered by
+/// `sys`.
+pub fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let slots = args.bind(vm, "set_int_max_str_digits", &["maxdigits"], 0)?;
+    let Some(Some(n)) = slots.into_iter().next() else {
+        return Err(vm.new_type_error(
+            "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+        ));
+    };
+    let i = vm.index(&n)?;
+    let n = match i.as_i64() {
+        Some(n) if i32::try_from(n).is_ok() => n,
+        _ => return Err(vm.new_overflow_error("Python int too large to convert to C int")),
+    };
+    set_int_max_str_digits(vm, n)?;
+    Ok(crate::types::singletons::none())
+}
+
 /// Why a literal was rejected.
 #[derive(Debug, PartialEq, Eq)]
 pub enum IntParseError {
