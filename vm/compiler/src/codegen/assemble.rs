@@ -38,7 +38,7 @@ pub(crate) struct Assembled {
     pub(crate) n_cache_slots: u32,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Handler {
     block: usize,
     /// Pushes lasti before the exception.
@@ -47,6 +47,10 @@ struct Handler {
     drop: u32,
     /// Unwind depth, filled by the stack-depth pass.
     depth: Option<u32>,
+    /// Handlers active around the protected region (for the handler body).
+    outer: Vec<usize>,
+    /// Some instruction is protected by it (else its body is dead code).
+    used: bool,
 }
 
 struct BInstr {
@@ -122,6 +126,59 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
         }
     };
 
+    // ---- 1b. jump threading: a jump to an unconditional jump goes straight
+    // to the final target.  Conditional jumps are only redirected forward,
+    // so that every back edge stays a JUMP_BACKWARD (eval-breaker check).
+    for b in 0..blocks.len() {
+        let Some(last) = blocks[b].raw.last().copied() else {
+            continue;
+        };
+        let is_jump = match last.op {
+            Op::Jump => true,
+            Op::Real(o) => o.is_jump(),
+            _ => false,
+        };
+        let Some(mut label) = last.target.filter(|_| is_jump) else {
+            continue;
+        };
+        for _ in 0..8 {
+            let t = label_block(label)?;
+            let first = blocks[t].raw.first().copied();
+            let Some(Ins {
+                op: Op::Jump,
+                target: Some(next),
+                ..
+            }) = first
+            else {
+                break;
+            };
+            let final_block = label_block(next)?;
+            if last.op != Op::Jump && final_block <= b {
+                break;
+            }
+            label = next;
+        }
+        // A jump to `return <constant>` becomes the return itself.
+        let t = label_block(label)?;
+        let ret = match blocks[t].raw.first() {
+            Some(i) if last.op == Op::Jump && i.op == Op::Real(Opcode::RETURN_CONST) => Some(i.arg),
+            _ => None,
+        };
+        if let Some(l) = blocks[b].raw.last_mut() {
+            match ret {
+                Some(arg) => {
+                    *l = Ins {
+                        op: Op::Real(Opcode::RETURN_CONST),
+                        arg,
+                        target: None,
+                        loc: l.loc,
+                    }
+                }
+                None => l.target = Some(label),
+            }
+        }
+    }
+
     // ---- 2. handlers, reachability ----
     let mut handlers: Vec<Handler> = Vec::new();
     let mut work: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new())];
@@ -139,12 +196,13 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
             match ins.op {
                 Op::SetupFinally | Op::SetupCleanup | Op::SetupWith => {
                     let target = label_block(ins.target.ok_or("setup without target")?)?;
-                    work.push((target, stack.clone()));
                     handlers.push(Handler {
                         block: target,
                         lasti: ins.op != Op::SetupFinally,
                         drop: u32::from(ins.op == Op::SetupWith),
                         depth: None,
+                        outer: stack.clone(),
+                        used: false,
                     });
                     stack.push(handlers.len() - 1);
                     // Kept as a marker for the stack-depth pass.
@@ -166,10 +224,19 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
                         }
                         None => NO_TARGET,
                     };
+                    let handler = stack.last().copied();
+                    if let Some(h) = handler {
+                        // The handler body is reachable once something
+                        // it protects is.
+                        if !handlers[h].used {
+                            handlers[h].used = true;
+                            work.push((handlers[h].block, handlers[h].outer.clone()));
+                        }
+                    }
                     out.push(BInstr {
                         ins,
                         target,
-                        handler: stack.last().copied(),
+                        handler,
                     });
                     if is_uncond(ins.op) {
                         falls_through = false;
@@ -188,6 +255,9 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
     let mut max_depth = 0u32;
     let mut work: Vec<(usize, u32)> = vec![(0, 0)];
     while let Some((b, depth)) = work.pop() {
+        if !blocks[b].reachable {
+            continue;
+        }
         match blocks[b].start_depth {
             Some(d) if d == depth => continue,
             Some(d) => {
@@ -204,6 +274,9 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
             match ins.op {
                 Op::SetupFinally | Op::SetupCleanup | Op::SetupWith => {
                     let h = bi.handler.ok_or("setup without handler")?;
+                    if !handlers[h].used {
+                        continue;
+                    }
                     let unwind = depth - i64::from(handlers[h].drop);
                     if unwind < 0 {
                         return Err("negative handler depth".into());

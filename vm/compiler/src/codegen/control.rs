@@ -30,7 +30,12 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(v)?;
             }
         }
-        self.unwind_fblock_stack(preserve, false)?;
+        let at = if preserve {
+            r.value.as_deref().map_or(r.range, Ranged::range)
+        } else {
+            r.range
+        };
+        self.unwind_fblock_stack(preserve, false, at)?;
         match (preserve, constant) {
             (true, _) => self.emit(Opcode::RETURN_VALUE, 0),
             (false, Some(c)) => self.return_const(c),
@@ -40,7 +45,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_break(&mut self, range: TextRange) -> CResult {
-        match self.unwind_fblock_stack(false, true)? {
+        match self.unwind_fblock_stack(false, true, range)? {
             Some(fb @ (FBlock::WhileLoop { exit, .. } | FBlock::ForLoop { exit, .. })) => {
                 self.unwind_fblock(&fb, false)?;
                 self.jump(exit);
@@ -51,7 +56,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_continue(&mut self, range: TextRange) -> CResult {
-        match self.unwind_fblock_stack(false, true)? {
+        match self.unwind_fblock_stack(false, true, range)? {
             Some(FBlock::WhileLoop { start, .. } | FBlock::ForLoop { start, .. }) => {
                 self.jump(start);
                 Ok(())
@@ -66,17 +71,24 @@ impl<'a> Compiler<'a> {
         &mut self,
         preserve_tos: bool,
         stop_at_loop: bool,
+        range: TextRange,
     ) -> CResult<Option<FBlock<'a>>> {
         let Some(top) = self.u().fblocks.last().cloned() else {
             return Ok(None);
         };
+        if matches!(top, FBlock::ExceptionGroupHandler) {
+            return Err(self.error(
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+                range,
+            ));
+        }
         if stop_at_loop && matches!(top, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }) {
             return Ok(Some(top));
         }
         self.u().fblocks.pop();
         let r = self
             .unwind_fblock(&top, preserve_tos)
-            .and_then(|()| self.unwind_fblock_stack(preserve_tos, stop_at_loop));
+            .and_then(|()| self.unwind_fblock_stack(preserve_tos, stop_at_loop, range));
         self.u().fblocks.push(top);
         r
     }
@@ -86,7 +98,8 @@ impl<'a> Compiler<'a> {
     /// on top of the block's stack items and must stay there.
     fn unwind_fblock(&mut self, fb: &FBlock<'a>, preserve_tos: bool) -> CResult {
         match fb {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {
+            }
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Opcode::SWAP, 2);
@@ -166,9 +179,6 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_try(&mut self, t: &'a ast::StmtTry) -> CResult {
-        if t.is_star {
-            return Err(self.error("'except*' is not supported yet", t.range));
-        }
         if t.finalbody.is_empty() {
             self.compile_try_except(t)
         } else {
@@ -208,6 +218,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        if t.is_star {
+            return self.compile_try_star_except(t);
+        }
         let except = self.new_label();
         let end = self.new_label();
         let cleanup = self.new_label();
@@ -266,6 +279,105 @@ impl<'a> Compiler<'a> {
             self.bind(next_except);
         }
         self.u().fblocks.pop();
+        self.emit(Opcode::RERAISE, 0);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `try: ... except* E as n: ...` (PEP 654, CPython 3.12's shape).
+    /// Handler stack: `[prev orig raised_list rest]`; each clause splits
+    /// `rest` with `CHECK_EG_MATCH`, collects what its body raises into the
+    /// list, and `CALL_INTRINSIC_2 PREP_RERAISE_STAR` decides what escapes.
+    fn compile_try_star_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let except = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        let reraise_star = self.new_label();
+        let reraise = self.new_label();
+        self.emit_pseudo(Op::SetupFinally, Some(except));
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.compile_body(&t.body)?;
+        self.u().fblocks.pop();
+        self.emit_pseudo(Op::PopBlock, None);
+        self.compile_body(&t.orelse)?;
+        self.jump(end);
+
+        self.bind(except);
+        self.emit_pseudo(Op::SetupCleanup, Some(cleanup));
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        self.u().fblocks.push(FBlock::ExceptionGroupHandler);
+        let n = t.handlers.len();
+        for (i, h) in t.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let old = self.set_loc(h.range);
+            let next_except = self.new_label();
+            let except_with_error = self.new_label();
+            let no_match = self.new_label();
+            let cleanup_end = self.new_label();
+            if i == 0 {
+                // [prev orig] -> [prev orig [] orig]
+                self.emit(Opcode::BUILD_LIST, 0);
+                self.emit(Opcode::COPY, 2);
+            }
+            if let Some(ty) = &h.type_ {
+                self.compile_expr(ty)?;
+                self.emit(Opcode::CHECK_EG_MATCH, 0);
+                self.emit(Opcode::COPY, 1);
+                self.emit_jump(Opcode::POP_JUMP_IF_NONE, no_match);
+            }
+            match &h.name {
+                Some(name) => self.name_op(name, ast::ExprContext::Store, name.range)?,
+                None => self.emit(Opcode::POP_TOP, 0),
+            }
+            self.emit_pseudo(Op::SetupCleanup, Some(cleanup_end));
+            self.u().fblocks.push(FBlock::HandlerCleanup {
+                name: h.name.as_ref().map(|n| n.to_string()),
+            });
+            self.compile_body(&h.body)?;
+            self.u().fblocks.pop();
+            self.emit_pseudo(Op::PopBlock, None);
+            if let Some(name) = &h.name {
+                self.clear_name(name, name.range)?;
+            }
+            self.jump(next_except);
+            // The body raised: [.. rest lasti exc] -> record exc.
+            self.bind(cleanup_end);
+            if let Some(name) = &h.name {
+                self.clear_name(name, name.range)?;
+            }
+            self.emit(Opcode::LIST_APPEND, 3);
+            self.emit(Opcode::POP_TOP, 0);
+            self.jump(except_with_error);
+            self.bind(next_except);
+            self.jump(except_with_error);
+            self.bind(no_match);
+            self.emit(Opcode::POP_TOP, 0);
+            self.bind(except_with_error);
+            if i + 1 == n {
+                // The unhandled rest joins the list too.
+                self.emit(Opcode::LIST_APPEND, 1);
+                self.jump(reraise_star);
+            }
+            self.restore_loc(old);
+        }
+        self.u().fblocks.pop();
+        self.bind(reraise_star);
+        self.emit(
+            Opcode::CALL_INTRINSIC_2,
+            crate::bytecode::Intrinsic2::PrepReraiseStar as u32,
+        );
+        self.emit(Opcode::COPY, 1);
+        self.emit_jump(Opcode::POP_JUMP_IF_NOT_NONE, reraise);
+        self.emit(Opcode::POP_TOP, 0);
+        self.emit_pseudo(Op::PopBlock, None);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.jump(end);
+        self.bind(reraise);
+        self.emit_pseudo(Op::PopBlock, None);
+        self.emit(Opcode::SWAP, 2);
+        self.emit(Opcode::POP_EXCEPT, 0);
         self.emit(Opcode::RERAISE, 0);
         self.bind(cleanup);
         self.pop_except_and_reraise();

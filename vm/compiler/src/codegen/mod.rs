@@ -76,6 +76,8 @@ pub(crate) enum FBlock<'a> {
     PopValue,
     /// While matching `except` clauses: `[prev_exc exc]`.
     ExceptionHandler,
+    /// Inside `except*` handling: leaving it early is a SyntaxError.
+    ExceptionGroupHandler,
 }
 
 /// The code object being compiled.

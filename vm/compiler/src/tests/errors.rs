@@ -9,6 +9,14 @@ use crate::{compile, ErrorKind, Mode};
 type Expected = (&'static str, &'static str, u32, u32);
 
 const CASES: &[(&str, Option<Expected>)] = &[
+    (
+        "def f():\n    try:\n        pass\n    except* ValueError:\n        return 1\n",
+        Some(("SyntaxError", "'break', 'continue' and 'return' cannot appear in an except* block", 5, 16)),
+    ),
+    (
+        "for x in y:\n    try:\n        pass\n    except* ValueError:\n        break\n",
+        Some(("SyntaxError", "'break', 'continue' and 'return' cannot appear in an except* block", 5, 9)),
+    ),
     ("return 1", Some(("SyntaxError", "'return' outside function", 1, 1))),
     ("break", Some(("SyntaxError", "'break' outside loop", 1, 1))),
     ("continue", Some(("SyntaxError", "'continue' not properly in loop", 1, 1))),
