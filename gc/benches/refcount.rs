@@ -40,9 +40,23 @@ static BENCH_TYPE: TypeInfo = TypeInfo {
     traverse: None,
 };
 
+/// Benchmark objects fill whole cache lines, so that two threads' objects
+/// never share one (false sharing would make "uncontended" look contended).
+const OBJECT_SIZE: usize = 128;
+const CACHE_LINE: usize = 64;
+
+/// What the `Arc` cases count: also one whole cache line apart.
+#[derive(Clone, Copy)]
+#[repr(align(64))]
+struct Padded(#[allow(dead_code)] [u8; CACHE_LINE]);
+
+fn new_arc() -> Arc<Padded> {
+    Arc::new(Padded([0; CACHE_LINE]))
+}
+
 /// An object owned by the calling thread.
 fn new_object() -> ObjRef {
-    let p = alloc_object(size_of::<ObjHeader>(), align_of::<ObjHeader>(), &BENCH_TYPE);
+    let p = alloc_object(OBJECT_SIZE, CACHE_LINE, &BENCH_TYPE);
     // SAFETY: a fresh object whose reference we take over.
     unsafe { ObjRef::from_raw(p) }
 }
@@ -282,7 +296,7 @@ fn main() {
     let cell = Cell::new(1u32);
     let rc = Rc::new(());
     let atomic = AtomicUsize::new(1);
-    let arc = Arc::new(());
+    let arc = new_arc();
     let owned = new_object();
     let merged = new_merged_object();
     let mut cases: Vec<Case<'_>> = vec![
@@ -361,9 +375,6 @@ fn main() {
     );
     print_row(
         "each thread its own std `Arc` (uncontended atomics)",
-        two_threads(
-            clone_drop_owned(Arc::new(())),
-            clone_drop_owned(Arc::new(())),
-        ),
+        two_threads(clone_drop_owned(new_arc()), clone_drop_owned(new_arc())),
     );
 }
