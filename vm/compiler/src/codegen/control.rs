@@ -30,10 +30,11 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(v)?;
             }
         }
-        let at = if preserve {
-            r.value.as_deref().map_or(r.range, Ranged::range)
-        } else {
-            r.range
+        // CPython positions errors from unwinding at the value when it is
+        // on the statement's line.
+        let at = match r.value.as_deref() {
+            Some(v) if self.line_of(v.range()) == self.line_of(r.range) => v.range(),
+            _ => r.range,
         };
         self.unwind_fblock_stack(preserve, false, at)?;
         match (preserve, constant) {
