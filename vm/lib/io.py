@@ -53,9 +53,6 @@ if _builtins is not None and hasattr(_builtins, "open"):
 class UnsupportedOperation(OSError, ValueError):
     pass
 
-
-UnsupportedOperation.__module__ = "io"
-
 _CLOSED_DOT = "I/O operation on closed file."
 _CLOSED = "I/O operation on closed file"
 
@@ -337,6 +334,8 @@ class StringIO(TextIOBase):
     newline='\\r' or '\\r\\n' writes \\n as that sequence and splits on it.
     """
 
+    __module__ = "_io"
+
     def __init__(self, initial_value="", newline="\n"):
         if newline is not None and not isinstance(newline, str):
             raise TypeError(f"newline must be str or None, not {type(newline).__name__}")
@@ -565,6 +564,8 @@ class StringIO(TextIOBase):
 class BytesIO(BufferedIOBase):
     """Binary stream over an in-memory bytearray."""
 
+    __module__ = "_io"
+
     def __init__(self, initial_bytes=None):
         self._buf = bytearray()
         self._pos = 0
@@ -737,7 +738,3 @@ class BytesIO(BufferedIOBase):
 
     def __repr__(self):
         return f"<_io.BytesIO object at {id(self):#x}>"
-
-
-StringIO.__module__ = "_io"
-BytesIO.__module__ = "_io"
