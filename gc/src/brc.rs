@@ -99,6 +99,19 @@ pub(crate) fn owner_local_zero(h: &ObjHeader) -> Fate {
 /// A non-owner drops one reference.
 pub(crate) fn decref_shared(h: &ObjHeader) -> SharedDecref {
     let mut shared = h.ob_ref_shared.load(Relaxed);
+    if shared & REF_STATE_MASK >= REF_QUEUED {
+        // QUEUED and MERGED never queue again (states only move up, and a
+        // stale load can only show a lower state), so an unconditional
+        // subtraction is exact -- and, unlike a CAS loop, it does not retry
+        // when many threads drop references to one shared (merged) object.
+        // AcqRel as below. The result is judged on the value it replaced.
+        let old = h.ob_ref_shared.fetch_sub(REF_SHARED_ONE, AcqRel);
+        return if old - REF_SHARED_ONE == REF_MERGED {
+            SharedDecref::Dead
+        } else {
+            SharedDecref::Done
+        };
+    }
     loop {
         // Count 0 and still owned: the reference we drop is counted in the
         // owner's local count, so we cannot subtract it here. Queue instead.
@@ -106,8 +119,8 @@ pub(crate) fn decref_shared(h: &ObjHeader) -> SharedDecref {
         let new = if queue {
             REF_QUEUED
         } else {
-            // May go negative (in QUEUED or while the owner still has local
-            // references); the merge adds the local count back.
+            // Stays >= 0 in DEFAULT (the count was >= 1); may go negative in
+            // QUEUED, where the merge adds the local count back.
             shared - REF_SHARED_ONE
         };
         // AcqRel: Release orders our uses of the object before whoever frees
