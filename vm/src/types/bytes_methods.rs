@@ -296,7 +296,7 @@ pub fn encode_str(vm: &mut Vm, s: &str, codec: Codec, errors: &str) -> PyResult<
                 return Err(err);
             }
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(end - i)),
+            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
             "xmlcharrefreplace" => {
                 for c in &chars[i..end] {
                     out.extend(format!("&#{};", *c as u32).bytes());
@@ -385,7 +385,7 @@ fn bytes_from_args(vm: &mut Vm, args: &Args<'_>, what: &str) -> PyResult<Vec<u8>
     }
     if what == "bytes" {
         if let Some(f) = x.class().lookup("__bytes__") {
-            let r = vm.call_unbound(&f, x, &[x.clone()])?;
+            let r = vm.call_unbound(&f, x, std::slice::from_ref(x))?;
             return match r.downcast_ref::<PyBytes>() {
                 Some(b) => Ok(b.data.to_vec()),
                 None => Err(vm.new_type_error(format!(
@@ -401,7 +401,15 @@ fn bytes_from_args(vm: &mut Vm, args: &Args<'_>, what: &str) -> PyResult<Vec<u8>
     if x.as_int().is_some() || x.class().lookup("__index__").is_some() {
         match vm.index_isize(x) {
             Ok(n) if n < 0 => return Err(vm.new_value_error("negative count")),
-            Ok(n) => return Ok(vec![0u8; n as usize]),
+            Ok(n) => {
+                // An impossible size is a MemoryError, not an abort.
+                let mut v = Vec::new();
+                if v.try_reserve_exact(n as usize).is_err() {
+                    return Err(vm.new_exception_empty(&exc().memory_error));
+                }
+                v.resize(n as usize, 0);
+                return Ok(v);
+            }
             Err(e) if vm.err_matches(&e, &exc().type_error) => {}
             Err(e) => return Err(e),
         }
@@ -569,7 +577,7 @@ fn bytes_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for (i, h) in hex.iter().enumerate() {
         // Groups count from the right for a positive size, else the left.
         let boundary = if per > 0 {
-            (n - i) % k == 0
+            (n - i).is_multiple_of(k)
         } else {
             i % k == 0
         };

@@ -129,14 +129,14 @@ fn b_rfind(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn b_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    match with_range(vm, &args, "index", |d, s, a, b| find_sub(d, s, a, b))? {
+    match with_range(vm, &args, "index", find_sub)? {
         Some(i) => Ok(int_from_i64(i as i64)),
         None => Err(vm.new_value_error("subsection not found")),
     }
 }
 
 fn b_rindex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    match with_range(vm, &args, "rindex", |d, s, a, b| rfind_sub(d, s, a, b))? {
+    match with_range(vm, &args, "rindex", rfind_sub)? {
         Some(i) => Ok(int_from_i64(i as i64)),
         None => Err(vm.new_value_error("subsection not found")),
     }
@@ -554,7 +554,7 @@ fn b_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             b'\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
-                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
             }
@@ -867,10 +867,10 @@ fn apply_width(spec: &Spec, sign: &str, body: Vec<u8>, numeric: bool) -> Vec<u8>
         out.resize(spec.width, b' ');
     } else if spec.zero && numeric {
         out.extend_from_slice(sign.as_bytes());
-        out.extend(std::iter::repeat(b'0').take(spec.width - len));
+        out.extend(std::iter::repeat_n(b'0', spec.width - len));
         out.extend(body);
     } else {
-        out.extend(std::iter::repeat(b' ').take(spec.width - len));
+        out.extend(std::iter::repeat_n(b' ', spec.width - len));
         out.extend_from_slice(sign.as_bytes());
         out.extend(body);
     }
@@ -911,7 +911,7 @@ fn int_arg(vm: &mut Vm, v: &Value, conv: char) -> PyResult<BigInt> {
             return Ok(float_to_bigint(f.0.trunc()));
         }
         if let Some(f) = v.class().lookup("__int__") {
-            let r = vm.call_unbound(&f, v, &[v.clone()])?;
+            let r = vm.call_unbound(&f, v, std::slice::from_ref(v))?;
             if let Some(i) = r.as_int() {
                 return Ok(i.to_bigint());
             }
@@ -948,7 +948,7 @@ fn float_arg(vm: &mut Vm, v: &Value, conv: char) -> PyResult<f64> {
         return Ok(i.to_bigint().to_f64().unwrap_or(f64::INFINITY));
     }
     if let Some(f) = v.class().lookup("__float__") {
-        let r = vm.call_unbound(&f, v, &[v.clone()])?;
+        let r = vm.call_unbound(&f, v, std::slice::from_ref(v))?;
         if let Some(x) = r.downcast_ref::<PyFloat>() {
             return Ok(x.0);
         }
@@ -965,7 +965,7 @@ fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         return Ok(b.into_owned());
     }
     if let Some(f) = v.class().lookup("__bytes__") {
-        let r = vm.call_unbound(&f, v, &[v.clone()])?;
+        let r = vm.call_unbound(&f, v, std::slice::from_ref(v))?;
         if let Some(b) = buf_of(&r) {
             return Ok(b.into_owned());
         }

@@ -804,7 +804,7 @@ fn view_intersect(vm: &mut Vm, view: &Value, other: &Value) -> PyResult<Value> {
     let len_view = vm.len(view)?;
     if let Some(s) = other.downcast_ref::<PySet>() {
         if other.is_exact(crate::types::small::SET_TYPE.get()) && len_view <= s.len() {
-            return vm.call_method(other, "intersection", &[view.clone()]);
+            return vm.call_method(other, "intersection", std::slice::from_ref(view));
         }
     }
     let (mut big, mut small) = (view.clone(), other.clone());

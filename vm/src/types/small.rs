@@ -213,9 +213,9 @@ impl SetTable {
             } else {
                 0
             };
-            for ix in i..=i + probes {
-                if entries[ix].key.is_none() {
-                    entries[ix] = SetEntry {
+            for slot in &mut entries[i..=i + probes] {
+                if slot.key.is_none() {
+                    *slot = SetEntry {
                         hash,
                         key: Some(key),
                     };
@@ -311,7 +311,7 @@ impl SetTable {
     /// drops the keys after unlocking.
     pub fn take_all(&mut self) -> Vec<SetEntry> {
         let version = self.version + 1;
-        let old = std::mem::replace(self, SetTable::new());
+        let old = std::mem::take(self);
         self.version = version;
         old.entries
     }
