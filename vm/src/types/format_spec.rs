@@ -71,7 +71,10 @@ fn type_repr(c: char) -> String {
 fn get_integer(vm: &mut Vm, spec: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
     let start = *pos;
     let mut acc: usize = 0;
-    while let Some(d) = spec.get(*pos).and_then(|c| c.to_digit(10)) {
+    while let Some(d) = spec
+        .get(*pos)
+        .and_then(|c| crate::types::str_methods::decimal_value(*c))
+    {
         let d = d as usize;
         if acc > (isize::MAX as usize - d) / 10 {
             return Err(vm.new_value_error("Too many decimal digits in format string"));
@@ -553,37 +556,119 @@ fn render_float(vm: &mut Vm, x: f64, f: &FormatSpec) -> PyResult<String> {
     if add_pct {
         s.push('%');
     }
+    let mut g = f.clone();
+    if f.ty == Some('n') {
+        g.grouping = Grouping::None;
+    }
+    // Infinities and NaNs have no digits: they are all "remainder", and
+    // CPython still pads them with the fill, zeros included.
+    Ok(fill_number(&g, &number_of(&s), false))
+}
+
+/// Splits a formatted float into a `Number` (sign, integer digits, rest).
+fn number_of(s: &str) -> Number<'_> {
     let (negative, body) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, s.as_str()),
+        None => (false, s),
     };
     let split = body
         .bytes()
         .position(|b| !b.is_ascii_digit())
         .unwrap_or(body.len());
     let (digits, remainder) = body.split_at(split);
-    let n = Number {
+    Number {
         negative,
         prefix: "",
         digits,
         remainder,
+    }
+}
+
+/// `format(z, spec)` for a `complex` with parts `re` and `im`.
+pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<String> {
+    format_complex_named(vm, re, im, spec, "complex")
+}
+
+/// CPython's `format_complex_internal`; an empty spec must be handled by
+/// the caller (`str(z)`).
+pub fn format_complex_named(
+    vm: &mut Vm,
+    re: f64,
+    im: f64,
+    spec: &str,
+    type_name: &str,
+) -> PyResult<String> {
+    let f = parse_spec(vm, spec, None, '>', type_name)?;
+    match f.ty {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
+        Some(t) => return Err(unknown_code(vm, t, type_name)),
+    }
+    if f.fill == '0' {
+        return Err(vm.new_value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if f.align == '=' {
+        return Err(
+            vm.new_value_error("'=' alignment flag is not allowed in complex format specifier")
+        );
+    }
+    let precision = match f.precision {
+        Some(p) if p > i32::MAX as usize => return Err(vm.new_value_error("precision too big")),
+        p => p,
     };
-    let mut g = f.clone();
+    let mut ty = f.ty.unwrap_or('r');
+    let (mut skip_re, mut parens) = (false, false);
+    if f.ty.is_none() {
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            parens = true;
+        }
+    }
+    if ty == 'n' {
+        ty = 'g';
+    }
+    let prec = match precision {
+        Some(p) => {
+            if ty == 'r' {
+                ty = 'g';
+            }
+            p
+        }
+        None if ty == 'r' => 0,
+        None => 6,
+    };
+    let flags = DtoaFlags {
+        alt: f.alternate,
+        add_dot_0: false,
+        no_neg_0: f.no_neg_0,
+    };
+    let re_s = double_to_string(re, ty, prec, flags);
+    let im_s = double_to_string(im, ty, prec, flags);
+    // Each part is laid out without padding; the whole is padded below.
+    let mut part = f.clone();
+    part.fill = ' ';
+    part.align = '<';
+    part.width = None;
     if f.ty == Some('n') {
-        g.grouping = Grouping::None;
+        part.grouping = Grouping::None;
     }
-    // Infinities and NaNs have no digits; CPython still pads them with
-    // the fill (zeros included), so lay them out as a bare remainder.
-    if digits.is_empty() {
-        let n = Number {
-            negative,
-            prefix: "",
-            digits: "",
-            remainder,
-        };
-        return Ok(fill_number(&g, &n, false));
+    let mut body = String::new();
+    if parens {
+        body.push('(');
     }
-    Ok(fill_number(&g, &n, false))
+    if !skip_re {
+        body.push_str(&fill_number(&part, &number_of(&re_s), false));
+        part.sign = Some('+');
+    }
+    body.push_str(&fill_number(&part, &number_of(&im_s), false));
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    let mut out = String::new();
+    let len = body.chars().count();
+    pad(&mut out, &body, len, &f);
+    Ok(out)
 }
 
 // --------------------------------------------------- float to text

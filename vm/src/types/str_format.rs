@@ -60,14 +60,19 @@ pub fn format(
     Ok(out)
 }
 
-/// CPython's `get_integer`: `Some(n)` for a non-empty run of digits.
+/// CPython's `get_integer`: `Some(n)` for a non-empty run of decimal
+/// digits (of any script).
 fn get_integer(vm: &mut Vm, s: &str) -> PyResult<Option<usize>> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| crate::types::str_methods::decimal_value(c).is_some())
+    {
         return Ok(None);
     }
     let mut acc: usize = 0;
-    for b in s.bytes() {
-        let d = (b - b'0') as usize;
+    for c in s.chars() {
+        let d = crate::types::str_methods::decimal_value(c).unwrap_or(0) as usize;
         if acc > (isize::MAX as usize - d) / 10 {
             return Err(vm.new_value_error("Too many decimal digits in format string"));
         }

@@ -45,7 +45,7 @@ use crate::types::type_::{PyType, TypeCell};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
-pub use case::{is_printable, is_space};
+pub use case::{decimal_value, is_printable, is_space};
 
 pub static STR_ITER_TYPE: TypeCell = TypeCell::new();
 pub static STR_ASCII_ITER_TYPE: TypeCell = TypeCell::new();
@@ -58,6 +58,30 @@ fn this<'a>(vm: &mut Vm, args: &Args<'a>) -> PyResult<&'a PyStr> {
         Some(s) => Ok(s),
         None => Err(vm.new_type_error("descriptor requires a 'str' object")),
     }
+}
+
+/// Checks the argument count of a named method (`n` arguments besides
+/// the receiver) with CPython's METH_NOARGS/METH_O messages; returns all
+/// positional arguments, the receiver first.
+fn method_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [Value]> {
+    if args.pos.is_empty() {
+        return Err(vm.new_type_error(format!("unbound method {name}() needs an argument")));
+    }
+    args.skip_self().exact(vm, name, n)?;
+    Ok(args.pos)
+}
+
+/// The same for special methods, with the slot wrappers' messages.
+fn wrapper_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [Value]> {
+    if args.has_kwargs() {
+        return Err(vm.new_type_error(format!("wrapper {name}() takes no keyword arguments")));
+    }
+    let got = args.pos.len().saturating_sub(1);
+    if args.pos.is_empty() || got != n {
+        let s = if n == 1 { "" } else { "s" };
+        return Err(vm.new_type_error(format!("expected {n} argument{s}, got {got}")));
+    }
+    Ok(args.pos)
 }
 
 /// A `str` result: the receiver itself when it is an exact `str` whose
@@ -243,25 +267,25 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact(vm, "str.__repr__", 1)?;
+    wrapper_args(vm, &args, "__repr__", 0)?;
     let s = this(vm, &args)?;
     Ok(new_str(repr_str(s.as_str())))
 }
 
 fn str_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact(vm, "str.__str__", 1)?;
+    wrapper_args(vm, &args, "__str__", 0)?;
     let s = this(vm, &args)?;
     Ok(exact_copy(&args.pos[0], s))
 }
 
 fn str_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact(vm, "str.__hash__", 1)?;
+    wrapper_args(vm, &args, "__hash__", 0)?;
     let s = this(vm, &args)?;
     Ok(int_from_i64(s.hash()))
 }
 
 fn compare(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(&str, &str) -> bool) -> PyResult<Value> {
-    let a = args.exact(vm, name, 2)?;
+    let a = wrapper_args(vm, &args, name, 1)?;
     let s = this(vm, &args)?;
     match a[1].as_str() {
         Some(o) => Ok(bool_value(f(s.as_str(), o))),
@@ -289,7 +313,7 @@ fn str_ge(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact(vm, "str.__len__", 1)?;
+    wrapper_args(vm, &args, "__len__", 0)?;
     let s = this(vm, &args)?;
     Ok(int_from_i64(s.char_len() as i64))
 }
@@ -349,7 +373,7 @@ fn slice_of(s: &PyStr, start: i64, stop: i64, step: i64) -> String {
 }
 
 fn str_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "str.__getitem__", 2)?;
+    let a = wrapper_args(vm, &args, "__getitem__", 1)?;
     let s = this(vm, &args)?;
     let key = &a[1];
     if let Some(sl) = key.downcast_ref::<PySlice>() {
@@ -375,7 +399,7 @@ fn str_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "str.__contains__", 2)?;
+    let a = wrapper_args(vm, &args, "__contains__", 1)?;
     let s = this(vm, &args)?;
     let sub = str_arg(vm, &a[1], |t| {
         format!("'in <string>' requires string as left operand, not {t}")
@@ -384,7 +408,7 @@ fn str_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "str.__add__", 2)?;
+    let a = wrapper_args(vm, &args, "__add__", 1)?;
     let s = this(vm, &args)?;
     let Some(o) = a[1].as_str() else {
         // A class may still handle `str + x` with `__radd__`; builtin
@@ -458,31 +482,31 @@ fn repeat(vm: &mut Vm, recv: &Value, s: &PyStr, n: &Value) -> PyResult<Value> {
 }
 
 fn str_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "str.__mul__", 2)?;
+    let a = wrapper_args(vm, &args, "__mul__", 1)?;
     let s = this(vm, &args)?;
     repeat(vm, &a[0], s, &a[1])
 }
 
 fn str_rmul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "str.__rmul__", 2)?;
+    let a = wrapper_args(vm, &args, "__rmul__", 1)?;
     let s = this(vm, &args)?;
     repeat(vm, &a[0], s, &a[1])
 }
 
 fn str_mod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "str.__mod__", 2)?;
+    let a = wrapper_args(vm, &args, "__mod__", 1)?;
     let s = this(vm, &args)?;
     let out = percent_format::percent_format(vm, s.as_str(), &a[1])?;
     Ok(new_str(out))
 }
 
 fn str_rmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact(vm, "str.__rmod__", 2)?;
+    wrapper_args(vm, &args, "__rmod__", 1)?;
     Ok(not_implemented())
 }
 
 fn str_format_dunder(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "str.__format__", 2)?;
+    let a = wrapper_args(vm, &args, "__format__", 1)?;
     let s = this(vm, &args)?;
     let spec = str_arg(vm, &a[1], |t| {
         format!("__format__() argument must be str, not {t}")
@@ -500,13 +524,13 @@ fn str_format_dunder(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact(vm, "str.__getnewargs__", 1)?;
+    wrapper_args(vm, &args, "__getnewargs__", 0)?;
     let s = this(vm, &args)?;
     Ok(new_tuple(vec![new_str(s.as_str())]))
 }
 
 fn str_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact(vm, "str.__sizeof__", 1)?;
+    wrapper_args(vm, &args, "__sizeof__", 0)?;
     let s = this(vm, &args)?;
     // CPython's compact layout: a 40/56/64/72-byte header plus the text.
     let (head, unit) = match s.as_str().chars().map(|c| c as u32).max().unwrap_or(0) {
@@ -521,7 +545,7 @@ fn str_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 // -------------------------------------------------------------- join
 
 fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "str.join", 2)?;
+    let a = method_args(vm, &args, "str.join", 1)?;
     let sep = this(vm, &args)?;
     let items = if let Some(t) = a[1].as_tuple() {
         t.to_vec()
@@ -582,7 +606,7 @@ fn str_format_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_format_map(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "str.format_map", 2)?;
+    let a = method_args(vm, &args, "str.format_map", 1)?;
     let s = this(vm, &args)?;
     let out = str_format::format(vm, s.as_str(), None, str_format::Kwargs::Mapping(&a[1]))?;
     Ok(new_str(out))
@@ -639,7 +663,7 @@ pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
 }
 
 fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact(vm, "str.__iter__", 1)?;
+    wrapper_args(vm, &args, "__iter__", 0)?;
     let Some(text) = args.pos[0].downcast::<PyStr>() else {
         return Err(vm.new_type_error("descriptor '__iter__' requires a 'str' object"));
     };
@@ -663,12 +687,12 @@ fn iter_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyStrIter> {
 }
 
 fn striter_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "__iter__", 1)?;
+    let a = wrapper_args(vm, &args, "__iter__", 0)?;
     Ok(a[0].clone())
 }
 
 fn striter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "__next__", 1)?;
+    let a = wrapper_args(vm, &args, "__next__", 0)?;
     let it = iter_of(vm, &a[0])?;
     match it.next(vm)? {
         Some(v) => Ok(v),
@@ -677,7 +701,7 @@ fn striter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn striter_length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "__length_hint__", 1)?;
+    let a = wrapper_args(vm, &args, "__length_hint__", 0)?;
     let it = iter_of(vm, &a[0])?;
     let s = it.text.as_str();
     let p = it.pos.load(Ordering::Relaxed).min(s.len());

@@ -17,7 +17,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 use super::unicode_db as db;
-use super::{same_or_new, this};
+use super::{method_args, same_or_new, this};
 
 fn in_table(table: &[(u32, u32)], c: char) -> bool {
     let cp = c as u32;
@@ -73,6 +73,22 @@ pub fn is_decimal(c: char) -> bool {
         c.is_ascii_digit()
     } else {
         in_table(db::DECIMAL, c)
+    }
+}
+
+/// The value of a decimal digit (category Nd) of any script, as
+/// `unicodedata.decimal` (CPython's `Py_UNICODE_TODECIMAL`). Every Nd
+/// range in the table is a run of whole 0..9 sets, so the value is the
+/// offset from the range start modulo 10.
+pub fn decimal_value(c: char) -> Option<u32> {
+    if c.is_ascii() {
+        return c.to_digit(10);
+    }
+    let cp = c as u32;
+    let i = db::DECIMAL.partition_point(|&(_, hi)| hi < cp);
+    match db::DECIMAL.get(i) {
+        Some(&(lo, _)) if lo <= cp => Some((cp - lo) % 10),
+        _ => None,
     }
 }
 
@@ -275,7 +291,7 @@ fn capitalize(s: &str) -> String {
 }
 
 fn mapping(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
-    args.exact(vm, name, 1)?;
+    method_args(vm, &args, name, 0)?;
     let s = this(vm, &args)?;
     let out = f(s.as_str());
     Ok(same_or_new(&args.pos[0], s, &out))
@@ -303,7 +319,7 @@ fn str_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 // ---------------------------------------------------------- predicates
 
 fn predicate(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
-    args.exact(vm, name, 1)?;
+    method_args(vm, &args, name, 0)?;
     let s = this(vm, &args)?;
     Ok(bool_value(f(s.as_str())))
 }
@@ -446,5 +462,8 @@ mod tests {
         assert!(is_space('\u{a0}') && is_space('\x1f') && !is_space('\u{200b}'));
         assert!(!is_printable('\u{a0}') && is_printable('é'));
         assert!(is_numeric('一') && !is_digit('一') && is_decimal('٣'));
+        assert_eq!(decimal_value('٣'), Some(3));
+        assert_eq!(decimal_value('\u{1d7d9}'), Some(1));
+        assert_eq!(decimal_value('x'), None);
     }
 }

@@ -15,7 +15,9 @@ use crate::types::type_::PyType;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-use super::{char_count, exact_copy, is_space, memory_error, ssize_arg, str_arg, this};
+use super::{
+    char_count, exact_copy, is_space, memory_error, method_args, ssize_arg, str_arg, this,
+};
 
 // -------------------------------------------------------------- strip
 
@@ -166,7 +168,7 @@ fn str_rjust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "str.zfill", 2)?;
+    let a = method_args(vm, &args, "str.zfill", 1)?;
     let s = this(vm, &args)?;
     let width = ssize_arg(vm, &a[1])?;
     let len = s.char_len() as isize;
@@ -261,7 +263,7 @@ fn lookup(vm: &mut Vm, table: &Value, c: char) -> PyResult<Mapped> {
 }
 
 fn str_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "str.translate", 2)?;
+    let a = method_args(vm, &args, "str.translate", 1)?;
     let s = this(vm, &args)?;
     let table = &a[1];
     let text = s.as_str();

@@ -21,7 +21,8 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 use super::{
-    char_count, exact_copy, is_space, memory_error, same_or_new, ssize_arg, str_arg, this,
+    char_count, exact_copy, is_space, memory_error, method_args, same_or_new, ssize_arg, str_arg,
+    this,
 };
 
 /// A start/end argument of the find family: `None`, an int, or anything
@@ -232,7 +233,7 @@ fn str_endswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn partition_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Value> {
-    let a = args.exact(vm, name, 2)?;
+    let a = method_args(vm, &args, name, 1)?;
     let s = this(vm, &args)?;
     let sep = str_arg(vm, &a[1], |t| format!("must be str, not {t}"))?;
     if sep.is_empty() {
@@ -526,7 +527,7 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn remove_affix(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
-    let a = args.exact(vm, &format!("str.{name}"), 2)?;
+    let a = method_args(vm, &args, &format!("str.{name}"), 1)?;
     let s = this(vm, &args)?;
     let affix = str_arg(vm, &a[1], |t| {
         format!("{name}() argument must be str, not {t}")
