@@ -33,6 +33,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("fractions", include_str!("../../lib/fractions.py"), false),
     ("functools", include_str!("../../lib/functools.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
+    ("importlib", include_str!("../../lib/importlib/__init__.py"), true),
     ("io", include_str!("../../lib/io.py"), false),
     ("itertools", include_str!("../../lib/itertools.py"), false),
     ("json", include_str!("../../lib/json/__init__.py"), true),
