@@ -776,7 +776,7 @@ fn bytes_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = slot_args(vm, &args, 1)?;
     let x = recv(vm, &a[0])?;
     let Some(y) = buf_of(&a[1]) else {
-        if let Some(f) = a[1].class().lookup("__radd__") {
+        if let Some(f) = crate::types::tuple_methods::python_level(&a[1], "__radd__") {
             let r = vm.call_unbound(&f, &a[1], &[a[1].clone(), a[0].clone()])?;
             if !r.is_not_implemented() {
                 return Ok(r);
@@ -797,7 +797,7 @@ fn repeat(vm: &mut Vm, s: &Value, n: &Value, reflected: bool) -> PyResult<Value>
     let data = recv(vm, s)?;
     let Some(n) = repeat_count(vm, n)? else {
         if !reflected {
-            if let Some(f) = n.class().lookup("__rmul__") {
+            if let Some(f) = crate::types::tuple_methods::python_level(n, "__rmul__") {
                 let r = vm.call_unbound(&f, n, &[n.clone(), s.clone()])?;
                 if !r.is_not_implemented() {
                     return Ok(r);

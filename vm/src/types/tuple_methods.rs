@@ -275,10 +275,25 @@ pub(crate) fn check_repeat_size(vm: &mut Vm, len: usize, n: i64) -> PyResult<usi
     }
 }
 
+/// A reflected operator method written in Python on `v`'s class. Only
+/// those stand for a number slot that CPython would try before sequence
+/// repetition or concatenation; the native `__rmul__`/`__radd__` of
+/// builtin types are sequence slots or return NotImplemented anyway.
+pub(crate) fn python_level(v: &Value, name: &str) -> Option<Value> {
+    let t = v.class();
+    if !t.is_heap_type() {
+        return None;
+    }
+    t.lookup(name).filter(|f| {
+        f.downcast_ref::<crate::function::native::PyMethodDescriptor>()
+            .is_none()
+    })
+}
+
 /// `seq * n` where `n` is not an int: the other operand's `__rmul__` if it
 /// has one, else "can't multiply sequence by non-int of type 'X'".
 pub(crate) fn mul_fallback(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Value> {
-    if let Some(f) = n.class().lookup("__rmul__") {
+    if let Some(f) = python_level(n, "__rmul__") {
         let r = vm.call_unbound(&f, n, &[n.clone(), seq.clone()])?;
         if !r.is_not_implemented() {
             return Ok(r);
@@ -298,7 +313,7 @@ pub(crate) fn concat_fallback(
     other: &Value,
     what: &str,
 ) -> PyResult<Value> {
-    if let Some(f) = other.class().lookup("__radd__") {
+    if let Some(f) = python_level(other, "__radd__") {
         let r = vm.call_unbound(&f, other, &[other.clone(), seq.clone()])?;
         if !r.is_not_implemented() {
             return Ok(r);
