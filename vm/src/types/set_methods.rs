@@ -901,23 +901,23 @@ fn set_symmetric_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Valu
 }
 
 fn set_issubset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (s, o) = one_arg(vm, &args, "set.issubset")?;
+    let (s, o) = one_arg(vm, &args, "issubset")?;
     Ok(bool_value(issubset(vm, s, o)?))
 }
 
 fn set_issuperset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (s, o) = one_arg(vm, &args, "set.issuperset")?;
+    let (s, o) = one_arg(vm, &args, "issuperset")?;
     this(vm, s)?;
     Ok(bool_value(issuperset(vm, s, o)?))
 }
 
 fn set_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let (s, o) = one_arg(vm, &args, "set.isdisjoint")?;
+    let (s, o) = one_arg(vm, &args, "isdisjoint")?;
     Ok(bool_value(isdisjoint(vm, s, o)?))
 }
 
 fn set_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = noargs(vm, &args, "set.__reduce__")?;
+    let s = noargs(vm, &args, "__reduce__")?;
     let so = this(vm, s)?;
     let keys = new_list(so.snapshot());
     let state = match crate::protocol::attr::instance_dict(s, false) {

@@ -25,17 +25,35 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 // ---- argument checks ---------------------------------------------------------
 
+/// The qualified name of a method for error messages: `name` as given
+/// when it has a dot, else prefixed with the builtin type of the receiver
+/// (or the receiver itself for class methods), as `bytes.join`.
+fn qualify(args: &Args<'_>, name: &str) -> String {
+    if name.contains('.') {
+        return name.to_string();
+    }
+    let owner = match args.pos.first() {
+        Some(v) => match v.downcast_ref::<PyType>() {
+            Some(t) => t.name(),
+            None => crate::builtins::builtin_base_name(v),
+        },
+        None => return name.to_string(),
+    };
+    format!("{owner}.{name}")
+}
+
 /// `self` of a method with no other arguments: "list.clear() takes no
 /// arguments (1 given)".
 pub(crate) fn noargs<'a>(vm: &mut Vm, args: &Args<'a>, qual: &str) -> PyResult<&'a Value> {
+    if !args.has_kwargs() && args.pos.len() == 1 {
+        return Ok(&args.pos[0]);
+    }
+    let qual = qualify(args, qual);
     if args.has_kwargs() {
         return Err(vm.new_type_error(format!("{qual}() takes no keyword arguments")));
     }
-    if args.pos.len() != 1 {
-        let n = args.pos.len().saturating_sub(1);
-        return Err(vm.new_type_error(format!("{qual}() takes no arguments ({n} given)")));
-    }
-    Ok(&args.pos[0])
+    let n = args.pos.len().saturating_sub(1);
+    Err(vm.new_type_error(format!("{qual}() takes no arguments ({n} given)")))
 }
 
 /// `self` and the one argument of a `METH_O` method: "list.append() takes
@@ -45,14 +63,15 @@ pub(crate) fn one_arg<'a>(
     args: &Args<'a>,
     qual: &str,
 ) -> PyResult<(&'a Value, &'a Value)> {
+    if !args.has_kwargs() && args.pos.len() == 2 {
+        return Ok((&args.pos[0], &args.pos[1]));
+    }
+    let qual = qualify(args, qual);
     if args.has_kwargs() {
         return Err(vm.new_type_error(format!("{qual}() takes no keyword arguments")));
     }
-    if args.pos.len() != 2 {
-        let n = args.pos.len().saturating_sub(1);
-        return Err(vm.new_type_error(format!("{qual}() takes exactly one argument ({n} given)")));
-    }
-    Ok((&args.pos[0], &args.pos[1]))
+    let n = args.pos.len().saturating_sub(1);
+    Err(vm.new_type_error(format!("{qual}() takes exactly one argument ({n} given)")))
 }
 
 /// `self` and between `min` and `max` positional arguments, no keywords:
