@@ -841,7 +841,10 @@ class Sequence(Reversible, Collection):
 Sequence.register(tuple)
 Sequence.register(str)
 Sequence.register(range)
-Sequence.register(memoryview)
+try:
+    Sequence.register(memoryview)
+except NameError:  # Skein has no memoryview yet.
+    pass
 
 
 class ByteString(Sequence):

@@ -500,7 +500,7 @@ pub fn current_locals(vm: &mut Vm) -> Value {
         let Some(v) = vm.frames.values.get(base + i).cloned().flatten() else {
             continue;
         };
-        let v = if i >= code.ncells_start {
+        let v = if code.co.localsplus_kinds.get(i).is_some_and(|k| k & (skein_compiler::bytecode::LocalKind::CELL | skein_compiler::bytecode::LocalKind::FREE) != 0) {
             match v.downcast_ref::<PyCell>() {
                 Some(c) => match c.get() {
                     Some(x) => x,

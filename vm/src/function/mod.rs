@@ -50,9 +50,8 @@ impl PyCode {
     pub fn new(co: Arc<CodeObject>) -> PyRef<PyCode> {
         let consts = co.constants.iter().map(constant_to_value).collect();
         let names = co.names.iter().map(|n| intern(n)).collect();
-        let localsplus_names: Box<[Value]> =
-            co.varnames.iter().chain(co.cellvars.iter()).chain(co.freevars.iter()).map(|n| intern(n)).collect();
-        let nlocalsplus = localsplus_names.len();
+        let nlocalsplus = co.n_localsplus();
+        let localsplus_names: Box<[Value]> = (0..nlocalsplus).map(|i| intern(co.localsplus_name(i))).collect();
         let filename = intern(&co.filename);
         let name = intern(&co.name);
         let qualname = crate::types::str::new_str(co.qualname.as_str());

@@ -128,6 +128,14 @@ pub(crate) unsafe fn dealloc_instance<T>(p: NonNull<ObjHeader>) {
     drop(cls);
 }
 
+/// Gives back the type reference an instance held (after `__class__`
+/// assignment moved the instance to another type).
+pub(crate) fn take_type_reference(t: &PyRef<PyType>) -> PyRef<PyType> {
+    // SAFETY: the caller's instance held exactly one reference to `t` and
+    // no longer points at it; that reference is handed over here.
+    unsafe { type_to_owned_without_incref(t.payload_ref() as *const PyType) }
+}
+
 /// Rebuilds the reference an instance holds on its type.
 ///
 /// # Safety

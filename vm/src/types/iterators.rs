@@ -196,6 +196,11 @@ fn iter_next(vm: &mut Vm, a: crate::function::args::Args<'_>) -> PyResult<Value>
     }
 }
 
+/// `__next__` for any native iterator.
+pub fn iter_next_pub(vm: &mut Vm, a: crate::function::args::Args<'_>) -> PyResult<Value> {
+    iter_next(vm, a)
+}
+
 /// `__iter__`/`__next__` for the iterator types defined here.
 pub(crate) fn install_iterator_methods() {
     for t in [&SEQ_ITER_TYPE, &LIST_ITER_TYPE, &TUPLE_ITER_TYPE, &CALLABLE_ITER_TYPE] {

@@ -738,7 +738,7 @@ fn super_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
             let mut first = vm.frames.values.get(base).cloned().flatten();
             if let Some(c) = first.as_ref().and_then(|f| f.downcast_ref::<PyCell>()) {
-                if code.co.cellvars.iter().any(|n| Some(n.as_str()) == code.co.varnames.first().map(|s| s.as_str())) {
+                if code.co.localsplus_kinds.first().is_some_and(|k| k & skein_compiler::bytecode::LocalKind::CELL != 0) {
                     first = c.get();
                 }
             }

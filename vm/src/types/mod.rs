@@ -34,6 +34,7 @@ pub mod range;
 pub mod set_methods;
 pub mod str_methods;
 pub mod tuple_methods;
+pub mod union_type;
 
 pub use small::{bytes_new, complex_new, frozenset_new, set_from_values, slice_new};
 
@@ -197,6 +198,7 @@ pub fn init() {
     bytes_methods::install(&types);
     range::install(&types);
     misc_methods::install(&types);
+    union_type::install(&types);
 }
 
 /// Puts the builtin types into the `builtins` module.

@@ -2,6 +2,9 @@
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
+use num_bigint::BigInt;
+use num_traits::{ToPrimitive, Zero};
+
 use crate::function::args::Args;
 use crate::function::native::{add_method_kind, add_methods, MethodKind};
 use crate::object::{PyPayload, PyRef};
@@ -14,12 +17,55 @@ use crate::vm::{PyResult, Vm};
 pub static RANGE_TYPE: TypeCell = TypeCell::new();
 pub static RANGE_ITER_TYPE: TypeCell = TypeCell::new();
 
-/// `range(start, stop, step)` over machine integers (bigint ranges are
-/// rejected with OverflowError for now).
+/// `range(start, stop, step)`. Bounds that fit in a tagged int use the
+/// `i64` fields (the common, allocation-free case); otherwise `big` holds
+/// them and the `i64` fields are unused.
 pub struct PyRange {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    pub big: Option<Box<[BigInt; 3]>>,
+}
+
+/// Iterator over a range with big bounds (`longrange_iterator`).
+pub struct PyLongRangeIter {
+    state: crate::object::Locked<(BigInt, BigInt)>,
+    step: BigInt,
+}
+
+impl PyPayload for PyLongRangeIter {
+    fn class() -> &'static PyRef<PyType> {
+        LONG_RANGE_ITER_TYPE.get()
+    }
+}
+
+impl NativeIterator for PyLongRangeIter {
+    fn next(&self, _vm: &mut Vm) -> PyResult<Option<Value>> {
+        let mut st = self.state.lock();
+        if st.1.is_zero() {
+            return Ok(None);
+        }
+        let v = st.0.clone();
+        st.0 += &self.step;
+        st.1 -= 1;
+        drop(st);
+        Ok(Some(crate::types::int::int_from_bigint(v)))
+    }
+}
+
+pub static LONG_RANGE_ITER_TYPE: TypeCell = TypeCell::new();
+
+/// Length of a big range.
+fn big_len(b: &[BigInt; 3]) -> BigInt {
+    let (start, stop, step) = (&b[0], &b[1], &b[2]);
+    let zero = BigInt::zero();
+    if step > &zero && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < &zero && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        zero
+    }
 }
 
 impl PyPayload for PyRange {
@@ -73,7 +119,10 @@ impl NativeIterator for PyRangeIter {
 }
 
 pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    v.downcast_ref::<PyRangeIter>().map(|i| i as &dyn NativeIterator)
+    if let Some(i) = v.downcast_ref::<PyRangeIter>() {
+        return Some(i);
+    }
+    v.downcast_ref::<PyLongRangeIter>().map(|i| i as &dyn NativeIterator)
 }
 
 fn to_i64(vm: &mut Vm, v: &Value) -> PyResult<i64> {
@@ -87,17 +136,47 @@ fn to_i64(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = &args.pos[1..];
     args.no_kwargs(vm, "range")?;
+    // Fast path: tagged ints, no big-int arithmetic.
+    if !a.is_empty() && a.len() <= 3 && a.iter().all(|v| v.is_small_int()) {
+        let i = |k: usize| a[k].small_int_unchecked();
+        let (start, stop, step) = match a.len() {
+            1 => (0, i(0), 1),
+            2 => (i(0), i(1), 1),
+            _ => (i(0), i(1), i(2)),
+        };
+        if step == 0 {
+            return Err(vm.new_value_error("range() arg 3 must not be zero"));
+        }
+        return Ok(PyRef::new(PyRange { start, stop, step, big: None }).into_value());
+    }
+    let mut vals = Vec::with_capacity(3);
+    for v in a.iter().take(3) {
+        let i = vm.index(v)?;
+        vals.push(i.as_int().map(|x| x.to_bigint()).unwrap_or_default());
+    }
     let (start, stop, step) = match a.len() {
-        1 => (0, to_i64(vm, &a[0])?, 1),
-        2 => (to_i64(vm, &a[0])?, to_i64(vm, &a[1])?, 1),
-        3 => (to_i64(vm, &a[0])?, to_i64(vm, &a[1])?, to_i64(vm, &a[2])?),
+        1 => (BigInt::zero(), vals[0].clone(), BigInt::from(1)),
+        2 => (vals[0].clone(), vals[1].clone(), BigInt::from(1)),
+        3 => (vals[0].clone(), vals[1].clone(), vals[2].clone()),
         0 => return Err(vm.new_type_error("range expected at least 1 argument, got 0")),
         n => return Err(vm.new_type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
-    if step == 0 {
+    if step.is_zero() {
         return Err(vm.new_value_error("range() arg 3 must not be zero"));
     }
-    Ok(PyRef::new(PyRange { start, stop, step }).into_value())
+    Ok(make_range(start, stop, step))
+}
+
+fn fits(b: &BigInt) -> Option<i64> {
+    b.to_i64().filter(|&i| Value::try_small_int(i).is_some())
+}
+
+/// A range value, small when every bound (and the length) fits.
+fn make_range(start: BigInt, stop: BigInt, step: BigInt) -> Value {
+    if let (Some(a), Some(b), Some(c)) = (fits(&start), fits(&stop), fits(&step)) {
+        return PyRef::new(PyRange { start: a, stop: b, step: c, big: None }).into_value();
+    }
+    PyRef::new(PyRange { start: 0, stop: 0, step: 1, big: Some(Box::new([start, stop, step])) }).into_value()
 }
 
 fn this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyRange> {
@@ -110,6 +189,10 @@ fn this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyRange> {
 fn range_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__iter__", 1)?;
     let r = this(vm, &a[0])?;
+    if let Some(b) = &r.big {
+        let it = PyLongRangeIter { state: crate::object::Locked::new((b[0].clone(), big_len(b))), step: b[2].clone() };
+        return Ok(PyRef::new(it).into_value());
+    }
     let stop = r.item(r.len());
     Ok(PyRef::new(PyRangeIter { next: AtomicI64::new(r.start), stop, step: r.step }).into_value())
 }
@@ -117,6 +200,12 @@ fn range_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn range_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__reversed__", 1)?;
     let r = this(vm, &a[0])?;
+    if let Some(b) = &r.big {
+        let n = big_len(b);
+        let last = &b[0] + (&n - 1) * &b[2];
+        let it = PyLongRangeIter { state: crate::object::Locked::new((last, n)), step: -b[2].clone() };
+        return Ok(PyRef::new(it).into_value());
+    }
     let n = r.len();
     let start = r.item(n - 1);
     let stop = r.start - r.step;
@@ -131,16 +220,32 @@ fn range_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn range_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__len__", 1)?;
     let r = this(vm, &a[0])?;
+    if let Some(b) = &r.big {
+        let n = big_len(b);
+        if fits(&n).is_none() {
+            return Err(vm.new_overflow_error("Python int too large to convert to C ssize_t"));
+        }
+        return Ok(crate::types::int::int_from_bigint(n));
+    }
     Ok(int_from_i64(r.len()))
 }
 
 fn range_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__getitem__", 2)?;
     let r = this(vm, &a[0])?;
+    if let Some(b) = &r.big {
+        let i = vm.index(&a[1])?.as_int().map(|x| x.to_bigint()).unwrap_or_default();
+        let n = big_len(b);
+        let j = if i < BigInt::zero() { &i + &n } else { i };
+        if j < BigInt::zero() || j >= n {
+            return Err(vm.new_index_error("range object index out of range"));
+        }
+        return Ok(crate::types::int::int_from_bigint(&b[0] + j * &b[2]));
+    }
     if let Some(s) = a[1].downcast_ref::<crate::types::small::PySlice>() {
         let n = r.len();
         let (start, stop, step) = crate::types::list_methods::slice_indices(vm, s, n)?;
-        return Ok(PyRef::new(PyRange { start: r.item(start), stop: r.item(stop), step: r.step * step }).into_value());
+        return Ok(PyRef::new(PyRange { start: r.item(start), stop: r.item(stop), step: r.step * step, big: None }).into_value());
     }
     let i = to_i64(vm, &a[1])?;
     let n = r.len();
@@ -154,6 +259,15 @@ fn range_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn range_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__contains__", 2)?;
     let r = this(vm, &a[0])?;
+    if let Some(b) = &r.big {
+        let Some(x) = a[1].as_int().map(|x| x.to_bigint()) else {
+            return Ok(crate::types::singletons::bool_value(false));
+        };
+        let (start, stop, step) = (&b[0], &b[1], &b[2]);
+        let inside = if step > &BigInt::zero() { start <= &x && &x < stop } else { stop < &x && &x <= start };
+        let on_step = ((&x - start) % step).is_zero();
+        return Ok(crate::types::singletons::bool_value(inside && on_step));
+    }
     if let Some(x) = a[1].as_small_int() {
         let inside = if r.step > 0 { r.start <= x && x < r.stop } else { r.stop < x && x <= r.start };
         return Ok(crate::types::singletons::bool_value(inside && (x - r.start) % r.step == 0));
@@ -170,6 +284,14 @@ fn range_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn range_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__repr__", 1)?;
     let r = this(vm, &a[0])?;
+    if let Some(b) = &r.big {
+        let s = if b[2] == BigInt::from(1) {
+            format!("range({}, {})", b[0], b[1])
+        } else {
+            format!("range({}, {}, {})", b[0], b[1], b[2])
+        };
+        return Ok(crate::types::str::new_str(s));
+    }
     let s = if r.step == 1 {
         format!("range({}, {})", r.start, r.stop)
     } else {
@@ -191,6 +313,9 @@ fn range_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn range_attr(vm: &mut Vm, v: &Value, which: u8) -> PyResult<Value> {
     let r = this(vm, v)?;
+    if let Some(b) = &r.big {
+        return Ok(crate::types::int::int_from_bigint(b[which as usize].clone()));
+    }
     Ok(int_from_i64(match which {
         0 => r.start,
         1 => r.stop,
@@ -249,6 +374,10 @@ pub(crate) fn install(types: &crate::types::Types) {
     it.set_dict(crate::types::dict::PyDict::new_ref());
     RANGE_ITER_TYPE.set(it);
     add_methods(RANGE_ITER_TYPE.get(), &[("__iter__", rangeiter_iter), ("__next__", rangeiter_next)]);
+    let lt = PyType::new_builtin::<PyLongRangeIter>("longrange_iterator", Some(object), 0, false);
+    lt.set_dict(crate::types::dict::PyDict::new_ref());
+    LONG_RANGE_ITER_TYPE.set(lt);
+    add_methods(LONG_RANGE_ITER_TYPE.get(), &[("__iter__", rangeiter_iter), ("__next__", crate::types::iterators::iter_next_pub)]);
 }
 
 pub fn add_to_builtins(m: &PyRef<crate::types::module::PyModule>) {

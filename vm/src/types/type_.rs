@@ -42,6 +42,11 @@ impl TypeCell {
         }
     }
 
+    /// The type if already created.
+    pub fn get_opt(&'static self) -> Option<&'static PyRef<PyType>> {
+        self.0.get()
+    }
+
     pub fn set(&self, t: PyRef<PyType>) {
         t.as_obj_ref().make_immortal();
         let _ = self.0.set(t);
@@ -119,6 +124,9 @@ pub struct PyType {
     /// Names of `__slots__` entries, including those of bases, by index.
     pub slot_names: Vec<String>,
     version: AtomicU64,
+    /// Direct subclasses, for `__subclasses__()`. Strong references until
+    /// weak references exist: a class that is subclassed stays alive.
+    pub subclasses: Locked<Vec<PyRef<PyType>>>,
 }
 
 impl PyPayload for PyType {
@@ -180,6 +188,7 @@ impl PyType {
             dict: OnceLock::new(),
             slot_names: Vec::new(),
             version: AtomicU64::new(NEXT_VERSION.fetch_add(1, Ordering::Relaxed)),
+            subclasses: Locked::new(Vec::new()),
         };
         let r = if TYPE_TYPE.is_set() {
             PyRef::new(ty)
@@ -220,6 +229,7 @@ impl PyType {
             dict: OnceLock::new(),
             slot_names: spec.slot_names,
             version: AtomicU64::new(NEXT_VERSION.fetch_add(1, Ordering::Relaxed)),
+            subclasses: Locked::new(Vec::new()),
         };
         let r = PyRef::new_with_type(ty, meta);
         let _ = r.mro.set(mro);

@@ -207,6 +207,9 @@ pub fn new_class(vm: &mut Vm, meta: &PyRef<PyType>, name: &str, bases: Vec<Value
         }
     }
     let tv = t.to_value();
+    for b in &base_types {
+        b.subclasses.lock().push(t.clone());
+    }
     // __set_name__
     for (k, v) in dict.items() {
         if let Some(f) = v.class().lookup("__set_name__") {
@@ -338,6 +341,17 @@ fn type_mro(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+fn type_subclasses(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__subclasses__", 1)?;
+    match a[0].downcast_ref::<PyType>() {
+        Some(t) => {
+            let subs: Vec<Value> = t.subclasses.lock().iter().map(|s| s.to_value()).collect();
+            Ok(crate::types::list::new_list(subs))
+        }
+        None => Err(vm.new_type_error("descriptor '__subclasses__' requires a 'type' object")),
+    }
+}
+
 fn type_get_name(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.downcast_ref::<PyType>() {
         Some(t) => Ok(new_str(t.name())),
@@ -391,6 +405,39 @@ fn type_get_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn type_get_module(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.downcast_ref::<PyType>() {
         Some(t) => Ok(t.dict().get_str("__module__").unwrap_or_else(|| new_str("builtins"))),
+        None => Err(vm.new_type_error("not a type")),
+    }
+}
+
+fn type_set_module(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
+    match v.downcast_ref::<PyType>() {
+        Some(t) if t.is_heap_type() => {
+            t.dict().set_str_key(intern("__module__"), n.unwrap_or_else(none));
+            Ok(())
+        }
+        Some(t) => Err(vm.new_type_error(format!("cannot set '__module__' attribute of immutable type '{}'", t.name()))),
+        None => Err(vm.new_type_error("not a type")),
+    }
+}
+fn type_get_doc(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v.downcast_ref::<PyType>() {
+        Some(t) => {
+            let d = t.dict().get_str("__doc__").unwrap_or_else(none);
+            if t.is_heap_type() {
+                return vm.descr_get(&d, None, v);
+            }
+            Ok(d)
+        }
+        None => Err(vm.new_type_error("not a type")),
+    }
+}
+fn type_set_doc(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
+    match v.downcast_ref::<PyType>() {
+        Some(t) if t.is_heap_type() => {
+            t.dict().set_str_key(intern("__doc__"), n.unwrap_or_else(none));
+            Ok(())
+        }
+        Some(t) => Err(vm.new_type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", t.name()))),
         None => Err(vm.new_type_error("not a type")),
     }
 }
@@ -505,6 +552,37 @@ fn object_get_class(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.class_ref().into_value())
 }
 
+/// `obj.__class__ = C`: allowed between heap types with the same layout.
+fn object_set_class(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
+    let Some(newv) = n else {
+        return Err(vm.new_type_error("can't delete __class__ attribute"));
+    };
+    let Some(new) = newv.downcast::<PyType>() else {
+        let t = newv.class().name();
+        return Err(vm.new_type_error(format!("__class__ must be set to a class, not '{t}' object")));
+    };
+    let old = v.class_ref();
+    if !old.is_heap_type() || !new.is_heap_type() {
+        return Err(vm.new_type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    if old.layout != new.layout || old.slot_names != new.slot_names || old.has_flag(flags::HAS_DICT) != new.has_flag(flags::HAS_DICT) {
+        return Err(vm.new_type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new.name(),
+            old.name()
+        )));
+    }
+    // The object holds a reference to its type: take one on the new type,
+    // release the old one.
+    std::mem::forget(new.clone());
+    if let Some(h) = v.header() {
+        h.set_type_info(&new.payload_ref().gc_info);
+    }
+    // Release the reference the object held on its old type.
+    drop(crate::object::alloc::take_type_reference(&old));
+    Ok(())
+}
+
 fn object_get_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match crate::protocol::attr::instance_dict(v, true) {
         Some(d) => Ok(d.into_value()),
@@ -543,11 +621,11 @@ pub(crate) fn init_object_and_type_methods(object: &PyRef<PyType>, ty: &PyRef<Py
         ],
     );
     add_method_kind(object, "__init_subclass__", object_init_subclass, MethodKind::Class);
-    crate::function::descriptors::add_getset(object, "__class__", object_get_class, None);
+    crate::function::descriptors::add_getset(object, "__class__", object_get_class, Some(object_set_class));
     crate::function::descriptors::add_getset(object, "__dict__", object_get_dict, Some(object_set_dict));
 
     add_method_kind(ty, "__new__", type_new, MethodKind::Static);
-    add_methods(ty, &[("__init__", type_init), ("__repr__", type_repr), ("mro", type_mro)]);
+    add_methods(ty, &[("__init__", type_init), ("__repr__", type_repr), ("mro", type_mro), ("__subclasses__", type_subclasses)]);
     use crate::function::descriptors::add_getset;
     add_getset(ty, "__name__", type_get_name, Some(type_set_name));
     add_getset(ty, "__qualname__", type_get_qualname, Some(type_set_qualname));
@@ -555,5 +633,6 @@ pub(crate) fn init_object_and_type_methods(object: &PyRef<PyType>, ty: &PyRef<Py
     add_getset(ty, "__bases__", type_get_bases, None);
     add_getset(ty, "__base__", type_get_base, None);
     add_getset(ty, "__dict__", type_get_dict, None);
-    add_getset(ty, "__module__", type_get_module, None);
+    add_getset(ty, "__module__", type_get_module, Some(type_set_module));
+    add_getset(ty, "__doc__", type_get_doc, Some(type_set_doc));
 }
