@@ -350,11 +350,16 @@ fn complex_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if spec.as_str().is_empty() {
         return vm.str(&a[0]);
     }
-    // Interim until `types::format_spec` lands: only the empty spec.
-    let t = a[0].class().name();
-    Err(vm.new_type_error(format!(
-        "unsupported format string passed to {t}.__format__"
-    )))
+    let z = this(vm, &a[0])?;
+    let t = a[0].class().name().to_string();
+    let s = crate::types::str_methods::format_spec::format_complex_named(
+        vm,
+        z.0,
+        z.1,
+        spec.as_str(),
+        &t,
+    )?;
+    Ok(new_str(s))
 }
 
 fn complex_conjugate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -40,7 +40,7 @@ pub fn shortest_digits(f: f64) -> (String, i32) {
 fn even_tie_neighbour(x: f64, digits: &str, decpt: i32) -> Option<(String, i32)> {
     let n = digits.len() as i64;
     let last = digits.as_bytes().last()? - b'0';
-    if last % 2 == 0 || n > 18 {
+    if last.is_multiple_of(2) || n > 18 {
         return None;
     }
     // A tie needs the exact value to have a 5 right after the last digit
@@ -133,13 +133,13 @@ fn format_short(f: f64, add_dot_0: bool) -> String {
         push_exponent(&mut out, decpt - 1);
     } else if decpt <= 0 {
         out.push_str("0.");
-        out.extend(std::iter::repeat('0').take((-decpt) as usize));
+        out.extend(std::iter::repeat_n('0', (-decpt) as usize));
         out.push_str(&digits);
     } else {
         let d = decpt as usize;
         if d >= digits.len() {
             out.push_str(&digits);
-            out.extend(std::iter::repeat('0').take(d - digits.len()));
+            out.extend(std::iter::repeat_n('0', d - digits.len()));
             if add_dot_0 {
                 out.push_str(".0");
             }
