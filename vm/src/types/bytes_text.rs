@@ -1252,3 +1252,47 @@ fn b_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = slot_args(vm, &args, 0)?;
     vm.repr(&a[0])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_matches_cpython() {
+        assert_eq!(find_sub(b"hello", b"l", 0, 5), Some(2));
+        assert_eq!(rfind_sub(b"hello", b"l", 0, 5), Some(3));
+        assert_eq!(find_sub(b"abc", b"", 3, 3), Some(3));
+        assert_eq!(find_sub(b"abc", b"", 5, 3), None);
+        assert_eq!(rfind_sub(b"abc", b"", 0, 3), Some(3));
+        assert_eq!(find_sub(b"abc", b"bc", 0, 2), None);
+    }
+
+    #[test]
+    fn split_keeps_the_unsplit_rest() {
+        assert_eq!(
+            split_whitespace(b"  a b  ", 1, false),
+            vec![b"a".to_vec(), b"b  ".to_vec()]
+        );
+        assert_eq!(
+            split_whitespace(b"  a b  ", 1, true),
+            vec![b"  a".to_vec(), b"b".to_vec()]
+        );
+        assert_eq!(
+            split_sep(b"a,b,,c", b",", 2, true),
+            vec![b"a,b".to_vec(), b"".to_vec(), b"c".to_vec()]
+        );
+        assert!(split_whitespace(b"   ", i64::MAX, false).is_empty());
+    }
+
+    #[test]
+    fn float_conversions_match_printf() {
+        assert_eq!(format_float(1234.5, b'e', 6, false), "1.234500e+03");
+        assert_eq!(format_float(0.0001, b'g', 6, false), "0.0001");
+        assert_eq!(format_float(1e20, b'G', 6, false), "1E+20");
+        assert_eq!(format_float(100000.0, b'g', 6, false), "100000");
+        assert_eq!(format_float(1000000.0, b'g', 6, false), "1e+06");
+        assert_eq!(format_float(2.5, b'f', 0, false), "2");
+        assert_eq!(format_float(3.5, b'f', 0, true), "4.");
+        assert_eq!(format_float(0.0, b'g', 6, false), "0");
+    }
+}

@@ -759,3 +759,20 @@ pub(crate) fn install(types: &crate::types::Types) {
     );
     add_methods(t, &compare_methods::<TupleCmp>());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_adjust_as_cpython() {
+        let s = |start, stop, step| SliceSpec { start, stop, step };
+        assert_eq!(s(None, None, 1).adjust(5), (0, 5, 1, 5));
+        assert_eq!(s(None, None, -1).adjust(5), (4, -1, -1, 5));
+        assert_eq!(s(Some(-100), Some(2), 1).adjust(5), (0, 2, 1, 2));
+        assert_eq!(s(Some(8), Some(2), -2).adjust(10), (8, 2, -2, 3));
+        assert_eq!(s(Some(i64::MAX), None, 1).adjust(3), (3, 3, 1, 0));
+        assert_eq!(s(Some(i64::MIN), Some(i64::MAX), 3).adjust(7), (0, 7, 3, 3));
+        assert_eq!(slice_len(5, 2, 1), 0);
+    }
+}
