@@ -95,7 +95,20 @@ pub fn parse_spec(
     default_align: char,
     type_name: &str,
 ) -> PyResult<FormatSpec> {
-    let chars: Vec<char> = spec.chars().collect();
+    // Specs are short: decode into a stack buffer when they fit.
+    let mut buf = ['\0'; 32];
+    let heap: Vec<char>;
+    let chars: &[char] = if spec.len() <= buf.len() {
+        let mut n = 0;
+        for c in spec.chars() {
+            buf[n] = c;
+            n += 1;
+        }
+        &buf[..n]
+    } else {
+        heap = spec.chars().collect();
+        &heap
+    };
     let end = chars.len();
     let mut pos = 0;
     let mut out = FormatSpec {
@@ -142,7 +155,7 @@ pub fn parse_spec(
         }
         pos += 1;
     }
-    out.width = get_integer(vm, &chars, &mut pos)?;
+    out.width = get_integer(vm, chars, &mut pos)?;
     if pos < end && chars[pos] == ',' {
         out.grouping = Grouping::Comma;
         pos += 1;
@@ -159,7 +172,7 @@ pub fn parse_spec(
     }
     if pos < end && chars[pos] == '.' {
         pos += 1;
-        match get_integer(vm, &chars, &mut pos)? {
+        match get_integer(vm, chars, &mut pos)? {
             Some(p) => out.precision = Some(p),
             None => return Err(vm.new_value_error("Format specifier missing precision")),
         }
@@ -408,22 +421,97 @@ fn fill_number(spec: &FormatSpec, n: &Number<'_>, upper: bool) -> String {
     out
 }
 
+/// An integer to format: a machine integer or a `BigInt`.
+#[derive(Clone, Copy)]
+pub enum IntArg<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntArg<'_> {
+    fn negative(&self) -> bool {
+        match self {
+            IntArg::Small(i) => *i < 0,
+            IntArg::Big(b) => b.sign() == Sign::Minus,
+        }
+    }
+
+    fn to_i64(&self) -> Option<i64> {
+        match self {
+            IntArg::Small(i) => Some(*i),
+            IntArg::Big(b) => b.to_i64(),
+        }
+    }
+
+    /// The digits of the magnitude in `radix` (2, 8, 10 or 16).
+    fn magnitude_digits(&self, radix: u32) -> String {
+        match self {
+            IntArg::Small(i) => {
+                let m = i.unsigned_abs();
+                match radix {
+                    2 => format!("{m:b}"),
+                    8 => format!("{m:o}"),
+                    16 => format!("{m:x}"),
+                    _ => m.to_string(),
+                }
+            }
+            IntArg::Big(b) => {
+                if radix == 10 {
+                    b.magnitude().to_string()
+                } else {
+                    b.magnitude().to_str_radix(radix)
+                }
+            }
+        }
+    }
+
+    fn to_f64(&self, vm: &mut Vm) -> PyResult<f64> {
+        match self {
+            IntArg::Small(i) => Ok(*i as f64),
+            IntArg::Big(b) => int_to_f64(vm, b),
+        }
+    }
+}
+
+impl<'a> From<&crate::types::int::IntRef<'a>> for IntArg<'a> {
+    fn from(i: &crate::types::int::IntRef<'a>) -> IntArg<'a> {
+        match i {
+            crate::types::int::IntRef::Small(x) => IntArg::Small(*x),
+            crate::types::int::IntRef::Big(b) => IntArg::Big(b),
+        }
+    }
+}
+
 /// `format(i, spec)` for an `int`.
 pub fn format_int(vm: &mut Vm, i: &BigInt, spec: &str) -> PyResult<String> {
-    format_int_named(vm, i, spec, "int")
+    format_int_arg(vm, IntArg::Big(i), spec, "int")
 }
 
 /// `format_int` for an instance of the type named `type_name`.
 pub fn format_int_named(vm: &mut Vm, i: &BigInt, spec: &str, type_name: &str) -> PyResult<String> {
+    format_int_arg(vm, IntArg::Big(i), spec, type_name)
+}
+
+/// `format(i, spec)` for a machine-sized `int` (no `BigInt` needed).
+pub fn format_i64(vm: &mut Vm, i: i64, spec: &str) -> PyResult<String> {
+    format_int_arg(vm, IntArg::Small(i), spec, "int")
+}
+
+/// `format(i, spec)` for an `int` of any size, its type named
+/// `type_name` in error messages.
+pub fn format_int_arg(vm: &mut Vm, i: IntArg<'_>, spec: &str, type_name: &str) -> PyResult<String> {
     if spec.is_empty() {
-        return Ok(i.to_string());
+        return Ok(match i {
+            IntArg::Small(x) => x.to_string(),
+            IntArg::Big(b) => b.to_string(),
+        });
     }
     let f = parse_spec(vm, spec, Some('d'), '>', type_name)?;
     let t = f.ty.unwrap_or('d');
     match t {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let x = int_to_f64(vm, i)?;
+            let x = i.to_f64(vm)?;
             return render_float(vm, x, &f);
         }
         other => return Err(unknown_code(vm, other, type_name)),
@@ -473,13 +561,9 @@ pub fn format_int_named(vm: &mut Vm, i: &BigInt, spec: &str, type_name: &str) ->
         'x' | 'X' => (16, "0x"),
         _ => (10, ""),
     };
-    let digits = if radix == 10 {
-        i.magnitude().to_string()
-    } else {
-        i.magnitude().to_str_radix(radix)
-    };
+    let digits = i.magnitude_digits(radix);
     let n = Number {
-        negative: i.sign() == Sign::Minus,
+        negative: i.negative(),
         prefix: if f.alternate { prefix } else { "" },
         digits: &digits,
         remainder: "",
@@ -721,7 +805,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtoaFlags) 
     let a = x.abs();
     let mut body = match lower {
         'f' => {
-            let mut s = format!("{a:.precision$}");
+            let mut s = fixed_exact(a, precision).unwrap_or_else(|| format!("{a:.precision$}"));
             if flags.alt && precision == 0 {
                 s.push('.');
             }
@@ -760,6 +844,27 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtoaFlags) 
         body.insert(0, '-');
     }
     body
+}
+
+/// `{:.p$}` for values whose scaled value `a * 10**p` is a float integer
+/// below 2**52 (most short decimals): the product is then within 0.25 of
+/// that integer, so it is also the correctly rounded result, and integer
+/// arithmetic gives the digits without the general algorithm.
+fn fixed_exact(a: f64, p: usize) -> Option<String> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let scale = *POW10.get(p)?;
+    let y = a * scale;
+    if !(y < 4503599627370496.0) || y.fract() != 0.0 {
+        return None;
+    }
+    let n = y as u64;
+    if p == 0 {
+        return Some(n.to_string());
+    }
+    let div = 10u64.pow(p as u32);
+    Some(format!("{}.{:0p$}", n / div, n % div))
 }
 
 /// `e+05`-style exponent: sign always, at least two digits.
@@ -945,6 +1050,24 @@ mod tests {
             "0.00"
         );
         assert_eq!(double_to_string(1e20, 'G', 6, f), "1E+20");
+    }
+
+    #[test]
+    fn fixed_fast_path_agrees() {
+        let mut x: f64 = 0.0;
+        for i in 0..20000u32 {
+            x = x * 1.37 + 0.013 * (i % 97) as f64;
+            if x > 1e13 {
+                x /= 1e12;
+            }
+            for v in [x, x / 1000.0, (x * 8.0).round() / 8.0, i as f64 / 4.0] {
+                for p in 0..12 {
+                    if let Some(s) = fixed_exact(v, p) {
+                        assert_eq!(s, format!("{v:.p$}"), "{v} {p}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -28,16 +28,16 @@ const F_ALT: u8 = 8;
 const F_ZERO: u8 = 16;
 
 /// The arguments being consumed (CPython's `unicode_formatter_t` fields).
-struct ArgCursor {
+struct ArgCursor<'a> {
     /// The current single argument (the whole right operand, or the value
     /// of the last `%(key)`).
     single: Value,
-    tuple: Option<Vec<Value>>,
+    tuple: Option<&'a [Value]>,
     arglen: isize,
     argidx: isize,
 }
 
-impl ArgCursor {
+impl ArgCursor<'_> {
     fn next(&mut self, vm: &mut Vm) -> PyResult<Value> {
         if self.argidx < self.arglen {
             let i = self.argidx;
@@ -45,7 +45,7 @@ impl ArgCursor {
             if self.arglen < 0 {
                 return Ok(self.single.clone());
             }
-            if let Some(t) = &self.tuple {
+            if let Some(t) = self.tuple {
                 if let Some(v) = t.get(i as usize) {
                     return Ok(v.clone());
                 }
@@ -67,7 +67,7 @@ struct Conv {
 
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let tuple = args.as_tuple().map(|t| t.to_vec());
+    let tuple = args.as_tuple();
     let is_str = args.downcast_ref::<PyStr>().is_some();
     let dict = if tuple.is_none() && !is_str && args.class().lookup("__getitem__").is_some() {
         Some(args.clone())
@@ -109,7 +109,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
 }
 
 /// `* wants int` arguments.
-fn star_arg(vm: &mut Vm, cur: &mut ArgCursor) -> PyResult<i64> {
+fn star_arg(vm: &mut Vm, cur: &mut ArgCursor<'_>) -> PyResult<i64> {
     let v = cur.next(vm)?;
     let Some(i) = v.as_int() else {
         return Err(vm.new_type_error("* wants int"));
@@ -126,7 +126,7 @@ fn parse_conversion(
     vm: &mut Vm,
     fmt: &str,
     pos: &mut usize,
-    cur: &mut ArgCursor,
+    cur: &mut ArgCursor<'_>,
     dict: Option<&Value>,
 ) -> PyResult<Conv> {
     let b = fmt.as_bytes();
@@ -248,21 +248,16 @@ fn format_one(
     fmt: &str,
     pos: usize,
     mut conv: Conv,
-    cur: &mut ArgCursor,
+    cur: &mut ArgCursor<'_>,
     out: &mut String,
 ) -> PyResult<()> {
     let v = cur.next(vm)?;
     let text: String = match conv.ch {
-        's' => {
-            if let Some(s) = v
-                .as_str()
-                .filter(|_| v.is_exact(crate::types::str::STR_TYPE.get()))
-            {
-                s.to_string()
-            } else {
-                vm.str_string(&v)?
-            }
+        's' if v.is_exact(crate::types::str::STR_TYPE.get()) => {
+            emit(out, v.as_str().unwrap_or(""), &conv);
+            return Ok(());
         }
+        's' => vm.str_string(&v)?,
         'r' => vm.repr_string(&v)?,
         'a' => {
             let r = crate::builtins::ascii_of(vm, &v)?;
@@ -270,6 +265,17 @@ fn format_one(
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
             conv.sign = true;
+            if let Some(i) = v.as_small_int() {
+                if conv.flags & F_ALT == 0 && conv.prec < 0 && conv.ch != 'X' {
+                    let s = match conv.ch {
+                        'o' => format!("{}{:o}", if i < 0 { "-" } else { "" }, i.unsigned_abs()),
+                        'x' => format!("{}{:x}", if i < 0 { "-" } else { "" }, i.unsigned_abs()),
+                        _ => i.to_string(),
+                    };
+                    emit(out, &s, &conv);
+                    return Ok(());
+                }
+            }
             let i = int_for(vm, &v, conv.ch)?;
             format_long(&i, conv.flags & F_ALT != 0, conv.prec, conv.ch)
         }

@@ -11,10 +11,13 @@
 //! on UTF-8 boundaries).
 
 use crate::types::exceptions::exc;
-use crate::types::int::int_from_i64;
+use crate::types::float::FLOAT_TYPE;
+use crate::types::int::{int_from_i64, INT_TYPE};
 use crate::types::str::{new_str, STR_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
+
+use super::format_spec;
 
 /// Where keyword fields come from.
 #[derive(Clone, Copy)]
@@ -244,14 +247,32 @@ fn render(
     } else {
         field.spec
     };
+    // Exact str, int and float are formatted directly, as CPython's
+    // `render_field` does, skipping the `__format__` lookup.
     if obj.is_exact(STR_TYPE.get()) {
         let text = obj.as_str().unwrap_or("");
         if spec.is_empty() {
             out.push_str(text);
         } else {
-            out.push_str(&super::format_spec::format_str(vm, text, spec)?);
+            out.push_str(&format_spec::format_str(vm, text, spec)?);
         }
         return Ok(());
+    }
+    if let Some(i) = obj.as_small_int() {
+        out.push_str(&format_spec::format_i64(vm, i, spec)?);
+        return Ok(());
+    }
+    if obj.is_exact(INT_TYPE.get()) {
+        if let Some(i) = obj.as_int() {
+            out.push_str(&format_spec::format_int_arg(vm, (&i).into(), spec, "int")?);
+            return Ok(());
+        }
+    }
+    if obj.is_exact(FLOAT_TYPE.get()) {
+        if let Some(x) = obj.as_float() {
+            out.push_str(&format_spec::format_float(vm, x, spec)?);
+            return Ok(());
+        }
     }
     let r = vm.format(&obj, &new_str(spec))?;
     out.push_str(r.as_str().unwrap_or(""));

@@ -142,6 +142,50 @@ fn char_count(s: &str) -> usize {
     }
 }
 
+/// Byte offset of code point `i` (`0 <= i <= n`) in `text` of `n` code
+/// points, walking from whichever end is nearer.
+pub(crate) fn char_offset(text: &str, n: usize, i: usize) -> usize {
+    if n == text.len() {
+        return i;
+    }
+    if i >= n {
+        return text.len();
+    }
+    if i <= n / 2 {
+        text.char_indices()
+            .nth(i)
+            .map(|(b, _)| b)
+            .unwrap_or(text.len())
+    } else {
+        text.char_indices()
+            .rev()
+            .nth(n - 1 - i)
+            .map(|(b, _)| b)
+            .unwrap_or(0)
+    }
+}
+
+/// The text of code points `[start, end)` (`start <= end <= n`).
+pub(crate) fn char_slice(s: &PyStr, start: usize, end: usize) -> &str {
+    let text = s.as_str();
+    let n = s.char_len();
+    if n == text.len() {
+        return &text[start..end];
+    }
+    let a = char_offset(text, n, start);
+    // The end is found from the start or from the end, whichever is nearer.
+    let b = if n - end < end - start {
+        char_offset(text, n, end)
+    } else {
+        a + text[a..]
+            .char_indices()
+            .nth(end - start)
+            .map(|(b, _)| b)
+            .unwrap_or(text.len() - a)
+    };
+    &text[a..b]
+}
+
 /// The one-character strings U+0000..U+00FF, interned (immortal) once so
 /// that indexing and iteration over Latin-1 text do not allocate.
 fn latin1_chars() -> &'static [Value] {
@@ -323,7 +367,9 @@ fn item_at(s: &PyStr, i: usize) -> Value {
     if s.is_ascii() {
         latin1_chars()[s.as_str().as_bytes()[i] as usize].clone()
     } else {
-        char_str(s.char_at(i))
+        let text = s.as_str();
+        let b = char_offset(text, s.char_len(), i);
+        char_str(text[b..].chars().next().unwrap_or('\0'))
     }
 }
 
@@ -334,7 +380,7 @@ fn slice_of(s: &PyStr, start: i64, stop: i64, step: i64) -> String {
         if stop <= start {
             return String::new();
         }
-        return s.substr(start as usize, stop as usize).to_string();
+        return char_slice(s, start as usize, stop as usize).to_string();
     }
     let count = if step > 0 {
         if stop > start {

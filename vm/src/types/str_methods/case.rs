@@ -156,7 +156,9 @@ pub fn is_identifier(s: &str) -> bool {
 /// The lower-case mapping of `chars[i]`, with Final_Sigma for U+03A3.
 fn push_lower(out: &mut String, chars: &[char], i: usize) {
     let c = chars[i];
-    if c == '\u{3a3}' {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if c == '\u{3a3}' {
         out.push(capital_sigma(chars, i));
     } else {
         out.extend(c.to_lowercase());
@@ -180,7 +182,11 @@ fn capital_sigma(chars: &[char], i: usize) -> char {
 }
 
 fn push_upper(out: &mut String, c: char) {
-    out.extend(c.to_uppercase());
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+    } else {
+        out.extend(c.to_uppercase());
+    }
 }
 
 fn push_title(out: &mut String, c: char) {

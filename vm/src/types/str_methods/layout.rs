@@ -21,14 +21,16 @@ use super::{
 
 // -------------------------------------------------------------- strip
 
+/// `qual` is the qualified name (`str.strip`), used in messages.
 fn strip_common(
     vm: &mut Vm,
     args: Args<'_>,
-    name: &str,
+    qual: &str,
     left: bool,
     right: bool,
 ) -> PyResult<Value> {
-    args.no_kwargs(vm, &format!("str.{name}"))?;
+    args.no_kwargs(vm, qual)?;
+    let name = qual.trim_start_matches("str.");
     let a = args.skip_self().range(vm, name, 0, 1)?;
     let s = this(vm, &args)?;
     let text = s.as_str();
@@ -86,13 +88,13 @@ fn trim_bytes(text: &str, left: bool, right: bool, p: impl Fn(u8) -> bool) -> &s
 }
 
 fn str_strip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    strip_common(vm, args, "strip", true, true)
+    strip_common(vm, args, "str.strip", true, true)
 }
 fn str_lstrip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    strip_common(vm, args, "lstrip", true, false)
+    strip_common(vm, args, "str.lstrip", true, false)
 }
 fn str_rstrip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    strip_common(vm, args, "rstrip", false, true)
+    strip_common(vm, args, "str.rstrip", false, true)
 }
 
 // ------------------------------------------------------------ padding
@@ -115,9 +117,11 @@ fn padded(vm: &mut Vm, text: &str, left: usize, right: usize, fill: char) -> PyR
     Ok(new_str(out))
 }
 
-fn justify(vm: &mut Vm, args: Args<'_>, name: &str, how: char) -> PyResult<Value> {
-    args.no_kwargs(vm, &format!("str.{name}"))?;
-    let a = args.skip_self().range(vm, name, 1, 2)?;
+fn justify(vm: &mut Vm, args: Args<'_>, qual: &str, how: char) -> PyResult<Value> {
+    args.no_kwargs(vm, qual)?;
+    let a = args
+        .skip_self()
+        .range(vm, qual.trim_start_matches("str."), 1, 2)?;
     let s = this(vm, &args)?;
     let width = ssize_arg(vm, &a[0])?;
     let fill = match a.get(1) {
@@ -158,13 +162,13 @@ fn justify(vm: &mut Vm, args: Args<'_>, name: &str, how: char) -> PyResult<Value
 }
 
 fn str_center(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    justify(vm, args, "center", '^')
+    justify(vm, args, "str.center", '^')
 }
 fn str_ljust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    justify(vm, args, "ljust", '<')
+    justify(vm, args, "str.ljust", '<')
 }
 fn str_rjust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    justify(vm, args, "rjust", '>')
+    justify(vm, args, "str.rjust", '>')
 }
 
 fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -76,22 +76,19 @@ fn adjust(start: Option<isize>, end: Option<isize>, len: usize) -> (isize, isize
 
 /// The text of code points `[start, end)`; requires `start <= end <= len`.
 fn window(s: &PyStr, start: usize, end: usize) -> &str {
-    if s.is_ascii() {
-        &s.as_str()[start..end]
-    } else {
-        s.substr(start, end)
-    }
+    super::char_slice(s, start, end)
 }
 
-/// Code point index of byte offset `b` inside `hay`, which starts at code
-/// point `start`.
-fn to_index(s: &PyStr, hay: &str, start: isize, b: usize) -> isize {
-    start
-        + if s.is_ascii() {
-            b as isize
-        } else {
-            hay[..b].chars().count() as isize
-        }
+/// Code point index of byte offset `b` inside `hay`, which holds the code
+/// points `[start, end)`; counts on the shorter side of `b`.
+fn to_index(s: &PyStr, hay: &str, (start, end): (isize, isize), b: usize) -> isize {
+    if s.is_ascii() {
+        start + b as isize
+    } else if b <= hay.len() / 2 {
+        start + hay[..b].chars().count() as isize
+    } else {
+        end - hay[b..].chars().count() as isize
+    }
 }
 
 /// Parses `(sub[, start[, end]])` as CPython's `parse_args_finds`.
@@ -128,7 +125,7 @@ fn find_in(s: &PyStr, sub: &str, start: Option<isize>, end: Option<isize>, rever
         hay.find(sub)
     };
     match r {
-        Some(b) => to_index(s, hay, start, b),
+        Some(b) => to_index(s, hay, (start, end), b),
         None => -1,
     }
 }
@@ -373,6 +370,9 @@ fn split_args<'a>(
 /// Splits on runs of whitespace from the left (CPython's
 /// `split_whitespace`), at most `max` times.
 fn split_whitespace(text: &str, max: usize) -> Vec<&str> {
+    if text.is_ascii() {
+        return split_whitespace_ascii(text, max);
+    }
     let mut out = Vec::new();
     let mut it = text.char_indices().peekable();
     let mut splits = 0;
@@ -404,8 +404,73 @@ fn split_whitespace(text: &str, max: usize) -> Vec<&str> {
     out
 }
 
+/// ASCII whitespace as `str.isspace` sees it.
+#[inline]
+fn ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f)
+}
+
+/// `split_whitespace` for ASCII text, byte by byte.
+fn split_whitespace_ascii(text: &str, max: usize) -> Vec<&str> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut splits = 0;
+    loop {
+        while i < n && ascii_space(b[i]) {
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        if splits == max {
+            out.push(&text[i..]);
+            break;
+        }
+        let j = i;
+        while i < n && !ascii_space(b[i]) {
+            i += 1;
+        }
+        out.push(&text[j..i]);
+        splits += 1;
+    }
+    out
+}
+
+/// `rsplit_whitespace` for ASCII text.
+fn rsplit_whitespace_ascii(text: &str, max: usize) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = b.len();
+    let mut splits = 0;
+    loop {
+        while i > 0 && ascii_space(b[i - 1]) {
+            i -= 1;
+        }
+        if i == 0 {
+            break;
+        }
+        if splits == max {
+            out.push(&text[..i]);
+            break;
+        }
+        let j = i;
+        while i > 0 && !ascii_space(b[i - 1]) {
+            i -= 1;
+        }
+        out.push(&text[i..j]);
+        splits += 1;
+    }
+    out.reverse();
+    out
+}
+
 /// `rsplit()` on whitespace: the mirror image of `split_whitespace`.
 fn rsplit_whitespace(text: &str, max: usize) -> Vec<&str> {
+    if text.is_ascii() {
+        return rsplit_whitespace_ascii(text, max);
+    }
     let mut out = Vec::new();
     let mut it = text.char_indices().rev().peekable();
     let mut splits = 0;
@@ -526,8 +591,9 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(new_list(out))
 }
 
-fn remove_affix(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
-    let a = method_args(vm, &args, &format!("str.{name}"), 1)?;
+fn remove_affix(vm: &mut Vm, args: Args<'_>, qual: &str, suffix: bool) -> PyResult<Value> {
+    let a = method_args(vm, &args, qual, 1)?;
+    let name = qual.trim_start_matches("str.");
     let s = this(vm, &args)?;
     let affix = str_arg(vm, &a[1], |t| {
         format!("{name}() argument must be str, not {t}")
@@ -545,10 +611,10 @@ fn remove_affix(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResu
 }
 
 fn str_removeprefix(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    remove_affix(vm, args, "removeprefix", false)
+    remove_affix(vm, args, "str.removeprefix", false)
 }
 fn str_removesuffix(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    remove_affix(vm, args, "removesuffix", true)
+    remove_affix(vm, args, "str.removesuffix", true)
 }
 
 pub(super) fn install(t: &PyRef<PyType>) {
@@ -589,6 +655,29 @@ mod tests {
         assert_eq!(split_whitespace("a", 0), vec!["a"]);
         assert_eq!(rsplit_whitespace("  a b  c ", 1), vec!["  a b", "c"]);
         assert_eq!(rsplit_whitespace(" é\u{a0}b ", usize::MAX), vec!["é", "b"]);
+        for text in ["", " ", "a", " a b  c ", "\x1ca\x1fb\x0b", "ab  cd\tef"] {
+            for max in [0, 1, 2, usize::MAX] {
+                let slow: Vec<&str> = {
+                    let mut v = Vec::new();
+                    let mut rest = text.trim_start_matches(|c: char| ascii_space(c as u8));
+                    let mut k = 0;
+                    while !rest.is_empty() {
+                        if k == max {
+                            v.push(rest);
+                            break;
+                        }
+                        let end = rest
+                            .find(|c: char| ascii_space(c as u8))
+                            .unwrap_or(rest.len());
+                        v.push(&rest[..end]);
+                        rest = rest[end..].trim_start_matches(|c: char| ascii_space(c as u8));
+                        k += 1;
+                    }
+                    v
+                };
+                assert_eq!(split_whitespace_ascii(text, max), slow, "{text:?} {max}");
+            }
+        }
     }
 
     #[test]
