@@ -1,6 +1,6 @@
 //! Methods of `bytes` and `bytearray`: construction, `repr`, the sequence
 //! protocol, comparisons, hashing, the codecs (`decode`, and `encode_str`
-//! for `bytes(s, encoding)` and `str.encode`), `hex`/`fromhex`, the
+//! through `str_methods::codec`), `hex`/`fromhex`, the
 //! bytearray mutators, and the two iterator types. The str-like methods
 //! (`split`, `strip`, `find`, ...) and `%` formatting are in `bytes_text.rs`.
 //!
@@ -20,7 +20,7 @@ use crate::function::args::Args;
 use crate::function::native::{add_method_kind, add_methods, MethodKind};
 use crate::object::{PyPayload, PyRef};
 use crate::protocol::sequence::normalize_index;
-use crate::types::exceptions::{e_set_attr, exc};
+use crate::types::exceptions::exc;
 use crate::types::int::int_from_i64;
 use crate::types::iterators::NativeIterator;
 use crate::types::singletons::{bool_value, none, not_implemented};
@@ -111,208 +111,10 @@ pub(crate) fn byte_of(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 }
 
 // ---- codecs -----------------------------------------------------------------------
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Codec {
-    Utf8,
-    Ascii,
-    Latin1,
-}
-
-impl Codec {
-    fn name(self) -> &'static str {
-        match self {
-            Codec::Utf8 => "utf-8",
-            Codec::Ascii => "ascii",
-            Codec::Latin1 => "latin-1",
-        }
-    }
-}
-
-/// The codec for an encoding name (CPython's normalisation: case,
-/// `-`/`_`/space, common aliases); LookupError "unknown encoding: x".
-pub fn codec_of(vm: &mut Vm, name: &str) -> PyResult<Codec> {
-    let n: String = name
-        .trim()
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
-        .collect();
-    match n.as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Codec::Utf8),
-        "ascii" | "us_ascii" | "646" => Ok(Codec::Ascii),
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
-        | "iso_ir_100" => Ok(Codec::Latin1),
-        _ => Err(vm.new_exception_msg(&exc().lookup_error, format!("unknown encoding: {name}"))),
-    }
-}
-
-fn unknown_handler(vm: &mut Vm, errors: &str) -> crate::vm::PyErr {
-    vm.new_exception_msg(
-        &exc().lookup_error,
-        format!("unknown error handler name '{errors}'"),
-    )
-}
-
-fn position_text(start: usize, end: usize, one: &str, many: &str) -> String {
-    if end - start == 1 {
-        format!("{one} in position {start}")
-    } else {
-        format!("{many} in position {start}-{}", end - 1)
-    }
-}
-
-fn decode_error(
-    vm: &mut Vm,
-    codec: Codec,
-    data: &[u8],
-    start: usize,
-    end: usize,
-    reason: &str,
-) -> crate::vm::PyErr {
-    let what = position_text(start, end, &format!("byte 0x{:02x}", data[start]), "bytes");
-    let msg = format!("'{}' codec can't decode {what}: {reason}", codec.name());
-    let err = vm.new_exception_msg(&exc().unicode_decode_error, msg);
-    e_set_attr(&err.0, "encoding", new_str(codec.name()));
-    e_set_attr(&err.0, "object", bytes_new(data.to_vec()));
-    e_set_attr(&err.0, "start", int_from_i64(start as i64));
-    e_set_attr(&err.0, "end", int_from_i64(end as i64));
-    e_set_attr(&err.0, "reason", new_str(reason));
-    err
-}
-
-/// `bytes.decode(encoding, errors)` for the codecs Skein knows.
-pub fn decode_bytes(vm: &mut Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
-    if codec == Codec::Latin1 {
-        return Ok(data.iter().map(|&b| b as char).collect());
-    }
-    let mut out = String::with_capacity(data.len());
-    let mut i = 0;
-    while i < data.len() {
-        // The next bad stretch: [bad, bad_end), after a good prefix.
-        let (good, bad) = match codec {
-            Codec::Ascii => {
-                let n = data[i..]
-                    .iter()
-                    .position(|&b| b >= 0x80)
-                    .unwrap_or(data.len() - i);
-                (
-                    n,
-                    (n < data.len() - i).then_some((1, "ordinal not in range(128)")),
-                )
-            }
-            _ => match std::str::from_utf8(&data[i..]) {
-                Ok(_) => (data.len() - i, None),
-                Err(e) => {
-                    let n = e.valid_up_to();
-                    let first = data[i + n];
-                    let bad = match e.error_len() {
-                        None => (data.len() - i - n, "unexpected end of data"),
-                        Some(_) if !(0xc2..=0xf4).contains(&first) => (1, "invalid start byte"),
-                        Some(k) => (k, "invalid continuation byte"),
-                    };
-                    (n, Some(bad))
-                }
-            },
-        };
-        // Both codecs validated the `good` bytes as UTF-8 (ASCII is UTF-8).
-        out.push_str(std::str::from_utf8(&data[i..i + good]).unwrap_or(""));
-        i += good;
-        let Some((len, reason)) = bad else { break };
-        match errors {
-            "strict" => return Err(decode_error(vm, codec, data, i, i + len, reason)),
-            "ignore" => {}
-            "replace" => out.push('\u{fffd}'),
-            "backslashreplace" => {
-                for b in &data[i..i + len] {
-                    out.push_str(&format!("\\x{b:02x}"));
-                }
-            }
-            "surrogateescape" if data[i] >= 0x80 => {
-                // Lone surrogates cannot be stored in a Skein str.
-                return Err(decode_error(vm, codec, data, i, i + len, reason));
-            }
-            other => return Err(unknown_handler(vm, other)),
-        }
-        i += len;
-    }
-    Ok(out)
-}
-
-fn char_escape(c: char) -> String {
-    let n = c as u32;
-    if n < 0x100 {
-        format!("\\x{n:02x}")
-    } else if n < 0x10000 {
-        format!("\\u{n:04x}")
-    } else {
-        format!("\\U{n:08x}")
-    }
-}
-
-/// `str.encode(encoding, errors)` for the codecs Skein knows.
-pub fn encode_str(vm: &mut Vm, s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
-    let limit: u32 = match codec {
-        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
-        Codec::Ascii => 0x80,
-        Codec::Latin1 => 0x100,
-    };
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if (c as u32) < limit {
-            out.push(c as u32 as u8);
-            i += 1;
-            continue;
-        }
-        let end = i + chars[i..]
-            .iter()
-            .take_while(|&&c| c as u32 >= limit)
-            .count();
-        match errors {
-            "strict" => {
-                let what = position_text(
-                    i,
-                    end,
-                    &format!("character '{}'", char_escape(c)),
-                    "characters",
-                );
-                let msg = format!(
-                    "'{}' codec can't encode {what}: ordinal not in range({limit})",
-                    codec.name()
-                );
-                let err = vm.new_exception_msg(&exc().unicode_encode_error, msg);
-                e_set_attr(&err.0, "encoding", new_str(codec.name()));
-                e_set_attr(&err.0, "object", new_str(s));
-                e_set_attr(&err.0, "start", int_from_i64(i as i64));
-                e_set_attr(&err.0, "end", int_from_i64(end as i64));
-                e_set_attr(
-                    &err.0,
-                    "reason",
-                    new_str(format!("ordinal not in range({limit})")),
-                );
-                return Err(err);
-            }
-            "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
-            "xmlcharrefreplace" => {
-                for c in &chars[i..end] {
-                    out.extend(format!("&#{};", *c as u32).bytes());
-                }
-            }
-            "backslashreplace" => {
-                for c in &chars[i..end] {
-                    out.extend(char_escape(*c).bytes());
-                }
-            }
-            other => return Err(unknown_handler(vm, other)),
-        }
-        i = end;
-    }
-    Ok(out)
-}
+//
+// The codecs themselves (UTF-8, ASCII, Latin-1, UTF-16/32, cp1252, error
+// handlers, CPython's UnicodeError arguments) live with `str.encode` in
+// `str_methods::codec`; bytes only parse their arguments.
 
 /// A `str` argument of `name()`: "decode() argument 'encoding' must be str, not int".
 fn str_arg<'a>(vm: &mut Vm, v: &'a Value, fname: &str, arg: &str) -> PyResult<&'a str> {
@@ -341,8 +143,15 @@ fn bytes_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => str_arg(vm, v, "decode", "errors")?,
         None => "strict",
     };
-    let codec = codec_of(vm, encoding)?;
-    Ok(new_str(decode_bytes(vm, &data, codec, errors)?))
+    // UnicodeDecodeError.object is always a bytes object.
+    let obj = if is_bytearray(s) {
+        bytes_new(data.to_vec())
+    } else {
+        s.clone()
+    };
+    Ok(new_str(crate::types::str_methods::codec::decode(
+        vm, &data, &obj, encoding, errors,
+    )?))
 }
 
 // ---- construction -------------------------------------------------------------------
@@ -372,8 +181,7 @@ fn bytes_from_args(vm: &mut Vm, args: &Args<'_>, what: &str) -> PyResult<Vec<u8>
             Some(e) => str_arg(vm, e, what, "errors")?,
             None => "strict",
         };
-        let codec = codec_of(vm, enc)?;
-        return encode_str(vm, s.as_str(), codec, errs);
+        return crate::types::str_methods::codec::encode(vm, s.as_str(), x, enc, errs);
     }
     if errors.is_some() {
         let msg = if x.downcast_ref::<PyStr>().is_some() {
