@@ -1100,13 +1100,64 @@ impl Vm {
                             };
                             push!(r)
                         }
-                        Opcode::GET_AWAITABLE
-                        | Opcode::GET_AITER
-                        | Opcode::GET_ANEXT
-                        | Opcode::BEFORE_ASYNC_WITH
-                        | Opcode::END_ASYNC_FOR => {
-                            err = self.new_exception_msg(&exc().system_error, "async is not supported yet");
-                            break 'dispatch;
+                        Opcode::GET_AWAITABLE => {
+                            let v = pop!();
+                            let it = tri!(crate::types::generator::get_awaitable(self, &v));
+                            push!(it)
+                        }
+                        Opcode::GET_AITER => {
+                            let v = pop!();
+                            let Some(f) = v.class().lookup("__aiter__") else {
+                                err = self.new_type_error(format!(
+                                    "'async for' requires an object with __aiter__ method, got {}",
+                                    v.class().name()
+                                ));
+                                break 'dispatch;
+                            };
+                            let it = tri!(self.call_unbound(&f, &v, &[v.clone()]));
+                            push!(it)
+                        }
+                        Opcode::GET_ANEXT => {
+                            let aiter = top!();
+                            let Some(f) = aiter.class().lookup("__anext__") else {
+                                err = self.new_type_error(format!(
+                                    "'async for' requires an iterator with __anext__ method, got {}",
+                                    aiter.class().name()
+                                ));
+                                break 'dispatch;
+                            };
+                            let aw = tri!(self.call_unbound(&f, &aiter, &[aiter.clone()]));
+                            let it = tri!(crate::types::generator::get_awaitable(self, &aw));
+                            push!(it)
+                        }
+                        Opcode::BEFORE_ASYNC_WITH => {
+                            let mgr = pop!();
+                            let ty = mgr.class_ref();
+                            let (Some(enter), Some(exit)) = (ty.lookup("__aenter__"), ty.lookup("__aexit__")) else {
+                                err = self.new_type_error(format!(
+                                    "'{}' object does not support the asynchronous context manager protocol",
+                                    ty.name()
+                                ));
+                                break 'dispatch;
+                            };
+                            let owner = ty.to_value();
+                            let bound_exit = tri!(self.descr_get(&exit, Some(&mgr), &owner));
+                            push!(bound_exit);
+                            let r = tri!(self.call_unbound(&enter, &mgr, &[mgr.clone()]));
+                            let aw = tri!(crate::types::generator::get_awaitable(self, &r));
+                            push!(aw)
+                        }
+                        Opcode::END_ASYNC_FOR => {
+                            let e = pop!();
+                            let _aiter = pop!();
+                            if !e.class().is_subtype(&exc().stop_async_iteration) {
+                                err = match e.downcast::<PyBaseException>() {
+                                    Some(x) => PyErr(x),
+                                    None => self.new_type_error("bad exception"),
+                                };
+                                add_tb = false;
+                                break 'dispatch;
+                            }
                         }
                     }
                 }
@@ -1367,7 +1418,30 @@ impl Vm {
                 Some(l) => Ok(new_tuple(l.snapshot())),
                 None => Ok(v),
             },
-            Some(Intrinsic1::StopIterationError) => Err(self.new_runtime_error("generator raised StopIteration")),
+            Some(Intrinsic1::StopIterationError) => {
+                // PEP 479: a StopIteration escaping a generator becomes a
+                // RuntimeError (the RERAISE that follows raises it).
+                let flags = self.frames.frames[fidx].code.co.flags;
+                let kind = if flags.has(CodeFlags::COROUTINE) {
+                    "coroutine"
+                } else if flags.has(CodeFlags::ASYNC_GENERATOR) {
+                    "async generator"
+                } else {
+                    "generator"
+                };
+                let cls = v.class();
+                let msg = if cls.is_subtype(&exc().stop_iteration) {
+                    format!("{kind} raised StopIteration")
+                } else if flags.has(CodeFlags::ASYNC_GENERATOR) && cls.is_subtype(&exc().stop_async_iteration) {
+                    format!("{kind} raised StopAsyncIteration")
+                } else {
+                    return Ok(v);
+                };
+                let e = self.new_runtime_error(msg);
+                e.0.set_cause(Some(v.clone()));
+                e.0.set_context(Some(v));
+                Ok(e.value())
+            }
             _ => Err(self.new_exception_msg(&exc().system_error, "unsupported intrinsic")),
         }
     }
@@ -1490,7 +1564,8 @@ fn immortalize_function(func: &Value) {
 /// Whether calling this code makes a generator.
 #[inline]
 pub fn is_generator_code(code: &PyCode) -> bool {
-    code.co.flags.has(CodeFlags::GENERATOR)
+    let f = code.co.flags;
+    f.has(CodeFlags::GENERATOR) || f.has(CodeFlags::COROUTINE) || f.has(CodeFlags::ASYNC_GENERATOR)
 }
 
 /// A function whose parameters are exactly `n` positional-or-keyword ones.

@@ -19,6 +19,8 @@ use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 pub static GENERATOR_TYPE: TypeCell = TypeCell::new();
+pub static COROUTINE_TYPE: TypeCell = TypeCell::new();
+pub static ASYNC_GENERATOR_TYPE: TypeCell = TypeCell::new();
 
 struct GenState {
     window: Vec<Option<Value>>,
@@ -57,7 +59,16 @@ impl PyPayload for PyGenerator {
 pub fn new_generator(func: PyRef<PyFunction>, window: Vec<Option<Value>>) -> Value {
     let name = func.name.lock().clone();
     let qualname = func.qualname.lock().clone();
-    PyRef::new(PyGenerator {
+    let flags = func.code.co.flags;
+    use skein_compiler::bytecode::CodeFlags;
+    let cls = if flags.has(CodeFlags::COROUTINE) {
+        COROUTINE_TYPE.get()
+    } else if flags.has(CodeFlags::ASYNC_GENERATOR) {
+        ASYNC_GENERATOR_TYPE.get()
+    } else {
+        GENERATOR_TYPE.get()
+    };
+    PyRef::new_with_type(PyGenerator {
         func,
         state: Locked::new(GenState {
             window,
@@ -71,8 +82,30 @@ pub fn new_generator(func: PyRef<PyFunction>, window: Vec<Option<Value>>) -> Val
         }),
         name: Locked::new(name),
         qualname: Locked::new(qualname),
-    })
+    }, cls)
     .into_value()
+}
+
+/// `GET_AWAITABLE`: a coroutine awaits as itself; other objects through
+/// `__await__`, which must return an iterator.
+pub fn get_awaitable(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if v.class().is(COROUTINE_TYPE.get()) {
+        return Ok(v.clone());
+    }
+    let Some(f) = v.class().lookup("__await__") else {
+        return Err(vm.new_type_error(format!(
+            "object {} can't be used in 'await' expression",
+            v.class().name()
+        )));
+    };
+    let it = vm.call_unbound(&f, v, &[v.clone()])?;
+    if it.class().is(COROUTINE_TYPE.get()) || it.class().lookup("__next__").is_none() {
+        return Err(vm.new_type_error(format!(
+            "__await__() returned non-iterator of type '{}'",
+            it.class().name()
+        )));
+    }
+    Ok(it)
 }
 
 /// Marks a generator whose frame returned or raised as finished.
@@ -340,6 +373,19 @@ fn gen_close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let g = gen_of(vm, &a[0])?;
     g.close(vm, &a[0])?;
     Ok(none())
+}
+
+fn coro_await(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let a = a.exact(vm, "__await__", 1)?;
+    Ok(a[0].clone())
+}
+
+/// The coroutine type: a generator-like object driven by `await`.
+pub(crate) fn add_coroutine_methods(t: &PyRef<PyType>) {
+    crate::function::native::add_methods(
+        t,
+        &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__await__", coro_await), ("__next__", gen_next)],
+    );
 }
 
 pub(crate) fn add_generator_methods(t: &PyRef<PyType>) {

@@ -170,6 +170,8 @@ pub fn init() {
     make::<iterators::PyTupleIter>(&iterators::TUPLE_ITER_TYPE, "tuple_iterator", object, 0, false);
     make::<iterators::PyCallableIter>(&iterators::CALLABLE_ITER_TYPE, "callable_iterator", object, 0, false);
     let gen_t = make::<generator::PyGenerator>(&generator::GENERATOR_TYPE, "generator", object, 0, false);
+    let coro_t = make::<generator::PyGenerator>(&generator::COROUTINE_TYPE, "coroutine", object, 0, false);
+    make::<generator::PyGenerator>(&generator::ASYNC_GENERATOR_TYPE, "async_generator", object, 0, false);
     make::<crate::interp::traceback::PyTraceback>(&crate::interp::traceback::TRACEBACK_TYPE, "traceback", object, 0, false);
     make::<exceptions::PyBaseException>(
         &exceptions::BASE_EXCEPTION_TYPE,
@@ -183,6 +185,7 @@ pub fn init() {
 
     type_call::init_object_and_type_methods(object, ty);
     generator::add_generator_methods(gen_t);
+    generator::add_coroutine_methods(coro_t);
     iterators::install_iterator_methods();
     crate::builtins::init_builtin_iterator_types();
 
