@@ -272,11 +272,6 @@ fn bytes_new_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     .into_value())
 }
 
-/// `bytes.__init__` accepts what `__new__` consumed.
-fn bytes_init(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(none())
-}
-
 fn bytearray_new_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(cls) = args.pos.first().and_then(|c| c.downcast::<PyType>()) else {
         return Err(vm.new_type_error("bytearray.__new__(X): X is not a type object"));
@@ -933,7 +928,6 @@ pub(crate) fn install(types: &crate::types::Types) {
     add_methods(
         b,
         &[
-            ("__init__", bytes_init),
             ("__hash__", bytes_hash),
             ("__bytes__", bytes_bytes),
             ("__getnewargs__", bytes_getnewargs),

@@ -566,11 +566,6 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(r.into_value())
 }
 
-/// `frozenset.__init__` accepts (and ignores) what `__new__` consumed.
-fn frozenset_init(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(none())
-}
-
 fn set_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = slot_args(vm, &args, 0)?;
     let so = this(vm, &a[0])?;
@@ -991,7 +986,6 @@ pub(crate) fn install(types: &crate::types::Types) {
     add_methods(
         f,
         &[
-            ("__init__", frozenset_init),
             ("__hash__", frozenset_hash),
             ("copy", frozenset_copy),
             ("symmetric_difference", frozenset_symmetric_difference),
