@@ -38,6 +38,8 @@ pub fn init(config: Config) -> Vm {
         v.make_immortal();
     }
     let sys = crate::modules::sys::make_sys_module(&config);
+    sys.set_attr("_getframe", crate::function::native::new_function("_getframe", crate::interp::frame_object::sys_getframe, "sys"));
+    sys.set_attr("exception", crate::function::native::new_function("exception", sys_exception, "sys"));
     let modules = crate::modules::sys::modules_dict_of(&sys);
     modules.set_str_key(crate::intern::intern("builtins"), builtins.to_value());
     modules.set_str_key(crate::intern::intern("sys"), sys.to_value());
@@ -71,6 +73,12 @@ pub fn syntax_error(_vm: &mut Vm, e: &CompileError, filename: &str, source: &str
     e_set_attr(&exc_obj, "end_offset", crate::types::int::int_from_i64(e.end_col as i64));
     e_set_attr(&exc_obj, "text", text_v);
     PyErr(exc_obj)
+}
+
+/// `sys.exception()`: the exception being handled, or None.
+fn sys_exception(vm: &mut Vm, args: crate::function::args::Args<'_>) -> PyResult<Value> {
+    args.exact(vm, "exception", 0)?;
+    Ok(vm.handled.clone().unwrap_or_else(none))
 }
 
 /// Services eval-breaker requests at a safepoint: queued refcount merges,

@@ -4,6 +4,7 @@
 pub mod bind;
 pub mod eval;
 pub mod frame;
+pub mod frame_object;
 pub mod patterns;
 pub mod suggest;
 pub mod traceback;

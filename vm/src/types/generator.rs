@@ -131,6 +131,15 @@ impl PyGenerator {
         self.state.lock().finished
     }
 
+    pub fn is_running(&self) -> bool {
+        self.state.lock().running
+    }
+
+    /// Where the suspended frame is (`gi_frame.f_lasti`).
+    pub fn suspended_at(&self) -> usize {
+        self.state.lock().lasti
+    }
+
     /// Resumes with `sent` (or raises `throw` at the suspension point).
     pub fn resume(&self, vm: &mut Vm, this: &Value, sent: Value, throw: Option<PyErr>) -> PyResult<SendResult> {
         let (window, pc, lasti, started, exc_state) = {

@@ -898,6 +898,46 @@ fn code_varnames(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
         .unwrap_or_else(none))
 }
 
+fn code_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyCode> {
+    match v.downcast_ref::<PyCode>() {
+        Some(c) => Ok(c),
+        None => Err(vm.new_type_error("descriptor requires a 'code' object")),
+    }
+}
+fn strs(items: &[String]) -> Value {
+    new_tuple(items.iter().map(|n| intern(n)).collect())
+}
+fn code_kwonly(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::types::int::int_from_i64(code_of(vm, v)?.co.kwonlyargcount as i64))
+}
+fn code_posonly(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::types::int::int_from_i64(code_of(vm, v)?.co.posonlyargcount as i64))
+}
+fn code_freevars(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(strs(&code_of(vm, v)?.co.freevars))
+}
+fn code_cellvars(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(strs(&code_of(vm, v)?.co.cellvars))
+}
+fn code_names(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(strs(&code_of(vm, v)?.co.names))
+}
+fn code_consts(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_tuple(code_of(vm, v)?.consts.to_vec()))
+}
+fn code_flags(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::types::int::int_from_i64(code_of(vm, v)?.co.flags.0 as i64))
+}
+fn code_nlocals(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::types::int::int_from_i64(code_of(vm, v)?.co.varnames.len() as i64))
+}
+fn code_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(code_of(vm, v)?.qualname.clone())
+}
+fn code_stacksize(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::types::int::int_from_i64(code_of(vm, v)?.co.max_stack_depth as i64))
+}
+
 fn gen_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = a.exact(vm, "__repr__", 1)?;
     let Some(g) = a[0].downcast_ref::<crate::types::generator::PyGenerator>() else {
@@ -905,6 +945,19 @@ fn gen_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let q = g.qualname.lock().as_str().unwrap_or("?").to_string();
     Ok(new_str(format!("<generator object {q} at {:#x}>", a[0].raw_word())))
+}
+fn gen_running(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(bool_value(v.downcast_ref::<crate::types::generator::PyGenerator>().is_some_and(|g| g.is_running())))
+}
+fn gen_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(g) = v.downcast_ref::<crate::types::generator::PyGenerator>() else { return Ok(none()) };
+    if g.is_finished() {
+        return Ok(none());
+    }
+    Ok(crate::interp::frame_object::frame_for(&g.func.code, Some(g.func.globals.clone()), g.suspended_at()))
+}
+fn gen_code(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<crate::types::generator::PyGenerator>().map(|g| g.func.code.to_value()).unwrap_or_else(none))
 }
 fn gen_name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<crate::types::generator::PyGenerator>().map(|g| g.name.lock().clone()).unwrap_or_else(none))
@@ -916,6 +969,11 @@ fn gen_qualname(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn tb_next(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<crate::interp::traceback::PyTraceback>()
         .and_then(|t| t.next.lock().clone())
+        .unwrap_or_else(none))
+}
+fn tb_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<crate::interp::traceback::PyTraceback>()
+        .map(|t| crate::interp::frame_object::frame_for(&t.code, t.globals.clone(), t.lasti))
         .unwrap_or_else(none))
 }
 fn tb_lineno(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -1026,15 +1084,40 @@ pub(crate) fn install(types: &crate::types::Types) {
     add_getset(co, "co_firstlineno", code_firstlineno, None);
     add_getset(co, "co_argcount", code_argcount, None);
     add_getset(co, "co_varnames", code_varnames, None);
+    add_getset(co, "co_kwonlyargcount", code_kwonly, None);
+    add_getset(co, "co_posonlyargcount", code_posonly, None);
+    add_getset(co, "co_freevars", code_freevars, None);
+    add_getset(co, "co_cellvars", code_cellvars, None);
+    add_getset(co, "co_names", code_names, None);
+    add_getset(co, "co_consts", code_consts, None);
+    add_getset(co, "co_flags", code_flags, None);
+    add_getset(co, "co_nlocals", code_nlocals, None);
+    add_getset(co, "co_qualname", code_qualname, None);
+    add_getset(co, "co_stacksize", code_stacksize, None);
 
     let g = crate::types::generator::GENERATOR_TYPE.get();
     add_methods(g, &[("__repr__", gen_repr)]);
-    add_getset(g, "__name__", gen_name, None);
-    add_getset(g, "__qualname__", gen_qualname, None);
+    for t in [g, crate::types::generator::COROUTINE_TYPE.get(), crate::types::generator::ASYNC_GENERATOR_TYPE.get()] {
+        add_methods(t, &[("__repr__", gen_repr)]);
+        add_getset(t, "__name__", gen_name, None);
+        add_getset(t, "__qualname__", gen_qualname, None);
+    }
+    for (prefix, t) in [("gi", g), ("cr", crate::types::generator::COROUTINE_TYPE.get()), ("ag", crate::types::generator::ASYNC_GENERATOR_TYPE.get())] {
+        let names: [&'static str; 3] = match prefix {
+            "gi" => ["gi_running", "gi_frame", "gi_code"],
+            "cr" => ["cr_running", "cr_frame", "cr_code"],
+            _ => ["ag_running", "ag_frame", "ag_code"],
+        };
+        add_getset(t, names[0], gen_running, None);
+        add_getset(t, names[1], gen_frame, None);
+        add_getset(t, names[2], gen_code, None);
+    }
+    crate::interp::frame_object::install();
 
     let tb = crate::interp::traceback::TRACEBACK_TYPE.get();
     add_getset(tb, "tb_next", tb_next, None);
     add_getset(tb, "tb_lineno", tb_lineno, None);
+    add_getset(tb, "tb_frame", tb_frame, None);
     add_getset(tb, "tb_lasti", tb_lasti, None);
 }
 
