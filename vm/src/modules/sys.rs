@@ -12,7 +12,8 @@
 //!   stop-the-world or the GIL.
 //!
 //! stdout is block-buffered (8 KiB) unless it is a terminal, where it is
-//! line-buffered, as CPython's; stderr is written through on every call.
+//! line-buffered, or `PYTHONUNBUFFERED` is set, where it writes through, as
+//! CPython's; stderr is written through on every call.
 //! `flush_std_streams` must run before the process exits.
 
 use std::io::{BufRead, IsTerminal, Read, Write};
@@ -94,6 +95,14 @@ fn stdout_is_tty() -> bool {
     *TTY.get_or_init(|| std::io::stdout().is_terminal())
 }
 
+/// Whether stdout writes through (`PYTHONUNBUFFERED` set to a non-empty
+/// string, as CPython's `-u`).
+fn stdout_write_through() -> bool {
+    static WRITE_THROUGH: OnceLock<bool> = OnceLock::new();
+    *WRITE_THROUGH
+        .get_or_init(|| std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()))
+}
+
 /// Appends `s` to a process output stream, writing it out when the
 /// buffering policy says so. `vm` (when given) is detached during the OS
 /// write.
@@ -103,6 +112,7 @@ pub fn stream_write(vm: Option<&Vm>, kind: StreamKind, s: &str) {
         let mut b = st.buf.lock();
         b.extend_from_slice(s.as_bytes());
         kind == StreamKind::Stderr
+            || stdout_write_through()
             || b.len() >= BUFFER_LIMIT
             || (stdout_is_tty() && s.contains('\n'))
     };
