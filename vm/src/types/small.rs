@@ -66,11 +66,6 @@ impl SetEntry {
         hash: -1,
         key: None,
     };
-
-    #[inline]
-    fn is_empty(&self) -> bool {
-        self.key.is_none() && self.hash == 0
-    }
 }
 
 pub struct SetTable {
@@ -379,41 +374,23 @@ impl SetTable {
         other.hash = -1;
     }
 
-    /// Inserts without Python-level equality: only for keys whose equality
-    /// `fast_eq` decides, or that are known absent.
+    /// Inserts a compile-time constant: equality is decided by
+    /// `constant_eq`, which never runs Python code.
     fn insert_native(&mut self, key: Value, hash: i64) {
-        match self.probe(&key, hash, &[]) {
-            Probe::Found(_) => {}
-            Probe::Missing { slot, freeslot } => self.insert_at(slot, freeslot, key, hash),
-            // Unknown equality: keep both, as identity-distinct keys.
-            Probe::NeedEq { .. } => {
-                let slot = self.find_empty(hash);
-                self.insert_at(slot, None, key, hash)
-            }
-        }
-    }
-
-    fn find_empty(&self, hash: i64) -> usize {
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
+        let mut skip = Vec::new();
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for ix in i..=i + probes {
-                if self.entries[ix].is_empty() {
-                    return ix;
+            match self.probe(&key, hash, &skip) {
+                Probe::Found(_) => return,
+                Probe::Missing { slot, freeslot } => {
+                    return self.insert_at(slot, freeslot, key, hash)
+                }
+                Probe::NeedEq { ix, key: other, .. } => {
+                    if constant_eq(&other, &key) {
+                        return;
+                    }
+                    skip.push(ix);
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         }
     }
 
@@ -706,6 +683,51 @@ pub fn constant_hash(v: &Value) -> i64 {
         return t.hash;
     }
     hash_pointer(v.raw_word())
+}
+
+/// Equality of two compile-time constants (numbers compare by value
+/// across int, bool, float and complex; bytes and tuples by contents;
+/// anything else by identity).
+pub fn constant_eq(a: &Value, b: &Value) -> bool {
+    use num_bigint::BigInt;
+    use num_traits::FromPrimitive;
+    if let Some(r) = fast_eq(a, b) {
+        return r;
+    }
+    /// A number's real part (exact for integers) and imaginary part.
+    enum Real {
+        Int(BigInt),
+        Float(f64),
+    }
+    fn num(v: &Value) -> Option<(Real, f64)> {
+        if let Some(i) = v.as_int() {
+            return Some((Real::Int(i.to_bigint()), 0.0));
+        }
+        if let Some(f) = v.downcast_ref::<crate::types::float::PyFloat>() {
+            return Some((Real::Float(f.0), 0.0));
+        }
+        v.downcast_ref::<PyComplex>()
+            .map(|c| (Real::Float(c.re), c.im))
+    }
+    if let (Some((x, xi)), Some((y, yi))) = (num(a), num(b)) {
+        if xi != yi {
+            return false;
+        }
+        return match (x, y) {
+            (Real::Int(p), Real::Int(q)) => p == q,
+            (Real::Float(p), Real::Float(q)) => p == q,
+            (Real::Int(p), Real::Float(q)) | (Real::Float(q), Real::Int(p)) => {
+                q.fract() == 0.0 && BigInt::from_f64(q).is_some_and(|q| q == p)
+            }
+        };
+    }
+    if let (Some(x), Some(y)) = (a.downcast_ref::<PyBytes>(), b.downcast_ref::<PyBytes>()) {
+        return x.data == y.data;
+    }
+    if let (Some(x), Some(y)) = (a.as_tuple(), b.as_tuple()) {
+        return x.len() == y.len() && x.iter().zip(y).all(|(p, q)| constant_eq(p, q));
+    }
+    false
 }
 
 pub fn slice_new(start: Value, stop: Value, step: Value) -> Value {
