@@ -5,6 +5,9 @@ A recursive-descent scanner over the str by index.  Errors carry CPython
 uses by default -- e.g. "Expecting value: line 1 column 1 (char 0)",
 "Expecting ',' delimiter", "Invalid \\uXXXX escape" at the 'u'.
 
+Skein strings cannot hold lone surrogates, so there a \\uXXXX escape of one
+fails with ValueError (CPython returns the surrogate).
+
 Numbers follow the JSON grammar exactly as CPython reads it: '-'? then '0' or
 a digit run not starting with 0, then optionally '.' and digits, then
 optionally an exponent (backtracked over when it has no digits); what is left
@@ -76,6 +79,12 @@ def scanstring(s, end, strict=True):
     Returns (str, index after the closing quote)."""
     begin = end - 1
     n = len(s)
+    # Fast path: no escape before the closing quote.
+    quote = s.find('"', end)
+    if quote >= 0:
+        body = s[end:quote]
+        if "\\" not in body and (not strict or body.isprintable() or _first_control(s, end, quote) < 0):
+            return body, quote + 1
     chunks = []
     while True:
         quote = s.find('"', end)
@@ -208,35 +217,40 @@ class _Scanner:
             return self.parse_float(text), i
         return self.parse_int(text), i
 
-    def value_at(self, s, idx):
-        """scan() inside a container: a missing value is a decode error."""
-        try:
-            return self.scan(s, idx)
-        except StopIteration as err:
-            raise JSONDecodeError("Expecting value", s, err.value) from None
-
     def obj(self, s, i, n):
         pairs = []
         memo = self.memo
-        i = _skip_ws(s, i, n)
+        strict = self.strict
+        scan = self.scan
+        while i < n and s[i] in _WHITESPACE:
+            i += 1
         if i >= n or s[i] != "}":
             while True:
                 if i >= n or s[i] != '"':
                     raise JSONDecodeError("Expecting property name enclosed in double quotes", s, i)
-                key, i = scanstring(s, i + 1, self.strict)
+                key, i = scanstring(s, i + 1, strict)
                 key = memo.setdefault(key, key)
-                i = _skip_ws(s, i, n)
+                while i < n and s[i] in _WHITESPACE:
+                    i += 1
                 if i >= n or s[i] != ":":
                     raise JSONDecodeError("Expecting ':' delimiter", s, i)
-                i = _skip_ws(s, i + 1, n)
-                value, i = self.value_at(s, i)
+                i += 1
+                while i < n and s[i] in _WHITESPACE:
+                    i += 1
+                try:
+                    value, i = scan(s, i)
+                except StopIteration as err:
+                    raise JSONDecodeError("Expecting value", s, err.value) from None
                 pairs.append((key, value))
-                i = _skip_ws(s, i, n)
+                while i < n and s[i] in _WHITESPACE:
+                    i += 1
                 if i < n and s[i] == "}":
                     break
                 if i >= n or s[i] != ",":
                     raise JSONDecodeError("Expecting ',' delimiter", s, i)
-                i = _skip_ws(s, i + 1, n)
+                i += 1
+                while i < n and s[i] in _WHITESPACE:
+                    i += 1
         if self.object_pairs_hook is not None:
             return self.object_pairs_hook(pairs), i + 1
         result = dict(pairs)
@@ -246,17 +260,25 @@ class _Scanner:
 
     def array(self, s, i, n):
         values = []
-        i = _skip_ws(s, i, n)
+        scan = self.scan
+        while i < n and s[i] in _WHITESPACE:
+            i += 1
         if i >= n or s[i] != "]":
             while True:
-                value, i = self.value_at(s, i)
+                try:
+                    value, i = scan(s, i)
+                except StopIteration as err:
+                    raise JSONDecodeError("Expecting value", s, err.value) from None
                 values.append(value)
-                i = _skip_ws(s, i, n)
+                while i < n and s[i] in _WHITESPACE:
+                    i += 1
                 if i < n and s[i] == "]":
                     break
                 if i >= n or s[i] != ",":
                     raise JSONDecodeError("Expecting ',' delimiter", s, i)
-                i = _skip_ws(s, i + 1, n)
+                i += 1
+                while i < n and s[i] in _WHITESPACE:
+                    i += 1
         return values, i + 1
 
 
