@@ -252,7 +252,8 @@ impl Vm {
                 None => ("__delattr__", vec![obj.clone(), name.clone()]),
             };
             if let Some(f) = ty.lookup(hook) {
-                if f.downcast_ref::<PyMethodDescriptor>().is_none() {
+                let object_hook = crate::types::instance_object_type().dict().get_str(hook);
+                if !object_hook.is_some_and(|o| o.is(&f)) {
                     self.call_unbound(&f, obj, &args)?;
                     return Ok(());
                 }
