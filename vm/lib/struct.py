@@ -46,6 +46,9 @@ _SIGNED = frozenset("bhilqn")
 # Codes read with C's unsigned conversions (so -1 is "argument out of range").
 _UNSIGNED_GET = frozenset("ILQN")
 _NAMED_RANGES = {"b": "byte", "B": "ubyte", "h": "short", "H": "ushort"}
+_INT_CODES = frozenset("bBhHiIlLqQnN")
+# Kinds of compiled runs.
+_K_INT, _K_PTR, _K_FLOAT, _K_BOOL, _K_CHAR, _K_STR, _K_PASCAL = range(7)
 # code -> (exponent bits, mantissa bits) of the IEEE-754 formats.
 _FLOAT_BITS = {"e": (5, 10), "f": (8, 23), "d": (11, 52)}
 
@@ -139,6 +142,13 @@ def _float_bits(x, code, native):
         body = top << mbits
     elif x == 0:
         body = 0
+    elif code == "d":
+        # A double is exact: its fields come straight from frexp.
+        m, e = math.frexp(abs(x))  # |x| = m * 2**e, 0.5 <= m < 1
+        if e >= -1021:
+            body = ((e + 1022) << 52) | (int(math.ldexp(m, 53)) - (1 << 52))
+        else:
+            body = int(math.ldexp(abs(x), 1074))
     else:
         bias = (1 << (ebits - 1)) - 1
         emin = 1 - bias
@@ -210,9 +220,10 @@ def _bytes_of(buffer):
 def _compile(fmt):
     """(items, size, number of values) of a format given as bytes.
 
-    items are runs (code, count, offset, itemsize, integer rules) with x
+    items are runs (kind, code, count, offset, itemsize, extra) with x
     dropped; a run of s or p is one value of count bytes, any other run is
-    count values."""
+    count values.  For integers extra is (rules, signed, lo, hi), the range
+    that packs without any check failing."""
     if b"\0" in fmt:
         raise error("embedded null character")
     text = fmt.decode("ascii")
@@ -266,11 +277,28 @@ def _compile(fmt):
         if count > (_SSIZE_MAX - size) // itemsize:
             raise error("total struct size too long")
         if ch in "sp":
-            items.append((ch, count, size, count, None))
+            items.append((_K_STR if ch == "s" else _K_PASCAL, ch, count, size, count, None))
             nvalues += 1
         elif ch != "x" and count:
-            rules = _int_rules(ch, mode) if ch in "bBhHiIlLqQnNP" else None
-            items.append((ch, count, size, itemsize, rules))
+            extra = None
+            if ch in _INT_CODES:
+                kind = _K_INT
+                signed = ch in _SIGNED
+                bits = 8 * itemsize
+                if signed:
+                    lo, hi = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+                else:
+                    lo, hi = 0, (1 << bits) - 1
+                extra = (_int_rules(ch, mode), signed, lo, hi)
+            elif ch == "P":
+                kind = _K_PTR
+            elif ch in "efd":
+                kind = _K_FLOAT
+            elif ch == "?":
+                kind = _K_BOOL
+            else:
+                kind = _K_CHAR
+            items.append((kind, ch, count, size, itemsize, extra))
             nvalues += count
         size += count * itemsize
     return tuple(items), size, nvalues, order, native
@@ -313,25 +341,44 @@ class Struct:
         order = self._order
         native = self._native
         k = 0
-        for code, count, offset, itemsize, rules in self._items:
-            if code in "sp":
+        for kind, code, count, offset, itemsize, extra in self._items:
+            if kind >= _K_STR:
                 _pack_string(out, code, count, offset, args[k])
                 k += 1
                 continue
-            for v in args[k:k + count]:
-                if code in "bBhHiIlLqQnNP":
-                    out[offset:offset + itemsize] = _pack_int(code, itemsize, order, v, rules)
-                elif code in "efd":
+            values = args[k:k + count]
+            k += count
+            end = offset + itemsize
+            if kind == _K_INT:
+                rules, signed, lo, hi = extra
+                for v in values:
+                    if type(v) is int and lo <= v <= hi:
+                        out[offset:end] = v.to_bytes(itemsize, order, signed=signed)
+                    else:
+                        out[offset:end] = _pack_int(code, itemsize, order, v, rules)
+                    offset = end
+                    end += itemsize
+            elif kind == _K_FLOAT:
+                for v in values:
                     bits = _float_bits(_to_float(v), code, native)
-                    out[offset:offset + itemsize] = bits.to_bytes(itemsize, order)
-                elif code == "?":
+                    out[offset:end] = bits.to_bytes(itemsize, order)
+                    offset = end
+                    end += itemsize
+            elif kind == _K_BOOL:
+                for v in values:
                     out[offset] = 1 if v else 0
-                else:  # 'c'
+                    offset += 1
+            elif kind == _K_CHAR:
+                for v in values:
                     if not (isinstance(v, bytes) and len(v) == 1):
                         raise error("char format requires a bytes object of length 1")
                     out[offset] = v[0]
-                offset += itemsize
-            k += count
+                    offset += 1
+            else:  # pointer
+                for v in values:
+                    out[offset:end] = _pack_int(code, itemsize, order, v, "native")
+                    offset = end
+                    end += itemsize
         return out
 
     def pack(self, *args):
@@ -367,31 +414,35 @@ class Struct:
 
     def _unpack_at(self, data, base):
         values = []
+        append = values.append
         order = self._order
-        for code, count, offset, itemsize, _ in self._items:
+        for kind, code, count, offset, itemsize, extra in self._items:
             start = base + offset
-            if code == "s":
-                values.append(bytes(data[start:start + count]))
-                continue
-            if code == "p":
+            if kind == _K_INT or kind == _K_PTR:
+                signed = code in _SIGNED
+                for _ in range(count):
+                    end = start + itemsize
+                    append(int.from_bytes(data[start:end], order, signed=signed))
+                    start = end
+            elif kind == _K_FLOAT:
+                for _ in range(count):
+                    end = start + itemsize
+                    append(_float_from_bits(int.from_bytes(data[start:end], order), code))
+                    start = end
+            elif kind == _K_BOOL:
+                for i in range(start, start + count):
+                    append(data[i] != 0)
+            elif kind == _K_CHAR:
+                for i in range(start, start + count):
+                    append(bytes(data[i:i + 1]))
+            elif kind == _K_STR:
+                append(bytes(data[start:start + count]))
+            else:  # Pascal string
                 if count == 0:
                     # CPython asks for a bytes object of length -1 here.
                     raise SystemError("Negative size passed to PyBytes_FromStringAndSize")
-                else:
-                    n = min(data[start], count - 1)
-                    values.append(bytes(data[start + 1:start + 1 + n]))
-                continue
-            for _ in range(count):
-                if code in "bBhHiIlLqQnNP":
-                    values.append(int.from_bytes(data[start:start + itemsize], order, signed=code in _SIGNED))
-                elif code in "efd":
-                    bits = int.from_bytes(data[start:start + itemsize], order)
-                    values.append(_float_from_bits(bits, code))
-                elif code == "?":
-                    values.append(data[start] != 0)
-                else:  # 'c'
-                    values.append(bytes(data[start:start + 1]))
-                start += itemsize
+                n = min(data[start], count - 1)
+                append(bytes(data[start + 1:start + 1 + n]))
         return tuple(values)
 
     def unpack(self, buffer):
