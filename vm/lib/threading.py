@@ -279,8 +279,7 @@ class Barrier:
     """Blocks `parties` threads until all of them have called wait()."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be >= 1")
+        # CPython 3.11 accepts any parties value here (3.12 added a check).
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout
@@ -676,9 +675,26 @@ def stack_size(size=0):
 
 _main_thread = None
 
+# Callbacks run by _shutdown before it joins the remaining threads (the
+# thread pool uses this to wake and stop its workers).
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Call func(*arg, **kwargs) at exit, before non-daemon threads are joined."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
 
 def _shutdown():
     """Wait for every non-daemon thread; run by the interpreter at exit."""
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    # Most recently registered first, as atexit does.
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     while True:
         with _active_limbo_lock:
             pending = [t for t in list(_active.values()) + list(_limbo.values())
