@@ -127,6 +127,8 @@ pub struct Scope {
     pub needs_class_closure: bool,
     pub is_generator: bool,
     pub is_coroutine: bool,
+    /// An `async def` (await, async for/with are allowed directly in it).
+    pub is_async: bool,
     pub has_varargs: bool,
     pub has_varkeywords: bool,
     /// Line of the defining statement.
@@ -151,6 +153,7 @@ impl Scope {
             needs_class_closure: false,
             is_generator: false,
             is_coroutine: false,
+            is_async: false,
             has_varargs: false,
             has_varkeywords: false,
             line,
@@ -457,6 +460,7 @@ impl<'l, 's> Builder<'l, 's> {
                 self.enter(ScopeKind::Function, &f.name, node_key(f), f.range);
                 if f.is_async {
                     self.cur().is_coroutine = true;
+                    self.cur().is_async = true;
                 }
                 self.visit_params(&f.parameters)?;
                 self.visit_body(&f.body)?;

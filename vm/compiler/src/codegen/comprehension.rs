@@ -13,7 +13,8 @@ use ruff_text_size::Ranged;
 use crate::bytecode::{Constant, Opcode};
 use crate::symtable::{node_key, ComprehensionKind};
 
-use super::{CResult, Compiler};
+use super::ir::Op;
+use super::{CResult, Compiler, FBlock};
 
 /// The pieces of any comprehension.
 struct Comp<'a> {
@@ -70,19 +71,19 @@ impl<'a> Compiler<'a> {
                 e.range(),
             ));
         };
-        if comp.generators.iter().any(|g| g.is_async) {
-            return Err(self.error(
-                "asynchronous comprehensions are not supported yet",
-                e.range(),
-            ));
-        }
         let scope = self
             .table
             .scope_for(key)
             .ok_or_else(|| self.error("internal error: no scope for comprehension", e.range()))?;
-        if self.table.scopes[scope].is_coroutine {
+        let is_async = self.table.scopes[scope].is_coroutine;
+        let outer_kind = self.ur().kind;
+        if is_async
+            && comp.kind != ComprehensionKind::Generator
+            && !self.in_async_function()
+            && !matches!(outer_kind, crate::symtable::ScopeKind::Comprehension(_))
+        {
             return Err(self.error(
-                "asynchronous comprehensions are not supported yet",
+                "asynchronous comprehension outside of an asynchronous function",
                 e.range(),
             ));
         }
@@ -92,7 +93,7 @@ impl<'a> Compiler<'a> {
         self.enter_unit(scope, comp.kind.code_name(), line, private);
         self.u().argcount = 1;
         let generator = comp.kind == ComprehensionKind::Generator;
-        let handler = if generator {
+        let handler = if generator || is_async {
             let h = self.new_label();
             self.emit_pseudo(super::ir::Op::SetupCleanup, Some(h));
             Some(h)
@@ -123,9 +124,20 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0)?;
         self.compile_expr(&outermost.iter)?;
         let old = self.set_loc(outermost.iter.range());
-        self.emit(Opcode::GET_ITER, 0);
+        self.emit(
+            if outermost.is_async {
+                Opcode::GET_AITER
+            } else {
+                Opcode::GET_ITER
+            },
+            0,
+        );
         self.restore_loc(old);
         self.emit(Opcode::CALL, 1);
+        if is_async && comp.kind != ComprehensionKind::Generator {
+            // An async list/set/dict comprehension is a coroutine: await it.
+            self.await_result(0);
+        }
         Ok(())
     }
 
@@ -140,13 +152,31 @@ impl<'a> Compiler<'a> {
         } else {
             self.compile_expr(&gen.iter)?;
             let old = self.set_loc(gen.iter.range());
-            self.emit(Opcode::GET_ITER, 0);
+            self.emit(
+                if gen.is_async {
+                    Opcode::GET_AITER
+                } else {
+                    Opcode::GET_ITER
+                },
+                0,
+            );
             self.restore_loc(old);
         }
         let depth = depth + 1;
         self.bind(start);
         let old = self.set_loc(gen.iter.range());
-        self.emit_jump(Opcode::FOR_ITER, anchor);
+        if gen.is_async {
+            // `async for` clause: await `__anext__()` under a handler that
+            // ends the loop on StopAsyncIteration.
+            self.u().fblocks.push(FBlock::AsyncComprehensionGenerator);
+            self.emit_pseudo(Op::SetupFinally, Some(anchor));
+            self.emit(Opcode::GET_ANEXT, 0);
+            self.load_const(Constant::None);
+            self.yield_from_loop();
+            self.emit_pseudo(Op::PopBlock, None);
+        } else {
+            self.emit_jump(Opcode::FOR_ITER, anchor);
+        }
         self.restore_loc(old);
         self.compile_store(&gen.target)?;
         for cond in &gen.ifs {
@@ -159,7 +189,7 @@ impl<'a> Compiler<'a> {
             match comp.kind {
                 ComprehensionKind::Generator => {
                     self.compile_expr(comp.elt)?;
-                    self.emit(Opcode::YIELD_VALUE, 0);
+                    self.emit_yield();
                     self.emit(Opcode::POP_TOP, 0);
                 }
                 ComprehensionKind::List => {
@@ -183,8 +213,12 @@ impl<'a> Compiler<'a> {
         self.bind(if_cleanup);
         let old = self.set_loc(gen.iter.range());
         self.jump(start);
-        self.restore_loc(old);
         self.bind(anchor);
+        if gen.is_async {
+            self.u().fblocks.pop();
+            self.emit(Opcode::END_ASYNC_FOR, 0);
+        }
+        self.restore_loc(old);
         Ok(())
     }
 }

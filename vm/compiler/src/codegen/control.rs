@@ -99,8 +99,10 @@ impl<'a> Compiler<'a> {
     /// on top of the block's stack items and must stay there.
     fn unwind_fblock(&mut self, fb: &FBlock<'a>, preserve_tos: bool) -> CResult {
         match fb {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {
-            }
+            FBlock::WhileLoop { .. }
+            | FBlock::ExceptionHandler
+            | FBlock::ExceptionGroupHandler
+            | FBlock::AsyncComprehensionGenerator => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Opcode::SWAP, 2);
@@ -131,13 +133,16 @@ impl<'a> Compiler<'a> {
                 self.emit_pseudo(Op::PopBlock, None);
                 self.emit(Opcode::POP_EXCEPT, 0);
             }
-            FBlock::With { loc } => {
+            FBlock::With { loc, is_async } => {
                 let old = std::mem::replace(&mut self.u().loc, *loc);
                 self.emit_pseudo(Op::PopBlock, None);
                 if preserve_tos {
                     self.emit(Opcode::SWAP, 2);
                 }
                 self.call_exit_with_nones();
+                if *is_async {
+                    self.await_result(2);
+                }
                 self.emit(Opcode::POP_TOP, 0);
                 self.restore_loc(old);
             }
@@ -387,7 +392,59 @@ impl<'a> Compiler<'a> {
     }
 
     /// `with` items from `pos` on, each nesting the next.
+    /// `[awaitable]` -> `[result]`: `GET_AWAITABLE kind` and the `yield
+    /// from` loop (kind 0: `await`, 1: after `__aenter__`, 2: after
+    /// `__aexit__`).
+    pub(crate) fn await_result(&mut self, kind: u32) {
+        self.emit(Opcode::GET_AWAITABLE, kind);
+        self.load_const(Constant::None);
+        self.yield_from_loop();
+    }
+
+    /// `async for` (3.12's shape): `GET_AITER`, then each item is
+    /// `GET_ANEXT` + await under a handler that ends the loop with
+    /// `END_ASYNC_FOR` on `StopAsyncIteration`.
+    pub(crate) fn compile_async_for(&mut self, f: &'a ast::StmtFor) -> CResult {
+        if !self.in_async_function() {
+            return Err(self.error("'async for' outside async function", f.range));
+        }
+        let start = self.new_label();
+        let except = self.new_label();
+        let exit = self.new_label();
+        self.compile_expr(&f.iter)?;
+        let old = self.set_loc(f.iter.range());
+        self.emit(Opcode::GET_AITER, 0);
+        self.bind(start);
+        self.u().fblocks.push(FBlock::ForLoop { start, exit });
+        self.emit_pseudo(Op::SetupFinally, Some(except));
+        self.emit(Opcode::GET_ANEXT, 0);
+        self.load_const(Constant::None);
+        self.yield_from_loop();
+        self.emit_pseudo(Op::PopBlock, None);
+        self.restore_loc(old);
+        self.compile_store(&f.target)?;
+        self.compile_body(&f.body)?;
+        let old = self.set_loc(f.iter.range());
+        self.jump(start);
+        self.u().fblocks.pop();
+        self.bind(except);
+        self.emit(Opcode::END_ASYNC_FOR, 0);
+        self.restore_loc(old);
+        self.compile_body(&f.orelse)?;
+        self.bind(exit);
+        Ok(())
+    }
+
+    /// True in an `async def` body (where `await`, `async for` and `async
+    /// with` are allowed).
+    pub(crate) fn in_async_function(&self) -> bool {
+        self.table.scopes[self.ur().scope].is_async
+    }
+
     pub(crate) fn compile_with(&mut self, w: &'a ast::StmtWith, pos: usize) -> CResult {
+        if w.is_async && pos == 0 && !self.in_async_function() {
+            return Err(self.error("'async with' outside async function", w.range));
+        }
         let Some(item) = w.items.get(pos) else {
             return self.compile_body(&w.body);
         };
@@ -396,21 +453,32 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let suppress = self.new_label();
         self.compile_expr(&item.context_expr)?;
-        let old = self.set_loc(item.range());
+        let old = self.set_loc(w.range);
         let with_loc = self.ur().loc;
-        self.emit(Opcode::BEFORE_WITH, 0);
+        if w.is_async {
+            self.emit(Opcode::BEFORE_ASYNC_WITH, 0);
+            self.await_result(1);
+        } else {
+            self.emit(Opcode::BEFORE_WITH, 0);
+        }
         self.emit_pseudo(Op::SetupWith, Some(final_));
         self.restore_loc(old);
-        self.u().fblocks.push(FBlock::With { loc: with_loc });
+        self.u().fblocks.push(FBlock::With {
+            loc: with_loc,
+            is_async: w.is_async,
+        });
         match &item.optional_vars {
             Some(v) => self.compile_store(v)?,
             None => self.emit(Opcode::POP_TOP, 0),
         }
         self.compile_with(w, pos + 1)?;
         self.u().fblocks.pop();
-        let old = self.set_loc(item.range());
+        let old = self.set_loc(w.range);
         self.emit_pseudo(Op::PopBlock, None);
         self.call_exit_with_nones();
+        if w.is_async {
+            self.await_result(2);
+        }
         self.emit(Opcode::POP_TOP, 0);
         self.jump(exit);
 
@@ -418,6 +486,9 @@ impl<'a> Compiler<'a> {
         self.emit_pseudo(Op::SetupCleanup, Some(cleanup));
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         self.emit(Opcode::WITH_EXCEPT_START, 0);
+        if w.is_async {
+            self.await_result(2);
+        }
         self.emit_jump(Opcode::POP_JUMP_IF_TRUE, suppress);
         self.emit(Opcode::RERAISE, 2);
         self.bind(suppress);

@@ -139,14 +139,24 @@ impl<'a> Compiler<'a> {
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
                 self.compile_comprehension(e)?
             }
-            Expr::Await(a) => return Err(self.error("'await' is not supported yet", a.range)),
+            Expr::Await(a) => {
+                let scope = &self.table.scopes[self.ur().scope];
+                if !scope.is_function() {
+                    return Err(self.error("'await' outside function", a.range));
+                }
+                if !scope.is_async && !matches!(scope.kind, ScopeKind::Comprehension(_)) {
+                    return Err(self.error("'await' outside async function", a.range));
+                }
+                self.compile_expr(&a.value)?;
+                self.await_result(0);
+            }
             Expr::Yield(y) => {
                 self.check_yield_allowed(y.range, false)?;
                 match &y.value {
                     Some(v) => self.compile_expr(v)?,
                     None => self.load_const(Constant::None),
                 }
-                self.emit(Opcode::YIELD_VALUE, 0);
+                self.emit_yield();
             }
             Expr::YieldFrom(y) => {
                 self.check_yield_allowed(y.range, true)?;
@@ -219,12 +229,24 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn check_yield_allowed(&self, range: TextRange, _from: bool) -> CResult {
+    fn check_yield_allowed(&self, range: TextRange, from: bool) -> CResult {
         let scope = &self.table.scopes[self.ur().scope];
         if !scope.is_function() || self.ur().kind == ScopeKind::Module {
             return Err(self.error("'yield' outside function", range));
         }
+        if from && scope.is_async {
+            return Err(self.error("'yield from' inside async function", range));
+        }
         Ok(())
+    }
+
+    /// `YIELD_VALUE 0`, wrapping the value first in an async generator.
+    pub(crate) fn emit_yield(&mut self) {
+        let scope = &self.table.scopes[self.ur().scope];
+        if scope.is_generator && scope.is_coroutine {
+            self.emit(Opcode::CALL_INTRINSIC_1, Intrinsic1::AsyncGenWrap as u32);
+        }
+        self.emit(Opcode::YIELD_VALUE, 0);
     }
 
     /// `[receiver value]` -> `[result]`: the `yield from` loop.

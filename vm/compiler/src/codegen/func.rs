@@ -127,9 +127,6 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
-        if f.is_async {
-            return Err(self.error("'async def' is not supported yet", f.range));
-        }
         if let Some(tp) = &f.type_params {
             return Err(self.error(
                 "type parameter lists are not supported (Python 3.11)",
@@ -155,8 +152,8 @@ impl<'a> Compiler<'a> {
             }
             None => &f.body[..],
         };
-        let generator = self.table.scopes[scope].is_generator;
-        let handler = self.begin_generator_wrapper(generator);
+        let sc = &self.table.scopes[scope];
+        let handler = self.begin_generator_wrapper(sc.is_generator || sc.is_coroutine);
         self.compile_body(body)?;
         let last = f.body.last().map_or(f.range, |s| s.range());
         let old = self.set_loc(last);

@@ -66,6 +66,7 @@ pub(crate) enum FBlock<'a> {
     /// Inside a `with` body: `exit` on the stack.
     With {
         loc: Location,
+        is_async: bool,
     },
     /// Inside an `except` body: `[prev_exc]` on the stack; the name to
     /// clear if `as name`.
@@ -78,6 +79,8 @@ pub(crate) enum FBlock<'a> {
     ExceptionHandler,
     /// Inside `except*` handling: leaving it early is a SyntaxError.
     ExceptionGroupHandler,
+    /// The loop of an `async for` clause in a comprehension.
+    AsyncComprehensionGenerator,
 }
 
 /// The code object being compiled.

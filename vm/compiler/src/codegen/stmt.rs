@@ -125,20 +125,11 @@ impl<'a> Compiler<'a> {
             Stmt::TypeAlias(t) => {
                 Err(self.error("type alias statements are not supported", t.range))
             }
-            Stmt::For(f) => {
-                if f.is_async {
-                    return Err(self.error("'async for' is not supported yet", f.range));
-                }
-                self.compile_for(f)
-            }
+            Stmt::For(f) if f.is_async => self.compile_async_for(f),
+            Stmt::For(f) => self.compile_for(f),
             Stmt::While(w) => self.compile_while(w),
             Stmt::If(i) => self.compile_if(i),
-            Stmt::With(w) => {
-                if w.is_async {
-                    return Err(self.error("'async with' is not supported yet", w.range));
-                }
-                self.compile_with(w, 0)
-            }
+            Stmt::With(w) => self.compile_with(w, 0),
             Stmt::Match(m) => self.compile_match(m),
             Stmt::Raise(r) => self.compile_raise(r),
             Stmt::Try(t) => self.compile_try(t),
@@ -304,12 +295,15 @@ impl<'a> Compiler<'a> {
     fn compile_assert(&mut self, a: &'a ast::StmtAssert) -> CResult {
         let end = self.new_label();
         self.jump_if(&a.test, end, true)?;
+        // CPython 3.11 positions the raise at the test (traceback carets).
+        let old = self.set_loc(a.test.range());
         self.emit(Opcode::LOAD_ASSERTION_ERROR, 0);
         if let Some(msg) = &a.msg {
             self.compile_expr(msg)?;
             self.emit(Opcode::CALL, 0);
         }
         self.emit(Opcode::RAISE_VARARGS, 1);
+        self.restore_loc(old);
         self.bind(end);
         Ok(())
     }

@@ -1133,3 +1133,44 @@ fn except_star() {
         ],
     );
 }
+
+#[test]
+fn await_and_async_for() {
+    check(
+        "async def f(xs):\n    async for x in xs:\n        await x\n",
+        Some("f"),
+        &[
+            "LOAD_FAST xs",
+            "GET_AITER",
+            "GET_ANEXT",
+            "LOAD_CONST None",
+            "SEND to #8",
+            "YIELD_VALUE 1",
+            "JUMP_BACKWARD_NO_INTERRUPT to #4",
+            "CLEANUP_THROW",
+            "END_SEND",
+            "STORE_FAST__LOAD_FAST x, x",
+            "GET_AWAITABLE 0",
+            "LOAD_CONST None",
+            "SEND to #16",
+            "YIELD_VALUE 1",
+            "JUMP_BACKWARD_NO_INTERRUPT to #12",
+            "CLEANUP_THROW",
+            "END_SEND",
+            "POP_TOP",
+            "JUMP_BACKWARD to #2",
+            "END_ASYNC_FOR",
+            "RETURN_CONST None",
+            "CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR",
+            "RERAISE 1",
+        ],
+    );
+    let code = module("async def f():\n    pass\nasync def g():\n    yield 1\n");
+    assert!(find_code(&code, "f")
+        .unwrap()
+        .flags
+        .has(CodeFlags::COROUTINE));
+    let g = find_code(&code, "g").unwrap();
+    assert!(g.flags.has(CodeFlags::ASYNC_GENERATOR));
+    assert!(super::listing(g).contains(&"CALL_INTRINSIC_1 INTRINSIC_ASYNC_GEN_WRAP".to_string()));
+}

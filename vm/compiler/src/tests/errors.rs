@@ -9,6 +9,17 @@ use crate::{compile, ErrorKind, Mode};
 type Expected = (&'static str, &'static str, u32, u32);
 
 const CASES: &[(&str, Option<Expected>)] = &[
+    ("await x", Some(("SyntaxError", "'await' outside function", 1, 1))),
+    ("def f():\n    await x", Some(("SyntaxError", "'await' outside async function", 2, 5))),
+    ("def f():\n    async with a: pass", Some(("SyntaxError", "'async with' outside async function", 2, 5))),
+    ("def f():\n    async for x in y: pass", Some(("SyntaxError", "'async for' outside async function", 2, 5))),
+    ("def f():\n    return [x async for x in y]", Some(("SyntaxError", "asynchronous comprehension outside of an asynchronous function", 2, 12))),
+    ("async def f():\n    yield from x", Some(("SyntaxError", "'yield from' inside async function", 2, 5))),
+    ("async def f():\n    yield 1\n    return 2", Some(("SyntaxError", "'return' with value in async generator", 3, 5))),
+    ("class C:\n    await x", Some(("SyntaxError", "'await' outside function", 2, 5))),
+    ("def f():\n    return [await x for x in y]", Some(("SyntaxError", "asynchronous comprehension outside of an asynchronous function", 2, 12))),
+    ("def f():\n    return (x async for x in y)", None),
+    ("async def f():\n    return [await x for x in y]", None),
     (
         "def f():\n    try:\n        pass\n    except* ValueError:\n        return 1\n",
         Some(("SyntaxError", "'break', 'continue' and 'return' cannot appear in an except* block", 5, 16)),
