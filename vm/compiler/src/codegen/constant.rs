@@ -141,18 +141,88 @@ fn as_complex(c: &Constant) -> Option<(f64, f64)> {
     }
 }
 
-/// Folds `+`, `-` and `*` on numbers (what CPython's AST optimizer needs for
-/// complex literals like `1-2j`, and cheap for the rest).
+/// Limits on folded results, as CPython's AST optimizer (`MAX_INT_SIZE`,
+/// `MAX_STR_SIZE`): larger results are computed at run time.
+const MAX_INT_BITS: u64 = 128;
+const MAX_STR_LEN: usize = 4096;
+
+/// Python's floor division and modulo on ints (`None` for division by 0).
+fn floor_div_mod(a: &BigInt, b: &BigInt) -> Option<(BigInt, BigInt)> {
+    use num_bigint::Sign;
+    if b.sign() == Sign::NoSign {
+        return None;
+    }
+    let (mut q, mut r) = (a / b, a % b);
+    if r.sign() != Sign::NoSign && (r.sign() == Sign::Minus) != (b.sign() == Sign::Minus) {
+        q -= 1;
+        r += b;
+    }
+    Some((q, r))
+}
+
+fn fold_ints(op: ast::Operator, a: &BigInt, b: &BigInt) -> Option<BigInt> {
+    use ast::Operator::*;
+    use num_bigint::Sign;
+    let small = |x: &BigInt| x.bits() <= MAX_INT_BITS;
+    let shift = || -> Option<u64> { u64::try_from(b).ok() };
+    let r = match op {
+        Add => a + b,
+        Sub => a - b,
+        Mult if a.bits() + b.bits() <= MAX_INT_BITS => a * b,
+        Pow if b.sign() != Sign::Minus => {
+            let e = u32::try_from(b).ok()?;
+            if a.bits().saturating_mul(u64::from(e)) > MAX_INT_BITS {
+                return None;
+            }
+            a.pow(e)
+        }
+        LShift => {
+            let s = shift()?;
+            if a.bits() + s > MAX_INT_BITS {
+                return None;
+            }
+            a << s
+        }
+        RShift => a >> shift()?.min(MAX_INT_BITS + 64),
+        BitAnd => a & b,
+        BitOr => a | b,
+        BitXor => a ^ b,
+        FloorDiv => floor_div_mod(a, b)?.0,
+        Mod => floor_div_mod(a, b)?.1,
+        _ => return None,
+    };
+    small(&r).then_some(r)
+}
+
+/// Folds binary operators on constants: ints (bounded), `+ - *` on
+/// floats and complex numbers (so `1-2j` is a constant), and `+`/`*` on
+/// str and bytes (bounded).
 fn fold_binary(op: ast::Operator, l: Constant, r: Constant) -> Option<Constant> {
     use ast::Operator::{Add, Mult, Sub};
-    if let (Constant::Int(a), Constant::Int(b)) = (&l, &r) {
-        return Some(Constant::Int(match op {
-            Add => a + b,
-            Sub => a - b,
-            // Bound the size of folded products as CPython does.
-            Mult if a.bits() + b.bits() <= 128 => a * b,
-            _ => return None,
-        }));
+    match (&l, &r) {
+        (Constant::Int(a), Constant::Int(b)) => return fold_ints(op, a, b).map(Constant::Int),
+        (Constant::Str(a), Constant::Str(b)) if op == Add && a.len() + b.len() <= MAX_STR_LEN => {
+            return Some(Constant::Str(format!("{a}{b}")));
+        }
+        (Constant::Bytes(a), Constant::Bytes(b))
+            if op == Add && a.len() + b.len() <= MAX_STR_LEN =>
+        {
+            return Some(Constant::Bytes([a.as_slice(), b.as_slice()].concat()));
+        }
+        (Constant::Str(s), Constant::Int(n)) | (Constant::Int(n), Constant::Str(s))
+            if op == Mult =>
+        {
+            let n = usize::try_from(n).ok()?;
+            return (s.len().saturating_mul(n) <= MAX_STR_LEN).then(|| Constant::Str(s.repeat(n)));
+        }
+        (Constant::Bytes(s), Constant::Int(n)) | (Constant::Int(n), Constant::Bytes(s))
+            if op == Mult =>
+        {
+            let n = usize::try_from(n).ok()?;
+            return (s.len().saturating_mul(n) <= MAX_STR_LEN)
+                .then(|| Constant::Bytes(s.repeat(n)));
+        }
+        _ => {}
     }
     let (a, b) = (as_complex(&l)?, as_complex(&r)?);
     let complex = matches!(l, Constant::Complex { .. }) || matches!(r, Constant::Complex { .. });
@@ -198,6 +268,26 @@ mod tests {
         assert_eq!(big_int("0x_ff"), Some(BigInt::from(255)));
         assert_eq!(big_int("1_000"), Some(BigInt::from(1000)));
         assert_eq!(big_int("0B101"), Some(BigInt::from(5)));
+    }
+
+    #[test]
+    fn int_folding_is_pythonic() {
+        use ast::Operator::*;
+        let f = |op, a: i64, b: i64| {
+            fold_ints(op, &BigInt::from(a), &BigInt::from(b)).map(|x| x.to_string())
+        };
+        assert_eq!(f(FloorDiv, -7, 2).as_deref(), Some("-4"));
+        assert_eq!(f(Mod, -7, 2).as_deref(), Some("1"));
+        assert_eq!(f(Mod, 7, -2).as_deref(), Some("-1"));
+        assert_eq!(f(FloorDiv, 1, 0), None);
+        assert_eq!(f(Pow, 2, 10).as_deref(), Some("1024"));
+        assert_eq!(f(Pow, 2, 200), None);
+        assert_eq!(f(Pow, 2, -1), None);
+        assert_eq!(
+            f(LShift, 1, 100).as_deref(),
+            Some("1267650600228229401496703205376")
+        );
+        assert_eq!(f(RShift, -5, 1).as_deref(), Some("-3"));
     }
 
     #[test]

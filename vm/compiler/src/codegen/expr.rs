@@ -57,6 +57,27 @@ pub(crate) fn binary_op(op: ast::Operator, inplace: bool) -> BinaryOp {
     }
 }
 
+/// A list or set display whose items are all constants, as the tuple or
+/// frozenset constant that can replace it where only iteration or
+/// membership is observable (`x in [1, 2]`, `for x in [1, 2]`).
+pub(crate) fn constant_container(e: &ast::Expr) -> Option<Constant> {
+    match e {
+        ast::Expr::List(l) if !l.elts.is_empty() => l
+            .elts
+            .iter()
+            .map(literal)
+            .collect::<Option<Vec<_>>>()
+            .map(Constant::Tuple),
+        ast::Expr::Set(s) => s
+            .elts
+            .iter()
+            .map(literal)
+            .collect::<Option<Vec<_>>>()
+            .map(Constant::FrozenSet),
+        _ => None,
+    }
+}
+
 /// True if `slice` is `a:b` without a step (compiled with the `*_SLICE`
 /// opcodes).
 pub(crate) fn is_two_element_slice(slice: &ast::Expr) -> bool {
@@ -304,18 +325,33 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// The right operand of a comparison: for `in`/`not in`, a list or set
+    /// display of constants becomes a tuple or frozenset constant (as
+    /// CPython's AST optimizer).
+    fn compile_comparator(&mut self, op: ast::CmpOp, e: &'a ast::Expr) -> CResult {
+        if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+            if let Some(c) = constant_container(e) {
+                let old = self.set_loc(e.range());
+                self.load_const(c);
+                self.restore_loc(old);
+                return Ok(());
+            }
+        }
+        self.compile_expr(e)
+    }
+
     fn compile_compare(&mut self, c: &'a ast::ExprCompare) -> CResult {
         self.compile_expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
-            self.compile_expr(&c.comparators[0])?;
+            self.compile_comparator(c.ops[0], &c.comparators[0])?;
             self.emit_compare(c.ops[0]);
             return Ok(());
         }
         let cleanup = self.new_label();
         let end = self.new_label();
         for i in 0..n - 1 {
-            self.compile_expr(&c.comparators[i])?;
+            self.compile_comparator(c.ops[i], &c.comparators[i])?;
             self.emit(Opcode::SWAP, 2);
             self.emit(Opcode::COPY, 2);
             self.emit_compare(c.ops[i]);
@@ -323,7 +359,7 @@ impl<'a> Compiler<'a> {
             self.emit_jump(Opcode::POP_JUMP_IF_FALSE, cleanup);
             self.emit(Opcode::POP_TOP, 0);
         }
-        self.compile_expr(&c.comparators[n - 1])?;
+        self.compile_comparator(c.ops[n - 1], &c.comparators[n - 1])?;
         self.emit_compare(c.ops[n - 1]);
         self.jump(end);
         self.bind(cleanup);
@@ -386,13 +422,13 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(&c.left)?;
                 let n = c.ops.len();
                 for i in 0..n - 1 {
-                    self.compile_expr(&c.comparators[i])?;
+                    self.compile_comparator(c.ops[i], &c.comparators[i])?;
                     self.emit(Opcode::SWAP, 2);
                     self.emit(Opcode::COPY, 2);
                     self.emit_compare(c.ops[i]);
                     self.emit_jump(Opcode::POP_JUMP_IF_FALSE, cleanup);
                 }
-                self.compile_expr(&c.comparators[n - 1])?;
+                self.compile_comparator(c.ops[n - 1], &c.comparators[n - 1])?;
                 self.emit_compare(c.ops[n - 1]);
                 self.emit_jump(
                     if cond {

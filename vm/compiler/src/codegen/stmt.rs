@@ -273,7 +273,14 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let cleanup = self.new_label();
         let exit = self.new_label();
-        self.compile_expr(&f.iter)?;
+        match super::expr::constant_container(&f.iter) {
+            Some(c) => {
+                let old = self.set_loc(f.iter.range());
+                self.load_const(c);
+                self.restore_loc(old);
+            }
+            None => self.compile_expr(&f.iter)?,
+        }
         let old = self.set_loc(f.iter.range());
         self.emit(Opcode::GET_ITER, 0);
         self.bind(start);
