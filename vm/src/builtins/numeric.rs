@@ -324,36 +324,77 @@ pub fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn ternary_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
-    let all_builtin = ![base, exp, m].iter().any(|v| v.class().is_heap_type());
-    if all_builtin {
-        if let (Some(b), Some(e), Some(mo)) = (base.as_int(), exp.as_int(), m.as_int()) {
-            let (b, e, mo) = (b.to_bigint(), e.to_bigint(), mo.to_bigint());
-            return int_modpow(vm, b, e, mo);
-        }
+/// The numeric family whose `nb_power` slot a builtin value's type uses.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PowKind {
+    Int,
+    Float,
+    Complex,
+    Other,
+}
+
+fn pow_kind(v: &Value) -> PowKind {
+    if v.as_int().is_some() {
+        PowKind::Int
+    } else if v.as_float().is_some() {
+        PowKind::Float
+    } else if builtin_base_name(v) == "complex" {
+        PowKind::Complex
+    } else {
+        PowKind::Other
     }
-    // Three-argument power only ever calls the base's own `__pow__`.
-    if base.class().is_heap_type() {
-        if let Some(f) = base.class().lookup("__pow__") {
-            let r = vm.call_unbound(&f, base, &[base.clone(), exp.clone(), m.clone()])?;
-            if !r.is_not_implemented() {
-                return Ok(r);
+}
+
+/// `pow(base, exp, mod)` with CPython's `ternary_op` order: the slots of
+/// the distinct types of base, exp and mod, in that order. A class's
+/// Python `__pow__` is only ever called on the base (`slot_nb_power`).
+fn ternary_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
+    let operands = [base, exp, m];
+    let mut seen: Vec<&crate::types::type_::PyType> = Vec::with_capacity(3);
+    for v in operands {
+        let t = v.class();
+        if seen.iter().any(|s| std::ptr::eq(*s, t)) {
+            continue;
+        }
+        seen.push(t);
+        if t.is_heap_type() {
+            if let Some(f) = t.lookup("__pow__") {
+                if f.downcast_ref::<crate::function::native::PyMethodDescriptor>()
+                    .is_none()
+                {
+                    if std::ptr::eq(t, base.class()) {
+                        let r =
+                            vm.call_unbound(&f, base, &[base.clone(), exp.clone(), m.clone()])?;
+                        if !r.is_not_implemented() {
+                            return Ok(r);
+                        }
+                    }
+                    continue;
+                }
             }
         }
-    }
-    if let (Some(b), Some(e), Some(mo)) = (base.as_int(), exp.as_int(), m.as_int()) {
-        let (b, e, mo) = (b.to_bigint(), e.to_bigint(), mo.to_bigint());
-        return int_modpow(vm, b, e, mo);
-    }
-    // `float.__pow__` rejects a modulus once its operands are numbers.
-    let any_float = [base, exp, m].iter().any(|v| v.as_float().is_some());
-    let operands_real = [base, exp]
-        .iter()
-        .all(|v| v.as_float().is_some() || v.as_int().is_some());
-    if any_float && operands_real {
-        return Err(
-            vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers")
-        );
+        let (kb, ke) = (pow_kind(base), pow_kind(exp));
+        match pow_kind(v) {
+            PowKind::Int => {
+                if let (Some(b), Some(e), Some(mo)) = (base.as_int(), exp.as_int(), m.as_int()) {
+                    let (b, e, mo) = (b.to_bigint(), e.to_bigint(), mo.to_bigint());
+                    return int_modpow(vm, b, e, mo);
+                }
+            }
+            PowKind::Float => {
+                // `float.__pow__` rejects any modulus before looking at the
+                // other operands.
+                return Err(vm.new_type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
+            PowKind::Complex => {
+                if kb != PowKind::Other && ke != PowKind::Other {
+                    return Err(vm.new_value_error("complex modulo"));
+                }
+            }
+            PowKind::Other => {}
+        }
     }
     let (a, b, c) = (base.class().name(), exp.class().name(), m.class().name());
     Err(vm.new_type_error(format!(
