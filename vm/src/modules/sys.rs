@@ -157,7 +157,8 @@ pub fn flush_std_streams() {
 }
 
 /// Reads one line (with its `\n`) from the process stdin; "" at EOF.
-/// `\r\n` becomes `\n` (universal newlines).
+/// Lines split at `\n` only, as CPython's stdin on POSIX (no newline
+/// translation).
 pub fn stdin_readline(vm: &Vm, limit: Option<usize>) -> std::io::Result<String> {
     vm.thread.detach();
     let mut buf = Vec::new();
@@ -171,12 +172,7 @@ pub fn stdin_readline(vm: &Vm, limit: Option<usize>) -> std::io::Result<String> 
     };
     vm.thread.attach();
     r?;
-    let mut s = String::from_utf8_lossy(&buf).into_owned();
-    if s.ends_with("\r\n") {
-        s.truncate(s.len() - 2);
-        s.push('\n');
-    }
-    Ok(s)
+    Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 
 /// Reads up to `n` bytes, stopping after a newline.
@@ -210,7 +206,7 @@ fn stdin_read_all(vm: &Vm) -> std::io::Result<String> {
     let r = std::io::stdin().lock().read_to_end(&mut buf);
     vm.thread.attach();
     r?;
-    Ok(String::from_utf8_lossy(&buf).replace("\r\n", "\n"))
+    Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 
 fn stream_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyStdStream> {
