@@ -46,9 +46,10 @@ use crate::types::type_::PyType;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// Shifts and exponents beyond this many bits would need gigabytes;
-/// CPython fails such requests with `MemoryError` too.
-const MAX_RESULT_BITS: u64 = 1 << 36;
+/// Shifts and exponents beyond this many bits (2 GiB of digits) fail with
+/// `MemoryError` up front: big-integer arithmetic cannot report a failed
+/// allocation, so letting it try would abort the process.
+const MAX_RESULT_BITS: u64 = 1 << 34;
 
 /// The receiver of an `int` method (the descriptor checked its type).
 fn this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<IntRef<'a>> {
@@ -690,6 +691,9 @@ fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     };
+    if length as u64 >= i64::MAX as u64 - 32 {
+        return Err(vm.new_overflow_error("byte string is too large"));
+    }
     let b = big(&x);
     let negative = b.sign() == Sign::Minus;
     if negative && !signed {
@@ -704,6 +708,13 @@ fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     if bytes.len() > length {
         return Err(vm.new_overflow_error("int too big to convert"));
+    }
+    // A huge length is a MemoryError, as in CPython. Asking the
+    // allocator is no test: with overcommit the reservation succeeds and
+    // filling it gets the process killed.
+    if length as u64 > MAX_RESULT_BITS / 8 || bytes.try_reserve_exact(length - bytes.len()).is_err()
+    {
+        return Err(memory_error(vm));
     }
     bytes.resize(length, if negative { 0xff } else { 0 });
     if !little {
