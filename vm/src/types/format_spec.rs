@@ -185,6 +185,7 @@ pub fn parse_spec(
     if end - pos == 1 {
         out.ty = Some(chars[pos]);
     }
+    check_width(vm, out.width.unwrap_or(0), out.fill)?;
     if out.grouping != Grouping::None {
         let sep = if out.grouping == Grouping::Comma {
             ','
@@ -206,6 +207,21 @@ pub fn parse_spec(
     Ok(out)
 }
 
+/// `MemoryError` up front for widths whose padding cannot be allocated
+/// (the padding loops below would otherwise abort the process).
+pub(crate) fn check_width(vm: &mut Vm, width: usize, fill: char) -> PyResult<()> {
+    if width > 1 << 20 {
+        let mut probe = String::new();
+        if probe
+            .try_reserve_exact(width.saturating_mul(fill.len_utf8()))
+            .is_err()
+        {
+            return Err(vm.new_exception_empty(&crate::types::exceptions::exc().memory_error));
+        }
+    }
+    Ok(())
+}
+
 fn unknown_code(vm: &mut Vm, t: char, type_name: &str) -> crate::vm::PyErr {
     vm.new_value_error(format!(
         "Unknown format code '{}' for object of type '{type_name}'",
@@ -215,7 +231,7 @@ fn unknown_code(vm: &mut Vm, t: char, type_name: &str) -> crate::vm::PyErr {
 
 /// Appends `n` copies of `c`.
 fn push_n(out: &mut String, c: char, n: usize) {
-    out.extend(std::iter::repeat(c).take(n));
+    out.extend(std::iter::repeat_n(c, n));
 }
 
 /// Pads `body` (of `len` code points) to the spec's width with its fill
@@ -436,9 +452,9 @@ impl IntArg<'_> {
         }
     }
 
-    fn to_i64(&self) -> Option<i64> {
+    fn to_i64(self) -> Option<i64> {
         match self {
-            IntArg::Small(i) => Some(*i),
+            IntArg::Small(i) => Some(i),
             IntArg::Big(b) => b.to_i64(),
         }
     }
@@ -465,9 +481,9 @@ impl IntArg<'_> {
         }
     }
 
-    fn to_f64(&self, vm: &mut Vm) -> PyResult<f64> {
+    fn to_f64(self, vm: &mut Vm) -> PyResult<f64> {
         match self {
-            IntArg::Small(i) => Ok(*i as f64),
+            IntArg::Small(i) => Ok(i as f64),
             IntArg::Big(b) => int_to_f64(vm, b),
         }
     }
@@ -856,7 +872,7 @@ fn fixed_exact(a: f64, p: usize) -> Option<String> {
     ];
     let scale = *POW10.get(p)?;
     let y = a * scale;
-    if !(y < 4503599627370496.0) || y.fract() != 0.0 {
+    if y.is_nan() || y >= 4503599627370496.0 || y.fract() != 0.0 {
         return None;
     }
     let n = y as u64;

@@ -228,6 +228,9 @@ fn parse_conversion(
             _ => {}
         }
     }
+    if conv.width > 0 {
+        super::format_spec::check_width(vm, conv.width as usize, ' ')?;
+    }
     if matches!(b.get(*pos), Some(b'h' | b'l' | b'L')) {
         *pos += 1;
     }
@@ -442,7 +445,7 @@ fn format_long(i: &BigInt, alt: bool, prec: isize, ch: char) -> String {
         out.push(if ch == 'o' { 'o' } else { 'x' });
     }
     if prec > digits.len() as isize {
-        out.extend(std::iter::repeat('0').take(prec as usize - digits.len()));
+        out.extend(std::iter::repeat_n('0', prec as usize - digits.len()));
     }
     out.push_str(&digits);
     if ch == 'X' {
@@ -510,7 +513,7 @@ fn emit(out: &mut String, text: &str, conv: &Conv) {
         len -= 2;
     }
     if width > len && conv.flags & F_LJUST == 0 {
-        out.extend(std::iter::repeat(fill).take((width - len) as usize));
+        out.extend(std::iter::repeat_n(fill, (width - len) as usize));
         width = len;
     }
     if fill == ' ' {
@@ -521,7 +524,7 @@ fn emit(out: &mut String, text: &str, conv: &Conv) {
     }
     out.push_str(body);
     if width > len {
-        out.extend(std::iter::repeat(' ').take((width - len) as usize));
+        out.extend(std::iter::repeat_n(' ', (width - len) as usize));
     }
 }
 

@@ -169,27 +169,15 @@ pub fn encode(
     errors: &str,
 ) -> PyResult<Vec<u8>> {
     let codec = lookup(vm, encoding)?;
-    let limit: Option<fn(char) -> Option<u8>> = match codec {
+    // The single-byte codecs map each character to one byte or fail.
+    let map: fn(char) -> Option<u8> = match codec {
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
-        Codec::Ascii => {
-            if s.is_ascii() {
-                return Ok(s.as_bytes().to_vec());
-            }
-            Some(|c| if c.is_ascii() { Some(c as u8) } else { None })
-        }
-        Codec::Latin1 => Some(|c| {
-            if (c as u32) < 256 {
-                Some(c as u8)
-            } else {
-                None
-            }
-        }),
-        Codec::Cp1252 => Some(cp1252_encode),
         Codec::Utf16(order) => return Ok(encode_utf16(s, order)),
         Codec::Utf32(order) => return Ok(encode_utf32(s, order)),
-    };
-    let Some(map) = limit else {
-        return Ok(Vec::new());
+        Codec::Ascii if s.is_ascii() => return Ok(s.as_bytes().to_vec()),
+        Codec::Ascii => |c| if c.is_ascii() { Some(c as u8) } else { None },
+        Codec::Latin1 => |c| u8::try_from(c as u32).ok(),
+        Codec::Cp1252 => cp1252_encode,
     };
     let reason = match codec {
         Codec::Ascii => "ordinal not in range(128)",
@@ -216,7 +204,7 @@ pub fn encode(
                 return Err(unicode_error(&cls, codec_name(codec), obj, i, end, reason));
             }
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(end - i)),
+            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
             "xmlcharrefreplace" => {
                 for c in &chars[i..end] {
                     out.extend_from_slice(format!("&#{};", *c as u32).as_bytes());
@@ -277,34 +265,41 @@ fn encode_utf32(s: &str, order: Option<Endian>) -> Vec<u8> {
 
 // --------------------------------------------------------------- decode
 
-/// What to do with one undecodable byte range.
-fn handle_decode_error(
-    vm: &mut Vm,
-    out: &mut String,
-    data: &[u8],
-    obj: &Value,
-    codec: &str,
-    errors: &str,
-    (start, end): (usize, usize),
-    reason: &str,
-) -> PyResult<()> {
-    match errors {
-        "strict" | "surrogateescape" | "surrogatepass" => {
-            let cls = exc().unicode_decode_error.clone();
-            Err(unicode_error(&cls, codec, obj, start, end, reason))
-        }
-        "ignore" => Ok(()),
-        "replace" => {
-            out.push('\u{fffd}');
-            Ok(())
-        }
-        "backslashreplace" => {
-            for b in &data[start..end] {
-                out.push_str(&format!("\\x{b:02x}"));
+/// The input of one decode call, for error handling.
+struct Input<'a> {
+    data: &'a [u8],
+    obj: &'a Value,
+    errors: &'a str,
+}
+
+impl Input<'_> {
+    /// Handles the undecodable bytes `start..end` per the error handler.
+    fn fail(
+        &self,
+        vm: &mut Vm,
+        out: &mut String,
+        codec: &str,
+        (start, end): (usize, usize),
+        reason: &str,
+    ) -> PyResult<()> {
+        match self.errors {
+            "strict" | "surrogateescape" | "surrogatepass" => {
+                let cls = exc().unicode_decode_error.clone();
+                Err(unicode_error(&cls, codec, self.obj, start, end, reason))
             }
-            Ok(())
+            "ignore" => Ok(()),
+            "replace" => {
+                out.push('\u{fffd}');
+                Ok(())
+            }
+            "backslashreplace" => {
+                for b in &self.data[start..end] {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+                Ok(())
+            }
+            _ => Err(unknown_handler(vm, self.errors)),
         }
-        _ => Err(unknown_handler(vm, errors)),
     }
 }
 
@@ -318,8 +313,9 @@ pub fn decode(
 ) -> PyResult<String> {
     let codec = lookup(vm, encoding)?;
     let name = codec_name(codec);
+    let input = Input { data, obj, errors };
     match codec {
-        Codec::Utf8 => decode_utf8(vm, data, obj, errors),
+        Codec::Utf8 => decode_utf8(vm, &input),
         Codec::Latin1 => Ok(data.iter().map(|&b| b as char).collect()),
         Codec::Ascii | Codec::Cp1252 => {
             if data.is_ascii() {
@@ -345,27 +341,19 @@ pub fn decode(
                         } else {
                             "character maps to <undefined>"
                         };
-                        handle_decode_error(
-                            vm,
-                            &mut out,
-                            data,
-                            obj,
-                            name,
-                            errors,
-                            (i, i + 1),
-                            reason,
-                        )?;
+                        input.fail(vm, &mut out, name, (i, i + 1), reason)?;
                     }
                 }
             }
             Ok(out)
         }
-        Codec::Utf16(order) => decode_utf16(vm, data, obj, order, errors),
-        Codec::Utf32(order) => decode_utf32(vm, data, obj, order, errors),
+        Codec::Utf16(order) => decode_utf16(vm, &input, order),
+        Codec::Utf32(order) => decode_utf32(vm, &input, order),
     }
 }
 
-fn decode_utf8(vm: &mut Vm, data: &[u8], obj: &Value, errors: &str) -> PyResult<String> {
+fn decode_utf8(vm: &mut Vm, input: &Input<'_>) -> PyResult<String> {
+    let data = input.data;
     if let Ok(s) = std::str::from_utf8(data) {
         return Ok(s.to_string());
     }
@@ -396,16 +384,7 @@ fn decode_utf8(vm: &mut Vm, data: &[u8], obj: &Value, errors: &str) -> PyResult<
                     }
                 };
                 let start = base + good;
-                handle_decode_error(
-                    vm,
-                    &mut out,
-                    data,
-                    obj,
-                    "utf-8",
-                    errors,
-                    (start, start + bad_len),
-                    reason,
-                )?;
+                input.fail(vm, &mut out, "utf-8", (start, start + bad_len), reason)?;
                 rest = &rest[good + bad_len..];
                 base = start + bad_len;
             }
@@ -424,13 +403,8 @@ fn byte_order(data: &[u8], order: Option<Endian>, bom_le: &[u8], bom_be: &[u8]) 
     }
 }
 
-fn decode_utf16(
-    vm: &mut Vm,
-    data: &[u8],
-    obj: &Value,
-    order: Option<Endian>,
-    errors: &str,
-) -> PyResult<String> {
+fn decode_utf16(vm: &mut Vm, input: &Input<'_>, order: Option<Endian>) -> PyResult<String> {
+    let data = input.data;
     let (endian, skip) = byte_order(data, order, &[0xff, 0xfe], &[0xfe, 0xff]);
     let name = match endian {
         Endian::Little => "utf-16-le",
@@ -461,67 +435,26 @@ fn decode_utf16(
                 i += 4;
                 continue;
             }
-            handle_decode_error(
-                vm,
-                &mut out,
-                data,
-                obj,
-                name,
-                errors,
-                (i, i + 2),
-                "illegal UTF-16 surrogate",
-            )?;
+            input.fail(vm, &mut out, name, (i, i + 2), "illegal UTF-16 surrogate")?;
             i += 2;
             continue;
         }
         if u < 0xdc00 {
             let end = data.len();
-            handle_decode_error(
-                vm,
-                &mut out,
-                data,
-                obj,
-                name,
-                errors,
-                (i, end),
-                "unexpected end of data",
-            )?;
+            input.fail(vm, &mut out, name, (i, end), "unexpected end of data")?;
             return Ok(out);
         }
-        handle_decode_error(
-            vm,
-            &mut out,
-            data,
-            obj,
-            name,
-            errors,
-            (i, i + 2),
-            "illegal encoding",
-        )?;
+        input.fail(vm, &mut out, name, (i, i + 2), "illegal encoding")?;
         i += 2;
     }
     if i < data.len() {
-        handle_decode_error(
-            vm,
-            &mut out,
-            data,
-            obj,
-            name,
-            errors,
-            (i, data.len()),
-            "truncated data",
-        )?;
+        input.fail(vm, &mut out, name, (i, data.len()), "truncated data")?;
     }
     Ok(out)
 }
 
-fn decode_utf32(
-    vm: &mut Vm,
-    data: &[u8],
-    obj: &Value,
-    order: Option<Endian>,
-    errors: &str,
-) -> PyResult<String> {
+fn decode_utf32(vm: &mut Vm, input: &Input<'_>, order: Option<Endian>) -> PyResult<String> {
+    let data = input.data;
     let (endian, skip) = byte_order(data, order, &[0xff, 0xfe, 0, 0], &[0, 0, 0xfe, 0xff]);
     let name = match endian {
         Endian::Little => "utf-32-le",
@@ -544,22 +477,13 @@ fn decode_utf32(
                 } else {
                     "code point in surrogate code point range(0xd800, 0xe000)"
                 };
-                handle_decode_error(vm, &mut out, data, obj, name, errors, (i, i + 4), reason)?;
+                input.fail(vm, &mut out, name, (i, i + 4), reason)?;
             }
         }
         i += 4;
     }
     if i < data.len() {
-        handle_decode_error(
-            vm,
-            &mut out,
-            data,
-            obj,
-            name,
-            errors,
-            (i, data.len()),
-            "truncated data",
-        )?;
+        input.fail(vm, &mut out, name, (i, data.len()), "truncated data")?;
     }
     Ok(out)
 }

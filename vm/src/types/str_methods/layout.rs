@@ -59,10 +59,10 @@ fn strip_common(
 fn trim(text: &str, left: bool, right: bool, p: impl Fn(char) -> bool) -> &str {
     let mut t = text;
     if left {
-        t = t.trim_start_matches(|c| p(c));
+        t = t.trim_start_matches(&p);
     }
     if right {
-        t = t.trim_end_matches(|c| p(c));
+        t = t.trim_end_matches(&p);
     }
     t
 }
@@ -111,9 +111,9 @@ fn padded(vm: &mut Vm, text: &str, left: usize, right: usize, fill: char) -> PyR
     {
         return Err(memory_error(vm));
     }
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(text);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(new_str(out))
 }
 
@@ -190,7 +190,7 @@ fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(memory_error(vm));
     }
     out.push_str(sign);
-    out.extend(std::iter::repeat('0').take(fill));
+    out.extend(std::iter::repeat_n('0', fill));
     out.push_str(rest);
     Ok(new_str(out))
 }
@@ -202,6 +202,10 @@ fn str_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => ssize_arg(vm, v)?,
         None => 8,
     };
+    // CPython takes a C int.
+    if tabsize > i32::MAX as isize || tabsize < i32::MIN as isize {
+        return Err(vm.new_overflow_error("Python int too large to convert to C int"));
+    }
     let text = s.as_str();
     if !text.contains('\t') {
         return Ok(exact_copy(&args.pos[0], s));
@@ -215,7 +219,7 @@ fn str_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 if out.try_reserve(n).is_err() {
                     return Err(vm.new_overflow_error("new string is too long"));
                 }
-                out.extend(std::iter::repeat(' ').take(n));
+                out.extend(std::iter::repeat_n(' ', n));
                 col += n;
             }
         } else {
