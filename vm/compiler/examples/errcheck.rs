@@ -12,7 +12,15 @@ fn main() {
         let got = skein_compiler::compile(&src, "<s>", skein_compiler::Mode::Exec);
         let got = match got {
             Ok(_) => "None".to_string(),
-            Err(e) => format!("{} | {} | {}:{}", e.kind.name(), e.message, e.line, e.col),
+            Err(e) => format!(
+                "{} | {} | {}:{}-{}:{}",
+                e.kind.name(),
+                e.message,
+                e.line,
+                e.col,
+                e.end_line,
+                e.end_col
+            ),
         };
         if got == exp {
             good += 1;
@@ -89,11 +97,15 @@ fn parse(text: &str) -> Vec<(String, String)> {
             let line = atom(&v, &mut i);
             skip_ws(&v, &mut i);
             let col = atom(&v, &mut i);
+            skip_ws(&v, &mut i);
+            let end_line = atom(&v, &mut i);
+            skip_ws(&v, &mut i);
+            let end_col = atom(&v, &mut i);
             while v[i] != ']' {
                 i += 1;
             }
             i += 1;
-            format!("{kind} | {msg} | {line}:{col}")
+            format!("{kind} | {msg} | {line}:{col}-{end_line}:{end_col}")
         } else {
             atom(&v, &mut i);
             "None".to_string()

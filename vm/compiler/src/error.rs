@@ -39,10 +39,12 @@ pub struct CompileError {
     /// 1-based line (0 if unknown).
     pub line: u32,
     /// 1-based column in characters (CPython's `offset`; 0 if unknown).
-    pub col: u32,
+    pub col: i32,
     pub end_line: u32,
-    /// 1-based exclusive end column in characters (`end_offset`).
-    pub end_col: u32,
+    /// 1-based exclusive end column in characters (`end_offset`).  As in
+    /// CPython it can be 0 or -1 for some tokenizer errors (then no caret
+    /// range is drawn).
+    pub end_col: i32,
     /// The text of line `line` (without its newline), for the caret
     /// display; empty if unknown.
     pub text: String,
@@ -160,9 +162,9 @@ impl<'a> LineIndex<'a> {
             kind,
             message: message.into(),
             line,
-            col,
+            col: col as i32,
             end_line,
-            end_col,
+            end_col: end_col as i32,
             text: self.line_text(line).to_string(),
         }
     }

@@ -24,7 +24,9 @@ struct TokError {
     /// "never closed" is only detected at the end of the file.
     never_closed: bool,
     /// Column override (1-based chars), where CPython's differs from `pos`.
-    col: Option<u32>,
+    col: Option<i32>,
+    /// End column override (CPython's `end_offset`).
+    end_col: Option<i32>,
 }
 
 /// Scans brackets, strings, comments and indentation like CPython's
@@ -67,6 +69,7 @@ fn scan(src: &str) -> Option<TokError> {
                     message: "inconsistent use of tabs and spaces in indentation".into(),
                     never_closed: false,
                     col: Some(1),
+                    end_col: Some(0),
                 };
                 if col == top {
                     if alt != alttop {
@@ -92,7 +95,8 @@ fn scan(src: &str) -> Option<TokError> {
                             kind: ErrorKind::IndentationError,
                             message: "unindent does not match any outer indentation level".into(),
                             never_closed: false,
-                            col: Some(width + 1),
+                            col: Some(width as i32 + 1),
+                            end_col: Some(-1),
                         });
                     }
                     if alt != alttop {
@@ -161,8 +165,12 @@ fn scan(src: &str) -> Option<TokError> {
                     i += 1;
                 }
                 if !closed {
+                    let last_line = src.trim_end_matches(['\n', '\r']).matches('\n').count() + 1;
                     let (what, line) = if triple {
-                        ("unterminated triple-quoted string literal", line_no)
+                        (
+                            "unterminated triple-quoted string literal",
+                            last_line.max(start_line),
+                        )
                     } else {
                         ("unterminated string literal", start_line)
                     };
@@ -177,6 +185,7 @@ fn scan(src: &str) -> Option<TokError> {
                         message: format!("{what} (detected at line {line})"),
                         never_closed: false,
                         col: None,
+                        end_col: None,
                     });
                 }
                 continue;
@@ -196,6 +205,7 @@ fn scan(src: &str) -> Option<TokError> {
                             message: format!("unmatched '{}'", c as char),
                             never_closed: false,
                             col: None,
+                            end_col: None,
                         })
                     }
                     Some((o, opos)) if o != open => {
@@ -215,6 +225,7 @@ fn scan(src: &str) -> Option<TokError> {
                             ),
                             never_closed: false,
                             col: None,
+                            end_col: None,
                         });
                     }
                     Some(_) => {}
@@ -230,6 +241,7 @@ fn scan(src: &str) -> Option<TokError> {
         message: format!("'{}' was never closed", o as char),
         never_closed: true,
         col: None,
+        end_col: Some(0),
     })
 }
 
@@ -243,6 +255,9 @@ pub(crate) fn first_error(errors: &[ParseError], lines: &LineIndex<'_>) -> Optio
         let mut e = lines.error(t.kind, t.message.clone(), TextRange::empty(at));
         if let Some(col) = t.col {
             e.col = col;
+        }
+        if let Some(end) = t.end_col {
+            e.end_col = end;
         }
         e
     };
@@ -271,7 +286,8 @@ fn convert(err: &ParseError, lines: &LineIndex<'_>) -> CompileError {
     match &err.error {
         P::UnexpectedIndentation => {
             let mut e = lines.error(ErrorKind::IndentationError, "unexpected indent", range);
-            e.col = lines.line_char_col(range.end()).1.saturating_sub(1).max(1);
+            e.col = lines.line_char_col(range.end()).1.saturating_sub(1).max(1) as i32;
+            e.end_col = -1;
             e
         }
         P::OtherError(msg) if msg.starts_with("Expected an indented block after ") => {
@@ -284,28 +300,41 @@ fn convert(err: &ParseError, lines: &LineIndex<'_>) -> CompileError {
             )
         }
         P::OtherError(msg) if msg.starts_with("Expected `except` or `finally`") => {
-            syntax("expected 'except' or 'finally' block", range)
+            if start >= src.trim_end().len() {
+                let mut e = syntax("expected 'except' or 'finally' block", range);
+                e.end_col = -1;
+                e
+            } else {
+                syntax("expected 'except' or 'finally' block", one(start))
+            }
         }
         P::ExpectedToken { expected, found } => {
             use ast::token::TokenKind as T;
             match (expected, found) {
                 (T::Colon, T::Equal) => {
                     let s = primary_start(src, start);
+                    // The range covers `target = value`, up to the ':'.
+                    let line_end = src[start..].find('\n').map_or(src.len(), |e| start + e);
+                    let colon = src[start..line_end]
+                        .rfind(':')
+                        .map_or(line_end, |c| start + c);
+                    let end = s.max(start + 1).max(src[..colon].trim_end().len());
                     syntax(
                         "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                        at(s),
+                        span(s, end),
                     )
                 }
-                (T::Colon, _) => syntax("expected ':'", range),
+                (T::Colon, _) => syntax("expected ':'", at(start)),
                 (T::Else, _) => {
                     let s = src[..start]
                         .rfind(" if ")
                         .map_or(start, |p| primary_start(src, p));
-                    syntax("expected 'else' after 'if' expression", at(s))
+                    syntax("expected 'else' after 'if' expression", span(s, start))
                 }
                 (T::Comma, f) if starts_expression(*f) && inside_brackets(src, start) => {
                     let s = primary_start(src, start);
-                    syntax("invalid syntax. Perhaps you forgot a comma?", at(s))
+                    let end = u32::from(range.end()) as usize;
+                    syntax("invalid syntax. Perhaps you forgot a comma?", span(s, end))
                 }
                 _ => syntax("invalid syntax", range),
             }
@@ -342,19 +371,19 @@ fn convert(err: &ParseError, lines: &LineIndex<'_>) -> CompileError {
                         p
                     }
                 });
-            syntax("named arguments must follow bare *", at(s))
+            syntax("named arguments must follow bare *", one(s))
         }
         P::InvalidArgumentUnpackingOrder => syntax(
             "iterable argument unpacking follows keyword argument unpacking",
-            range,
+            one(start),
         ),
         P::PositionalAfterKeywordArgument => syntax(
             "positional argument follows keyword argument",
-            at(next_token(src, range)),
+            one(next_token(src, range)),
         ),
         P::PositionalAfterKeywordUnpacking => syntax(
             "positional argument follows keyword argument unpacking",
-            at(next_token(src, range)),
+            one(next_token(src, range)),
         ),
         P::UnparenthesizedGeneratorExpression => {
             syntax("Generator expression must be parenthesized", range)
@@ -365,7 +394,7 @@ fn convert(err: &ParseError, lines: &LineIndex<'_>) -> CompileError {
         P::SimpleStatementsOnSameLine => {
             let b = src.as_bytes();
             if start > 0 && b[start - 1].is_ascii_digit() {
-                return syntax(&number_error(src, start), at(start));
+                return number_syntax_error(src, start, lines);
             }
             let line_start = src[..start].rfind('\n').map_or(0, |p| p + 1);
             let before = src[line_start..start].trim();
@@ -405,6 +434,18 @@ fn at(pos: usize) -> TextRange {
     TextRange::empty(TextSize::from(pos as u32))
 }
 
+fn span(start: usize, end: usize) -> TextRange {
+    TextRange::new(
+        TextSize::from(start as u32),
+        TextSize::from(end.max(start) as u32),
+    )
+}
+
+/// One character (byte) at `pos`.
+fn one(pos: usize) -> TextRange {
+    span(pos, pos + 1)
+}
+
 fn lexical_error(
     lex: &LexicalErrorType,
     src: &str,
@@ -435,7 +476,7 @@ fn lexical_error(
         LexicalErrorType::OtherError(m)
             if m.contains("decimal integer") || m.contains("ParseIntError") =>
         {
-            syntax(&number_error(src, u32::from(range.start()) as usize), range)
+            number_syntax_error(src, u32::from(range.start()) as usize, lines)
         }
         LexicalErrorType::IndentationError => lines.error(
             ErrorKind::IndentationError,
@@ -462,6 +503,23 @@ fn lexical_error(
         ),
         _ => syntax("invalid syntax", range),
     }
+}
+
+/// A malformed number literal: the leading-zero error covers the first
+/// digit, the others point at `pos`.
+fn number_syntax_error(src: &str, pos: usize, lines: &LineIndex<'_>) -> CompileError {
+    let msg = number_error(src, pos);
+    let range = if msg.starts_with("leading zeros") {
+        let b = src.as_bytes();
+        let mut s = pos.min(b.len());
+        while s > 0 && b[s - 1].is_ascii_alphanumeric() {
+            s -= 1;
+        }
+        one(s)
+    } else {
+        at(pos)
+    };
+    lines.error(ErrorKind::SyntaxError, msg, range)
 }
 
 /// CPython's messages for malformed number literals around `pos`.

@@ -72,14 +72,20 @@ pub(crate) fn scan_future(body: &[ast::Stmt], lines: &LineIndex<'_>) -> Result<b
                 }
                 for alias in &f.names {
                     let name = alias.name.as_str();
+                    let no_end = |mut e: CompileError| {
+                        // CPython leaves end_offset unset here.
+                        e.end_col = 0;
+                        e.end_line = e.line;
+                        e
+                    };
                     if name == "braces" {
-                        return Err(lines.syntax_error("not a chance", s.range()));
+                        return Err(no_end(lines.syntax_error("not a chance", s.range())));
                     }
                     if !FUTURE_FEATURES.contains(&name) {
-                        return Err(lines.syntax_error(
+                        return Err(no_end(lines.syntax_error(
                             format!("future feature {name} is not defined"),
                             s.range(),
-                        ));
+                        )));
                     }
                     annotations |= name == "annotations";
                 }
