@@ -325,9 +325,10 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// The right operand of a comparison: for `in`/`not in`, a list or set
-    /// display of constants becomes a tuple or frozenset constant (as
-    /// CPython's AST optimizer).
+    /// The last right operand of a comparison: for `in`/`not in`, a list or
+    /// set display of constants becomes a tuple or frozenset constant (as
+    /// CPython's AST optimizer; only the last one, as the others are also
+    /// left operands of the next comparison).
     fn compile_comparator(&mut self, op: ast::CmpOp, e: &'a ast::Expr) -> CResult {
         if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
             if let Some(c) = constant_container(e) {
@@ -351,7 +352,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let end = self.new_label();
         for i in 0..n - 1 {
-            self.compile_comparator(c.ops[i], &c.comparators[i])?;
+            self.compile_expr(&c.comparators[i])?;
             self.emit(Opcode::SWAP, 2);
             self.emit(Opcode::COPY, 2);
             self.emit_compare(c.ops[i]);
@@ -422,7 +423,7 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(&c.left)?;
                 let n = c.ops.len();
                 for i in 0..n - 1 {
-                    self.compile_comparator(c.ops[i], &c.comparators[i])?;
+                    self.compile_expr(&c.comparators[i])?;
                     self.emit(Opcode::SWAP, 2);
                     self.emit(Opcode::COPY, 2);
                     self.emit_compare(c.ops[i]);

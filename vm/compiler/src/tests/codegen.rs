@@ -1174,3 +1174,13 @@ fn await_and_async_for() {
     assert!(g.flags.has(CodeFlags::ASYNC_GENERATOR));
     assert!(super::listing(g).contains(&"CALL_INTRINSIC_1 INTRINSIC_ASYNC_GEN_WRAP".to_string()));
 }
+
+#[test]
+fn constant_containers_only_where_unobservable() {
+    // Only the last operand of an `in` chain may become a tuple.
+    let l = super::dis("x = 1 in [1, 2] in [[1, 2]]\n", None);
+    assert!(l.contains(&"BUILD_LIST 2".to_string()), "{l:?}");
+    let l = super::dis("x = a in [1, 2]\nfor y in [3, 4]: pass\n", None);
+    assert!(l.contains(&"LOAD_CONST (1, 2)".to_string()), "{l:?}");
+    assert!(l.contains(&"LOAD_CONST (3, 4)".to_string()), "{l:?}");
+}
