@@ -179,7 +179,7 @@ fn acquire_args(vm: &mut Vm, args: Args<'_>) -> PyResult<(bool, Option<Instant>)
         return Err(vm.new_value_error("can't specify a timeout for a non-blocking call"));
     }
     if timeout < 0.0 && timeout != -1.0 {
-        return Err(vm.new_value_error("timeout value must be a non-negative number"));
+        return Err(vm.new_value_error("timeout value must be positive"));
     }
     if timeout > TIMEOUT_MAX {
         return Err(vm.new_overflow_error("timeout value is too large"));
@@ -544,7 +544,7 @@ fn stack_size(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(s) = a.first() {
         let n = s.as_i64().unwrap_or(-1);
         if n != 0 && n < 32768 {
-            return Err(vm.new_value_error("size not valid: 32768 bytes minimum"));
+            return Err(vm.new_value_error(format!("size not valid: {n} bytes")));
         }
     }
     Ok(int_from_i64(0))

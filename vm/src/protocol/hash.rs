@@ -158,9 +158,12 @@ impl Vm {
             Some(f) if f.is_none() => Err(self.new_type_error(format!("unhashable type: '{}'", ty.name()))),
             Some(f) => {
                 let r = self.call_unbound(&f, v, &[v.clone()])?;
+                // CPython uses an int result as is (only -1 becomes -2);
+                // one that does not fit a machine word is hashed again.
                 match r.as_int() {
                     Some(i) => Ok(match i.to_i64() {
-                        Some(x) => hash_i64(x),
+                        Some(-1) => -2,
+                        Some(x) => x,
                         None => hash_bigint(&i.to_bigint()),
                     }),
                     None => Err(self.new_type_error("__hash__ method should return an integer")),

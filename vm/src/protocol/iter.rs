@@ -62,6 +62,28 @@ impl Vm {
         if let Some(l) = v.downcast_ref::<crate::types::list::PyList>() {
             return Ok(l.snapshot());
         }
+        // An exact dict is read in one locked step, so `list(d)` is atomic
+        // with respect to other threads' writes (as in CPython).
+        if v.is_exact(crate::types::dict::DICT_TYPE.get()) {
+            if let Some(d) = v.downcast_ref::<crate::types::dict::PyDict>() {
+                return Ok(d.keys());
+            }
+        }
+        if let Some(view) = v.downcast_ref::<crate::types::dict_methods::PyDictView>() {
+            if view.dict.to_value().is_exact(crate::types::dict::DICT_TYPE.get()) {
+                use crate::types::dict_methods::ViewKind;
+                return Ok(match view.kind {
+                    ViewKind::Keys => view.dict.keys(),
+                    ViewKind::Values => view.dict.values(),
+                    ViewKind::Items => view
+                        .dict
+                        .items()
+                        .into_iter()
+                        .map(|(k, v)| crate::types::tuple::new_tuple(vec![k, v]))
+                        .collect(),
+                });
+            }
+        }
         let it = self.iter(v)?;
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
