@@ -658,6 +658,40 @@ fn str_format_map(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(new_str(out))
 }
 
+// ------------------------------------------- interpreter fast paths
+
+/// `a + b` when both are exact `str` (for `BINARY_OP`); `None` otherwise
+/// (or when the result cannot be allocated), meaning "take the slow path".
+pub fn concat_exact(a: &Value, b: &Value) -> Option<Value> {
+    let t = STR_TYPE.get();
+    if !a.is_exact(t) || !b.is_exact(t) {
+        return None;
+    }
+    let (x, y) = (a.as_str()?, b.as_str()?);
+    if y.is_empty() {
+        return Some(a.clone());
+    }
+    if x.is_empty() {
+        return Some(b.clone());
+    }
+    let mut out = String::new();
+    out.try_reserve_exact(x.len() + y.len()).ok()?;
+    out.push_str(x);
+    out.push_str(y);
+    Some(new_str(out))
+}
+
+/// `s[i]` for an exact `str` and an in-range index (for `BINARY_SUBSCR`);
+/// `None` otherwise, so the slow path raises the errors.
+pub fn getitem_exact(s: &Value, i: i64) -> Option<Value> {
+    if !s.is_exact(STR_TYPE.get()) {
+        return None;
+    }
+    let st = s.downcast_ref::<PyStr>()?;
+    let j = crate::protocol::sequence::normalize_index(i, st.char_len())?;
+    Some(item_at(st, j))
+}
+
 // ----------------------------------------------------------- iterator
 
 /// `iter(str)`: walks the text by byte offset, so each step is O(1) for
