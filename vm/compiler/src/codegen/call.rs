@@ -27,7 +27,7 @@ impl<'a> Compiler<'a> {
         if let ast::Expr::Attribute(attr) = &*c.func {
             if !has_star(args, keywords) && args.len() + keywords.len() < STACK_USE_GUARD {
                 self.compile_expr(&attr.value)?;
-                let old = self.set_loc(attr.range);
+                let old = self.set_loc(self.attr_range(attr, attr.range));
                 let i = self.add_mangled_name(&attr.attr);
                 self.emit(Opcode::LOAD_ATTR, (i << 1) | 1);
                 self.restore_loc(old);
@@ -35,7 +35,9 @@ impl<'a> Compiler<'a> {
                     self.compile_expr(a)?;
                 }
                 self.call_keywords_simple(keywords)?;
+                let old = self.set_loc(self.attr_range(attr, c.range));
                 self.emit(Opcode::CALL, (args.len() + keywords.len()) as u32);
+                self.restore_loc(old);
                 return Ok(());
             }
         }

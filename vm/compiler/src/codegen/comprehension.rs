@@ -91,6 +91,8 @@ impl<'a> Compiler<'a> {
         let private = self.ur().private.clone();
         let line = self.line_of(e.range());
         self.enter_unit(scope, comp.kind.code_name(), line, private);
+        // Inside, the loop machinery carries the comprehension's position.
+        self.set_loc(super::expr::expr_range(e, self.lines.source()));
         self.u().argcount = 1;
         let generator = comp.kind == ComprehensionKind::Generator;
         let handler = if generator || is_async {
@@ -123,7 +125,6 @@ impl<'a> Compiler<'a> {
         let code = self.exit_unit()?;
         self.make_closure(code, 0)?;
         self.compile_expr(&outermost.iter)?;
-        let old = self.set_loc(outermost.iter.range());
         self.emit(
             if outermost.is_async {
                 Opcode::GET_AITER
@@ -132,7 +133,6 @@ impl<'a> Compiler<'a> {
             },
             0,
         );
-        self.restore_loc(old);
         self.emit(Opcode::CALL, 1);
         if is_async && comp.kind != ComprehensionKind::Generator {
             // An async list/set/dict comprehension is a coroutine: await it.
@@ -151,7 +151,6 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::LOAD_FAST, 0);
         } else {
             self.compile_expr(&gen.iter)?;
-            let old = self.set_loc(gen.iter.range());
             self.emit(
                 if gen.is_async {
                     Opcode::GET_AITER
@@ -160,11 +159,9 @@ impl<'a> Compiler<'a> {
                 },
                 0,
             );
-            self.restore_loc(old);
         }
         let depth = depth + 1;
         self.bind(start);
-        let old = self.set_loc(gen.iter.range());
         if gen.is_async {
             // `async for` clause: await `__anext__()` under a handler that
             // ends the loop on StopAsyncIteration.
@@ -177,7 +174,6 @@ impl<'a> Compiler<'a> {
         } else {
             self.emit_jump(Opcode::FOR_ITER, anchor);
         }
-        self.restore_loc(old);
         self.compile_store(&gen.target)?;
         for cond in &gen.ifs {
             self.jump_if(cond, if_cleanup, false)?;
@@ -185,7 +181,6 @@ impl<'a> Compiler<'a> {
         if index + 1 < comp.generators.len() {
             self.comprehension_generator(comp, index + 1, depth)?;
         } else {
-            let old = self.set_loc(comp.elt.range());
             match comp.kind {
                 ComprehensionKind::Generator => {
                     self.compile_expr(comp.elt)?;
@@ -208,17 +203,14 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::MAP_ADD, depth + 1);
                 }
             }
-            self.restore_loc(old);
         }
         self.bind(if_cleanup);
-        let old = self.set_loc(gen.iter.range());
         self.jump(start);
         self.bind(anchor);
         if gen.is_async {
             self.u().fblocks.pop();
             self.emit(Opcode::END_ASYNC_FOR, 0);
         }
-        self.restore_loc(old);
         Ok(())
     }
 }

@@ -78,6 +78,33 @@ pub(crate) fn constant_container(e: &ast::Expr) -> Option<Constant> {
     }
 }
 
+/// The position CPython gives an expression: a generator expression that
+/// is the sole argument of a call (`f(x for x in y)`) includes the call's
+/// parentheses.
+pub(crate) fn expr_range(e: &ast::Expr, source: &str) -> TextRange {
+    match e {
+        ast::Expr::Generator(g) if !g.parenthesized => {
+            let b = source.as_bytes();
+            let (mut s, mut t) = (
+                u32::from(g.range.start()) as usize,
+                u32::from(g.range.end()) as usize,
+            );
+            while s > 0 && b[s - 1].is_ascii_whitespace() {
+                s -= 1;
+            }
+            while t < b.len() && b[t].is_ascii_whitespace() {
+                t += 1;
+            }
+            if s > 0 && b[s - 1] == b'(' && t < b.len() && b[t] == b')' {
+                let size = |x: usize| ruff_text_size::TextSize::from(x as u32);
+                return TextRange::new(size(s - 1), size(t + 1));
+            }
+            g.range
+        }
+        _ => e.range(),
+    }
+}
+
 /// True if `slice` is `a:b` without a step (compiled with the `*_SLICE`
 /// opcodes).
 pub(crate) fn is_two_element_slice(slice: &ast::Expr) -> bool {
@@ -86,7 +113,7 @@ pub(crate) fn is_two_element_slice(slice: &ast::Expr) -> bool {
 
 impl<'a> Compiler<'a> {
     pub(crate) fn compile_expr(&mut self, e: &'a ast::Expr) -> CResult {
-        let old = self.set_loc(e.range());
+        let old = self.set_loc(expr_range(e, self.lines.source()));
         let r = self.compile_expr_inner(e);
         self.restore_loc(old);
         r
@@ -191,7 +218,7 @@ impl<'a> Compiler<'a> {
             Expr::FString(f) => self.compile_fstring(f)?,
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
-                let old = self.set_loc(a.range);
+                let old = self.set_loc(self.attr_range(a, a.range));
                 let i = self.add_mangled_name(&a.attr);
                 self.emit(Opcode::LOAD_ATTR, i << 1);
                 self.restore_loc(old);
@@ -232,6 +259,17 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// CPython 3.11's position of an attribute operation (and of the call
+    /// of a method): when the attribute spans lines, it starts at the
+    /// attribute name, so tracebacks point at `.name(...)`, not at the
+    /// start of the receiver.  `outer` is the expression's own range.
+    pub(crate) fn attr_range(&self, a: &ast::ExprAttribute, outer: TextRange) -> TextRange {
+        if self.line_of(a.range) == self.line_of(TextRange::empty(a.range.end())) {
+            return outer;
+        }
+        TextRange::new(a.attr.range.start(), outer.end().max(a.attr.range.start()))
     }
 
     /// Pushes `lower` and `upper` of a slice (None when absent).
@@ -381,6 +419,9 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a ast::Expr, target: Label, cond: bool) -> CResult {
         use ast::Expr;
+        if let Expr::Compare(_) = e {
+            self.last_jump_compare = Some(e.range());
+        }
         match e {
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not && literal(e).is_none() => {
                 return self.jump_if(&u.operand, target, !cond);
@@ -695,9 +736,8 @@ impl<'a> Compiler<'a> {
                         }
                         flags |= FormatFlags::HAVE_SPEC;
                     }
-                    let old = self.set_loc(i.range);
+                    // Positioned at the whole f-string, as CPython 3.11.
                     self.emit(Opcode::FORMAT_VALUE, flags);
-                    self.restore_loc(old);
                     *count += 1;
                 }
             }

@@ -121,6 +121,10 @@ pub(crate) struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     interactive: bool,
     future_annotations: bool,
+    /// The last comparison compiled directly by `jump_if`: CPython 3.11
+    /// leaves the current position there, which shows in the position of
+    /// an `assert`'s raise.
+    last_jump_compare: Option<TextRange>,
 }
 
 impl<'a> Compiler<'a> {
@@ -138,6 +142,7 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             interactive,
             future_annotations,
+            last_jump_compare: None,
         }
     }
 

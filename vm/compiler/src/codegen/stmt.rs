@@ -2,7 +2,7 @@
 //! annotations and `from __future__` handling.
 
 use ruff_python_ast as ast;
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::bytecode::{Constant, Intrinsic1, Opcode};
 use crate::error::{CompileError, LineIndex};
@@ -98,8 +98,35 @@ pub(crate) fn scan_future(body: &[ast::Stmt], lines: &LineIndex<'_>) -> Result<b
 }
 
 impl<'a> Compiler<'a> {
+    /// CPython's position of a statement: a decorated `def`/`class` starts
+    /// at its keyword, not at the first decorator.
+    fn stmt_range(&self, s: &ast::Stmt) -> TextRange {
+        let decorators = match s {
+            ast::Stmt::FunctionDef(f) => &f.decorator_list,
+            ast::Stmt::ClassDef(c) => &c.decorator_list,
+            _ => return s.range(),
+        };
+        let Some(last) = decorators.last() else {
+            return s.range();
+        };
+        let src = self.lines.source().as_bytes();
+        let mut i = u32::from(last.range.end()) as usize;
+        while i < src.len() {
+            match src[i] {
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\\' => i += 1,
+                b'#' => {
+                    while i < src.len() && src[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        TextRange::new(TextSize::from(i as u32), s.range().end())
+    }
+
     pub(crate) fn compile_stmt(&mut self, s: &'a ast::Stmt) -> CResult {
-        let old = self.set_loc(s.range());
+        let old = self.set_loc(self.stmt_range(s));
         let r = self.compile_stmt_inner(s);
         self.restore_loc(old);
         r
@@ -287,11 +314,11 @@ impl<'a> Compiler<'a> {
             }
             None => self.compile_expr(&f.iter)?,
         }
-        let old = self.set_loc(f.iter.range());
+        // GET_ITER and FOR_ITER carry the whole statement's position, as in
+        // CPython 3.11 (a traceback through FOR_ITER shows no carets).
         self.emit(Opcode::GET_ITER, 0);
         self.bind(start);
         self.emit_jump(Opcode::FOR_ITER, cleanup);
-        self.restore_loc(old);
         self.u().fblocks.push(FBlock::ForLoop { start, exit });
         self.compile_store(&f.target)?;
         self.compile_body(&f.body)?;
@@ -307,9 +334,12 @@ impl<'a> Compiler<'a> {
 
     fn compile_assert(&mut self, a: &'a ast::StmtAssert) -> CResult {
         let end = self.new_label();
+        self.last_jump_compare = None;
         self.jump_if(&a.test, end, true)?;
-        // CPython 3.11 positions the raise at the test (traceback carets).
-        let old = self.set_loc(a.test.range());
+        // CPython 3.11 positions the raise at the last comparison of the
+        // test, if any, else at the statement (traceback carets).
+        let at = self.last_jump_compare.take().unwrap_or(a.range);
+        let old = self.set_loc(at);
         self.emit(Opcode::LOAD_ASSERTION_ERROR, 0);
         if let Some(msg) = &a.msg {
             self.compile_expr(msg)?;

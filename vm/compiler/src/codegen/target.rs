@@ -27,7 +27,9 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
                 let i = self.add_mangled_name(&a.attr);
+                let old = self.set_loc(self.attr_range(a, a.range));
                 self.emit(Opcode::STORE_ATTR, i);
+                self.restore_loc(old);
                 Ok(())
             }
             Expr::Subscript(s) => {
@@ -97,7 +99,9 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
                 let i = self.add_mangled_name(&a.attr);
+                let old = self.set_loc(self.attr_range(a, a.range));
                 self.emit(Opcode::DELETE_ATTR, i);
+                self.restore_loc(old);
                 Ok(())
             }
             Expr::Subscript(s) => {
@@ -116,10 +120,14 @@ impl<'a> Compiler<'a> {
         let op = binary_op(a.op, true) as u32;
         match &*a.target {
             ast::Expr::Name(n) => {
+                let old = self.set_loc(n.range);
                 self.name_op(&n.id, ast::ExprContext::Load, n.range)?;
+                self.restore_loc(old);
                 self.compile_expr(&a.value)?;
                 self.emit(Opcode::BINARY_OP, op);
+                let old = self.set_loc(n.range);
                 self.name_op(&n.id, ast::ExprContext::Store, n.range)?;
+                self.restore_loc(old);
             }
             ast::Expr::Attribute(t) => {
                 self.compile_expr(&t.value)?;
@@ -136,8 +144,10 @@ impl<'a> Compiler<'a> {
                 self.restore_loc(old);
             }
             ast::Expr::Subscript(t) => {
+                // Loads and stores carry the target's position, the
+                // operator the statement's (as CPython 3.11).
                 self.compile_expr(&t.value)?;
-                let old = self.set_loc(t.range);
+                let stmt_loc = self.set_loc(t.range);
                 if is_two_element_slice(&t.slice) {
                     self.compile_slice_bounds(&t.slice)?;
                     self.emit(Opcode::COPY, 3);
@@ -145,7 +155,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::COPY, 3);
                     self.emit(Opcode::BINARY_SLICE, 0);
                     self.compile_expr(&a.value)?;
+                    let t_loc = std::mem::replace(&mut self.u().loc, stmt_loc);
                     self.emit(Opcode::BINARY_OP, op);
+                    self.u().loc = t_loc;
                     self.emit(Opcode::SWAP, 4);
                     self.emit(Opcode::SWAP, 3);
                     self.emit(Opcode::SWAP, 2);
@@ -156,12 +168,14 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::COPY, 2);
                     self.emit(Opcode::BINARY_SUBSCR, 0);
                     self.compile_expr(&a.value)?;
+                    let t_loc = std::mem::replace(&mut self.u().loc, stmt_loc);
                     self.emit(Opcode::BINARY_OP, op);
+                    self.u().loc = t_loc;
                     self.emit(Opcode::SWAP, 3);
                     self.emit(Opcode::SWAP, 2);
                     self.emit(Opcode::STORE_SUBSCR, 0);
                 }
-                self.restore_loc(old);
+                self.restore_loc(stmt_loc);
             }
             other => {
                 return Err(self.error(

@@ -1184,3 +1184,35 @@ fn constant_containers_only_where_unobservable() {
     assert!(l.contains(&"LOAD_CONST (1, 2)".to_string()), "{l:?}");
     assert!(l.contains(&"LOAD_CONST (3, 4)".to_string()), "{l:?}");
 }
+
+#[test]
+fn positions_follow_cpython_311() {
+    use crate::dis::instructions;
+    let loc = |src: &str, op: Opcode| {
+        let code = module(src);
+        let l = instructions(&code)
+            .into_iter()
+            .find(|i| i.op == op)
+            .unwrap()
+            .location;
+        (l.line, l.col, l.end_line, l.end_col)
+    };
+    // An assert raises at its last comparison, else at the statement.
+    assert_eq!(
+        loc("assert x == 2, 'm'\n", Opcode::RAISE_VARARGS),
+        (1, 7, 1, 13)
+    );
+    assert_eq!(loc("assert f(x)\n", Opcode::RAISE_VARARGS), (1, 0, 1, 11));
+    // A method call spanning lines starts at the attribute name.
+    assert_eq!(loc("(a\n   .b(1))\n", Opcode::CALL), (2, 4, 2, 8));
+    // FOR_ITER carries the whole `for` statement.
+    assert_eq!(
+        loc("for x in y:\n    pass\n", Opcode::FOR_ITER),
+        (1, 0, 2, 8)
+    );
+    // A decorated def starts at `def`.
+    assert_eq!(
+        loc("@d\ndef f(): pass\n", Opcode::MAKE_FUNCTION),
+        (2, 0, 2, 13)
+    );
+}
