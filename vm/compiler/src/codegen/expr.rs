@@ -133,6 +133,9 @@ impl<'a> Compiler<'a> {
                 self.compile_store(&n.target)?;
             }
             Expr::BinOp(b) => {
+                if self.try_compile_percent_format(b)? {
+                    return Ok(());
+                }
                 self.compile_expr(&b.left)?;
                 self.compile_expr(&b.right)?;
                 self.emit(Opcode::BINARY_OP, binary_op(b.op, false) as u32);

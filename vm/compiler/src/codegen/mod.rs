@@ -19,6 +19,7 @@ mod comprehension;
 mod constant;
 mod control;
 mod expr;
+mod format;
 mod func;
 mod ir;
 mod pattern;
