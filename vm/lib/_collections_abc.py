@@ -49,11 +49,23 @@ mappingproxy = type(type.__dict__)
 generator = type((lambda: (yield))())
 
 
-# Skein's compiler does not accept `async def` yet (docs/status.md): the
-# coroutine and async-generator types are stood in for by the generator
-# type until it does, and the async ABCs below define plain methods.
-coroutine = generator
-async_generator = generator
+async def _coro():
+    pass
+
+
+_coro = _coro()
+coroutine = type(_coro)
+_coro.close()  # Prevent a "never awaited" warning.
+del _coro
+
+
+async def _ag():
+    yield
+
+
+_ag = _ag()
+async_generator = type(_ag)
+del _ag
 
 
 def _check_methods(C, *methods):
@@ -163,7 +175,7 @@ class AsyncIterator(AsyncIterable):
     __slots__ = ()
 
     @abstractmethod
-    def __anext__(self):
+    async def __anext__(self):
         """Await the next item; StopAsyncIteration signals the end."""
         raise StopAsyncIteration
 
@@ -181,17 +193,17 @@ class AsyncGenerator(AsyncIterator):
 
     __slots__ = ()
 
-    def __anext__(self):
+    async def __anext__(self):
         """Await the next item: the same as asend(None)."""
-        return self.asend(None)
+        return await self.asend(None)
 
     @abstractmethod
-    def asend(self, value):
+    async def asend(self, value):
         """Resume with `value`; give the next yield or raise StopAsyncIteration."""
         raise StopAsyncIteration
 
     @abstractmethod
-    def athrow(self, typ, val=None, tb=None):
+    async def athrow(self, typ, val=None, tb=None):
         """Resume by raising an exception inside the asynchronous generator."""
         if val is None:
             if tb is None:
@@ -201,10 +213,10 @@ class AsyncGenerator(AsyncIterator):
             val = val.with_traceback(tb)
         raise val
 
-    def aclose(self):
+    async def aclose(self):
         """Finish by raising GeneratorExit inside the asynchronous generator."""
         try:
-            self.athrow(GeneratorExit)
+            await self.athrow(GeneratorExit)
         except (GeneratorExit, StopAsyncIteration):
             pass
         else:

@@ -29,3 +29,17 @@ pub fn intern(s: &str) -> Value {
     t.insert(s.into(), v.clone());
     v
 }
+
+thread_local! {
+    static LOCAL: std::cell::RefCell<HashMap<Box<str>, Value>> = std::cell::RefCell::new(HashMap::new());
+}
+
+/// `intern`, memoised per thread so hot paths do not take the global lock.
+pub fn intern_cached(s: &str) -> Value {
+    if let Some(v) = LOCAL.with(|m| m.borrow().get(s).cloned()) {
+        return v;
+    }
+    let v = intern(s);
+    LOCAL.with(|m| m.borrow_mut().insert(s.into(), v.clone()));
+    v
+}

@@ -40,6 +40,22 @@ pub fn init(config: Config) -> Vm {
     let sys = crate::modules::sys::make_sys_module(&config);
     sys.set_attr("_getframe", crate::function::native::new_function("_getframe", crate::interp::frame_object::sys_getframe, "sys"));
     sys.set_attr("exception", crate::function::native::new_function("exception", sys_exception, "sys"));
+    sys.set_attr(
+        "get_int_max_str_digits",
+        crate::function::native::new_function(
+            "get_int_max_str_digits",
+            crate::types::int_methods::construct::sys_get_int_max_str_digits,
+            "sys",
+        ),
+    );
+    sys.set_attr(
+        "set_int_max_str_digits",
+        crate::function::native::new_function(
+            "set_int_max_str_digits",
+            crate::types::int_methods::construct::sys_set_int_max_str_digits,
+            "sys",
+        ),
+    );
     let modules = crate::modules::sys::modules_dict_of(&sys);
     modules.set_str_key(crate::intern::intern("builtins"), builtins.to_value());
     modules.set_str_key(crate::intern::intern("sys"), sys.to_value());

@@ -35,6 +35,7 @@ impl PyPayload for PyGetSet {
 pub fn add_getset(ty: &PyRef<PyType>, name: &'static str, getter: Getter, setter: Option<Setter>) {
     let d = PyRef::new(PyGetSet { name, owner: ty.clone(), getter, setter }).into_value();
     ty.dict().set_str_key(crate::intern::intern(name), d);
+    crate::types::type_cache::invalidate_all();
 }
 
 /// A `__slots__` entry (`member_descriptor`): index into `InstanceExt::slots`.

@@ -125,6 +125,7 @@ pub fn add_method_kind(ty: &PyRef<PyType>, name: &'static str, func: NativeFn, k
     };
     let v = PyRef::new_with_type(d, cls).into_value();
     ty.dict().set_str_key(crate::intern::intern(name), v);
+    crate::types::type_cache::invalidate_all();
 }
 
 /// A module-level builtin function value.

@@ -174,6 +174,8 @@ impl Vm {
             // The instruction that raised: what the exception table is
             // searched with (`RERAISE` may set a different `lasti`).
             let mut raised_at = pc;
+            // Set by `RERAISE` when it restores the frame's recorded `lasti`.
+            let mut lasti_restored = false;
 
             if let Some((e, tb)) = pending.take() {
                 err = e;
@@ -233,7 +235,6 @@ impl Vm {
                     if op.has_cache() {
                         pc += 1;
                     }
-                    self.frames.frames[fidx].lasti = lasti;
                     match op {
                         Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
                         Opcode::POP_TOP => {
@@ -494,6 +495,12 @@ impl Vm {
                             let a = pop!();
                             let r = match fast_binary(&a, &b, arg) {
                                 Some(v) => v,
+                                None if (arg == 0 || arg == 13) && a.is_exact(crate::types::str::STR_TYPE.get()) => {
+                                    match crate::types::str_methods::concat_exact(&a, &b) {
+                                        Some(v) => v,
+                                        None => tri!(self.binary_op(&a, &b, binary_op_from(arg))),
+                                    }
+                                }
                                 None => {
                                     let op = binary_op_from(arg);
                                     tri!(self.binary_op(&a, &b, op))
@@ -764,6 +771,7 @@ impl Vm {
                         }
                         Opcode::KW_NAMES => kw_names = Some(consts[arg as usize].clone()),
                         Opcode::CALL => {
+                            self.frames.frames[fidx].lasti = lasti;
                             if self.thread.breaker_bits() != 0 {
                                 tri!(self.handle_eval_breaker());
                             }
@@ -802,6 +810,7 @@ impl Vm {
                             push!(r)
                         }
                         Opcode::CALL_FUNCTION_EX => {
+                            self.frames.frames[fidx].lasti = lasti;
                             let kwargs = if arg & 1 == 1 { Some(pop!()) } else { None };
                             let args = pop!();
                             let callable = pop!();
@@ -944,6 +953,7 @@ impl Vm {
                                 if let Some(Some(l)) = self.frames.values.get(n - arg as usize) {
                                     if let Some(l) = l.as_small_int() {
                                         self.frames.frames[fidx].lasti = l as usize;
+                                        lasti_restored = true;
                                     }
                                 }
                             }
@@ -1024,6 +1034,7 @@ impl Vm {
                             }
                         }
                         Opcode::YIELD_VALUE => {
+                            self.frames.frames[fidx].lasti = lasti;
                             let v = pop!();
                             self.frames.frames[fidx].pc = pc;
                             self.frames.frames[fidx].yield_from = arg == 1;
@@ -1165,6 +1176,9 @@ impl Vm {
 
             // ---- the error path -------------------------------------------
             self.frames.frames[fidx].pc = pc;
+            if !lasti_restored {
+                self.frames.frames[fidx].lasti = raised_at;
+            }
             let lasti = self.frames.frames[fidx].lasti;
             if add_tb {
                 self.chain_context(&err);
@@ -1305,7 +1319,7 @@ impl Vm {
         if ty.has_flag(crate::types::type_::flags::CUSTOM_GETATTRIBUTE) || obj.downcast_ref::<crate::types::type_::PyType>().is_some() {
             return None;
         }
-        let attr = ty.lookup(name.as_str()?)?;
+        let attr = ty.lookup_value(name)?;
         let is_method = attr.downcast_ref::<PyFunction>().is_some()
             || attr
                 .downcast_ref::<crate::function::native::PyMethodDescriptor>()

@@ -108,7 +108,7 @@ impl Vm {
             return self.type_getattr(obj, t, name, name_str);
         }
         let ty = obj.class();
-        let attr = ty.lookup(name_str);
+        let attr = ty.lookup_value(name);
         if let Some(a) = &attr {
             if is_data_descriptor(a) {
                 let owner = ty.to_value();
@@ -116,7 +116,7 @@ impl Vm {
             }
         }
         if let Some(d) = instance_dict(obj, false) {
-            if let Some(v) = d.get_str(name_str) {
+            if let Some(v) = d.get_str_value(name) {
                 return Ok(v);
             }
             if !name.is_exact(crate::types::str::STR_TYPE.get()) {
@@ -276,7 +276,7 @@ impl Vm {
             return self.type_setattr(obj, t, name, name_str, value);
         }
         let ty = obj.class();
-        if let Some(a) = ty.lookup(name_str) {
+        if let Some(a) = ty.lookup_value(name) {
             if is_data_descriptor(&a) {
                 return self.descr_set(&a, obj, value, name_str);
             }

@@ -41,6 +41,11 @@ impl Vm {
                 }
             }
         }
+        if let Some(i) = key.as_small_int() {
+            if let Some(v) = crate::types::str_methods::getitem_exact(obj, i) {
+                return Ok(v);
+            }
+        }
         if obj.is_exact(crate::types::dict::DICT_TYPE.get()) {
             if let Some(d) = obj.downcast_ref::<PyDict>() {
                 return match d.get_item(self, key)? {

@@ -128,6 +128,13 @@ fn exc_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         return Ok(new_str(format!("[Errno {errno}] {strerror}")));
     }
+    if cls.is_subtype(&exc().unicode_error) {
+        if let Some(r) = a[0].downcast::<PyBaseException>() {
+            if let Some(s) = unicode_error_str(vm, &r, cls)? {
+                return Ok(new_str(s));
+            }
+        }
+    }
     if cls.is_subtype(&exc().syntax_error) {
         if let Some(r) = a[0].downcast::<PyBaseException>() {
             let msg = e_get_attr(&r, "msg").unwrap_or_else(none);
@@ -148,6 +155,45 @@ fn exc_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         1 => vm.str(&items.items()[0]),
         _ => vm.repr(&items.to_value()),
     }
+}
+
+/// CPython's `UnicodeDecodeError`/`UnicodeEncodeError` message from the
+/// `(encoding, object, start, end, reason)` arguments.
+fn unicode_error_str(vm: &mut Vm, e: &PyRef<PyBaseException>, cls: &PyType) -> PyResult<Option<String>> {
+    let args = e.args();
+    let items = args.items();
+    if items.len() != 5 {
+        return Ok(None);
+    }
+    let get = |n: &str, i: usize| e_get_attr(e, n).unwrap_or_else(|| items[i].clone());
+    let (encoding, object, start, end, reason) = (get("encoding", 0), get("object", 1), get("start", 2), get("end", 3), get("reason", 4));
+    let (Some(start), Some(end)) = (start.as_i64(), end.as_i64()) else { return Ok(None) };
+    let enc = vm.str_string(&encoding)?;
+    let reason = vm.str_string(&reason)?;
+    if cls.is_subtype(&exc().unicode_decode_error) {
+        let Some(b) = object.downcast_ref::<crate::types::small::PyBytes>() else { return Ok(None) };
+        if end == start + 1 {
+            let byte = b.data.get(start as usize).copied().unwrap_or(0);
+            return Ok(Some(format!("'{enc}' codec can't decode byte {byte:#04x} in position {start}: {reason}")));
+        }
+        return Ok(Some(format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)));
+    }
+    let Some(text) = object.as_str() else { return Ok(None) };
+    let what = if cls.is_subtype(&exc().unicode_encode_error) { "encode" } else { "translate" };
+    if end == start + 1 {
+        let c = text.chars().nth(start as usize).unwrap_or('\0') as u32;
+        let ch = if c <= 0xff {
+            format!("\\x{c:02x}")
+        } else if c <= 0xffff {
+            format!("\\u{c:04x}")
+        } else {
+            format!("\\U{c:08x}")
+        };
+        let prefix = if what == "encode" { format!("'{enc}' codec can't encode character") } else { "can't translate character".to_string() };
+        return Ok(Some(format!("{prefix} '{ch}' in position {start}: {reason}")));
+    }
+    let prefix = if what == "encode" { format!("'{enc}' codec can't encode characters") } else { "can't translate characters".to_string() };
+    Ok(Some(format!("{prefix} in position {start}-{}: {reason}", end - 1)))
 }
 
 fn exc_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -21,6 +21,7 @@ pub mod small;
 pub mod str;
 pub mod tuple;
 pub mod type_;
+pub mod type_cache;
 pub mod type_call;
 
 pub mod bytes_methods;
@@ -201,6 +202,7 @@ pub fn init() {
     bytes_methods::install(&types);
     range::install(&types);
     misc_methods::install(&types);
+    type_cache::invalidate_all();
     union_type::install(&types);
 }
 
@@ -245,6 +247,9 @@ pub fn extra_native_iterator(v: &Value) -> Option<&dyn iterators::NativeIterator
         return Some(i);
     }
     if let Some(i) = dict_methods::native_iterator_of(v) {
+        return Some(i);
+    }
+    if let Some(i) = str_methods::native_iterator_of(v) {
         return Some(i);
     }
     crate::builtins::native_iterator_of(v)

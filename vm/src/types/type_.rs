@@ -322,14 +322,48 @@ impl PyType {
         self.version.load(Ordering::Acquire)
     }
 
-    /// Invalidates attribute caches for this type. Subclasses check their
-    /// bases' versions too (see `attr_cache`), so one bump suffices.
+    /// Invalidates cached lookups on this type and every subclass (whose
+    /// MRO includes this type's dict).
     pub fn modified(&self) {
         self.version.store(NEXT_VERSION.fetch_add(1, Ordering::Relaxed), Ordering::Release);
+        let subs: Vec<PyRef<PyType>> = self.subclasses.lock().clone();
+        for s in subs {
+            s.modified();
+        }
     }
 
-    /// Looks `name` up along the MRO, without descriptors.
+    /// Looks `name` up along the MRO, without descriptors. Results are
+    /// cached per thread (see `type_cache`).
+    #[inline]
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        let hash = crate::types::str::hash_str(name);
+        let ty = self as *const PyType as usize;
+        let version = self.version.load(Ordering::Acquire);
+        if let Some(hit) = crate::types::type_cache::get(ty, version, hash, name) {
+            return hit;
+        }
+        let r = self.lookup_uncached(name);
+        crate::types::type_cache::put(ty, version, hash, name, r.clone());
+        r
+    }
+
+    /// `lookup` for a `str` value (an interned attribute name).
+    #[inline]
+    pub fn lookup_value(&self, name: &Value) -> Option<Value> {
+        let Some(s) = name.downcast_ref::<crate::types::str::PyStr>() else { return None };
+        let hash = s.hash();
+        let ty = self as *const PyType as usize;
+        let version = self.version.load(Ordering::Acquire);
+        if let Some(hit) = crate::types::type_cache::get_value(ty, version, hash, name) {
+            return hit;
+        }
+        let r = self.lookup_uncached(s.as_str());
+        crate::types::type_cache::put(ty, version, hash, s.as_str(), r.clone());
+        r
+    }
+
+    /// The MRO walk behind `lookup`.
+    pub fn lookup_uncached(&self, name: &str) -> Option<Value> {
         if let Some(v) = self.dict().get_str(name) {
             return Some(v);
         }

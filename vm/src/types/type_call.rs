@@ -236,6 +236,7 @@ pub fn new_class(vm: &mut Vm, meta: &PyRef<PyType>, name: &str, bases: Vec<Value
         }
         let _ = dict.pop_item(vm, &intern("__classcell__"));
     }
+    t.modified();
     Ok(tv)
 }
 
