@@ -1,11 +1,21 @@
 //! Tracebacks: the chain of (code, instruction) entries an exception
-//! collects while unwinding, and printing in CPython's format.
+//! collects while unwinding, and printing uncaught exceptions in CPython
+//! 3.11's format (`PyErr_Display`): source lines with carets, chained
+//! causes and contexts, `__notes__`, `SyntaxError` locations and exception
+//! groups in nested boxes.
+//!
+//! Printing never raises: a failing `str()` or `repr()` prints a
+//! placeholder, as CPython does. Chains are walked iteratively and group
+//! nesting is cut at `MAX_GROUP_DEPTH`, so deep structures cannot exhaust
+//! the Rust stack.
 
+use std::collections::HashSet;
 use std::io::Write;
 
 use crate::function::PyCode;
 use crate::object::{Locked, PyPayload, PyRef};
-use crate::types::exceptions::{e_get_attr, PyBaseException};
+use crate::types::exception_group::{exceptions_of, is_group, is_sequence};
+use crate::types::exceptions::{e_get_attr, exc, PyBaseException};
 use crate::types::type_::{PyType, TypeCell};
 use crate::value::Value;
 use crate::vm::{PyErr, Vm};
@@ -98,36 +108,43 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     }
 }
 
-/// One `  File ..., line N, in name` entry with its source and carets.
-fn format_entry(t: &PyTraceback, out: &mut String) {
+/// One `  File ..., line N, in name` entry with its source line and carets,
+/// each line after `margin`.
+fn format_entry(t: &PyTraceback, margin: &str, out: &mut String) {
     let co = &t.code.co;
     let loc = co.locations.get(t.lasti).copied().unwrap_or_default();
+    out.push_str(margin);
     out.push_str(&format!("  File \"{}\", line {}, in {}\n", co.filename, loc.line, co.name));
     let Some(line) = source_line(&co.filename, loc.line) else { return };
-    let stripped = line.trim();
-    if stripped.is_empty() {
+    // CPython drops the indentation but keeps trailing blanks.
+    let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
+    if stripped.trim_end().is_empty() {
         return;
     }
+    out.push_str(margin);
     out.push_str(&format!("    {stripped}\n"));
     if loc.end_col == 0 && loc.col == 0 && loc.end_line == 0 {
         return;
     }
     let to_chars = |b: usize| line.get(..b.min(line.len())).map(|s| s.chars().count()).unwrap_or(0);
-    let indent = line.chars().count() - line.trim_start().chars().count();
+    let indent = line.chars().count() - stripped.chars().count();
     let start = to_chars(loc.col as usize);
     let (end, anchors) = if loc.line == loc.end_line {
         let end = to_chars(loc.end_col as usize);
         let seg = line.get(loc.col as usize..(loc.end_col as usize).min(line.len())).unwrap_or("");
         (end, caret_anchors(seg))
     } else {
-        (indent + stripped.chars().count(), None)
+        // A multi-line expression is marked up to the last non-blank.
+        (indent + stripped.trim_end().chars().count(), None)
     };
     if end <= start {
         return;
     }
     let width = end - start;
     let anchored = anchors.is_some_and(|(l, r)| r > l);
+    // Carets that would span the whole line are left out.
     if width < stripped.chars().count() || anchored {
+        out.push_str(margin);
         out.push_str("    ");
         out.push_str(&" ".repeat(start.saturating_sub(indent)));
         match anchors {
@@ -143,56 +160,340 @@ fn format_entry(t: &PyTraceback, out: &mut String) {
     }
 }
 
-/// Formats one exception (without its chain) as CPython does.
-fn format_single(vm: &mut Vm, e: &PyRef<PyBaseException>, out: &mut String) {
-    if let Some(tb) = e.traceback() {
-        out.push_str("Traceback (most recent call last):\n");
-        let mut cur = tb.downcast::<PyTraceback>();
-        let mut last: Option<(String, u32, String)> = None;
-        let mut count = 0usize;
-        const CUTOFF: usize = 3;
-        let repeated = |out: &mut String, count: usize| {
-            if count > CUTOFF {
-                let n = count - CUTOFF;
-                out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
-            }
-        };
-        while let Some(t) = cur {
-            let key = (t.code.co.filename.clone(), t.lineno(), t.code.co.name.clone());
-            if last.as_ref() != Some(&key) {
-                repeated(out, count);
-                last = Some(key);
-                count = 0;
-            }
-            count += 1;
-            if count <= CUTOFF {
-                format_entry(&t, out);
-            }
-            cur = t.next.lock().clone().and_then(|n| n.downcast::<PyTraceback>());
+/// The entries of a traceback chain, most recent call last, with runs of
+/// more than three identical entries elided. The "repeated" line has no
+/// margin, as in CPython 3.11.
+fn format_traceback(tb: &Value, margin: &str, out: &mut String) {
+    const CUTOFF: usize = 3;
+    let repeated = |out: &mut String, count: usize| {
+        if count > CUTOFF {
+            let n = count - CUTOFF;
+            out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
         }
-        repeated(out, count);
-    }
-    let ev = e.to_value();
-    let cls = ev.class();
-    let mut name = cls.qualname();
-    if let Some(m) = cls.dict().get_str("__module__").and_then(|m| m.as_str().map(str::to_string)) {
-        if m != "builtins" && m != "__main__" {
-            name = format!("{m}.{name}");
-        }
-    }
-    let mut msg = match vm.str_string(&ev) {
-        Ok(s) => s,
-        Err(_) => "<exception str() failed>".to_string(),
     };
-    if let Some(s) = suggestion(vm, e) {
-        msg.push_str(&format!(". Did you mean: '{s}'?"));
+    let mut cur = tb.downcast::<PyTraceback>();
+    let mut last: Option<(String, u32, String)> = None;
+    let mut count = 0usize;
+    while let Some(t) = cur {
+        let key = (t.code.co.filename.clone(), t.lineno(), t.code.co.name.clone());
+        if last.as_ref() != Some(&key) {
+            repeated(out, count);
+            last = Some(key);
+            count = 0;
+        }
+        count += 1;
+        if count <= CUTOFF {
+            format_entry(&t, margin, out);
+        }
+        cur = t.next.lock().clone().and_then(|n| n.downcast::<PyTraceback>());
     }
-    if msg.is_empty() {
-        out.push_str(&format!("{name}\n"));
+    repeated(out, count);
+}
+
+/// Where a `SyntaxError` points, as `parse_syntax_error` reads it.
+struct SyntaxLocation {
+    msg: Value,
+    filename: String,
+    lineno: i64,
+    offset: i64,
+    end_lineno: i64,
+    end_offset: i64,
+    text: Option<String>,
+}
+
+/// Reads the location attributes of a `SyntaxError`; None (print it as a
+/// plain exception) when one is missing or not an int.
+fn syntax_location(vm: &mut Vm, e: &Value) -> Option<SyntaxLocation> {
+    let names = ["msg", "filename", "lineno", "offset", "end_lineno", "end_offset", "text"];
+    let [msg, filename, lineno, offset, end_lineno, end_offset, text] =
+        names.map(|n| vm.get_attr_opt(e, n).ok().flatten());
+    // None stands for a default; a value that is not an int is an error.
+    let int_or = |v: Option<Value>, none: i64| -> Option<i64> {
+        match v {
+            Some(v) if !v.is_none() => v.as_i64(),
+            _ => Some(none),
+        }
+    };
+    let lineno = lineno?.as_i64()?;
+    let offset = int_or(Some(offset?), -1)?;
+    let (end_lineno, end_offset) = if e.is_exact(&exc().syntax_error) {
+        (int_or(end_lineno, lineno)?, int_or(end_offset, -1)?)
     } else {
-        out.push_str(&format!("{name}: {msg}\n"));
+        (lineno, -1)
+    };
+    let text = match text? {
+        t if t.is_none() => None,
+        t => Some(vm.str_string(&t).ok()?),
+    };
+    let filename = match filename? {
+        f if f.is_none() => "<string>".to_string(),
+        f => vm.str_string(&f).ok()?,
+    };
+    Some(SyntaxLocation { msg: msg?, filename, lineno, offset, end_lineno, end_offset, text })
+}
+
+/// CPython's `print_error_text`: the offending line without its
+/// indentation and a caret line (offsets in UTF-8 bytes, as CPython counts
+/// them). Neither line carries the group margin, as in 3.11.
+fn format_error_text(offset: i64, end_offset: i64, text: &str, out: &mut String) {
+    let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+    let mut offset = offset - 1;
+    let mut text = text;
+    while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {
+        text = rest;
+        offset -= 1;
     }
-    let _ = e_get_attr;
+    let mut len = text.len() as i64;
+    if text.ends_with('\n') {
+        len -= 1;
+    }
+    offset = offset.min(len);
+    while let Some(nl) = text.find('\n') {
+        let inl = nl as i64;
+        if inl >= offset {
+            break;
+        }
+        text = &text[nl + 1..];
+        len -= inl + 1;
+        offset -= inl + 1;
+    }
+    out.push_str("    ");
+    out.push_str(text);
+    if text.as_bytes().get(len.max(0) as usize) != Some(&b'\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(offset as usize));
+    out.push_str(&"^".repeat(carets));
+    out.push('\n');
+}
+
+const CAUSE_MESSAGE: &str = "The above exception was the direct cause of the following exception:\n";
+const CONTEXT_MESSAGE: &str = "During handling of the above exception, another exception occurred:\n";
+/// CPython's `PyErr_MAX_GROUP_WIDTH` and `PyErr_MAX_GROUP_DEPTH`.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// State of one report, as CPython's `exception_print_context`: what has
+/// been printed (chains stop at an exception already shown), how deep in
+/// exception groups the printer is (each level indents by two and adds a
+/// `| ` margin), and whether the innermost group still owes its closing
+/// `+----` line.
+struct Printer<'v> {
+    vm: &'v mut Vm,
+    out: String,
+    seen: HashSet<usize>,
+    depth: usize,
+    need_close: bool,
+}
+
+impl Printer<'_> {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    fn margin(&self) -> String {
+        if self.depth > 0 {
+            format!("{}| ", self.indent())
+        } else {
+            String::new()
+        }
+    }
+
+    /// Writes `text` (one line, with its newline) after the margin.
+    fn line(&mut self, text: &str) {
+        let m = self.margin();
+        self.out.push_str(&m);
+        self.out.push_str(text);
+    }
+
+    /// An exception preceded by its `__cause__`/`__context__` chain. The
+    /// chain is collected first (stopping at an exception already seen),
+    /// then printed oldest first; only exception groups recurse, and their
+    /// depth is bounded by `MAX_GROUP_DEPTH`.
+    fn print_recursive(&mut self, e: &PyRef<PyBaseException>) {
+        let mut chain = vec![(e.clone(), "")];
+        let mut cur = e.clone();
+        loop {
+            self.seen.insert(cur.to_value().raw_word());
+            let next = match cur.cause() {
+                Some(c) => Some((c, CAUSE_MESSAGE)),
+                None if !cur.suppress_context() => cur.context().map(|c| (c, CONTEXT_MESSAGE)),
+                None => None,
+            };
+            let Some((next, link)) = next else { break };
+            if self.seen.contains(&next.raw_word()) {
+                break;
+            }
+            let Some(next) = next.downcast::<PyBaseException>() else { break };
+            chain.push((next.clone(), link));
+            cur = next;
+        }
+        let need_close = self.need_close;
+        for i in (1..chain.len()).rev() {
+            self.print_one(&chain[i].0);
+            self.need_close = need_close;
+            self.line("\n");
+            self.line(chain[i].1);
+            self.line("\n");
+        }
+        self.print_one(e);
+    }
+
+    fn print_one(&mut self, e: &PyRef<PyBaseException>) {
+        if is_group(&e.to_value()) {
+            self.print_group(e);
+        } else {
+            self.print_exception(e);
+        }
+    }
+
+    /// Traceback, location (for a `SyntaxError`), `Type: message` and
+    /// notes of one exception.
+    fn print_exception(&mut self, e: &PyRef<PyBaseException>) {
+        let ev = e.to_value();
+        if let Some(tb) = e.traceback() {
+            let header = if is_group(&ev) {
+                let m = if self.depth == 1 { format!("{}+ ", self.indent()) } else { self.margin() };
+                format!("{m}Exception Group Traceback (most recent call last):\n")
+            } else {
+                format!("{}Traceback (most recent call last):\n", self.margin())
+            };
+            self.out.push_str(&header);
+            let m = self.margin();
+            format_traceback(&tb, &m, &mut self.out);
+        }
+        // A located SyntaxError prints its `msg` in place of itself (and
+        // then, as in CPython 3.11, neither suggestions nor notes).
+        let mut value = ev.clone();
+        if ev.class().is_syntax_error_like() {
+            if let Some(loc) = syntax_location(self.vm, &ev) {
+                self.line(&format!("  File \"{}\", line {}\n", loc.filename, loc.lineno));
+                if let Some(text) = &loc.text {
+                    let size = text.len() as i64;
+                    let mut end_offset = loc.end_offset;
+                    if loc.end_lineno > loc.lineno {
+                        end_offset = size;
+                    }
+                    end_offset = end_offset.min(size + 1);
+                    format_error_text(loc.offset, end_offset, text, &mut self.out);
+                }
+                value = loc.msg;
+            }
+        }
+        let mut text = type_name(&ev);
+        if !value.is_none() {
+            match self.vm.str_string(&value) {
+                Ok(s) if s.is_empty() => {}
+                Ok(s) => {
+                    text.push_str(": ");
+                    text.push_str(&s);
+                }
+                Err(_) => text.push_str(": <exception str() failed>"),
+            }
+        }
+        if value.is(&ev) {
+            if let Some(s) = suggestion(self.vm, e) {
+                text.push_str(&format!(". Did you mean: '{s}'?"));
+            }
+        }
+        text.push('\n');
+        self.line(&text);
+        if value.is(&ev) {
+            self.print_notes(&ev);
+        }
+    }
+
+    /// `__notes__`: each note's lines after the margin, then a newline; a
+    /// `__notes__` that is not a sequence is shown by its repr.
+    fn print_notes(&mut self, ev: &Value) {
+        let Ok(Some(notes)) = self.vm.get_attr_opt(ev, "__notes__") else { return };
+        if !is_sequence(&notes) {
+            let r = self.vm.repr_string(&notes).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+            self.line(&format!("{r}\n"));
+            return;
+        }
+        let Ok(notes) = self.vm.collect(&notes) else { return };
+        for note in notes {
+            match self.vm.str_string(&note) {
+                Ok(s) => {
+                    for l in s.split_inclusive(is_line_break) {
+                        self.line(l);
+                    }
+                }
+                Err(_) => self.out.push_str("<note str() failed>"),
+            }
+            self.out.push('\n');
+        }
+    }
+
+    /// An exception group in CPython's box format: its own traceback and
+    /// message, then each member (at most `MAX_GROUP_WIDTH`) in a numbered
+    /// frame one level deeper.
+    fn print_group(&mut self, e: &PyRef<PyBaseException>) {
+        if self.depth > MAX_GROUP_DEPTH {
+            self.line(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+            return;
+        }
+        if self.depth == 0 {
+            self.depth += 1;
+        }
+        self.print_exception(e);
+        let excs = exceptions_of(&e.to_value());
+        let n = excs.len().min(MAX_GROUP_WIDTH + 1);
+        self.need_close = false;
+        for (i, sub) in excs.iter().take(n).enumerate() {
+            let last = i + 1 == n;
+            if last {
+                // The closing line may be written by a nested group.
+                self.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            let corner = if i == 0 { "+-" } else { "  " };
+            let frame = format!("{}{corner}+---------------- {title} ----------------\n", self.indent());
+            self.out.push_str(&frame);
+            self.depth += 1;
+            if truncated {
+                let remaining = excs.len() - MAX_GROUP_WIDTH;
+                let s = if remaining > 1 { "s" } else { "" };
+                self.line(&format!("and {remaining} more exception{s}\n"));
+            } else if let Some(sub) = sub.downcast::<PyBaseException>() {
+                self.print_recursive(&sub);
+            }
+            if last && self.need_close {
+                let close = format!("{}+------------------------------------\n", self.indent());
+                self.out.push_str(&close);
+                self.need_close = false;
+            }
+            self.depth -= 1;
+        }
+        if self.depth == 1 {
+            self.depth -= 1;
+        }
+    }
+}
+
+/// `str.splitlines` line boundaries.
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// `module.Qualname`, without the module for builtins and `__main__`.
+fn type_name(ev: &Value) -> String {
+    let cls = ev.class();
+    let name = cls.qualname();
+    match cls.lookup("__module__") {
+        Some(m) => match m.as_str() {
+            Some("builtins") | Some("__main__") => name,
+            Some(m) => format!("{m}.{name}"),
+            None => format!("<unknown>.{name}"),
+        },
+        None => format!("<unknown>.{name}"),
+    }
 }
 
 /// CPython's "Did you mean" for `NameError` and `AttributeError`.
@@ -236,34 +537,12 @@ fn source_line(filename: &str, line: u32) -> Option<String> {
     text.lines().nth(line as usize - 1).map(str::to_string)
 }
 
-/// Formats an exception with its `__cause__`/`__context__` chain.
+/// Formats an exception with its `__cause__`/`__context__` chain and, for
+/// exception groups, their members, as CPython 3.11's `sys.excepthook`.
 pub fn format_exception(vm: &mut Vm, e: &PyRef<PyBaseException>) -> String {
-    let mut chain: Vec<(PyRef<PyBaseException>, &'static str)> = Vec::new();
-    let mut cur = Some(e.clone());
-    let mut seen: Vec<usize> = Vec::new();
-    let mut link = "";
-    while let Some(x) = cur {
-        if seen.contains(&x.to_value().raw_word()) {
-            break;
-        }
-        seen.push(x.to_value().raw_word());
-        chain.push((x.clone(), link));
-        if let Some(c) = x.cause().and_then(|c| c.downcast::<PyBaseException>()) {
-            link = "\nThe above exception was the direct cause of the following exception:\n\n";
-            cur = Some(c);
-        } else if !x.suppress_context() {
-            cur = x.context().and_then(|c| c.downcast::<PyBaseException>());
-            link = "\nDuring handling of the above exception, another exception occurred:\n\n";
-        } else {
-            cur = None;
-        }
-    }
-    let mut out = String::new();
-    for (x, link) in chain.iter().rev() {
-        format_single(vm, x, &mut out);
-        out.push_str(link);
-    }
-    out
+    let mut p = Printer { vm, out: String::new(), seen: HashSet::new(), depth: 0, need_close: false };
+    p.print_recursive(e);
+    p.out
 }
 
 /// Prints an uncaught exception to stderr.
