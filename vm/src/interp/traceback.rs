@@ -14,7 +14,6 @@ use std::io::Write;
 
 use crate::function::PyCode;
 use crate::object::{Locked, PyPayload, PyRef};
-use crate::types::exception_group::{exceptions_of, is_group, is_sequence};
 use crate::types::exceptions::{e_get_attr, exc, PyBaseException};
 use crate::types::type_::{PyType, TypeCell};
 use crate::value::Value;
@@ -442,7 +441,7 @@ impl Printer<'_> {
             self.depth += 1;
         }
         self.print_exception(e);
-        let excs = exceptions_of(&e.to_value());
+        let excs = exceptions_of(self.vm, &e.to_value());
         let n = excs.len().min(MAX_GROUP_WIDTH + 1);
         self.need_close = false;
         for (i, sub) in excs.iter().take(n).enumerate() {
@@ -480,6 +479,29 @@ impl Printer<'_> {
 /// `str.splitlines` line boundaries.
 fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Whether `v` is an exception group.
+fn is_group(v: &Value) -> bool {
+    v.class().is_subtype(&exc().base_exception_group)
+}
+
+/// The members of a group, read through `BaseExceptionGroup`'s own
+/// `exceptions` member (as CPython reads the field, whatever a subclass
+/// defines).
+fn exceptions_of(vm: &mut Vm, v: &Value) -> Vec<Value> {
+    let owner = exc().base_exception_group.to_value();
+    let Some(member) = exc().base_exception_group.dict().get_str("exceptions") else { return Vec::new() };
+    match vm.descr_get(&member, Some(v), &owner) {
+        Ok(t) => t.as_tuple().map(|t| t.to_vec()).unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// `PySequence_Check`: has `__getitem__` and is not a dict.
+fn is_sequence(v: &Value) -> bool {
+    let t = v.class();
+    !t.is_subtype(crate::types::dict::DICT_TYPE.get()) && t.lookup("__getitem__").is_some()
 }
 
 /// `module.Qualname`, without the module for builtins and `__main__`.
