@@ -1,8 +1,9 @@
 //! `sorted()` and the stable sort it shares with `list.sort`.
 //!
-//! A bottom-up merge sort over a permutation of indices, with binary
-//! insertion sort for short runs. Every comparison is `Vm::lt`, which may
-//! run Python code and fail, so:
+//! Keys that are all small ints, exact `str`s or exact NaN-free `float`s
+//! are compared natively (Rust's stable sort). Otherwise a bottom-up merge
+//! sort over a permutation of indices, with binary insertion sort for short
+//! runs, compares with `Vm::lt`, which may run Python code and fail, so:
 //! - no lock is held while comparing (callers pass owned vectors);
 //! - an error leaves the data a permutation of the input (the permutation
 //!   array is only rearranged after the comparisons that decide a step).
@@ -78,7 +79,7 @@ pub fn sort_values(
         }
     };
     let mut perm: Vec<usize> = (0..items.len()).collect();
-    let r = merge_sort(vm, &keys, &mut perm);
+    let r = sort_permutation(vm, &keys, &mut perm);
     drop(keys);
     let mut slots: Vec<Option<Value>> = std::mem::take(items).into_iter().map(Some).collect();
     let mut out: Vec<Value> = perm.iter().filter_map(|&i| slots[i].take()).collect();
@@ -90,12 +91,53 @@ pub fn sort_values(
 }
 
 /// Sorts `perm` so that `keys[perm[..]]` is non-decreasing, stably.
-fn merge_sort(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
+///
+/// Like CPython's `unsafe_*_compare` pre-checks: when every key is a small
+/// int, an exact `str` or an exact NaN-free `float`, comparisons cannot run
+/// Python code or fail, so the keys are compared natively.
+fn sort_permutation(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
+    if let Some(ints) = keys
+        .iter()
+        .map(|k| k.as_small_int())
+        .collect::<Option<Vec<i64>>>()
+    {
+        perm.sort_by(|&a, &b| ints[a].cmp(&ints[b]));
+        return Ok(());
+    }
+    let str_type = crate::types::str::STR_TYPE.get();
+    if keys.iter().all(|k| k.is_exact(str_type)) {
+        let strs: Vec<&str> = keys.iter().map(|k| k.as_str().unwrap_or("")).collect();
+        perm.sort_by(|&a, &b| strs[a].cmp(strs[b]));
+        return Ok(());
+    }
+    let float_type = crate::types::float::FLOAT_TYPE.get();
+    if keys.iter().all(|k| k.is_exact(float_type)) {
+        let floats: Vec<f64> = keys.iter().map(|k| k.as_float().unwrap_or(0.0)).collect();
+        if !floats.iter().any(|f| f.is_nan()) {
+            // -0.0 and 0.0 compare equal, as in Python.
+            perm.sort_by(|&a, &b| {
+                floats[a]
+                    .partial_cmp(&floats[b])
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            return Ok(());
+        }
+    }
+    merge_sort(vm, perm, &mut |vm: &mut Vm, a: usize, b: usize| {
+        vm.lt(&keys[a], &keys[b])
+    })
+}
+
+/// Stable merge sort of `perm` by `lt` (which compares two key indices).
+fn merge_sort<F>(vm: &mut Vm, perm: &mut [usize], lt: &mut F) -> PyResult<()>
+where
+    F: FnMut(&mut Vm, usize, usize) -> PyResult<bool>,
+{
     let n = perm.len();
     let mut lo = 0;
     while lo < n {
         let hi = (lo + MIN_RUN).min(n);
-        insertion_sort(vm, keys, &mut perm[lo..hi])?;
+        insertion_sort(vm, &mut perm[lo..hi], lt)?;
         lo = hi;
     }
     let mut buf = vec![0usize; n];
@@ -105,7 +147,7 @@ fn merge_sort(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
         while lo + width < n {
             let mid = lo + width;
             let hi = (lo + 2 * width).min(n);
-            merge(vm, keys, &mut perm[lo..hi], mid - lo, &mut buf[lo..hi])?;
+            merge(vm, &mut perm[lo..hi], mid - lo, &mut buf[lo..hi], lt)?;
             lo = hi;
         }
         width *= 2;
@@ -114,7 +156,10 @@ fn merge_sort(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
 }
 
 /// Stable binary insertion sort of a short run.
-fn insertion_sort(vm: &mut Vm, keys: &[Value], run: &mut [usize]) -> PyResult<()> {
+fn insertion_sort<F>(vm: &mut Vm, run: &mut [usize], lt: &mut F) -> PyResult<()>
+where
+    F: FnMut(&mut Vm, usize, usize) -> PyResult<bool>,
+{
     for i in 1..run.len() {
         let x = run[i];
         // First position whose key is greater than x's (upper bound), so
@@ -122,7 +167,7 @@ fn insertion_sort(vm: &mut Vm, keys: &[Value], run: &mut [usize]) -> PyResult<()
         let (mut l, mut r) = (0, i);
         while l < r {
             let m = (l + r) / 2;
-            if vm.lt(&keys[x], &keys[run[m]])? {
+            if lt(vm, x, run[m])? {
                 r = m;
             } else {
                 l = m + 1;
@@ -135,21 +180,24 @@ fn insertion_sort(vm: &mut Vm, keys: &[Value], run: &mut [usize]) -> PyResult<()
 
 /// Merges the sorted halves `run[..mid]` and `run[mid..]`; `run` is only
 /// overwritten once every comparison has succeeded.
-fn merge(
+fn merge<F>(
     vm: &mut Vm,
-    keys: &[Value],
     run: &mut [usize],
     mid: usize,
     buf: &mut [usize],
-) -> PyResult<()> {
+    lt: &mut F,
+) -> PyResult<()>
+where
+    F: FnMut(&mut Vm, usize, usize) -> PyResult<bool>,
+{
     // Already in order: the common case for partially sorted data.
-    if !vm.lt(&keys[run[mid]], &keys[run[mid - 1]])? {
+    if !lt(vm, run[mid], run[mid - 1])? {
         return Ok(());
     }
     let (mut i, mut j, mut k) = (0, mid, 0);
     while i < mid && j < run.len() {
         // Take from the right only when strictly smaller: stability.
-        if vm.lt(&keys[run[j]], &keys[run[i]])? {
+        if lt(vm, run[j], run[i])? {
             buf[k] = run[j];
             j += 1;
         } else {
