@@ -26,9 +26,24 @@ fn main() {
         let Ok(src) = std::fs::read_to_string(f) else {
             continue;
         };
-        match skein_compiler::compile(&src, &f.to_string_lossy(), skein_compiler::Mode::Exec) {
-            Ok(code) => match skein_compiler::verify::verify(&code) {
-                Ok(()) => ok += 1,
+        match skein_compiler::compile_with_warnings(
+            &src,
+            &f.to_string_lossy(),
+            skein_compiler::Mode::Exec,
+        ) {
+            Ok((code, warnings)) => match skein_compiler::verify::verify(&code) {
+                Ok(()) => {
+                    ok += 1;
+                    for w in warnings {
+                        println!(
+                            "{}:{}: {}: {}",
+                            f.display(),
+                            w.line,
+                            w.kind.name(),
+                            w.message
+                        );
+                    }
+                }
                 Err(e) => {
                     failed += 1;
                     println!("{}: VERIFY: {e}", f.display());

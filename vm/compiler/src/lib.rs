@@ -18,6 +18,7 @@ pub mod error;
 mod parse_error;
 pub mod symtable;
 pub mod verify;
+pub mod warnings;
 
 use ruff_python_ast as ast;
 use ruff_python_parser::{Mode as ParseMode, ParseOptions};
@@ -25,6 +26,7 @@ use ruff_text_size::Ranged;
 
 pub use bytecode::{disassemble, CodeObject, Constant};
 pub use error::{CompileError, ErrorKind};
+pub use warnings::{CompileWarning, WarningKind};
 
 use error::LineIndex;
 
@@ -40,19 +42,32 @@ pub enum Mode {
     Single,
 }
 
-/// Compiles `source` to a module-level code object.
+/// Compiles `source` to a module-level code object.  Compile-time
+/// warnings are dropped; see [`compile_with_warnings`].
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, CompileError> {
+    compile_with_warnings(source, filename, mode).map(|(code, _)| code)
+}
+
+/// Compiles `source`, also returning the `SyntaxWarning`s and
+/// `DeprecationWarning`s CPython 3.11 would issue, in its order.
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
     let lines = LineIndex::new(source);
-    match mode {
-        Mode::Exec | Mode::Single => {
-            let parsed =
-                ruff_python_parser::parse_unchecked(source, ParseOptions::from(ParseMode::Module));
-            if let Some(err) = parse_error::first_error(parsed.errors(), &lines) {
-                return Err(err);
-            }
-            let ast::Mod::Module(module) = parsed.syntax() else {
-                return Err(lines.syntax_error("invalid syntax", Default::default()));
-            };
+    let parse_mode = if mode == Mode::Eval {
+        ParseMode::Expression
+    } else {
+        ParseMode::Module
+    };
+    let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(parse_mode));
+    if let Some(err) = parse_error::first_error(parsed.errors(), &lines) {
+        return Err(err);
+    }
+    let mut warnings = warnings::escape_warnings(parsed.tokens(), &lines);
+    let (code, more) = match parsed.syntax() {
+        ast::Mod::Module(module) => {
             let body = &module.body;
             if mode == Mode::Single && body.len() > 1 {
                 return Err(lines.syntax_error(
@@ -69,23 +84,16 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
                 mode == Mode::Single,
                 future_annotations,
             )
-            .compile_module(body)
+            .compile_module(body)?
         }
-        Mode::Eval => {
-            let parsed = ruff_python_parser::parse_unchecked(
-                source,
-                ParseOptions::from(ParseMode::Expression),
-            );
-            if let Some(err) = parse_error::first_error(parsed.errors(), &lines) {
-                return Err(err);
-            }
-            let ast::Mod::Expression(expr) = parsed.syntax() else {
-                return Err(lines.syntax_error("invalid syntax", Default::default()));
-            };
+        ast::Mod::Expression(expr) => {
             let table = symtable::build_expression(&expr.body, &lines)?;
-            codegen::Compiler::new(&lines, filename, table, false, false).compile_eval(&expr.body)
+            codegen::Compiler::new(&lines, filename, table, false, false)
+                .compile_eval(&expr.body)?
         }
-    }
+    };
+    warnings.extend(more);
+    Ok((code, warnings))
 }
 
 /// Builds the symbol table of a module (for the `symtable` module and

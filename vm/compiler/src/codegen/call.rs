@@ -20,6 +20,7 @@ fn has_star(args: &[ast::Expr], keywords: &[ast::Keyword]) -> bool {
 
 impl<'a> Compiler<'a> {
     pub(crate) fn compile_call(&mut self, c: &'a ast::ExprCall) -> CResult {
+        self.check_caller(&c.func);
         self.check_keywords(&c.arguments.keywords)?;
         let args = &c.arguments.args;
         let keywords = &c.arguments.keywords;

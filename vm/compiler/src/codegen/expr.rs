@@ -227,6 +227,7 @@ impl<'a> Compiler<'a> {
                 self.restore_loc(old);
             }
             Expr::Subscript(s) => {
+                self.check_subscript(&s.value, &s.slice);
                 self.compile_expr(&s.value)?;
                 if is_two_element_slice(&s.slice) {
                     self.compile_slice_bounds(&s.slice)?;
@@ -383,6 +384,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_compare(&mut self, c: &'a ast::ExprCompare) -> CResult {
+        self.check_compare(c);
         self.compile_expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
@@ -462,6 +464,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                self.check_compare(c);
                 let cleanup = self.new_label();
                 let end = self.new_label();
                 self.compile_expr(&c.left)?;
@@ -496,6 +499,7 @@ impl<'a> Compiler<'a> {
                 if matches!(c.ops[0], ast::CmpOp::Is | ast::CmpOp::IsNot)
                     && matches!(c.comparators[0], Expr::NoneLiteral(_)) =>
             {
+                self.check_compare(c);
                 // `x is None` -> POP_JUMP_IF_NONE (a 3.12 flowgraph rewrite).
                 self.compile_expr(&c.left)?;
                 let is = c.ops[0] == ast::CmpOp::Is;

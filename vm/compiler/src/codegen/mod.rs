@@ -15,6 +15,7 @@
 
 mod assemble;
 mod call;
+mod checks;
 mod comprehension;
 mod constant;
 mod control;
@@ -126,6 +127,8 @@ pub(crate) struct Compiler<'a> {
     /// leaves the current position there, which shows in the position of
     /// an `assert`'s raise.
     last_jump_compare: Option<TextRange>,
+    /// SyntaxWarnings found so far, in CPython's order.
+    pub(crate) warnings: Vec<crate::warnings::CompileWarning>,
 }
 
 impl<'a> Compiler<'a> {
@@ -144,6 +147,7 @@ impl<'a> Compiler<'a> {
             interactive,
             future_annotations,
             last_jump_compare: None,
+            warnings: Vec::new(),
         }
     }
 
@@ -429,6 +433,16 @@ impl<'a> Compiler<'a> {
         self.lines.line_col(range.start()).0
     }
 
+    /// Records a `SyntaxWarning` at the line of `range`.
+    pub(crate) fn warn(&mut self, msg: impl Into<String>, range: TextRange) {
+        let line = self.line_of(range);
+        self.warnings.push(crate::warnings::CompileWarning {
+            kind: crate::warnings::WarningKind::SyntaxWarning,
+            message: msg.into(),
+            line,
+        });
+    }
+
     pub(crate) fn error(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
         self.lines.syntax_error(msg, range)
     }
@@ -577,7 +591,10 @@ impl<'a> Compiler<'a> {
     // ---- entry points -----------------------------------------------------
 
     /// Compiles a module body (exec/single mode).
-    pub(crate) fn compile_module(mut self, body: &'a [ast::Stmt]) -> CResult<CodeObject> {
+    pub(crate) fn compile_module(
+        mut self,
+        body: &'a [ast::Stmt],
+    ) -> CResult<(CodeObject, Vec<crate::warnings::CompileWarning>)> {
         self.enter_unit(0, "<module>", 1, None);
         let mut rest = body;
         if !self.interactive {
@@ -597,15 +614,20 @@ impl<'a> Compiler<'a> {
             self.set_loc(last.range());
         }
         self.return_const(Constant::None);
-        self.exit_unit()
+        let code = self.exit_unit()?;
+        Ok((code, self.warnings))
     }
 
     /// Compiles an `eval` expression.
-    pub(crate) fn compile_eval(mut self, expr: &'a ast::Expr) -> CResult<CodeObject> {
+    pub(crate) fn compile_eval(
+        mut self,
+        expr: &'a ast::Expr,
+    ) -> CResult<(CodeObject, Vec<crate::warnings::CompileWarning>)> {
         self.enter_unit(0, "<module>", 1, None);
         self.compile_expr(expr)?;
         self.emit(Opcode::RETURN_VALUE, 0);
-        self.exit_unit()
+        let code = self.exit_unit()?;
+        Ok((code, self.warnings))
     }
 
     pub(crate) fn compile_body(&mut self, body: &'a [ast::Stmt]) -> CResult {

@@ -333,6 +333,16 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_assert(&mut self, a: &'a ast::StmtAssert) -> CResult {
+        let always_true = match &*a.test {
+            ast::Expr::Tuple(t) => !t.elts.is_empty(),
+            _ => false,
+        };
+        if always_true {
+            self.warn(
+                "assertion is always true, perhaps remove parentheses?",
+                a.range,
+            );
+        }
         let end = self.new_label();
         self.last_jump_compare = None;
         self.jump_if(&a.test, end, true)?;

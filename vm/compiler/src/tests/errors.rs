@@ -209,3 +209,52 @@ fn error_carries_line_text() {
     assert_eq!((e.line, e.col), (2, 5));
     assert_eq!(e.text, "if x");
 }
+
+#[test]
+fn warnings_match_cpython() {
+    use crate::{compile_with_warnings, WarningKind};
+    // Expected from `python3.11 -W always` on the same source.
+    let src = "x = 1\nif x is 1: pass\nif x is not \"a\": pass\nassert (x, \"m\")\ns = \"\\d\"\nb = b\"\\q\"\nr = r\"\\d\"\nf = f\"\\w{x}\"\nm = \"\"\"\nabc\\p\"\"\"\n\"a\"()\n[1,2][3,4]\n[1,2][\"a\"]\n(1)(2)\nx is -1\nx is ()\nx is None\n";
+    let (_, warnings) = compile_with_warnings(src, "w.py", Mode::Exec).unwrap();
+    let got: Vec<(WarningKind, &str, u32)> = warnings
+        .iter()
+        .map(|w| (w.kind, w.message.as_str(), w.line))
+        .collect();
+    use WarningKind::{DeprecationWarning as D, SyntaxWarning as S};
+    let want = vec![
+        (D, "invalid escape sequence '\\d'", 5),
+        (D, "invalid escape sequence '\\q'", 6),
+        (D, "invalid escape sequence '\\w'", 8),
+        (D, "invalid escape sequence '\\p'", 9),
+        (S, "\"is\" with a literal. Did you mean \"==\"?", 2),
+        (S, "\"is not\" with a literal. Did you mean \"!=\"?", 3),
+        (
+            S,
+            "assertion is always true, perhaps remove parentheses?",
+            4,
+        ),
+        (
+            S,
+            "'str' object is not callable; perhaps you missed a comma?",
+            11,
+        ),
+        (
+            S,
+            "list indices must be integers or slices, not tuple; perhaps you missed a comma?",
+            12,
+        ),
+        (
+            S,
+            "list indices must be integers or slices, not str; perhaps you missed a comma?",
+            13,
+        ),
+        (
+            S,
+            "'int' object is not callable; perhaps you missed a comma?",
+            14,
+        ),
+        (S, "\"is\" with a literal. Did you mean \"==\"?", 15),
+        (S, "\"is\" with a literal. Did you mean \"==\"?", 16),
+    ];
+    assert_eq!(got, want);
+}
