@@ -628,3 +628,72 @@ fn close_range(
     table.push(entry);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::{CodeObject, Instr};
+
+    #[test]
+    fn extended_args_are_emitted_and_decoded() {
+        let mut list = InstrList::default();
+        let loc = Location {
+            line: 1,
+            end_line: 1,
+            col: 0,
+            end_col: 1,
+        };
+        list.push(Op::Real(Opcode::LOAD_CONST), 0x0123_4567, None, loc);
+        list.push(Op::Real(Opcode::RETURN_VALUE), 0, None, loc);
+        let info = AsmInfo {
+            n_params: 0,
+            n_varnames: 0,
+            optimized: false,
+        };
+        let asm = assemble(list, &info).unwrap();
+        assert_eq!(asm.code.len(), 3);
+        assert_eq!(Instr(asm.code[0]).op(), Some(Opcode::EXTENDED_ARG));
+        assert_eq!(asm.max_stack_depth, 1);
+        let code = CodeObject {
+            name: "t".into(),
+            qualname: "t".into(),
+            filename: "t".into(),
+            first_line: 1,
+            flags: Default::default(),
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            code: asm.code,
+            locations: asm.locations,
+            constants: Box::new([]),
+            names: Box::new([]),
+            varnames: Box::new([]),
+            cellvars: Box::new([]),
+            freevars: Box::new([]),
+            localsplus_kinds: Box::new([]),
+            cell_slots: Box::new([]),
+            docstring: None,
+            max_stack_depth: asm.max_stack_depth,
+            n_cache_slots: asm.n_cache_slots,
+            exception_table: asm.exception_table,
+        };
+        assert_eq!(
+            code.decode_at(0),
+            Some((Opcode::LOAD_CONST, 0x0123_4567, 2))
+        );
+        assert_eq!(code.decode_at(2), Some((Opcode::RETURN_VALUE, 0, 3)));
+    }
+
+    #[test]
+    fn inconsistent_stack_is_an_error_not_a_panic() {
+        let mut list = InstrList::default();
+        let loc = Location::default();
+        list.push(Op::Real(Opcode::POP_TOP), 0, None, loc);
+        let info = AsmInfo {
+            n_params: 0,
+            n_varnames: 0,
+            optimized: false,
+        };
+        assert!(assemble(list, &info).is_err());
+    }
+}

@@ -1216,3 +1216,9 @@ fn positions_follow_cpython_311() {
         (2, 0, 2, 13)
     );
 }
+
+#[test]
+fn code_objects_are_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<crate::CodeObject>();
+}
