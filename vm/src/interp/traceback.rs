@@ -407,12 +407,14 @@ impl Printer<'_> {
     }
 
     /// `__notes__`: each note's lines after the margin, then a newline; a
-    /// `__notes__` that is not a sequence is shown by its repr.
+    /// `__notes__` that is not a sequence is shown by its repr (without a
+    /// newline, as CPython 3.11).
     fn print_notes(&mut self, ev: &Value) {
         let Ok(Some(notes)) = self.vm.get_attr_opt(ev, "__notes__") else { return };
         if !is_sequence(&notes) {
+            // CPython 3.11 writes no newline after it.
             let r = self.vm.repr_string(&notes).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
-            self.line(&format!("{r}\n"));
+            self.line(&r);
             return;
         }
         let Ok(notes) = self.vm.collect(&notes) else { return };
@@ -574,4 +576,37 @@ pub fn print_exception(vm: &mut Vm, err: &PyErr) {
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(s.as_bytes());
     let _ = stderr.flush();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_error_text;
+
+    fn text(offset: i64, end_offset: i64, line: &str) -> String {
+        let mut out = String::new();
+        format_error_text(offset, end_offset, line, &mut out);
+        out
+    }
+
+    // Expected strings are CPython 3.11's output for the same attributes.
+    #[test]
+    fn caret_range_after_stripped_indent() {
+        assert_eq!(text(3, 6, "  abcdef\n"), "    abcdef\n    ^^^\n");
+        assert_eq!(text(4, 9, "if x = 1:\n"), "    if x = 1:\n       ^^^^^\n");
+    }
+
+    #[test]
+    fn single_caret_without_end() {
+        assert_eq!(text(4, -1, "xyzw"), "    xyzw\n       ^\n");
+    }
+
+    #[test]
+    fn no_caret_left_of_text() {
+        assert_eq!(text(4, -1, "    y = 2\n"), "    y = 2\n");
+    }
+
+    #[test]
+    fn offset_past_embedded_newline_shows_later_line() {
+        assert_eq!(text(6, 7, "ab\ncdef\n"), "    cdef\n      ^\n");
+    }
 }
