@@ -54,7 +54,11 @@ pub fn sort_values(
     key: Option<&Value>,
     reverse: bool,
 ) -> PyResult<()> {
+    // Keys are computed even for a single item (errors show), as CPython.
     if items.len() < 2 {
+        if let (Some(f), Some(x)) = (key, items.first()) {
+            vm.call(f, std::slice::from_ref(x))?;
+        }
         return Ok(());
     }
     if reverse {
