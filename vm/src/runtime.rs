@@ -172,11 +172,6 @@ pub fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
             .unwrap_or_else(none);
         return exit_code_of(vm, &code);
     }
-    if e.0.class().is_syntax_error_like() {
-        crate::modules::sys::flush_std_streams();
-        print_syntax_error(vm, &e);
-        return 1;
-    }
     crate::interp::traceback::print_exception(vm, &e);
     1
 }

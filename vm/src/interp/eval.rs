@@ -885,8 +885,9 @@ impl Vm {
                         }
                         Opcode::CALL_INTRINSIC_2 => {
                             let b = pop!();
-                            let _a = pop!();
-                            push!(b)
+                            let a = pop!();
+                            let r = tri!(crate::interp::except_star::intrinsic2(self, arg, a, b));
+                            push!(r)
                         }
                         Opcode::IMPORT_NAME => {
                             let fromlist = pop!();
@@ -982,8 +983,11 @@ impl Vm {
                             push!(bool_value(r))
                         }
                         Opcode::CHECK_EG_MATCH => {
-                            err = self.new_exception_msg(&exc().system_error, "except* is not supported yet");
-                            break 'dispatch;
+                            let ty = pop!();
+                            let e = pop!();
+                            let (rest, m) = tri!(crate::interp::except_star::check_eg_match(self, &e, &ty));
+                            push!(rest);
+                            push!(m)
                         }
                         Opcode::WITH_EXCEPT_START => {
                             let n = self.frames.values.len();

@@ -3,6 +3,7 @@
 
 pub mod bind;
 pub mod eval;
+pub mod except_star;
 pub mod frame;
 pub mod frame_object;
 pub mod patterns;

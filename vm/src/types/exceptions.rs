@@ -24,6 +24,8 @@ pub struct PyBaseException {
     pub context: Locked<Option<Value>>,
     pub suppress_context: AtomicBool,
     pub notes: Locked<Option<Value>>,
+    /// `(message, exceptions)` of a `BaseExceptionGroup` (see `exception_group`).
+    pub group: Locked<Option<Value>>,
 }
 
 impl PyPayload for PyBaseException {
@@ -33,7 +35,7 @@ impl PyPayload for PyBaseException {
     const IS_CONTAINER: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.args.lock().to_value());
-        for f in [&self.traceback, &self.cause, &self.context, &self.notes] {
+        for f in [&self.traceback, &self.cause, &self.context, &self.notes, &self.group] {
             if let Some(v) = f.lock().as_ref() {
                 visit(v);
             }
@@ -50,6 +52,7 @@ impl PyBaseException {
             context: Locked::new(None),
             suppress_context: AtomicBool::new(false),
             notes: Locked::new(None),
+            group: Locked::new(None),
         }
     }
 
@@ -91,7 +94,7 @@ impl PyBaseException {
 
 /// Declares the builtin exception classes: (field, Python name, base field).
 macro_rules! exception_table {
-    (root $root:ident; $( $field:ident : $name:literal < $base:ident ),* $(,)?) => {
+    (root $root:ident; $( $field:ident : $name:literal < $base:ident $(& $extra:ident)? ),* $(,)?) => {
         /// Every builtin exception class.
         pub struct ExceptionTypes {
             pub base_exception: PyRef<PyType>,
@@ -100,7 +103,7 @@ macro_rules! exception_table {
 
         fn build_exception_types() -> ExceptionTypes {
             let $root = BASE_EXCEPTION_TYPE.get().clone();
-            $( let $field = new_exception_type($name, &$base); )*
+            $( let $field = new_exception_type($name, &[&$base $(, &$extra)?]); )*
             ExceptionTypes { base_exception: $root, $( $field, )* }
         }
 
@@ -120,7 +123,7 @@ exception_table! {
     keyboard_interrupt: "KeyboardInterrupt" < base_exception,
     generator_exit: "GeneratorExit" < base_exception,
     exception: "Exception" < base_exception,
-    exception_group: "ExceptionGroup" < exception,
+    exception_group: "ExceptionGroup" < base_exception_group & exception,
     arithmetic_error: "ArithmeticError" < exception,
     floating_point_error: "FloatingPointError" < arithmetic_error,
     overflow_error: "OverflowError" < arithmetic_error,
@@ -183,7 +186,11 @@ exception_table! {
     user_warning: "UserWarning" < warning,
 }
 
-fn new_exception_type(name: &str, base: &PyRef<PyType>) -> PyRef<PyType> {
+fn new_exception_type(name: &str, bases: &[&PyRef<PyType>]) -> PyRef<PyType> {
+    if let [base, extra] = bases {
+        return crate::types::exception_group::new_exception_group_type(base, extra);
+    }
+    let base = bases[0];
     let t = PyType::new_builtin::<PyBaseException>(name, Some(base), flags::BASETYPE | flags::EXCEPTION, true);
     t.set_dict(crate::types::dict::PyDict::new_ref());
     t.as_obj_ref().make_immortal();

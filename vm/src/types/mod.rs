@@ -8,6 +8,7 @@
 
 pub mod bootstrap;
 pub mod dict;
+pub mod exception_group;
 pub mod exceptions;
 pub mod float;
 pub mod generator;
@@ -202,6 +203,7 @@ pub fn init() {
     bytes_methods::install(&types);
     range::install(&types);
     misc_methods::install(&types);
+    exception_group::install();
     type_cache::invalidate_all();
     union_type::install(&types);
 }
