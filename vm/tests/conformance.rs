@@ -540,11 +540,19 @@ fn conformance() {
         ));
     }
     if !now_passing.is_empty() {
-        problems.push(format!(
+        let msg = format!(
             "{} script(s) in known_failures.txt now pass; remove them from the list:\n  {}",
             now_passing.len(),
             now_passing.join("\n  ")
-        ));
+        );
+        // Several engineers land fixes concurrently, so a stale entry is
+        // reported but only fails the run in strict mode (used when the
+        // list is refreshed); a failure that is not listed always fails.
+        if std::env::var_os("SKEIN_CONFORMANCE_STRICT").is_some() {
+            problems.push(msg);
+        } else {
+            println!("note: {msg}");
+        }
     }
     if !stale.is_empty() {
         problems.push(format!(
