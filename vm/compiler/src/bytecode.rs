@@ -1158,6 +1158,24 @@ pub struct CodeObject {
     pub exception_table: Box<[ExceptionEntry]>,
 }
 
+impl Drop for CodeObject {
+    /// Drops nested code objects iteratively: a function nested a thousand
+    /// levels deep (legal Python) must not overflow the stack of whichever
+    /// thread happens to drop the last reference.
+    fn drop(&mut self) {
+        let mut pending: Vec<Box<[Constant]>> = vec![std::mem::take(&mut self.constants)];
+        while let Some(constants) = pending.pop() {
+            for c in constants.into_vec() {
+                if let Constant::Code(arc) = c {
+                    if let Ok(mut inner) = Arc::try_unwrap(arc) {
+                        pending.push(std::mem::take(&mut inner.constants));
+                    }
+                }
+            }
+        }
+    }
+}
+
 impl CodeObject {
     /// Number of localsplus slots.
     pub fn n_localsplus(&self) -> usize {

@@ -18,6 +18,10 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Source nested too deeply to compile (CPython's `RecursionError:
+    /// maximum recursion depth exceeded during compilation`); the position
+    /// fields are 0.
+    RecursionError,
 }
 
 impl ErrorKind {
@@ -27,6 +31,7 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::RecursionError => "RecursionError",
         }
     }
 }

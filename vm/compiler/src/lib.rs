@@ -16,6 +16,7 @@ mod codegen;
 pub mod dis;
 pub mod error;
 mod parse_error;
+mod scan;
 pub mod symtable;
 pub mod verify;
 pub mod warnings;
@@ -48,9 +49,66 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
     compile_with_warnings(source, filename, mode).map(|(code, _)| code)
 }
 
+/// Expressions nesting deeper than this (by the scanner's estimate, an
+/// upper bound) are refused with `RecursionError`.  CPython's limit is
+/// lower (about 3000 levels); ours only guards the compiler's stack, so
+/// some sources CPython refuses compile here.
+const MAX_EXPR_DEPTH: usize = 20_000;
+/// Above this estimated depth the parser and code generator run on a
+/// thread with a large stack, so that deep (but legal) nesting cannot
+/// overflow the caller's stack.
+const INLINE_EXPR_DEPTH: usize = 100;
+const BIG_STACK: usize = 512 << 20;
+
 /// Compiles `source`, also returning the `SyntaxWarning`s and
 /// `DeprecationWarning`s CPython 3.11 would issue, in its order.
 pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
+    let (tok_error, depth) = scan::scan_with_depth(source);
+    if let Some(e) = tok_error.filter(|e| e.message.starts_with("too many")) {
+        // Past CPython's tokenizer limits the parser must not even start.
+        let lines = LineIndex::new(source);
+        return Err(parse_error::tok_error(&e, &lines));
+    }
+    if depth > MAX_EXPR_DEPTH {
+        return Err(CompileError {
+            kind: ErrorKind::RecursionError,
+            message: "maximum recursion depth exceeded during compilation".into(),
+            line: 0,
+            col: 0,
+            end_line: 0,
+            end_col: 0,
+            text: String::new(),
+        });
+    }
+    if depth <= INLINE_EXPR_DEPTH {
+        return compile_inner(source, filename, mode);
+    }
+    // A scoped thread: it borrows `source` and is joined before returning.
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("skein-compile".into())
+            .stack_size(BIG_STACK)
+            .spawn_scoped(scope, || compile_inner(source, filename, mode));
+        match worker.map(|h| h.join()) {
+            Ok(Ok(result)) => result,
+            _ => Err(CompileError {
+                kind: ErrorKind::RecursionError,
+                message: "maximum recursion depth exceeded during compilation".into(),
+                line: 0,
+                col: 0,
+                end_line: 0,
+                end_col: 0,
+                text: String::new(),
+            }),
+        }
+    })
+}
+
+fn compile_inner(
     source: &str,
     filename: &str,
     mode: Mode,

@@ -14,235 +14,19 @@ use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::error::{CompileError, ErrorKind, LineIndex};
+use crate::scan::{scan, TokError};
 
-/// A tokenizer-level error found by [`scan`].
-struct TokError {
-    /// Byte offset where CPython positions it.
-    pos: usize,
-    kind: ErrorKind,
-    message: String,
-    /// "never closed" is only detected at the end of the file.
-    never_closed: bool,
-    /// Column override (1-based chars), where CPython's differs from `pos`.
-    col: Option<i32>,
-    /// End column override (CPython's `end_offset`).
-    end_col: Option<i32>,
-}
-
-/// Scans brackets, strings, comments and indentation like CPython's
-/// tokenizer, returning the first error.
-fn scan(src: &str) -> Option<TokError> {
-    let b = src.as_bytes();
-    let mut i = 0;
-    let mut brackets: Vec<(u8, usize)> = Vec::new();
-    let mut line_start = true;
-    let mut indents: Vec<(usize, usize)> = vec![(0, 0)];
-    let mut line_no = 1usize;
-    while i < b.len() {
-        if line_start && brackets.is_empty() {
-            line_start = false;
-            let start = i;
-            let (mut col, mut alt) = (0usize, 0usize);
-            while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\x0c') {
-                match b[i] {
-                    b' ' => {
-                        col += 1;
-                        alt += 1;
-                    }
-                    b'\t' => {
-                        col = (col / 8 + 1) * 8;
-                        alt += 1;
-                    }
-                    _ => {
-                        col = 0;
-                        alt = 0;
-                    }
-                }
-                i += 1;
-            }
-            let blank = i >= b.len() || matches!(b[i], b'#' | b'\n' | b'\r');
-            if !blank {
-                let (top, alttop) = *indents.last().unwrap_or(&(0, 0));
-                let tab_error = || TokError {
-                    pos: start,
-                    kind: ErrorKind::TabError,
-                    message: "inconsistent use of tabs and spaces in indentation".into(),
-                    never_closed: false,
-                    col: Some(1),
-                    end_col: Some(0),
-                };
-                if col == top {
-                    if alt != alttop {
-                        return Some(tab_error());
-                    }
-                } else if col > top {
-                    if alt <= alttop {
-                        return Some(tab_error());
-                    }
-                    indents.push((col, alt));
-                } else {
-                    while indents.len() > 1 && col < indents.last().map_or(0, |x| x.0) {
-                        indents.pop();
-                    }
-                    let (top, alttop) = *indents.last().unwrap_or(&(0, 0));
-                    if col != top {
-                        let end = src[start..]
-                            .find(['\n', '\r'])
-                            .map_or(src.len(), |e| start + e);
-                        let width = src[start..end].chars().count() as u32;
-                        return Some(TokError {
-                            pos: start,
-                            kind: ErrorKind::IndentationError,
-                            message: "unindent does not match any outer indentation level".into(),
-                            never_closed: false,
-                            col: Some(width as i32 + 1),
-                            end_col: Some(-1),
-                        });
-                    }
-                    if alt != alttop {
-                        return Some(tab_error());
-                    }
-                }
-            }
-            continue;
-        }
-        let c = b[i];
-        match c {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'\n' | b'\r' => {
-                if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                line_no += 1;
-                line_start = brackets.is_empty();
-            }
-            b'\\' => {
-                // Line continuation: the next line is not a logical line.
-                match (b.get(i + 1), b.get(i + 2)) {
-                    (Some(b'\r'), Some(b'\n')) => i += 2,
-                    (Some(b'\n' | b'\r'), _) => i += 1,
-                    _ => {}
-                }
-                line_no += 1;
-            }
-            b'\'' | b'"' => {
-                let start = i;
-                let triple = b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c);
-                i += if triple { 3 } else { 1 };
-                let start_line = line_no;
-                let mut closed = false;
-                while i < b.len() {
-                    match b[i] {
-                        b'\\' => {
-                            i += 1;
-                            if i < b.len() && (b[i] == b'\n' || b[i] == b'\r') {
-                                line_no += 1;
-                            }
-                            i += 1;
-                            continue;
-                        }
-                        b'\n' | b'\r' if !triple => break,
-                        b'\n' => line_no += 1,
-                        x if x == c => {
-                            if !triple {
-                                i += 1;
-                                closed = true;
-                                break;
-                            }
-                            if b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c) {
-                                i += 3;
-                                closed = true;
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                if !closed {
-                    let last_line = src.trim_end_matches(['\n', '\r']).matches('\n').count() + 1;
-                    let (what, line) = if triple {
-                        (
-                            "unterminated triple-quoted string literal",
-                            last_line.max(start_line),
-                        )
-                    } else {
-                        ("unterminated string literal", start_line)
-                    };
-                    // Include the string prefix in the position.
-                    let mut p = start;
-                    while p > 0 && b[p - 1].is_ascii_alphabetic() {
-                        p -= 1;
-                    }
-                    return Some(TokError {
-                        pos: p,
-                        kind: ErrorKind::SyntaxError,
-                        message: format!("{what} (detected at line {line})"),
-                        never_closed: false,
-                        col: None,
-                        end_col: None,
-                    });
-                }
-                continue;
-            }
-            b'(' | b'[' | b'{' => brackets.push((c, i)),
-            b')' | b']' | b'}' => {
-                let open = match c {
-                    b')' => b'(',
-                    b']' => b'[',
-                    _ => b'{',
-                };
-                match brackets.pop() {
-                    None => {
-                        return Some(TokError {
-                            pos: i,
-                            kind: ErrorKind::SyntaxError,
-                            message: format!("unmatched '{}'", c as char),
-                            never_closed: false,
-                            col: None,
-                            end_col: None,
-                        })
-                    }
-                    Some((o, opos)) if o != open => {
-                        let lines_before = src[..opos].matches('\n').count() + 1;
-                        let here = src[..i].matches('\n').count() + 1;
-                        let tail = if lines_before != here {
-                            format!(" on line {lines_before}")
-                        } else {
-                            String::new()
-                        };
-                        return Some(TokError {
-                            pos: i,
-                            kind: ErrorKind::SyntaxError,
-                            message: format!(
-                                "closing parenthesis '{}' does not match opening parenthesis '{}'{tail}",
-                                c as char, o as char
-                            ),
-                            never_closed: false,
-                            col: None,
-                            end_col: None,
-                        });
-                    }
-                    Some(_) => {}
-                }
-            }
-            _ => {}
-        }
-        i += 1;
+/// A scanner error as a `CompileError`.
+pub(crate) fn tok_error(t: &TokError, lines: &LineIndex<'_>) -> CompileError {
+    let at = TextSize::from(t.pos as u32);
+    let mut e = lines.error(t.kind, t.message.clone(), TextRange::empty(at));
+    if let Some(col) = t.col {
+        e.col = col;
     }
-    brackets.last().map(|&(o, pos)| TokError {
-        pos,
-        kind: ErrorKind::SyntaxError,
-        message: format!("'{}' was never closed", o as char),
-        never_closed: true,
-        col: None,
-        end_col: Some(0),
-    })
+    if let Some(end) = t.end_col {
+        e.end_col = end;
+    }
+    e
 }
 
 /// The error CPython would report, converted from ruff's errors.
@@ -250,17 +34,7 @@ pub(crate) fn first_error(errors: &[ParseError], lines: &LineIndex<'_>) -> Optio
     let src = lines.source();
     let tok = scan(src);
     let parse = errors.iter().min_by_key(|e| e.range().start());
-    let tok_err = |t: &TokError| {
-        let at = TextSize::from(t.pos as u32);
-        let mut e = lines.error(t.kind, t.message.clone(), TextRange::empty(at));
-        if let Some(col) = t.col {
-            e.col = col;
-        }
-        if let Some(end) = t.end_col {
-            e.end_col = end;
-        }
-        e
-    };
+    let tok_err = |t: &TokError| tok_error(t, lines);
     let Some(p) = parse else {
         return tok.as_ref().map(tok_err);
     };
@@ -764,24 +538,6 @@ fn target_error(src: &str, range: TextRange, verb: &str, lines: &LineIndex<'_>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn scanner_finds_bracket_errors() {
-        assert_eq!(
-            scan("x = (1, [2").map(|e| (e.pos, e.message)),
-            Some((8, "'[' was never closed".into()))
-        );
-        assert_eq!(
-            scan("x = )").map(|e| e.message),
-            Some("unmatched ')'".into())
-        );
-        assert!(scan("x = '(' # (\ny = [\n]\n").is_none());
-        assert!(scan("s = '''a\n(\n'''\n").is_none());
-        assert_eq!(
-            scan("if x:\n\tx\n        y\n").map(|e| e.kind),
-            Some(ErrorKind::TabError)
-        );
-    }
 
     #[test]
     fn primary_starts() {

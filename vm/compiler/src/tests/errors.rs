@@ -258,3 +258,67 @@ fn warnings_match_cpython() {
     ];
     assert_eq!(got, want);
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let deep_parens = format!("x = {}1{}", "(".repeat(5000), ")".repeat(5000));
+    let e = compile(&deep_parens, "<s>", Mode::Exec).unwrap_err();
+    assert_eq!(
+        (e.kind, e.message.as_str(), e.col),
+        (ErrorKind::SyntaxError, "too many nested parentheses", 205)
+    );
+    let unary = format!("x = {}1", "-".repeat(50_000));
+    assert_eq!(
+        compile(&unary, "<s>", Mode::Exec).unwrap_err().kind,
+        ErrorKind::RecursionError
+    );
+    let chain = format!("x = 1{}", " + y".repeat(100_000));
+    assert_eq!(
+        compile(&chain, "<s>", Mode::Exec).unwrap_err().kind,
+        ErrorKind::RecursionError
+    );
+    let indents: String = (0..101)
+        .map(|i| format!("{}if x:\n", " ".repeat(i)))
+        .collect::<String>()
+        + &" ".repeat(101)
+        + "pass\n";
+    let e = compile(&indents, "<s>", Mode::Exec).unwrap_err();
+    assert_eq!(
+        (e.kind, e.message.as_str(), e.line),
+        (
+            ErrorKind::IndentationError,
+            "too many levels of indentation",
+            101
+        )
+    );
+}
+
+#[test]
+fn deep_but_legal_nesting_compiles_on_small_stacks() {
+    // Callers may run on small thread stacks: deep inputs move to the
+    // compiler's own big-stack thread, shallow ones stay inline.
+    let sources = [
+        format!("x = 1{}", " + y".repeat(10_000)),
+        format!("x = {}1", "-".repeat(10_000)),
+        format!("x = {}1{}", "[".repeat(199), "]".repeat(199)),
+        format!("f = {}0", "lambda: ".repeat(2000)),
+        format!("x = a{}", ".b".repeat(10_000)),
+        format!("x = a{}", "()".repeat(150)),
+        format!("x = {}1{}", "(-".repeat(99), ")".repeat(99)),
+        // At the inline limit (estimate 100): compiled on the caller's stack.
+        format!("x = {}1", "-".repeat(99)),
+        format!("x = {}1{}", "(".repeat(49), ")".repeat(49)) + &" + 1".repeat(50),
+    ];
+    std::thread::Builder::new()
+        .stack_size(256 << 10)
+        .spawn(move || {
+            for src in &sources {
+                if let Err(e) = compile(src, "<s>", Mode::Exec) {
+                    panic!("{e} for source of {} bytes", src.len());
+                }
+            }
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
