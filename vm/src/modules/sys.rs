@@ -583,7 +583,10 @@ fn sys_excepthook(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `sys.exit([status])`: raises `SystemExit(status)`.
 fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.range(vm, "exit", 0, 1)?;
-    let e = new_exception(&exc().system_exit, a.to_vec());
+    // `sys.exit(None)` raises `SystemExit()` with no arguments, as CPython's
+    // `PyErr_SetObject(PyExc_SystemExit, Py_None)`.
+    let args: Vec<Value> = a.iter().filter(|v| !v.is_none()).cloned().collect();
+    let e = new_exception(&exc().system_exit, args);
     e_set_attr(&e, "code", a.first().cloned().unwrap_or_else(none));
     Err(PyErr(e))
 }

@@ -515,6 +515,398 @@ fn time_ctime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(new_str(asctime_string(&tm_from_secs(t))))
 }
 
+// ---- strptime -------------------------------------------------------------------------
+
+/// One element of a `strptime` format.
+#[derive(Clone, Copy)]
+enum FmtItem {
+    /// Matches itself, ignoring ASCII case (CPython compiles with IGNORECASE).
+    Literal(char),
+    /// Whitespace in the format matches one or more whitespace characters.
+    Space,
+    Directive(char),
+}
+
+/// What the matched directives said, before the calendar is worked out.
+#[derive(Default)]
+struct Parsed {
+    fields: Vec<(char, String)>,
+}
+
+/// Parses `data` by `format` as CPython's `_strptime` (C locale, UTC).
+fn strptime(data: &str, format: &str) -> Result<Tm, String> {
+    let expanded = format
+        .replace("%c", "%a %b %d %H:%M:%S %Y")
+        .replace("%x", "%m/%d/%y")
+        .replace("%X", "%H:%M:%S");
+    let mut items = Vec::new();
+    let mut chars = expanded.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '%' {
+            match chars.next() {
+                None => return Err(format!("stray % in format '{format}'")),
+                Some('%') => items.push(FmtItem::Literal('%')),
+                Some(d) if "aAbBdfHIjmMpSUwWyYzZuh".contains(d) => {
+                    items.push(FmtItem::Directive(d))
+                }
+                Some(d) => return Err(format!("'{d}' is a bad directive in format '{format}'")),
+            }
+        } else if c.is_whitespace() {
+            while chars.peek().is_some_and(|n| n.is_whitespace()) {
+                chars.next();
+            }
+            items.push(FmtItem::Space);
+        } else {
+            items.push(FmtItem::Literal(c));
+        }
+    }
+    let text: Vec<char> = data.chars().collect();
+    let mut parsed = Parsed::default();
+    let Some(end) = match_items(&items, &text, 0, &mut parsed) else {
+        return Err(format!(
+            "time data {} does not match format {}",
+            py_repr(data),
+            py_repr(format)
+        ));
+    };
+    if end < text.len() {
+        let rest: String = text[end..].iter().collect();
+        return Err(format!("unconverted data remains: {rest}"));
+    }
+    build_tm(&parsed)
+}
+
+/// `repr()` of a string, as the error messages show it.
+fn py_repr(s: &str) -> String {
+    if s.contains('\'') && !s.contains('"') {
+        format!("\"{s}\"")
+    } else {
+        format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+    }
+}
+
+/// Backtracking match of `items` against `text` from `pos` (as the regex
+/// CPython builds would): the end position of the first full match.
+fn match_items(items: &[FmtItem], text: &[char], pos: usize, out: &mut Parsed) -> Option<usize> {
+    let Some((first, rest)) = items.split_first() else {
+        return Some(pos);
+    };
+    match *first {
+        FmtItem::Literal(c) => {
+            let t = *text.get(pos)?;
+            if t == c || t.to_lowercase().eq(c.to_lowercase()) {
+                match_items(rest, text, pos + 1, out)
+            } else {
+                None
+            }
+        }
+        FmtItem::Space => {
+            let mut n = 0;
+            while text.get(pos + n).is_some_and(|c| c.is_whitespace()) {
+                n += 1;
+            }
+            (1..=n)
+                .rev()
+                .find_map(|k| match_items(rest, text, pos + k, out))
+        }
+        FmtItem::Directive(d) => {
+            for len in directive_candidates(d, &text[pos..]) {
+                let value: String = text[pos..pos + len].iter().collect();
+                out.fields.push((d, value));
+                if let Some(end) = match_items(rest, text, pos + len, out) {
+                    return Some(end);
+                }
+                out.fields.pop();
+            }
+            None
+        }
+    }
+}
+
+/// The lengths (longest first) of the prefixes of `t` that directive `d`
+/// accepts, mirroring the alternatives of CPython's `_strptime` regexes.
+fn directive_candidates(d: char, t: &[char]) -> Vec<usize> {
+    let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
+    let num = |n: usize| -> Option<u32> {
+        if digits >= n {
+            t[..n].iter().collect::<String>().parse().ok()
+        } else {
+            None
+        }
+    };
+    // Numbers of up to two digits in `lo..=hi`; `pad` allows a leading 0
+    // on one-digit values, `single` allows one digit alone.
+    let two = |lo: u32, hi: u32, single_lo: u32| -> Vec<usize> {
+        let mut v = Vec::new();
+        if num(2).is_some_and(|x| (lo..=hi).contains(&x)) {
+            v.push(2);
+        }
+        if num(1).is_some_and(|x| x >= single_lo) {
+            v.push(1);
+        }
+        v
+    };
+    match d {
+        'Y' => {
+            if digits >= 4 {
+                vec![4]
+            } else {
+                vec![]
+            }
+        }
+        'y' => {
+            if digits >= 2 {
+                vec![2]
+            } else {
+                vec![]
+            }
+        }
+        'm' | 'I' => two(1, 12, 1),
+        'd' => {
+            let mut v = two(1, 31, 1);
+            if t.first() == Some(&' ') && t.get(1).is_some_and(|c| ('1'..='9').contains(c)) {
+                v.push(2);
+            }
+            v
+        }
+        'H' => two(0, 23, 0),
+        'M' => two(0, 59, 0),
+        'S' => two(0, 61, 0),
+        'U' | 'W' => two(0, 53, 0),
+        'j' => {
+            let mut v = Vec::new();
+            if num(3).is_some_and(|x| (1..=366).contains(&x)) {
+                v.push(3);
+            }
+            v.extend(two(1, 99, 1));
+            v
+        }
+        'f' => (1..=digits.min(6)).rev().collect(),
+        'w' => {
+            if num(1).is_some_and(|x| x <= 6) {
+                vec![1]
+            } else {
+                vec![]
+            }
+        }
+        'u' => {
+            if num(1).is_some_and(|x| (1..=7).contains(&x)) {
+                vec![1]
+            } else {
+                vec![]
+            }
+        }
+        'a' => names_candidates(t, &DAY_NAME, &DAY_ABBR),
+        'A' => names_candidates(t, &DAY_NAME, &DAY_ABBR),
+        'b' | 'B' | 'h' => names_candidates(t, &MON_NAME, &MON_ABBR),
+        'p' => names_candidates(t, &["AM", "PM"], &[]),
+        'Z' => names_candidates(t, &["UTC", "GMT"], &[]),
+        'z' => tz_offset_len(t).into_iter().collect(),
+        _ => vec![],
+    }
+}
+
+/// Names (full or abbreviated, any case) that `t` starts with, longest
+/// first (CPython sorts the alternatives by length).
+fn names_candidates(t: &[char], full: &[&str], abbr: &[&str]) -> Vec<usize> {
+    let mut v: Vec<usize> = full
+        .iter()
+        .chain(abbr)
+        .filter(|n| {
+            let n: Vec<char> = n.chars().collect();
+            t.len() >= n.len()
+                && t[..n.len()]
+                    .iter()
+                    .zip(&n)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        })
+        .map(|n| n.chars().count())
+        .collect();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    v.dedup();
+    v
+}
+
+/// Length of a `%z` offset at the start of `t`: `Z`, or `+HHMM`,
+/// `+HH:MM`, optionally with seconds and microseconds.
+fn tz_offset_len(t: &[char]) -> Option<usize> {
+    if t.first() == Some(&'Z') {
+        return Some(1);
+    }
+    if !matches!(t.first(), Some('+') | Some('-')) {
+        return None;
+    }
+    let is_d = |i: usize| t.get(i).is_some_and(|c| c.is_ascii_digit());
+    if !(is_d(1) && is_d(2)) {
+        return None;
+    }
+    let mut i = 3;
+    let colon = t.get(i) == Some(&':');
+    if colon {
+        i += 1;
+    }
+    if !(is_d(i) && is_d(i + 1)) {
+        return None;
+    }
+    i += 2;
+    let sep_ok = if colon { t.get(i) == Some(&':') } else { true };
+    let j = if colon { i + 1 } else { i };
+    if sep_ok && is_d(j) && is_d(j + 1) {
+        i = j + 2;
+        if t.get(i) == Some(&'.') && is_d(i + 1) {
+            i += 1;
+            while is_d(i) && i < j + 2 + 7 {
+                i += 1;
+            }
+        }
+    }
+    Some(i)
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Works out the date from the matched fields (CPython's `_strptime`).
+fn build_tm(p: &Parsed) -> Result<Tm, String> {
+    let name_index = |v: &str, full: &[&str], abbr: &[&str]| -> i64 {
+        let l = v.to_ascii_lowercase();
+        full.iter()
+            .position(|n| n.to_ascii_lowercase() == l)
+            .or_else(|| abbr.iter().position(|n| n.to_ascii_lowercase() == l))
+            .unwrap_or(0) as i64
+    };
+    let num = |v: &str| v.trim().parse::<i64>().unwrap_or(0);
+    let (mut year, mut month, mut day) = (None, 1, 1);
+    let (mut hour, mut minute, mut second) = (0, 0, 0);
+    let (mut weekday, mut julian, mut isdst) = (None, None, -1);
+    let mut week: Option<(i64, bool)> = None;
+    let ampm = p
+        .fields
+        .iter()
+        .find(|(d, _)| *d == 'p')
+        .map(|(_, v)| v.to_ascii_lowercase());
+    for (d, v) in &p.fields {
+        match d {
+            'y' => {
+                let y = num(v);
+                year = Some(if y <= 68 { y + 2000 } else { y + 1900 });
+            }
+            'Y' => year = Some(num(v)),
+            'm' => month = num(v),
+            'b' | 'B' | 'h' => month = name_index(v, &MON_NAME, &MON_ABBR) + 1,
+            'd' => day = num(v),
+            'H' => hour = num(v),
+            'I' => {
+                hour = num(v);
+                match ampm.as_deref() {
+                    Some("pm") if hour != 12 => hour += 12,
+                    Some("pm") => {}
+                    _ if hour == 12 => hour = 0,
+                    _ => {}
+                }
+            }
+            'M' => minute = num(v),
+            'S' => second = num(v),
+            'a' | 'A' => weekday = Some(name_index(v, &DAY_NAME, &DAY_ABBR)),
+            'w' => weekday = Some((num(v) + 6) % 7),
+            'u' => weekday = Some(num(v) - 1),
+            'j' => julian = Some(num(v)),
+            'U' => week = Some((num(v), false)),
+            'W' => week = Some((num(v), true)),
+            'Z' => isdst = 0,
+            _ => {}
+        }
+    }
+    // Feb 29 without a year parses in a leap year, then reports 1900.
+    let leap_fix = year.is_none() && month == 2 && day == 29;
+    let mut year = year.unwrap_or(if leap_fix { 1904 } else { 1900 });
+    if !(1..=9999).contains(&year) {
+        return Err(format!("year {year} is out of range"));
+    }
+    if julian.is_none() {
+        if let (Some(wd), Some((w, monday_first))) = (weekday, week) {
+            let mut first = days_from_civil(year, 1, 1);
+            first = (first + 3).rem_euclid(7);
+            let (first, wd) = if monday_first {
+                (first, wd)
+            } else {
+                ((first + 1) % 7, (wd + 1) % 7)
+            };
+            let week0 = (7 - first) % 7;
+            let mut j = if w == 0 {
+                1 + wd - first
+            } else {
+                1 + week0 + 7 * (w - 1) + wd
+            };
+            if j <= 0 {
+                year -= 1;
+                j += if is_leap(year) { 366 } else { 365 };
+            }
+            julian = Some(j);
+        }
+    }
+    let yday = match julian {
+        None => {
+            if day < 1 || day > days_in_month(year, month) {
+                return Err("day is out of range for month".to_string());
+            }
+            days_from_civil(year, month, day) - days_from_civil(year, 1, 1) + 1
+        }
+        Some(j) => {
+            let days = days_from_civil(year, 1, 1) + j - 1;
+            let (y, m, d) = civil_from_days(days);
+            year = y;
+            month = m;
+            day = d;
+            j
+        }
+    };
+    let wday = weekday.unwrap_or_else(|| (days_from_civil(year, month, day) + 3).rem_euclid(7));
+    if leap_fix {
+        year = 1900;
+    }
+    Ok(Tm {
+        year,
+        mon: month,
+        mday: day,
+        hour,
+        min: minute,
+        sec: second,
+        wday,
+        yday,
+        isdst,
+    })
+}
+
+fn time_strptime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.range(vm, "strptime", 1, 2)?;
+    for (i, v) in a.iter().enumerate() {
+        if v.downcast_ref::<PyStr>().is_none() {
+            let t = crate::builtins::type_repr(v.class());
+            return Err(vm.new_type_error(format!("strptime() argument {i} must be str, not {t}")));
+        }
+    }
+    let data = a[0].as_str().unwrap_or("");
+    let format = a
+        .get(1)
+        .and_then(|f| f.as_str())
+        .unwrap_or("%a %b %d %H:%M:%S %Y");
+    match strptime(data, format) {
+        Ok(tm) => Ok(struct_time_value(&tm)),
+        Err(msg) => Err(vm.new_value_error(msg)),
+    }
+}
+
 /// Creates the `time` module.
 pub fn make_time_module() -> PyRef<PyModule> {
     if !STRUCT_TIME_TYPE.is_set() {
@@ -552,6 +944,7 @@ pub fn make_time_module() -> PyRef<PyModule> {
         ("strftime", time_strftime),
         ("asctime", time_asctime),
         ("ctime", time_ctime),
+        ("strptime", time_strptime),
     ];
     for (name, f) in funcs {
         m.set_attr(name, new_function(name, *f, "time"));
