@@ -26,22 +26,12 @@ fn main() {
         let Ok(src) = std::fs::read_to_string(f) else {
             continue;
         };
-        match skein_compiler::compile_with_warnings(
-            &src,
-            &f.to_string_lossy(),
-            skein_compiler::Mode::Exec,
-        ) {
+        match skein_compiler::compile_with_warnings(&src, &f.to_string_lossy(), skein_compiler::Mode::Exec) {
             Ok((code, warnings)) => match skein_compiler::verify::verify(&code) {
                 Ok(()) => {
                     ok += 1;
                     for w in warnings {
-                        println!(
-                            "{}:{}: {}: {}",
-                            f.display(),
-                            w.line,
-                            w.kind.name(),
-                            w.message
-                        );
+                        println!("{}:{}: {}: {}", f.display(), w.line, w.kind.name(), w.message);
                     }
                 }
                 Err(e) => {
@@ -51,14 +41,7 @@ fn main() {
             },
             Err(e) => {
                 failed += 1;
-                println!(
-                    "{}:{}:{}: {}: {}",
-                    f.display(),
-                    e.line,
-                    e.col,
-                    e.kind.name(),
-                    e.message
-                );
+                println!("{}:{}:{}: {}: {}", f.display(), e.line, e.col, e.kind.name(), e.message);
             }
         }
     }

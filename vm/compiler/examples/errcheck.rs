@@ -12,15 +12,7 @@ fn main() {
         let got = skein_compiler::compile(&src, "<s>", skein_compiler::Mode::Exec);
         let got = match got {
             Ok(_) => "None".to_string(),
-            Err(e) => format!(
-                "{} | {} | {}:{}-{}:{}",
-                e.kind.name(),
-                e.message,
-                e.line,
-                e.col,
-                e.end_line,
-                e.end_col
-            ),
+            Err(e) => format!("{} | {} | {}:{}-{}:{}", e.kind.name(), e.message, e.line, e.col, e.end_line, e.end_col),
         };
         if got == exp {
             good += 1;

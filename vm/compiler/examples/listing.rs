@@ -15,8 +15,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: listing FILE [NAME]");
     let src = std::fs::read_to_string(&path).expect("readable");
-    let code =
-        skein_compiler::compile(&src, "<test>", skein_compiler::Mode::Exec).expect("compiles");
+    let code = skein_compiler::compile(&src, "<test>", skein_compiler::Mode::Exec).expect("compiles");
     let code = match args.next() {
         Some(n) => find(&code, &n).expect("code object"),
         None => &code,
@@ -24,10 +23,7 @@ fn main() {
     let ins = instructions(code);
     for i in &ins {
         let detail = if i.op.is_jump() {
-            let k = ins
-                .iter()
-                .position(|t| t.offset == i.arg)
-                .map_or(-1, |p| p as i64);
+            let k = ins.iter().position(|t| t.offset == i.arg).map_or(-1, |p| p as i64);
             format!("to #{k}")
         } else {
             i.argrepr.clone()

@@ -5,15 +5,7 @@ use skein_compiler::bytecode::{CodeObject, Constant};
 fn walk(code: &CodeObject) {
     for i in skein_compiler::dis::instructions(code) {
         let l = i.location;
-        println!(
-            "{} {} {} {} {} {}",
-            code.qualname,
-            i.op.name(),
-            l.line,
-            l.end_line,
-            l.col,
-            l.end_col
-        );
+        println!("{} {} {} {} {} {}", code.qualname, i.op.name(), l.line, l.end_line, l.col, l.end_col);
     }
     for c in code.constants.iter() {
         if let Constant::Code(inner) = c {
