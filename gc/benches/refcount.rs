@@ -35,10 +35,7 @@ const CHUNKS: usize = 10_000;
 
 unsafe fn nop_dealloc(_p: NonNull<ObjHeader>) {}
 
-static BENCH_TYPE: TypeInfo = TypeInfo {
-    dealloc: nop_dealloc,
-    traverse: None,
-};
+static BENCH_TYPE: TypeInfo = TypeInfo { dealloc: nop_dealloc, traverse: None };
 
 /// Benchmark objects fill whole cache lines, so that two threads' objects
 /// never share one (false sharing would make "uncontended" look contended).
@@ -178,10 +175,7 @@ struct TwoThreadResult {
 /// cover A's chunk, and none of them took longer than 30x B's median chunk
 /// (contention slows a chunk down several times; being descheduled costs a
 /// scheduler slice, milliseconds, far more).
-fn two_threads(
-    work_a: impl FnMut(u64) + Send + 'static,
-    work_b: impl FnMut(u64) + Send + 'static,
-) -> TwoThreadResult {
+fn two_threads(work_a: impl FnMut(u64) + Send + 'static, work_b: impl FnMut(u64) + Send + 'static) -> TwoThreadResult {
     fn side(
         mut work: impl FnMut(u64) + Send + 'static,
         barrier: Arc<Barrier>,
@@ -208,21 +202,11 @@ fn two_threads(
     if std::env::var_os("BENCH_DEBUG").is_some() {
         let span = |v: &[(f64, f64)]| (v[0].0 / 1e6, v[v.len() - 1].1 / 1e6);
         let med = |v: &[(f64, f64)]| median(v.iter().map(|(s, e)| e - s).collect()) / 1e3;
-        eprintln!(
-            "A span {:?} med {:.1}us; B span {:?} med {:.1}us",
-            span(&a),
-            med(&a),
-            span(&b),
-            med(&b)
-        );
+        eprintln!("A span {:?} med {:.1}us; B span {:?} med {:.1}us", span(&a), med(&a), span(&b), med(&b));
     }
     let (ra, na) = concurrent_median(&a, &b);
     let (rb, nb) = concurrent_median(&b, &a);
-    TwoThreadResult {
-        a: ra,
-        b: rb,
-        concurrent: (na, nb),
-    }
+    TwoThreadResult { a: ra, b: rb, concurrent: (na, nb) }
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -239,13 +223,8 @@ fn concurrent_median(mine: &[(f64, f64)], other: &[(f64, f64)]) -> (f64, usize) 
     let samples: Vec<f64> = mine
         .iter()
         .filter(|&&(s, e)| {
-            let covered =
-                other.first().is_some_and(|o| o.0 <= s) && other.last().is_some_and(|o| o.1 >= e);
-            covered
-                && other
-                    .iter()
-                    .filter(|o| o.1 > s && o.0 < e)
-                    .all(|o| o.1 - o.0 <= limit)
+            let covered = other.first().is_some_and(|o| o.0 <= s) && other.last().is_some_and(|o| o.1 >= e);
+            covered && other.iter().filter(|o| o.1 > s && o.0 < e).all(|o| o.1 - o.0 <= limit)
         })
         .map(|(s, e)| (e - s) / CHUNK as f64)
         .collect();
@@ -255,12 +234,7 @@ fn concurrent_median(mine: &[(f64, f64)], other: &[(f64, f64)]) -> (f64, usize) 
 
 fn print_row(name: &str, r: TwoThreadResult) {
     let (na, nb) = r.concurrent;
-    println!(
-        "| {name} | {:.2} | {:.2} | {na}+{nb} of {} |",
-        r.a,
-        r.b,
-        2 * CHUNKS
-    );
+    println!("| {name} | {:.2} | {:.2} | {na}+{nb} of {} |", r.a, r.b, 2 * CHUNKS);
 }
 
 /// Thread A allocates one object and clones/drops it (owner path) while
@@ -300,31 +274,13 @@ fn main() {
     let owned = new_object();
     let merged = new_merged_object();
     let mut cases: Vec<Case<'_>> = vec![
-        (
-            "non-atomic count (`Cell<u32>` +1/-1)",
-            Box::new(non_atomic(&cell)),
-        ),
-        (
-            "std `Rc` clone/drop (non-atomic)",
-            Box::new(clone_drop(&rc)),
-        ),
-        (
-            "atomic count, Arc-style `fetch_add`/`fetch_sub`",
-            Box::new(atomic_arc_style(&atomic)),
-        ),
+        ("non-atomic count (`Cell<u32>` +1/-1)", Box::new(non_atomic(&cell))),
+        ("std `Rc` clone/drop (non-atomic)", Box::new(clone_drop(&rc))),
+        ("atomic count, Arc-style `fetch_add`/`fetch_sub`", Box::new(atomic_arc_style(&atomic))),
         ("std `Arc` clone/drop (atomic)", Box::new(clone_drop(&arc))),
-        (
-            "skein `incref`/`decref`, owner (biased) path",
-            Box::new(skein_raw(owned.as_ptr())),
-        ),
-        (
-            "skein `ObjRef` clone/drop, owner path",
-            Box::new(clone_drop(&owned)),
-        ),
-        (
-            "skein `incref`/`decref`, non-owner (shared) path",
-            Box::new(skein_raw(merged.as_ptr())),
-        ),
+        ("skein `incref`/`decref`, owner (biased) path", Box::new(skein_raw(owned.as_ptr()))),
+        ("skein `ObjRef` clone/drop, owner path", Box::new(clone_drop(&owned))),
+        ("skein `incref`/`decref`, non-owner (shared) path", Box::new(skein_raw(merged.as_ptr()))),
     ];
     let best = measure_interleaved(&mut cases);
     println!("Single thread ({ITERS} pairs per run, best of {RUNS} interleaved runs)\n");
@@ -358,20 +314,11 @@ fn main() {
         "one std `Arc`, both threads (contended atomics)",
         two_threads(clone_drop_owned(arc.clone()), clone_drop_owned(arc)),
     );
-    print_row(
-        "one object: A is its owner (local path), B is not (shared path)",
-        owner_and_non_owner(),
-    );
-    print_row(
-        "each thread its own object, owner path",
-        two_threads(clone_drop_own_object(), clone_drop_own_object()),
-    );
+    print_row("one object: A is its owner (local path), B is not (shared path)", owner_and_non_owner());
+    print_row("each thread its own object, owner path", two_threads(clone_drop_own_object(), clone_drop_own_object()));
     print_row(
         "each thread its own merged object (uncontended atomics)",
-        two_threads(
-            clone_drop_owned(new_merged_object()),
-            clone_drop_owned(new_merged_object()),
-        ),
+        two_threads(clone_drop_owned(new_merged_object()), clone_drop_owned(new_merged_object())),
     );
     print_row(
         "each thread its own std `Arc` (uncontended atomics)",

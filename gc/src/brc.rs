@@ -30,8 +30,8 @@
 //! shared word, which the owner's CAS then folds in.
 
 use crate::header::{
-    ObjHeader, IMMORTAL_LOCAL, REF_DEFAULT, REF_MAYBE_WEAKREF, REF_MERGED, REF_QUEUED,
-    REF_SHARED_ONE, REF_SHARED_SHIFT, REF_STATE_MASK,
+    ObjHeader, IMMORTAL_LOCAL, REF_DEFAULT, REF_MAYBE_WEAKREF, REF_MERGED, REF_QUEUED, REF_SHARED_ONE,
+    REF_SHARED_SHIFT, REF_STATE_MASK,
 };
 use core::ptr::NonNull;
 use skein_threading::registry::{self, BREAKER_BRC_MERGE};
@@ -80,17 +80,8 @@ pub(crate) fn owner_local_zero(h: &ObjHeader) -> Fate {
         let new = (shared & !REF_STATE_MASK) | REF_MERGED;
         // AcqRel: Release publishes `ob_tid = 0` to whoever frees later;
         // Acquire orders other threads' decrements before our free.
-        match h
-            .ob_ref_shared
-            .compare_exchange_weak(shared, new, AcqRel, Relaxed)
-        {
-            Ok(_) => {
-                return if new == REF_MERGED {
-                    Fate::Dead
-                } else {
-                    Fate::Live
-                }
-            }
+        match h.ob_ref_shared.compare_exchange_weak(shared, new, AcqRel, Relaxed) {
+            Ok(_) => return if new == REF_MERGED { Fate::Dead } else { Fate::Live },
             Err(current) => shared = current,
         }
     }
@@ -106,11 +97,7 @@ pub(crate) fn decref_shared(h: &ObjHeader) -> SharedDecref {
         // when many threads drop references to one shared (merged) object.
         // AcqRel as below. The result is judged on the value it replaced.
         let old = h.ob_ref_shared.fetch_sub(REF_SHARED_ONE, AcqRel);
-        return if old - REF_SHARED_ONE == REF_MERGED {
-            SharedDecref::Dead
-        } else {
-            SharedDecref::Done
-        };
+        return if old - REF_SHARED_ONE == REF_MERGED { SharedDecref::Dead } else { SharedDecref::Done };
     }
     loop {
         // Count 0 and still owned: the reference we drop is counted in the
@@ -125,10 +112,7 @@ pub(crate) fn decref_shared(h: &ObjHeader) -> SharedDecref {
         };
         // AcqRel: Release orders our uses of the object before whoever frees
         // it; Acquire makes the others' uses visible if we free it.
-        match h
-            .ob_ref_shared
-            .compare_exchange_weak(shared, new, AcqRel, Relaxed)
-        {
+        match h.ob_ref_shared.compare_exchange_weak(shared, new, AcqRel, Relaxed) {
             Ok(_) if queue => return SharedDecref::Queued,
             Ok(_) if new == REF_MERGED => return SharedDecref::Dead,
             Ok(_) => return SharedDecref::Done,
@@ -171,10 +155,7 @@ pub(crate) fn release_queued_reference(h: &ObjHeader) -> Fate {
     // Subtracting 4 leaves the state bits alone, so no CAS loop is needed.
     // AcqRel for the same reasons as in `decref_shared`.
     let old = h.ob_ref_shared.fetch_sub(REF_SHARED_ONE, AcqRel);
-    debug_assert!(
-        old & REF_STATE_MASK >= REF_QUEUED,
-        "a queued object is QUEUED or MERGED"
-    );
+    debug_assert!(old & REF_STATE_MASK >= REF_QUEUED, "a queued object is QUEUED or MERGED");
     if old - REF_SHARED_ONE == REF_MERGED {
         Fate::Dead
     } else {
@@ -212,10 +193,7 @@ pub(crate) fn merge(h: &ObjHeader, extra: isize) -> Fate {
         debug_assert!(count >= 0, "merged count below zero: {count}");
         let new = (count << REF_SHARED_SHIFT) | REF_MERGED;
         // AcqRel as in `owner_local_zero`.
-        match h
-            .ob_ref_shared
-            .compare_exchange_weak(shared, new, AcqRel, Relaxed)
-        {
+        match h.ob_ref_shared.compare_exchange_weak(shared, new, AcqRel, Relaxed) {
             Ok(_) => return if count == 0 { Fate::Dead } else { Fate::Live },
             Err(current) => shared = current,
         }
@@ -230,12 +208,7 @@ pub(crate) fn set_maybe_weakref(h: &ObjHeader) {
     }
     let mut shared = h.ob_ref_shared.load(Relaxed);
     while shared & REF_STATE_MASK == REF_DEFAULT {
-        match h.ob_ref_shared.compare_exchange_weak(
-            shared,
-            shared | REF_MAYBE_WEAKREF,
-            Relaxed,
-            Relaxed,
-        ) {
+        match h.ob_ref_shared.compare_exchange_weak(shared, shared | REF_MAYBE_WEAKREF, Relaxed, Relaxed) {
             Ok(_) => return,
             Err(current) => shared = current,
         }

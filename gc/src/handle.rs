@@ -191,9 +191,7 @@ impl ObjRef {
     #[inline]
     pub fn is_uniquely_referenced(&self) -> bool {
         let h = self.header();
-        h.ob_tid.load(Relaxed) == owner_tid()
-            && h.ob_ref_local.load(Relaxed) == 1
-            && h.ob_ref_shared.load(Relaxed) == 0
+        h.ob_tid.load(Relaxed) == owner_tid() && h.ob_ref_local.load(Relaxed) == 1 && h.ob_ref_shared.load(Relaxed) == 0
     }
 
     /// Make the object immortal (interned strings, type objects). Call it on

@@ -32,9 +32,7 @@
 //! The whole refcount state machine is documented in docs/gc.md.
 
 use core::ptr::NonNull;
-use skein_threading::sync::{
-    AtomicIsize, AtomicPtr, AtomicU16, AtomicU32, AtomicU8, AtomicUsize, Ordering,
-};
+use skein_threading::sync::{AtomicIsize, AtomicPtr, AtomicU16, AtomicU32, AtomicU8, AtomicUsize, Ordering};
 
 pub use skein_threading::obj_mutex::RawObjMutex;
 

@@ -70,8 +70,7 @@ pub fn alloc_object(size: usize, align: usize, ty: *const TypeInfo) -> NonNull<O
         ),
     };
     let Some(p) = NonNull::new(mem.cast::<ObjHeader>()) else {
-        let layout = std::alloc::Layout::from_size_align(size, align)
-            .unwrap_or(std::alloc::Layout::new::<ObjHeader>());
+        let layout = std::alloc::Layout::from_size_align(size, align).unwrap_or(std::alloc::Layout::new::<ObjHeader>());
         std::alloc::handle_alloc_error(layout);
     };
     // SAFETY: fresh block of at least `size >= size_of::<ObjHeader>()` bytes

@@ -206,13 +206,5 @@ pub(crate) unsafe fn visit_all(f: &mut dyn FnMut(NonNull<ObjHeader>)) {
     let arg: *mut &mut dyn FnMut(NonNull<ObjHeader>) = &mut f;
     // SAFETY: the option was enabled before any object heap existed; `arg`
     // outlives the call.
-    unsafe {
-        mi_abandoned_visit_blocks(
-            mi_subproc_main(),
-            OBJECT_HEAP_TAG,
-            true,
-            Some(trampoline),
-            arg.cast(),
-        )
-    };
+    unsafe { mi_abandoned_visit_blocks(mi_subproc_main(), OBJECT_HEAP_TAG, true, Some(trampoline), arg.cast()) };
 }

@@ -52,9 +52,7 @@ impl RawHeap {
 
     /// Create the calling thread's object heap.
     pub(crate) fn new() -> RawHeap {
-        let heap = Box::new(LoomHeap {
-            blocks: Mutex::new(Vec::new()),
-        });
+        let heap = Box::new(LoomHeap { blocks: Mutex::new(Vec::new()) });
         RawHeap(NonNull::from(Box::leak(heap)).cast())
     }
 
@@ -64,11 +62,7 @@ impl RawHeap {
     /// As for the mimalloc version (owning thread, before `delete`).
     pub(crate) unsafe fn alloc(self, size: usize, align: usize) -> *mut u8 {
         let p = global_alloc(size, align);
-        self.inner()
-            .blocks
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(p as usize);
+        self.inner().blocks.lock().unwrap_or_else(|e| e.into_inner()).push(p as usize);
         p
     }
 
@@ -77,14 +71,8 @@ impl RawHeap {
     /// # Safety
     /// As for the mimalloc version.
     pub(crate) unsafe fn visit(self, f: &mut dyn FnMut(NonNull<ObjHeader>)) {
-        let blocks = self
-            .inner()
-            .blocks
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        let live: Vec<usize> =
-            with_live(|live| blocks.into_iter().filter(|b| live.contains(b)).collect());
+        let blocks = self.inner().blocks.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let live: Vec<usize> = with_live(|live| blocks.into_iter().filter(|b| live.contains(b)).collect());
         for b in live {
             if let Some(p) = NonNull::new(b as *mut ObjHeader) {
                 f(p);
@@ -108,10 +96,7 @@ impl RawHeap {
 /// `p` came from `alloc` or `global_alloc`.
 pub(crate) unsafe fn free(p: *mut u8) {
     let was_live = with_live(|live| live.remove(&(p as usize)));
-    assert!(
-        was_live,
-        "object memory freed twice (or never allocated): {p:?}"
-    );
+    assert!(was_live, "object memory freed twice (or never allocated): {p:?}");
     // SAFETY: the block stays allocated forever (see the module doc).
     let h = unsafe { &*p.cast::<ObjHeader>() };
     h.ob_tid.store(POISON, Relaxed);
@@ -129,11 +114,7 @@ pub fn assert_no_write_after_free(check: bool) {
     for b in freed {
         // SAFETY: freed blocks stay allocated (see the module doc).
         let h = unsafe { &*(b as *const ObjHeader) };
-        assert_eq!(
-            h.ob_tid.load(Relaxed),
-            POISON,
-            "ob_tid written after the object was freed"
-        );
+        assert_eq!(h.ob_tid.load(Relaxed), POISON, "ob_tid written after the object was freed");
     }
 }
 

@@ -174,10 +174,7 @@ pub fn attach_thread() -> ThreadAttachment {
         }
         _ => false,
     };
-    ThreadAttachment {
-        owning,
-        _not_send: PhantomData,
-    }
+    ThreadAttachment { owning, _not_send: PhantomData }
 }
 
 fn attach_current() {
@@ -198,10 +195,7 @@ fn attach_current() {
 }
 
 fn detach_current(end: Phase) {
-    let ts = EXIT_GUARD
-        .try_with(|g| g.0.borrow_mut().take())
-        .ok()
-        .flatten();
+    let ts = EXIT_GUARD.try_with(|g| g.0.borrow_mut().take()).ok().flatten();
     if let Some(ts) = ts {
         run_exit_protocol(&ts, end);
     }

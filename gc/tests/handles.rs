@@ -141,8 +141,7 @@ fn immortal_objects_are_never_freed() {
 
 #[test]
 fn static_immortal_objects() {
-    static STATIC_OBJ: skein_gc::ObjHeader =
-        skein_gc::ObjHeader::new_static_immortal(&common::NODE_TYPE);
+    static STATIC_OBJ: skein_gc::ObjHeader = skein_gc::ObjHeader::new_static_immortal(&common::NODE_TYPE);
     let r = ObjRef::from_static(&STATIC_OBJ);
     let r2 = r.clone();
     assert!(ObjRef::ptr_eq(&r, &r2));

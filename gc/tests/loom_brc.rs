@@ -12,8 +12,8 @@
 use loom::sync::{Arc, Mutex};
 use loom::thread;
 use skein_gc::{
-    alloc_object, attach_thread, loom_block_is_live, loom_check_freed_blocks,
-    process_queued_merges, ObjHeader, ObjRef, TypeInfo,
+    alloc_object, attach_thread, loom_block_is_live, loom_check_freed_blocks, process_queued_merges, ObjHeader, ObjRef,
+    TypeInfo,
 };
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
@@ -34,10 +34,7 @@ unsafe fn obj_dealloc(p: NonNull<ObjHeader>) {
     freed.0.fetch_add(1, SeqCst);
 }
 
-static OBJ_TYPE: TypeInfo = TypeInfo {
-    dealloc: obj_dealloc,
-    traverse: None,
-};
+static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None };
 
 fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> ObjRef {
     let p = alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE);
@@ -50,10 +47,7 @@ fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> ObjRef {
 
 /// Assert the object behind `r` has not been freed.
 fn live(r: &ObjRef) -> &ObjRef {
-    assert!(
-        loom_block_is_live(r.as_ptr()),
-        "object used after it was freed"
-    );
+    assert!(loom_block_is_live(r.as_ptr()), "object used after it was freed");
     r
 }
 

@@ -56,10 +56,7 @@ impl Tracker {
     pub fn assert_all_freed(&self) {
         let allocated = self.allocated();
         assert_eq!(self.freed(), allocated, "objects leaked");
-        let unfreed = self.freed_bits[..allocated]
-            .iter()
-            .filter(|b| !b.load(Relaxed))
-            .count();
+        let unfreed = self.freed_bits[..allocated].iter().filter(|b| !b.load(Relaxed)).count();
         assert_eq!(unfreed, 0, "objects never freed");
     }
 
@@ -67,11 +64,7 @@ impl Tracker {
     pub fn node(&'static self, child: Option<ObjRef>) -> ObjRef {
         let id = self.allocated.fetch_add(1, Relaxed);
         assert!(id < self.freed_bits.len(), "tracker capacity exceeded");
-        let p = alloc_object(
-            size_of::<TestNode>(),
-            align_of::<TestNode>(),
-            &TEST_NODE_TYPE,
-        );
+        let p = alloc_object(size_of::<TestNode>(), align_of::<TestNode>(), &TEST_NODE_TYPE);
         let node = p.cast::<TestNode>().as_ptr();
         // SAFETY: a fresh block with TestNode's layout; the header is
         // initialised, the payload fields are written here before anyone can
@@ -101,14 +94,8 @@ unsafe fn test_node_dealloc(p: NonNull<ObjHeader>) {
     // SAFETY: the gc calls this once per dead TestNode, before freeing it;
     // the payload fields are initialised. Only fields are borrowed, never
     // the header (other threads' heap walks may still read it).
-    let (magic, id, tracker, child) = unsafe {
-        (
-            &(*node).magic,
-            (*node).id,
-            (*node).tracker,
-            (&raw mut (*node).child).replace(None),
-        )
-    };
+    let (magic, id, tracker, child) =
+        unsafe { (&(*node).magic, (*node).id, (*node).tracker, (&raw mut (*node).child).replace(None)) };
     let old = magic.swap(DEAD, Relaxed);
     assert_eq!(old, ALIVE, "dealloc of an object that is not alive");
     let was_freed = tracker.freed_bits[id].swap(true, Relaxed);
@@ -119,10 +106,7 @@ unsafe fn test_node_dealloc(p: NonNull<ObjHeader>) {
 }
 
 /// The test object's type.
-pub static TEST_NODE_TYPE: TypeInfo = TypeInfo {
-    dealloc: test_node_dealloc,
-    traverse: None,
-};
+pub static TEST_NODE_TYPE: TypeInfo = TypeInfo { dealloc: test_node_dealloc, traverse: None };
 
 /// Check that `r` is a live test node and return its id.
 pub fn check_alive(r: &ObjRef) -> usize {

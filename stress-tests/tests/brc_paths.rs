@@ -43,8 +43,7 @@ fn delta(before: GcStats, after: GcStats) -> GcStats {
 ///   count) and drops it: queued to the owner, merged at its next safepoint
 ///   (or in its exit protocol, for the last round).
 fn give_up_and_queue_rounds(tracker: &'static Tracker) {
-    let slots: Arc<Vec<Mutex<Vec<ObjRef>>>> =
-        Arc::new((0..THREADS).map(|_| Mutex::new(Vec::new())).collect());
+    let slots: Arc<Vec<Mutex<Vec<ObjRef>>>> = Arc::new((0..THREADS).map(|_| Mutex::new(Vec::new())).collect());
     let barrier = Arc::new(Barrier::new(THREADS));
     let handles: Vec<_> = (0..THREADS)
         .map(|t| {
@@ -131,10 +130,7 @@ fn every_refcount_path_is_exercised() {
     let d = delta(before, gc_stats());
     // One object in every `TRASHCAN_LIMIT` nested destructions is parked
     // and destroyed later from the outermost level.
-    assert!(
-        d.trashcan_parked >= 100_000 / skein_gc::TRASHCAN_LIMIT - 10,
-        "{d:?}"
-    );
+    assert!(d.trashcan_parked >= 100_000 / skein_gc::TRASHCAN_LIMIT - 10, "{d:?}");
     tracker.assert_all_freed();
 
     assert_eq!(live_objects(), 0, "no object of any test is alive");

@@ -31,10 +31,7 @@ fn skein_binary() -> PathBuf {
     }
     let exe = std::env::current_exe().expect("path of the test executable");
     // <target>/<profile>/deps/python_threads-<hash> -> <target>/<profile>/skein
-    let profile_dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("test executable inside <profile>/deps");
+    let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("test executable inside <profile>/deps");
     let bin = profile_dir.join(format!("skein{}", std::env::consts::EXE_SUFFIX));
     assert!(
         bin.is_file(),
@@ -93,20 +90,12 @@ fn run_script(script: &std::path::Path, gil: bool) -> Outcome {
     };
     let stdout = String::from_utf8_lossy(&out_reader.join().unwrap_or_default()).into_owned();
     let stderr = String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned();
-    Outcome {
-        stdout,
-        stderr,
-        status: status.code(),
-        timed_out,
-    }
+    Outcome { stdout, stderr, status: status.code(), timed_out }
 }
 
 /// Writes `source` to a fresh temporary directory and checks both modes.
 fn check_both_modes(name: &str, source: &str, expected: &str) {
-    let dir = std::env::temp_dir().join(format!(
-        "skein-python-threads-{}-{name}",
-        std::process::id()
-    ));
+    let dir = std::env::temp_dir().join(format!("skein-python-threads-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("create temporary directory");
     let script = dir.join(format!("{name}.py"));
     std::fs::write(&script, source).expect("write script");
@@ -117,10 +106,8 @@ fn check_both_modes(name: &str, source: &str, expected: &str) {
         let o = run_script(&script, gil);
         let took = started.elapsed();
         if o.timed_out {
-            failures.push(format!(
-                "[{mode}] killed after {LIMIT:?}; stdout so far:\n{}\nstderr:\n{}",
-                o.stdout, o.stderr
-            ));
+            failures
+                .push(format!("[{mode}] killed after {LIMIT:?}; stdout so far:\n{}\nstderr:\n{}", o.stdout, o.stderr));
         } else if o.stdout != expected || !o.stderr.is_empty() || o.status != Some(0) {
             failures.push(format!(
                 "[{mode}] status {:?} after {took:?}\n--- expected stdout\n{expected}--- actual stdout\n{}--- stderr\n{}",

@@ -93,8 +93,7 @@ fn owners_exit_mid_run_while_workers_hold_references() {
     const OWNERS: usize = 8;
     const OBJECTS: usize = 64;
     let tracker = Tracker::new(GENERATIONS * OWNERS * OBJECTS);
-    let (senders, receivers): (Vec<_>, Vec<_>) =
-        (0..WORKERS).map(|_| mpsc::channel::<Msg>()).unzip();
+    let (senders, receivers): (Vec<_>, Vec<_>) = (0..WORKERS).map(|_| mpsc::channel::<Msg>()).unzip();
     let workers: Vec<_> = receivers
         .into_iter()
         .enumerate()
@@ -193,9 +192,7 @@ fn moved_objects_are_queued_to_their_owners() {
     const CONSUMERS: usize = 4;
     const PER_PRODUCER: usize = 60_000;
     let tracker = Tracker::new(PRODUCERS * PER_PRODUCER);
-    let (senders, receivers): (Vec<_>, Vec<_>) = (0..CONSUMERS)
-        .map(|_| mpsc::sync_channel::<ObjRef>(1024))
-        .unzip();
+    let (senders, receivers): (Vec<_>, Vec<_>) = (0..CONSUMERS).map(|_| mpsc::sync_channel::<ObjRef>(1024)).unzip();
     let consumers: Vec<_> = receivers
         .into_iter()
         .map(|rx| {
@@ -217,9 +214,7 @@ fn moved_objects_are_queued_to_their_owners() {
             thread::spawn(move || {
                 let mut rng = Rng::new(77 + p as u64);
                 for i in 0..PER_PRODUCER {
-                    senders[rng.below(CONSUMERS)]
-                        .send(tracker.node(None))
-                        .unwrap();
+                    senders[rng.below(CONSUMERS)].send(tracker.node(None)).unwrap();
                     if i % 256 == 0 {
                         process_queued_merges();
                     }
@@ -266,12 +261,7 @@ fn deep_chain_dropped_by_non_owner_then_merged_by_owner() {
         })
         .unwrap();
     let head = rx_chain.recv().unwrap();
-    thread::Builder::new()
-        .stack_size(256 * 1024)
-        .spawn(move || drop(head))
-        .unwrap()
-        .join()
-        .unwrap();
+    thread::Builder::new().stack_size(256 * 1024).spawn(move || drop(head)).unwrap().join().unwrap();
     tx_done.send(()).unwrap();
     owner.join().unwrap();
     tracker.assert_all_freed();
@@ -283,16 +273,9 @@ fn deep_chain_dropped_by_non_owner_then_merged_by_owner() {
 fn deep_chain_outlives_owner_and_is_freed_by_another_thread() {
     const LEN: usize = 1_000_000;
     let tracker = Tracker::new(LEN);
-    let head = thread::spawn(move || build_chain(tracker, LEN))
-        .join()
-        .unwrap();
+    let head = thread::spawn(move || build_chain(tracker, LEN)).join().unwrap();
     assert_eq!(head.header().owner_tid(), 0, "merged at owner exit");
     assert!(child(&head).is_some());
-    thread::Builder::new()
-        .stack_size(256 * 1024)
-        .spawn(move || drop(head))
-        .unwrap()
-        .join()
-        .unwrap();
+    thread::Builder::new().stack_size(256 * 1024).spawn(move || drop(head)).unwrap().join().unwrap();
     tracker.assert_all_freed();
 }

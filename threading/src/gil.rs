@@ -58,11 +58,7 @@ impl Gil {
         Gil {
             enabled: AtomicBool::new(false),
             interval_ns: AtomicU64::new(DEFAULT_SWITCH_INTERVAL.as_nanos() as u64),
-            state: Mutex::new(GilState {
-                holder: 0,
-                switches: 0,
-                waiters: 0,
-            }),
+            state: Mutex::new(GilState { holder: 0, switches: 0, waiters: 0 }),
             released: Condvar::new(),
             switched: Condvar::new(),
         }
@@ -73,11 +69,7 @@ impl Gil {
         Gil {
             enabled: AtomicBool::new(false),
             interval_ns: AtomicU64::new(DEFAULT_SWITCH_INTERVAL.as_nanos() as u64),
-            state: Mutex::new(GilState {
-                holder: 0,
-                switches: 0,
-                waiters: 0,
-            }),
+            state: Mutex::new(GilState { holder: 0, switches: 0, waiters: 0 }),
             released: Condvar::new(),
             switched: Condvar::new(),
         }
@@ -167,10 +159,7 @@ pub(crate) fn take(ts: &ThreadState) {
 pub(crate) fn release(ts: &ThreadState, forced: bool) {
     let gil = gil();
     let mut st = gil.state.lock();
-    debug_assert_eq!(
-        st.holder, ts.tid,
-        "GIL released by a thread that does not hold it"
-    );
+    debug_assert_eq!(st.holder, ts.tid, "GIL released by a thread that does not hold it");
     st.holder = 0;
     ts.holds_gil.store(false, Ordering::Relaxed);
     gil.released.notify_one();

@@ -52,25 +52,18 @@ impl Inbox {
     /// An open, empty inbox.
     #[cfg(not(loom))]
     pub const fn new() -> Self {
-        Inbox {
-            head: AtomicUsize::new(0),
-        }
+        Inbox { head: AtomicUsize::new(0) }
     }
 
     /// An open, empty inbox.
     #[cfg(loom)]
     pub fn new() -> Self {
-        Inbox {
-            head: AtomicUsize::new(0),
-        }
+        Inbox { head: AtomicUsize::new(0) }
     }
 
     /// Push `value`. Fails, giving nothing away, once the inbox is closed.
     pub fn push(&self, value: usize) -> Result<(), Closed> {
-        let node = Box::into_raw(Box::new(Node {
-            value,
-            next: core::ptr::null_mut(),
-        }));
+        let node = Box::into_raw(Box::new(Node { value, next: core::ptr::null_mut() }));
         debug_assert!(node as usize & CLOSED == 0, "Box<Node> is word aligned");
         // Relaxed: the old head is only stored into `node.next`, never read
         // through here; the consumer's Acquire RMW makes it valid for them.
@@ -86,12 +79,7 @@ impl Inbox {
             unsafe { (*node).next = head as *mut Node };
             // Release: publishes the node's `value` and `next`; pairs with the
             // Acquire `fetch_and` in `take_all` and `swap` in `close`.
-            match self.head.compare_exchange_weak(
-                head,
-                node as usize,
-                Ordering::Release,
-                Ordering::Relaxed,
-            ) {
+            match self.head.compare_exchange_weak(head, node as usize, Ordering::Release, Ordering::Relaxed) {
                 Ok(_) => return Ok(()),
                 Err(current) => head = current,
             }
@@ -158,10 +146,7 @@ impl Drop for Inbox {
 
 impl core::fmt::Debug for Inbox {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Inbox")
-            .field("empty", &self.is_empty())
-            .field("closed", &self.is_closed())
-            .finish()
+        f.debug_struct("Inbox").field("empty", &self.is_empty()).field("closed", &self.is_closed()).finish()
     }
 }
 
@@ -211,9 +196,7 @@ mod tests {
         }
         got.extend(inbox.close());
         got.sort();
-        let mut want: Vec<usize> = (0..4)
-            .flat_map(|t| (0..10_000).map(move |i| t * 100_000 + i))
-            .collect();
+        let mut want: Vec<usize> = (0..4).flat_map(|t| (0..10_000).map(move |i| t * 100_000 + i)).collect();
         want.sort();
         assert_eq!(got, want);
     }

@@ -63,11 +63,7 @@ impl RawObjMutex {
     pub fn lock(&self) {
         // Acquire: pairs with the Release in `unlock`/`unlock_slow`, so the
         // previous owner's writes are visible inside our critical section.
-        if self
-            .0
-            .compare_exchange(0, LOCKED, Ordering::Acquire, Ordering::Relaxed)
-            .is_err()
-        {
+        if self.0.compare_exchange(0, LOCKED, Ordering::Acquire, Ordering::Relaxed).is_err() {
             self.lock_slow();
         }
     }
@@ -78,12 +74,7 @@ impl RawObjMutex {
         let mut state = self.0.load(Ordering::Relaxed);
         while state & LOCKED == 0 {
             // Acquire: as in `lock`.
-            match self.0.compare_exchange_weak(
-                state,
-                state | LOCKED,
-                Ordering::Acquire,
-                Ordering::Relaxed,
-            ) {
+            match self.0.compare_exchange_weak(state, state | LOCKED, Ordering::Acquire, Ordering::Relaxed) {
                 Ok(_) => return true,
                 Err(now) => state = now,
             }
@@ -96,11 +87,7 @@ impl RawObjMutex {
     pub fn unlock(&self) {
         debug_assert!(self.is_locked(), "unlock of an unlocked RawObjMutex");
         // Release: pairs with the Acquire CAS in `lock`/`try_lock`.
-        if self
-            .0
-            .compare_exchange(LOCKED, 0, Ordering::Release, Ordering::Relaxed)
-            .is_err()
-        {
+        if self.0.compare_exchange(LOCKED, 0, Ordering::Release, Ordering::Relaxed).is_err() {
             self.unlock_slow();
         }
     }
@@ -137,12 +124,7 @@ impl RawObjMutex {
         loop {
             if state & LOCKED == 0 {
                 // Acquire: as in `lock`. Keeps HAS_PARKED if set.
-                match self.0.compare_exchange_weak(
-                    state,
-                    state | LOCKED,
-                    Ordering::Acquire,
-                    Ordering::Relaxed,
-                ) {
+                match self.0.compare_exchange_weak(state, state | LOCKED, Ordering::Acquire, Ordering::Relaxed) {
                     Ok(_) => return,
                     Err(now) => state = now,
                 }
@@ -159,12 +141,9 @@ impl RawObjMutex {
             if state & HAS_PARKED == 0 {
                 // Relaxed: the flag publishes nothing; the parking queue's
                 // lock orders it against `unlock_slow`.
-                if let Err(now) = self.0.compare_exchange_weak(
-                    state,
-                    state | HAS_PARKED,
-                    Ordering::Relaxed,
-                    Ordering::Relaxed,
-                ) {
+                if let Err(now) =
+                    self.0.compare_exchange_weak(state, state | HAS_PARKED, Ordering::Relaxed, Ordering::Relaxed)
+                {
                     state = now;
                     continue;
                 }
@@ -267,10 +246,7 @@ mod tests {
     fn eight_threads_increment() {
         const THREADS: u64 = 8;
         const ITERS: u64 = 100_000;
-        let counter = std::sync::Arc::new(Counter {
-            lock: RawObjMutex::new(),
-            value: UnsafeCell::new(0),
-        });
+        let counter = std::sync::Arc::new(Counter { lock: RawObjMutex::new(), value: UnsafeCell::new(0) });
         let handles: Vec<_> = (0..THREADS)
             .map(|_| {
                 let counter = counter.clone();
@@ -296,10 +272,7 @@ mod tests {
     #[test]
     fn attached_waiters_detach() {
         use crate::registry::{register_current_thread, unregister_current_thread};
-        let counter = std::sync::Arc::new(Counter {
-            lock: RawObjMutex::new(),
-            value: UnsafeCell::new(0),
-        });
+        let counter = std::sync::Arc::new(Counter { lock: RawObjMutex::new(), value: UnsafeCell::new(0) });
         let handles: Vec<_> = (0..4)
             .map(|_| {
                 let counter = counter.clone();

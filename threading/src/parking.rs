@@ -40,9 +40,7 @@ mod imp {
         // doc), and `validate` only loads an atomic: it neither panics nor
         // calls into the parking lot. `before_sleep` and `timed_out` do
         // nothing, and there is no timeout.
-        let result = unsafe {
-            parking_lot_core::park(key, validate, || {}, |_, _| {}, DEFAULT_PARK_TOKEN, None)
-        };
+        let result = unsafe { parking_lot_core::park(key, validate, || {}, |_, _| {}, DEFAULT_PARK_TOKEN, None) };
         match result {
             ParkResult::Unparked(UnparkToken(token)) => Some(token),
             ParkResult::Invalid | ParkResult::TimedOut => None,
@@ -120,11 +118,7 @@ mod imp {
         let have_more = ticket.is_some() && lot.parked.iter().any(|&(k, _)| k == key);
         let be_fair = lot.unparks % 2 == 1;
         lot.unparks += 1;
-        let token = callback(UnparkInfo {
-            unparked: ticket.is_some(),
-            have_more,
-            be_fair,
-        });
+        let token = callback(UnparkInfo { unparked: ticket.is_some(), have_more, be_fair });
         if let Some(ticket) = ticket {
             lot.woken.push((ticket, token));
             shared.wake.notify_all();

@@ -174,12 +174,7 @@ impl World {
             head: Mutex::new(Head {
                 slots: Vec::new(),
                 live: 0,
-                stw: StwState {
-                    claimed: false,
-                    requested: false,
-                    requester: 0,
-                    countdown: 0,
-                },
+                stw: StwState { claimed: false, requested: false, requester: 0, countdown: 0 },
             }),
             stw_requested: AtomicBool::new(false),
             all_stopped: Condvar::new(),
@@ -190,11 +185,7 @@ impl World {
     #[cfg(loom)]
     fn new() -> Self {
         World {
-            head: Mutex::new(Head {
-                slots: Vec::new(),
-                live: 0,
-                stw: StwState::default(),
-            }),
+            head: Mutex::new(Head { slots: Vec::new(), live: 0, stw: StwState::default() }),
             stw_requested: AtomicBool::new(false),
             all_stopped: Condvar::new(),
             restarted: Condvar::new(),
@@ -243,18 +234,10 @@ pub fn register_current_thread() -> Arc<ThreadState> {
         return ts;
     }
     let mut head = world().head.lock();
-    let index = head
-        .slots
-        .iter()
-        .position(Option::is_none)
-        .unwrap_or(head.slots.len());
+    let index = head.slots.iter().position(Option::is_none).unwrap_or(head.slots.len());
     // A thread born during a stop-the-world was not counted by the requester,
     // so it must not run until the restart, which moves it to DETACHED.
-    let status = if head.stw.requested {
-        SUSPENDED
-    } else {
-        DETACHED
-    };
+    let status = if head.stw.requested { SUSPENDED } else { DETACHED };
     let ts = Arc::new(ThreadState::new(index + 1, status));
     if index == head.slots.len() {
         head.slots.push(Some(ts.clone()));
@@ -299,10 +282,7 @@ pub fn unregister_current_thread() {
     // were registered during it; if we have not reached SUSPENDED yet it is
     // still waiting for us, and must not wait for a thread that is gone.
     // (A thread registered during the stop is SUSPENDED, so it is excluded.)
-    if head.stw.requested
-        && head.stw.requester != ts.tid
-        && ts.status.load(Ordering::Relaxed) != SUSPENDED
-    {
+    if head.stw.requested && head.stw.requester != ts.tid && ts.status.load(Ordering::Relaxed) != SUSPENDED {
         crate::stop_the_world::uncount(world, &mut head);
     }
 }

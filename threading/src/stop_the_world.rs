@@ -76,11 +76,7 @@ impl ThreadState {
             // Acquire: pairs with the restart's Release store of DETACHED,
             // so what the requester did while the world was stopped is
             // visible to us. The CAS fails if a requester suspended us.
-            if self
-                .status
-                .compare_exchange(DETACHED, ATTACHED, Ordering::Acquire, Ordering::Relaxed)
-                .is_ok()
-            {
+            if self.status.compare_exchange(DETACHED, ATTACHED, Ordering::Acquire, Ordering::Relaxed).is_ok() {
                 return;
             }
             // SUSPENDED: do not sit on the GIL while the world is stopped.
@@ -136,12 +132,7 @@ impl ThreadState {
     }
 
     fn detach_inner(&self, forced_switch: bool) {
-        debug_assert_eq!(
-            self.status.load(Ordering::Relaxed),
-            ATTACHED,
-            "detach: thread {} is not attached",
-            self.tid
-        );
+        debug_assert_eq!(self.status.load(Ordering::Relaxed), ATTACHED, "detach: thread {} is not attached", self.tid);
         let world = world();
         // Release: a requester that suspends us (its CAS is Acquire) sees
         // everything we did while attached. Then the fence and the load of
@@ -168,11 +159,7 @@ impl ThreadState {
         // Only we (now) or the requester (under this same lock) can move us
         // out of DETACHED, so the CAS fails only if the requester was first.
         // Relaxed: the registry lock orders this with the requester.
-        if self
-            .status
-            .compare_exchange(DETACHED, SUSPENDED, Ordering::Relaxed, Ordering::Relaxed)
-            .is_ok()
-        {
+        if self.status.compare_exchange(DETACHED, SUSPENDED, Ordering::Relaxed, Ordering::Relaxed).is_ok() {
             uncount(world, &mut head);
         }
     }
@@ -199,10 +186,7 @@ pub(crate) fn uncount(world: &World, head: &mut MutexGuard<'_, Head>) {
 }
 
 fn is_registered(head: &Head, ts: &ThreadState) -> bool {
-    head.slots
-        .get(ts.tid - 1)
-        .and_then(Option::as_ref)
-        .is_some_and(|slot| core::ptr::eq(&**slot, ts))
+    head.slots.get(ts.tid - 1).and_then(Option::as_ref).is_some_and(|slot| core::ptr::eq(&**slot, ts))
 }
 
 /// Proof that the world is stopped: while it lives, no registered thread
@@ -215,9 +199,7 @@ pub struct StopTheWorldGuard {
 
 impl core::fmt::Debug for StopTheWorldGuard {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("StopTheWorldGuard")
-            .field("requester", &self.requester)
-            .finish()
+        f.debug_struct("StopTheWorldGuard").field("requester", &self.requester).finish()
     }
 }
 
@@ -241,9 +223,7 @@ pub fn stop_the_world() -> StopTheWorldGuard {
     if head.stw.claimed {
         // Another requester may be waiting for us to stop: wait as a
         // detached thread (CPython's PyMutex_Lock with _PY_LOCK_DETACH).
-        let attached = me
-            .as_ref()
-            .filter(|ts| ts.status.load(Ordering::Relaxed) == ATTACHED);
+        let attached = me.as_ref().filter(|ts| ts.status.load(Ordering::Relaxed) == ATTACHED);
         if let Some(ts) = attached {
             drop(head);
             ts.detach();
@@ -272,12 +252,7 @@ pub fn stop_the_world() -> StopTheWorldGuard {
     // then a SeqCst fence before the status loads in `park_detached`.
     world.stw_requested.store(true, Ordering::Relaxed);
     fence(Ordering::SeqCst);
-    head.stw.countdown = head
-        .slots
-        .iter()
-        .flatten()
-        .filter(|ts| ts.tid != requester)
-        .count();
+    head.stw.countdown = head.slots.iter().flatten().filter(|ts| ts.tid != requester).count();
     loop {
         park_detached(world, &mut head, requester);
         if head.stw.countdown == 0 {
@@ -304,12 +279,8 @@ fn park_detached(world: &World, head: &mut MutexGuard<'_, Head>, requester: usiz
             match status {
                 // Acquire: pairs with the Release store in `detach`, so the
                 // thread's writes while attached are visible to us.
-                DETACHED => match ts.status.compare_exchange(
-                    DETACHED,
-                    SUSPENDED,
-                    Ordering::Acquire,
-                    Ordering::Relaxed,
-                ) {
+                DETACHED => match ts.status.compare_exchange(DETACHED, SUSPENDED, Ordering::Acquire, Ordering::Relaxed)
+                {
                     Ok(_) => {
                         parked += 1;
                         break;

@@ -35,8 +35,7 @@
 mod imp {
     pub use parking_lot::{Condvar, Mutex, MutexGuard, WaitTimeoutResult};
     pub use std::sync::atomic::{
-        fence, AtomicBool, AtomicIsize, AtomicPtr, AtomicU16, AtomicU32, AtomicU64, AtomicU8,
-        AtomicUsize, Ordering,
+        fence, AtomicBool, AtomicIsize, AtomicPtr, AtomicU16, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering,
     };
     pub use std::sync::Arc;
     pub use std::thread::{spawn, yield_now, JoinHandle};
@@ -95,8 +94,7 @@ mod imp {
 
     pub use loom::cell::UnsafeCell;
     pub use loom::sync::atomic::{
-        fence, AtomicBool, AtomicIsize, AtomicPtr, AtomicU16, AtomicU32, AtomicU64, AtomicU8,
-        AtomicUsize, Ordering,
+        fence, AtomicBool, AtomicIsize, AtomicPtr, AtomicU16, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering,
     };
     pub use loom::sync::Arc;
     pub use loom::thread::{spawn, yield_now, JoinHandle};
@@ -128,19 +126,13 @@ mod imp {
         /// Block until the lock is held.
         pub fn lock(&self) -> MutexGuard<'_, T> {
             let inner = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-            MutexGuard {
-                mutex: self,
-                inner: Some(inner),
-            }
+            MutexGuard { mutex: self, inner: Some(inner) }
         }
 
         /// Take the lock if it is free.
         pub fn try_lock(&self) -> Option<MutexGuard<'_, T>> {
             let inner = self.0.try_lock().ok()?;
-            Some(MutexGuard {
-                mutex: self,
-                inner: Some(inner),
-            })
+            Some(MutexGuard { mutex: self, inner: Some(inner) })
         }
     }
 
@@ -153,17 +145,13 @@ mod imp {
     impl<T> Deref for MutexGuard<'_, T> {
         type Target = T;
         fn deref(&self) -> &T {
-            self.inner
-                .as_ref()
-                .expect("guard always holds the lock outside wait")
+            self.inner.as_ref().expect("guard always holds the lock outside wait")
         }
     }
 
     impl<T> DerefMut for MutexGuard<'_, T> {
         fn deref_mut(&mut self) -> &mut T {
-            self.inner
-                .as_mut()
-                .expect("guard always holds the lock outside wait")
+            self.inner.as_mut().expect("guard always holds the lock outside wait")
         }
     }
 
@@ -197,11 +185,7 @@ mod imp {
 
         /// A timed wait. loom has no clock, so this models the timer firing
         /// right away: release the lock, let another thread run, retake it.
-        pub fn wait_for<T>(
-            &self,
-            guard: &mut MutexGuard<'_, T>,
-            _timeout: Duration,
-        ) -> WaitTimeoutResult {
+        pub fn wait_for<T>(&self, guard: &mut MutexGuard<'_, T>, _timeout: Duration) -> WaitTimeoutResult {
             drop(guard.inner.take());
             loom::thread::yield_now();
             let inner = guard.mutex.0.lock().unwrap_or_else(PoisonError::into_inner);

@@ -42,9 +42,5 @@ fn primitives_come_from_the_sync_facade() {
             }
         }
     }
-    assert!(
-        offenders.is_empty(),
-        "primitives bypassing crate::sync:\n{}",
-        offenders.join("\n")
-    );
+    assert!(offenders.is_empty(), "primitives bypassing crate::sync:\n{}", offenders.join("\n"));
 }

@@ -3,12 +3,10 @@
 #![cfg(not(loom))]
 
 use skein_threading::gil::{
-    gil_enabled, gil_holder, set_gil_enabled, set_switch_interval, switch_interval,
-    DEFAULT_SWITCH_INTERVAL,
+    gil_enabled, gil_holder, set_gil_enabled, set_switch_interval, switch_interval, DEFAULT_SWITCH_INTERVAL,
 };
 use skein_threading::registry::{
-    register_current_thread, unregister_current_thread, ThreadState, BREAKER_GIL_DROP_REQUEST,
-    BREAKER_STOP_THE_WORLD,
+    register_current_thread, unregister_current_thread, ThreadState, BREAKER_GIL_DROP_REQUEST, BREAKER_STOP_THE_WORLD,
 };
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -66,22 +64,13 @@ fn mutual_exclusion_and_fairness() {
     let yields = Arc::new(AtomicU64::new(0));
     let handles: Vec<_> = (0..THREADS)
         .map(|i| {
-            let (inside, done, progress, yields) = (
-                inside.clone(),
-                done.clone(),
-                progress.clone(),
-                yields.clone(),
-            );
+            let (inside, done, progress, yields) = (inside.clone(), done.clone(), progress.clone(), yields.clone());
             thread::spawn(move || {
                 let ts = register_current_thread();
                 ts.attach();
                 assert_eq!(gil_holder(), ts.tid);
                 while !done.load(Ordering::Relaxed) {
-                    assert_eq!(
-                        inside.fetch_add(1, Ordering::SeqCst),
-                        0,
-                        "two threads hold the GIL"
-                    );
+                    assert_eq!(inside.fetch_add(1, Ordering::SeqCst), 0, "two threads hold the GIL");
                     progress[i].fetch_add(1, Ordering::Relaxed);
                     inside.fetch_sub(1, Ordering::SeqCst);
                     if ts.breaker_bits() & BREAKER_GIL_DROP_REQUEST != 0 {
@@ -96,21 +85,14 @@ fn mutual_exclusion_and_fairness() {
     // Every thread must get the GIL, repeatedly, although none ever blocks.
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let low = progress
-            .iter()
-            .map(|p| p.load(Ordering::Relaxed))
-            .min()
-            .unwrap();
+        let low = progress.iter().map(|p| p.load(Ordering::Relaxed)).min().unwrap();
         if low >= 1000 && yields.load(Ordering::Relaxed) >= 20 {
             break;
         }
         assert!(
             Instant::now() < deadline,
             "starvation: progress {:?}, yields {}",
-            progress
-                .iter()
-                .map(|p| p.load(Ordering::Relaxed))
-                .collect::<Vec<_>>(),
+            progress.iter().map(|p| p.load(Ordering::Relaxed)).collect::<Vec<_>>(),
             yields.load(Ordering::Relaxed)
         );
         thread::sleep(Duration::from_millis(10));
@@ -135,10 +117,7 @@ fn detach_releases_and_stop_works() {
         // "Blocking call" while another thread runs.
         let deadline = Instant::now() + Duration::from_secs(20);
         while ran2.load(Ordering::SeqCst) < 100 {
-            assert!(
-                Instant::now() < deadline,
-                "the GIL was not released on detach"
-            );
+            assert!(Instant::now() < deadline, "the GIL was not released on detach");
             thread::sleep(Duration::from_millis(1));
         }
         ts.attach();

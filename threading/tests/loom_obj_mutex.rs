@@ -33,10 +33,7 @@ impl Counter {
 }
 
 fn new_counter() -> Arc<Counter> {
-    Arc::new(Counter {
-        lock: RawObjMutex::new(),
-        value: UnsafeCell::new(0),
-    })
+    Arc::new(Counter { lock: RawObjMutex::new(), value: UnsafeCell::new(0) })
 }
 
 #[test]

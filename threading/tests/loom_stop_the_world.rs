@@ -9,8 +9,7 @@
 #![cfg(loom)]
 
 use skein_threading::registry::{
-    for_each_thread, register_current_thread, unregister_current_thread, ThreadState,
-    BREAKER_STOP_THE_WORLD,
+    for_each_thread, register_current_thread, unregister_current_thread, ThreadState, BREAKER_STOP_THE_WORLD,
 };
 use skein_threading::sync::{spawn, Arc, Condvar, Mutex, UnsafeCell};
 use skein_threading::{stop_the_world, ThreadStatus};
@@ -63,12 +62,7 @@ fn stopped_read(shared: &Shared, requester: usize) -> usize {
     let world = stop_the_world();
     for_each_thread(|ts| {
         if ts.tid != requester {
-            assert_ne!(
-                ts.status(),
-                ThreadStatus::Attached,
-                "thread {} attached during a stop",
-                ts.tid
-            );
+            assert_ne!(ts.status(), ThreadStatus::Attached, "thread {} attached during a stop", ts.tid);
         }
     });
     // SAFETY: the world is stopped (see `Shared`).
@@ -206,10 +200,7 @@ fn two_workers_outside_requester() {
         // SAFETY: the world is stopped (see `Shared`).
         let (va, vb) = (a.0.with(|v| unsafe { *v }), b.0.with(|v| unsafe { *v }));
         drop(world);
-        assert!(
-            va <= 1 && vb <= 1,
-            "the blocked worker passed its gate early"
-        );
+        assert!(va <= 1 && vb <= 1, "the blocked worker passed its gate early");
         gate.open();
         polling.join().unwrap();
         blocking.join().unwrap();

@@ -4,8 +4,7 @@
 #![cfg(not(loom))]
 
 use skein_threading::registry::{
-    for_each_thread, register_current_thread, unregister_current_thread, ThreadState,
-    BREAKER_STOP_THE_WORLD,
+    for_each_thread, register_current_thread, unregister_current_thread, ThreadState, BREAKER_STOP_THE_WORLD,
 };
 use skein_threading::{stop_the_world, ThreadStatus};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -62,10 +61,7 @@ fn eight_spinning_threads_stop() {
                 attached_ours += 1;
             }
         });
-        assert_eq!(
-            attached_ours, 0,
-            "round {round}: a thread is attached during a stop"
-        );
+        assert_eq!(attached_ours, 0, "round {round}: a thread is attached during a stop");
         let before: Vec<u64> = counters.iter().map(|c| c.load(Ordering::Relaxed)).collect();
         if round % 10 == 0 {
             thread::sleep(Duration::from_millis(2));
@@ -77,11 +73,7 @@ fn eight_spinning_threads_stop() {
     // After the last restart every thread runs again.
     let snapshot: Vec<u64> = counters.iter().map(|c| c.load(Ordering::Relaxed)).collect();
     let deadline = Instant::now() + Duration::from_secs(10);
-    while counters
-        .iter()
-        .zip(&snapshot)
-        .any(|(c, &s)| c.load(Ordering::Relaxed) == s)
-    {
+    while counters.iter().zip(&snapshot).any(|(c, &s)| c.load(Ordering::Relaxed) == s) {
         assert!(Instant::now() < deadline, "a thread did not resume");
         thread::yield_now();
     }
@@ -115,10 +107,7 @@ fn detached_thread_is_stopped_and_attach_waits() {
     assert_eq!(status, ThreadStatus::Suspended);
     go_tx.send(()).unwrap();
     thread::sleep(Duration::from_millis(30));
-    assert!(
-        !attached.load(Ordering::SeqCst),
-        "attached while the world was stopped"
-    );
+    assert!(!attached.load(Ordering::SeqCst), "attached while the world was stopped");
     drop(world);
     h.join().unwrap();
     assert!(attached.load(Ordering::SeqCst));

@@ -31,7 +31,12 @@ pub fn source_of(filename: &str) -> Option<String> {
 }
 
 /// Compiles source into a runtime code object, or raises SyntaxError.
-pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, mode: skein_compiler::Mode) -> PyResult<PyRef<PyCode>> {
+pub fn compile_source(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    mode: skein_compiler::Mode,
+) -> PyResult<PyRef<PyCode>> {
     remember_source(filename, source);
     match skein_compiler::compile(source, filename, mode) {
         Ok(co) => {
@@ -138,7 +143,13 @@ pub fn load_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
 }
 
 /// `IMPORT_NAME`.
-pub fn import_name(vm: &mut Vm, name: &Value, globals: &PyRef<PyDict>, fromlist: &Value, level: i64) -> PyResult<Value> {
+pub fn import_name(
+    vm: &mut Vm,
+    name: &Value,
+    globals: &PyRef<PyDict>,
+    fromlist: &Value,
+    level: i64,
+) -> PyResult<Value> {
     let name = name.as_str().unwrap_or("").to_string();
     let full = if level > 0 {
         let package = globals

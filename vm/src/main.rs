@@ -153,7 +153,9 @@ fn run(target: Target, argv: Vec<String>, gil: bool, xoptions: Vec<String>, insp
                     let exe = "skein";
                     eprintln!(
                         "{exe}: can't open file '{}': [Errno {}] {}",
-                        std::fs::canonicalize(".").map(|d| d.join(&p).to_string_lossy().to_string()).unwrap_or(p.clone()),
+                        std::fs::canonicalize(".")
+                            .map(|d| d.join(&p).to_string_lossy().to_string())
+                            .unwrap_or(p.clone()),
                         e.raw_os_error().unwrap_or(2),
                         errno_text(&e)
                     );

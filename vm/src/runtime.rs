@@ -38,7 +38,10 @@ pub fn init(config: Config) -> Vm {
         v.make_immortal();
     }
     let sys = crate::modules::sys::make_sys_module(&config);
-    sys.set_attr("_getframe", crate::function::native::new_function("_getframe", crate::interp::frame_object::sys_getframe, "sys"));
+    sys.set_attr(
+        "_getframe",
+        crate::function::native::new_function("_getframe", crate::interp::frame_object::sys_getframe, "sys"),
+    );
     sys.set_attr("exception", crate::function::native::new_function("exception", sys_exception, "sys"));
     sys.set_attr(
         "get_int_max_str_digits",
@@ -100,7 +103,9 @@ fn sys_exception(vm: &mut Vm, args: crate::function::args::Args<'_>) -> PyResult
 /// Services eval-breaker requests at a safepoint: queued refcount merges,
 /// stop-the-world, GIL drop requests, Ctrl-C.
 pub fn handle_eval_breaker(vm: &mut Vm) -> PyResult<()> {
-    use skein_threading::registry::{BREAKER_BRC_MERGE, BREAKER_GIL_DROP_REQUEST, BREAKER_SIGNAL, BREAKER_STOP_THE_WORLD};
+    use skein_threading::registry::{
+        BREAKER_BRC_MERGE, BREAKER_GIL_DROP_REQUEST, BREAKER_SIGNAL, BREAKER_STOP_THE_WORLD,
+    };
     let bits = vm.thread.breaker_bits();
     if bits & BREAKER_BRC_MERGE != 0 {
         skein_gc::process_queued_merges();
@@ -237,15 +242,16 @@ pub fn new_module(name: &str) -> PyRef<PyModule> {
 
 /// `skein -m module`: runs a module found on the path as `__main__`.
 pub fn run_module_as_main(vm: &mut Vm, name: &str) -> i32 {
-    let found = crate::modules::embedded_source(name).map(|(s, _)| (format!("<frozen {name}>"), s.to_string())).or_else(|| {
-        let sys_path = interp().sys.get_attr("path")?;
-        let entries = sys_path.downcast_ref::<crate::types::list::PyList>()?.snapshot();
-        entries.iter().find_map(|e| {
-            let dir = e.as_str().unwrap_or(".");
-            let p = format!("{dir}/{}.py", name.replace('.', "/"));
-            std::fs::read_to_string(&p).ok().map(|s| (p, s))
-        })
-    });
+    let found =
+        crate::modules::embedded_source(name).map(|(s, _)| (format!("<frozen {name}>"), s.to_string())).or_else(|| {
+            let sys_path = interp().sys.get_attr("path")?;
+            let entries = sys_path.downcast_ref::<crate::types::list::PyList>()?.snapshot();
+            entries.iter().find_map(|e| {
+                let dir = e.as_str().unwrap_or(".");
+                let p = format!("{dir}/{}.py", name.replace('.', "/"));
+                std::fs::read_to_string(&p).ok().map(|s| (p, s))
+            })
+        });
     match found {
         Some((filename, source)) => {
             if let Some(argv) = interp().sys.get_attr("argv") {

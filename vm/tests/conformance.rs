@@ -106,8 +106,7 @@ struct Actual {
 fn conformance_root() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
     // Canonical, because CPython builds the traceback path from getcwd(), which resolves links.
-    root.canonicalize()
-        .unwrap_or_else(|e| panic!("cannot resolve {}: {e}", root.display()))
+    root.canonicalize().unwrap_or_else(|e| panic!("cannot resolve {}: {e}", root.display()))
 }
 
 /// Every script, sorted by relative path.
@@ -121,11 +120,7 @@ fn discover(root: &Path) -> Vec<Case> {
         for file in sorted_entries(&area) {
             let file_name = file_name_of(&file);
             if file_name.ends_with(".py") && file.is_file() {
-                cases.push(Case {
-                    rel: format!("{area_name}/{file_name}"),
-                    dir: area.clone(),
-                    file_name,
-                });
+                cases.push(Case { rel: format!("{area_name}/{file_name}"), dir: area.clone(), file_name });
             }
         }
     }
@@ -140,10 +135,7 @@ fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn file_name_of(path: &Path) -> String {
-    path.file_name()
-        .expect("entry has a name")
-        .to_string_lossy()
-        .into_owned()
+    path.file_name().expect("entry has a name").to_string_lossy().into_owned()
 }
 
 /// The expectation files of a case, or a message saying what is missing or malformed.
@@ -154,17 +146,10 @@ fn load_expected(case: &Case) -> Result<Expected, String> {
         .map_err(|e| format!("missing {stem}.out ({e}); run vm/tests/conformance/regen.sh"))?;
     let stderr = fs::read(base.with_extension("err")).unwrap_or_default();
     let code = match fs::read_to_string(base.with_extension("code")) {
-        Ok(text) => text
-            .trim()
-            .parse()
-            .map_err(|_| format!("{stem}.code does not hold an integer: {text:?}"))?,
+        Ok(text) => text.trim().parse().map_err(|_| format!("{stem}.code does not hold an integer: {text:?}"))?,
         Err(_) => 0,
     };
-    Ok(Expected {
-        stdout,
-        stderr,
-        code,
-    })
+    Ok(Expected { stdout, stderr, code })
 }
 
 /// Reads a pipe to its end on a thread of its own, so neither pipe can fill up and block the
@@ -228,17 +213,11 @@ fn run_case(interpreter: &Path, case: &Case) -> Result<Actual, String> {
         }
     }
     command.envs(PY_ENV.iter().copied());
-    let mut child = command
-        .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", interpreter.display()))?;
+    let mut child = command.spawn().map_err(|e| format!("cannot start {}: {e}", interpreter.display()))?;
     let stdout = drain(child.stdout.take().expect("stdout is piped"));
     let stderr = drain(child.stderr.take().expect("stderr is piped"));
     let exit = wait_with_timeout(&mut child, TIMEOUT);
-    Ok(Actual {
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-        exit,
-    })
+    Ok(Actual { stdout: stdout.join().unwrap_or_default(), stderr: stderr.join().unwrap_or_default(), exit })
 }
 
 /// `haystack` with every occurrence of `needle` replaced by [`PLACEHOLDER`].
@@ -271,10 +250,7 @@ fn check_case(interpreter: &Path, root: &[u8], case: &Case) -> Option<String> {
     let stderr = normalize(&actual.stderr, root);
     let mut report = String::new();
     if actual.exit != Exit::Code(expected.code) {
-        report.push_str(&format!(
-            "  exit status: expected {}, got {}\n",
-            expected.code, actual.exit
-        ));
+        report.push_str(&format!("  exit status: expected {}, got {}\n", expected.code, actual.exit));
     }
     if stdout != expected.stdout {
         report.push_str("  stdout differs (- expected, + actual):\n");
@@ -296,9 +272,8 @@ fn diff(expected: &[u8], actual: &[u8]) -> String {
     let mut lines = Vec::new();
     let mut last_shown: Option<usize> = None;
     for (i, (tag, text)) in ops.iter().enumerate() {
-        let near_change = ops[i.saturating_sub(context)..(i + context + 1).min(ops.len())]
-            .iter()
-            .any(|(t, _)| *t != ' ');
+        let near_change =
+            ops[i.saturating_sub(context)..(i + context + 1).min(ops.len())].iter().any(|(t, _)| *t != ' ');
         if !near_change {
             continue;
         }
@@ -337,13 +312,7 @@ fn show_line(line: &str) -> String {
     line.strip_suffix('\n')
         .unwrap_or(line)
         .chars()
-        .flat_map(|c| {
-            if c == '\t' || !c.is_control() {
-                vec![c]
-            } else {
-                c.escape_default().collect()
-            }
-        })
+        .flat_map(|c| if c == '\t' || !c.is_control() { vec![c] } else { c.escape_default().collect() })
         .collect()
 }
 
@@ -352,27 +321,15 @@ fn show_line(line: &str) -> String {
 /// plain prefix/suffix split, which is enough to locate the first difference.
 fn diff_ops(old: &[String], new: &[String]) -> Vec<(char, String)> {
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let suffix = old[prefix..]
-        .iter()
-        .rev()
-        .zip(new[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let (a, b) = (
-        &old[prefix..old.len() - suffix],
-        &new[prefix..new.len() - suffix],
-    );
+    let suffix = old[prefix..].iter().rev().zip(new[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let (a, b) = (&old[prefix..old.len() - suffix], &new[prefix..new.len() - suffix]);
     let mut ops: Vec<(char, String)> = old[..prefix].iter().map(|l| (' ', l.clone())).collect();
     if a.len().saturating_mul(b.len()) <= 1_000_000 {
         // lcs[i][j] = length of the longest common subsequence of a[i..] and b[j..].
         let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
         for i in (0..a.len()).rev() {
             for j in (0..b.len()).rev() {
-                lcs[i][j] = if a[i] == b[j] {
-                    lcs[i + 1][j + 1] + 1
-                } else {
-                    lcs[i + 1][j].max(lcs[i][j + 1])
-                };
+                lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
             }
         }
         let (mut i, mut j) = (0, 0);
@@ -436,9 +393,7 @@ fn run_all(interpreter: &Path, root: &Path, cases: &[Case]) -> Vec<Option<String
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(case) = cases.get(i) else { break };
                 let outcome = check_case(interpreter, &root_bytes, case);
-                results
-                    .lock()
-                    .expect("no worker panics while holding the lock")[i] = outcome;
+                results.lock().expect("no worker panics while holding the lock")[i] = outcome;
             });
         }
     });
@@ -450,9 +405,7 @@ fn conformance() {
     let interpreter = PathBuf::from(env!("CARGO_BIN_EXE_skein"));
     let root = conformance_root();
     let known_path = root.join("known_failures.txt");
-    let filter = env::var("SKEIN_CONFORMANCE_FILTER")
-        .ok()
-        .filter(|f| !f.is_empty());
+    let filter = env::var("SKEIN_CONFORMANCE_FILTER").ok().filter(|f| !f.is_empty());
     let verbose = env_flag("SKEIN_CONFORMANCE_VERBOSE") || filter.is_some();
     let update = env_flag("SKEIN_UPDATE_KNOWN_FAILURES");
 
@@ -462,16 +415,9 @@ fn conformance() {
     let cases: Vec<Case> = all_cases
         .iter()
         .filter(|c| filter.as_ref().is_none_or(|f| c.rel.contains(f.as_str())))
-        .map(|c| Case {
-            rel: c.rel.clone(),
-            dir: c.dir.clone(),
-            file_name: c.file_name.clone(),
-        })
+        .map(|c| Case { rel: c.rel.clone(), dir: c.dir.clone(), file_name: c.file_name.clone() })
         .collect();
-    assert!(
-        !cases.is_empty(),
-        "no conformance script matches SKEIN_CONFORMANCE_FILTER={filter:?}"
-    );
+    assert!(!cases.is_empty(), "no conformance script matches SKEIN_CONFORMANCE_FILTER={filter:?}");
 
     let results = run_all(&interpreter, &root, &cases);
 
@@ -499,10 +445,7 @@ fn conformance() {
             }
         }
     }
-    let stale: Vec<&String> = known
-        .iter()
-        .filter(|k| !all_names.contains(k.as_str()))
-        .collect();
+    let stale: Vec<&String> = known.iter().filter(|k| !all_names.contains(k.as_str())).collect();
 
     println!(
         "conformance: {} scripts run, {passed} passed, {still_failing} known failures, \
@@ -516,18 +459,11 @@ fn conformance() {
     if update {
         // Keep listed scripts that this run did not look at; drop stale entries.
         let ran: BTreeSet<&str> = cases.iter().map(|c| c.rel.as_str()).collect();
-        let mut entries: BTreeSet<String> = known
-            .iter()
-            .filter(|k| all_names.contains(k.as_str()) && !ran.contains(k.as_str()))
-            .cloned()
-            .collect();
+        let mut entries: BTreeSet<String> =
+            known.iter().filter(|k| all_names.contains(k.as_str()) && !ran.contains(k.as_str())).cloned().collect();
         entries.extend(failing_now);
         write_known_failures(&known_path, &entries);
-        println!(
-            "rewrote {} with {} entries",
-            known_path.display(),
-            entries.len()
-        );
+        println!("rewrote {} with {} entries", known_path.display(), entries.len());
         return;
     }
 
@@ -557,11 +493,7 @@ fn conformance() {
     if !stale.is_empty() {
         problems.push(format!(
             "known_failures.txt names scripts that do not exist:\n  {}",
-            stale
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join("\n  ")
+            stale.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n  ")
         ));
     }
     assert!(
@@ -578,29 +510,20 @@ mod harness_self_tests {
     #[test]
     fn normalize_replaces_every_occurrence() {
         let got = normalize(b"File \"/a/b/x.py\" and /a/b/y", b"/a/b");
-        assert_eq!(
-            got,
-            b"File \"<conformance>/x.py\" and <conformance>/y".to_vec()
-        );
+        assert_eq!(got, b"File \"<conformance>/x.py\" and <conformance>/y".to_vec());
         assert_eq!(normalize(b"/a/", b"/a/b"), b"/a/".to_vec());
     }
 
     #[test]
     fn diff_marks_changed_lines_only() {
         let text = diff(b"a\nb\nc\nd\ne\nf\ng\n", b"a\nb\nc\nX\ne\nf\ng\n");
-        assert_eq!(
-            text,
-            "    ...\n     b\n     c\n    -d\n    +X\n     e\n     f\n    ...\n"
-        );
+        assert_eq!(text, "    ...\n     b\n     c\n    -d\n    +X\n     e\n     f\n    ...\n");
     }
 
     #[test]
     fn diff_reports_missing_final_newline() {
         let text = diff(b"x\n", b"x");
-        assert!(
-            text.contains("-x") && text.contains("+x  <no newline at end>"),
-            "{text}"
-        );
+        assert!(text.contains("-x") && text.contains("+x  <no newline at end>"), "{text}");
     }
 
     #[test]
@@ -616,10 +539,7 @@ mod harness_self_tests {
 
     #[test]
     fn slow_child_is_killed() {
-        let mut child = Command::new("sleep")
-            .arg("30")
-            .spawn()
-            .expect("sleep(1) exists");
+        let mut child = Command::new("sleep").arg("30").spawn().expect("sleep(1) exists");
         let start = Instant::now();
         let exit = wait_with_timeout(&mut child, Duration::from_millis(200));
         assert!(exit == Exit::TimedOut && start.elapsed() < Duration::from_secs(5));

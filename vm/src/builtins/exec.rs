@@ -52,7 +52,12 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// Resolves the globals and locals of `eval`/`exec`.
-fn namespaces(vm: &mut Vm, globals: Option<&Value>, locals: Option<&Value>, fname: &str) -> PyResult<(PyRef<PyDict>, Value)> {
+fn namespaces(
+    vm: &mut Vm,
+    globals: Option<&Value>,
+    locals: Option<&Value>,
+    fname: &str,
+) -> PyResult<(PyRef<PyDict>, Value)> {
     let globals = globals.filter(|g| !g.is_none());
     let locals = locals.filter(|l| !l.is_none());
     let (g, l) = match globals {
@@ -92,7 +97,11 @@ fn run(vm: &mut Vm, args: Args<'_>, fname: &str, mode: skein_compiler::Mode) -> 
         Some(c) => c,
         None => {
             let text = source_text(vm, src, fname)?;
-            let text = if mode == skein_compiler::Mode::Eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
+            let text = if mode == skein_compiler::Mode::Eval {
+                text.trim_start_matches([' ', '\t']).to_string()
+            } else {
+                text
+            };
             crate::import::compile_source(vm, &text, "<string>", mode)?
         }
     };

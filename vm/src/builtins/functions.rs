@@ -142,10 +142,9 @@ pub fn issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
 
 fn check_nesting(vm: &mut Vm, depth: usize) -> PyResult<()> {
     if depth > crate::interp::eval::recursion_limit() {
-        return Err(vm.new_exception_msg(
-            &exc().recursion_error,
-            "maximum recursion depth exceeded in __instancecheck__",
-        ));
+        return Err(
+            vm.new_exception_msg(&exc().recursion_error, "maximum recursion depth exceeded in __instancecheck__")
+        );
     }
     Ok(())
 }
@@ -206,9 +205,7 @@ fn recursive_isinstance(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool
         return Ok(false);
     }
     if !check_class(vm, cls)? {
-        return Err(
-            vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
-        );
+        return Err(vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
     }
     match vm.get_attr_opt(inst, "__class__")? {
         Some(icls) => abstract_issubclass(vm, &icls, cls),
@@ -241,19 +238,14 @@ fn issubclass_depth(vm: &mut Vm, derived: &Value, cls: &Value, depth: usize) -> 
 }
 
 fn recursive_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
-    if let (Some(d), Some(c)) = (
-        derived.downcast_ref::<PyType>(),
-        cls.downcast_ref::<PyType>(),
-    ) {
+    if let (Some(d), Some(c)) = (derived.downcast_ref::<PyType>(), cls.downcast_ref::<PyType>()) {
         return Ok(d.is_subtype(c));
     }
     if !check_class(vm, derived)? {
         return Err(vm.new_type_error("issubclass() arg 1 must be a class"));
     }
     if !check_class(vm, cls)? {
-        return Err(
-            vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
-        );
+        return Err(vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
     }
     abstract_issubclass(vm, derived, cls)
 }
@@ -315,10 +307,7 @@ pub fn builtin_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if !is_callable(&a[0]) {
         return Err(vm.new_type_error("iter(v, w): v must be callable"));
     }
-    let it = PyCallableIter {
-        callable: Locked::new(Some(a[0].clone())),
-        sentinel: a[1].clone(),
-    };
+    let it = PyCallableIter { callable: Locked::new(Some(a[0].clone())), sentinel: a[1].clone() };
     Ok(PyRef::new(it).into_value())
 }
 
@@ -432,9 +421,9 @@ pub fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match char::from_u32(i as u32) {
         Some(c) => Ok(new_str(c.to_string())),
         // `str` stores UTF-8, which cannot hold a lone surrogate.
-        None => Err(vm.new_value_error(format!(
-            "chr() arg {i:#x} is a lone surrogate, which Skein strings cannot hold"
-        ))),
+        None => {
+            Err(vm.new_value_error(format!("chr() arg {i:#x} is a lone surrogate, which Skein strings cannot hold")))
+        }
     }
 }
 
@@ -447,9 +436,7 @@ pub fn builtin_ord(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             return Ok(int_from_i64(s.char_at(0) as i64));
         }
         let n = s.char_len();
-        return Err(vm.new_type_error(format!(
-            "ord() expected a character, but string of length {n} found"
-        )));
+        return Err(vm.new_type_error(format!("ord() expected a character, but string of length {n} found")));
     }
     let base = builtin_base_name(v);
     if base == "bytes" || base == "bytearray" {
@@ -457,9 +444,7 @@ pub fn builtin_ord(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if n == 1 {
             return vm.get_item(v, &int_from_i64(0));
         }
-        return Err(vm.new_type_error(format!(
-            "ord() expected a character, but string of length {n} found"
-        )));
+        return Err(vm.new_type_error(format!("ord() expected a character, but string of length {n} found")));
     }
     let t = v.class().name();
     Err(vm.new_type_error(format!("ord() expected string of length 1, but {t} found")))
@@ -500,7 +485,9 @@ pub fn current_locals(vm: &mut Vm) -> Value {
         let Some(v) = vm.frames.values.get(base + i).cloned().flatten() else {
             continue;
         };
-        let v = if code.co.localsplus_kinds.get(i).is_some_and(|k| k & (skein_compiler::bytecode::LocalKind::CELL | skein_compiler::bytecode::LocalKind::FREE) != 0) {
+        let v = if code.co.localsplus_kinds.get(i).is_some_and(|k| {
+            k & (skein_compiler::bytecode::LocalKind::CELL | skein_compiler::bytecode::LocalKind::FREE) != 0
+        }) {
             match v.downcast_ref::<PyCell>() {
                 Some(c) => match c.get() {
                     Some(x) => x,

@@ -8,9 +8,7 @@
 
 use crate::builtins::{not_none, take_kwargs};
 use crate::function::args::Args;
-use crate::modules::sys::{
-    flush_stream, stdin_readline, stream_write, sys_attr, PyStdStream, StreamKind,
-};
+use crate::modules::sys::{flush_stream, stdin_readline, stream_write, sys_attr, PyStdStream, StreamKind};
 use crate::types::exceptions::exc;
 use crate::types::singletons::none;
 use crate::types::str::{new_str, PyStr};
@@ -142,9 +140,9 @@ pub fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let native_stdin = match &stdin {
         None => true,
-        Some(s) => s
-            .downcast_ref::<PyStdStream>()
-            .is_some_and(|st| st.kind == StreamKind::Stdin && !s.class().is_heap_type()),
+        Some(s) => {
+            s.downcast_ref::<PyStdStream>().is_some_and(|st| st.kind == StreamKind::Stdin && !s.class().is_heap_type())
+        }
     };
     let mut line = if native_stdin {
         match stdin_readline(vm, None) {
@@ -158,9 +156,7 @@ pub fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Some(s) => s.to_string(),
             None => {
                 let t = r.class().name();
-                return Err(
-                    vm.new_type_error(format!("object.readline() returned non-string (type {t})"))
-                );
+                return Err(vm.new_type_error(format!("object.readline() returned non-string (type {t})")));
             }
         }
     };

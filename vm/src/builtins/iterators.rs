@@ -85,11 +85,7 @@ impl PyZip {
             }
         };
         if i > 0 {
-            return Err(vm.new_value_error(format!(
-                "zip() argument {} is shorter than argument{}",
-                i + 1,
-                plural(i)
-            )));
+            return Err(vm.new_value_error(format!("zip() argument {} is shorter than argument{}", i + 1, plural(i))));
         }
         for (j, it) in self.iters.iter().enumerate().skip(1) {
             if vm.next(it)?.is_some() {
@@ -200,10 +196,7 @@ impl NativeIterator for PyReversed {
         }
         match vm.get_item(&seq, &int_from_i64(index)) {
             Ok(v) => Ok(Some(v)),
-            Err(e)
-                if vm.err_matches(&e, &exc().index_error)
-                    || vm.err_matches(&e, &exc().stop_iteration) =>
-            {
+            Err(e) if vm.err_matches(&e, &exc().index_error) || vm.err_matches(&e, &exc().stop_iteration) => {
                 self.finish();
                 Ok(None)
             }
@@ -328,18 +321,13 @@ fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for v in &args.pos[1..] {
         iters.push(vm.iter(v)?);
     }
-    let z = PyZip {
-        iters: iters.into_boxed_slice(),
-        strict,
-    };
+    let z = PyZip { iters: iters.into_boxed_slice(), strict };
     Ok(PyRef::new_with_type(z, &cls).into_value())
 }
 
 fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = new_cls(vm, &args, "enumerate")?;
-    let s = args
-        .skip_self()
-        .bind(vm, "enumerate", &["iterable", "start"], 0)?;
+    let s = args.skip_self().bind(vm, "enumerate", &["iterable", "start"], 0)?;
     let mut s = s.into_iter();
     let Some(iterable) = s.next().flatten() else {
         return Err(vm.new_type_error("enumerate() missing required argument 'iterable'"));
@@ -358,10 +346,7 @@ fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     let iter = vm.iter(&iterable)?;
-    let e = PyEnumerate {
-        iter,
-        count: Locked::new(count),
-    };
+    let e = PyEnumerate { iter, count: Locked::new(count) };
     Ok(PyRef::new_with_type(e, &cls).into_value())
 }
 
@@ -394,9 +379,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(not_reversible(vm, &seq));
     }
     let n = vm.len(&seq)?;
-    let r = PyReversed {
-        state: Locked::new((Some(seq), n as i64 - 1)),
-    };
+    let r = PyReversed { state: Locked::new((Some(seq), n as i64 - 1)) };
     Ok(PyRef::new_with_type(r, &cls).into_value())
 }
 
@@ -413,10 +396,7 @@ fn map_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for v in &args.pos[2..] {
         iters.push(vm.iter(v)?);
     }
-    let m = PyMap {
-        func,
-        iters: iters.into_boxed_slice(),
-    };
+    let m = PyMap { func, iters: iters.into_boxed_slice() };
     Ok(PyRef::new_with_type(m, &cls).into_value())
 }
 
@@ -431,11 +411,8 @@ fn filter_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let f = &args.pos[1];
     // `filter(None, it)` and `filter(bool, it)` both test truthiness.
-    let func = if f.is_none() || f.is(&crate::types::singletons::BOOL_TYPE.get().to_value()) {
-        None
-    } else {
-        Some(f.clone())
-    };
+    let func =
+        if f.is_none() || f.is(&crate::types::singletons::BOOL_TYPE.get().to_value()) { None } else { Some(f.clone()) };
     let iter = vm.iter(&args.pos[2])?;
     let p = PyFilter { func, iter };
     Ok(PyRef::new_with_type(p, &cls).into_value())
@@ -495,18 +472,8 @@ fn make_type<T: PyPayload + NativeIterator>(
     let object = crate::types::builtin_types().object;
     let t = PyType::new_builtin::<T>(name, Some(object), flags::BASETYPE, false);
     t.set_dict(PyDict::new_ref());
-    t.dict().set_str_key(
-        crate::intern::intern("__module__"),
-        crate::intern::intern("builtins"),
-    );
-    add_methods(
-        &t,
-        &[
-            ("__iter__", iter_self),
-            ("__next__", native_next::<T>),
-            ("__init__", init_noop),
-        ],
-    );
+    t.dict().set_str_key(crate::intern::intern("__module__"), crate::intern::intern("builtins"));
+    add_methods(&t, &[("__iter__", iter_self), ("__next__", native_next::<T>), ("__init__", init_noop)]);
     add_methods(&t, extra);
     add_method_kind(&t, "__new__", new, MethodKind::Static);
     cell.set(t);
@@ -516,12 +483,7 @@ fn make_type<T: PyPayload + NativeIterator>(
 pub fn init_builtin_iterator_types() {
     make_type::<PyZip>(&ZIP_TYPE, "zip", zip_new, &[]);
     make_type::<PyEnumerate>(&ENUMERATE_TYPE, "enumerate", enumerate_new, &[]);
-    make_type::<PyReversed>(
-        &REVERSED_TYPE,
-        "reversed",
-        reversed_new,
-        &[("__length_hint__", reversed_length_hint)],
-    );
+    make_type::<PyReversed>(&REVERSED_TYPE, "reversed", reversed_new, &[("__length_hint__", reversed_length_hint)]);
     make_type::<PyMap>(&MAP_TYPE, "map", map_new, &[]);
     make_type::<PyFilter>(&FILTER_TYPE, "filter", filter_new, &[]);
 }

@@ -47,10 +47,7 @@ pub use iterators::{init_builtin_iterator_types, native_iterator_of};
 pub fn make_builtins_module() -> PyRef<PyModule> {
     init_builtin_iterator_types();
     let m = PyModule::new("builtins");
-    m.set_attr(
-        "__doc__",
-        crate::types::str::new_str("Built-in functions, types, exceptions, and other objects."),
-    );
+    m.set_attr("__doc__", crate::types::str::new_str("Built-in functions, types, exceptions, and other objects."));
     let funcs: &[(&'static str, NativeFn)] = &[
         ("abs", numeric::builtin_abs),
         ("all", functions::builtin_all),
@@ -227,11 +224,7 @@ pub(crate) fn take_kwargs<const N: usize>(
         let k = args.kwarg_name(i);
         match names.iter().position(|n| *n == k) {
             Some(j) => out[j] = Some(v.clone()),
-            None => {
-                return Err(vm.new_type_error(format!(
-                    "'{k}' is an invalid keyword argument for {fname}()"
-                )))
-            }
+            None => return Err(vm.new_type_error(format!("'{k}' is an invalid keyword argument for {fname}()"))),
         }
     }
     Ok(out)
@@ -245,9 +238,7 @@ pub(crate) fn not_none(v: Option<Value>) -> Option<Value> {
 /// The error for a missing required argument of a function parsed by
 /// name: "pow() missing required argument 'base' (pos 1)".
 pub(crate) fn missing_arg(vm: &mut Vm, fname: &str, name: &str, pos: usize) -> crate::vm::PyErr {
-    vm.new_type_error(format!(
-        "{fname}() missing required argument '{name}' (pos {pos})"
-    ))
+    vm.new_type_error(format!("{fname}() missing required argument '{name}' (pos {pos})"))
 }
 
 /// The name of the first builtin (non-heap) type in `v`'s MRO, which is

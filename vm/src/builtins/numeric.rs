@@ -98,8 +98,7 @@ pub fn index_bigint(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
 /// `PyNumber_AsSsize_t(o, NULL)` clamps).
 pub fn index_clamped(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let b = index_bigint(vm, v)?;
-    Ok(b.to_i64()
-        .unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }))
+    Ok(b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }))
 }
 
 fn is_exact_float(v: &Value) -> bool {
@@ -141,9 +140,7 @@ fn radix_string(vm: &mut Vm, v: &Value, radix: u32, prefix: &str) -> PyResult<Va
     let b = index_bigint(vm, v)?;
     let digits = b.magnitude().to_str_radix(radix);
     let sign = if b.is_negative() { "-" } else { "" };
-    Ok(crate::types::str::new_str(format!(
-        "{sign}{prefix}{digits}"
-    )))
+    Ok(crate::types::str::new_str(format!("{sign}{prefix}{digits}")))
 }
 
 /// `bin(x)`.
@@ -192,13 +189,7 @@ pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
 
 /// Dispatches a binary special method pair with the reflected operand
 /// first when its type is a proper subclass; `None` if both decline.
-fn binary_special(
-    vm: &mut Vm,
-    a: &Value,
-    b: &Value,
-    name: &str,
-    rname: &str,
-) -> PyResult<Option<Value>> {
+fn binary_special(vm: &mut Vm, a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
     let ta = a.class_ref();
     let tb = b.class_ref();
     let same = ta.is(&tb);
@@ -269,9 +260,7 @@ pub fn builtin_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(r) => Ok(r),
         None => {
             let (tx, ty) = (x.class().name(), y.class().name());
-            Err(vm.new_type_error(format!(
-                "unsupported operand type(s) for divmod(): '{tx}' and '{ty}'"
-            )))
+            Err(vm.new_type_error(format!("unsupported operand type(s) for divmod(): '{tx}' and '{ty}'")))
         }
     }
 }
@@ -359,12 +348,9 @@ fn ternary_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Va
         seen.push(t);
         if t.is_heap_type() {
             if let Some(f) = t.lookup("__pow__") {
-                if f.downcast_ref::<crate::function::native::PyMethodDescriptor>()
-                    .is_none()
-                {
+                if f.downcast_ref::<crate::function::native::PyMethodDescriptor>().is_none() {
                     if std::ptr::eq(t, base.class()) {
-                        let r =
-                            vm.call_unbound(&f, base, &[base.clone(), exp.clone(), m.clone()])?;
+                        let r = vm.call_unbound(&f, base, &[base.clone(), exp.clone(), m.clone()])?;
                         if !r.is_not_implemented() {
                             return Ok(r);
                         }
@@ -384,9 +370,7 @@ fn ternary_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Va
             PowKind::Float => {
                 // `float.__pow__` rejects any modulus before looking at the
                 // other operands.
-                return Err(vm.new_type_error(
-                    "pow() 3rd argument not allowed unless all arguments are integers",
-                ));
+                return Err(vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             }
             PowKind::Complex => {
                 if kb != PowKind::Other && ke != PowKind::Other {
@@ -397,9 +381,7 @@ fn ternary_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Va
         }
     }
     let (a, b, c) = (base.class().name(), exp.class().name(), m.class().name());
-    Err(vm.new_type_error(format!(
-        "unsupported operand type(s) for ** or pow(): '{a}', '{b}', '{c}'"
-    )))
+    Err(vm.new_type_error(format!("unsupported operand type(s) for ** or pow(): '{a}', '{b}', '{c}'")))
 }
 
 // ---- round -------------------------------------------------------------------------
@@ -490,11 +472,7 @@ fn round_decimal(x: f64, n: i64) -> Option<f64> {
     let negative = bits >> 63 == 1;
     let exp_bits = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (m, e) = if exp_bits == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), exp_bits - 1075)
-    };
+    let (m, e) = if exp_bits == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp_bits - 1075) };
     // |x| = m * 2**e exactly; compute |x| * 10**n as num / den.
     let mut num = BigInt::from(m);
     let mut den = BigInt::one();
@@ -536,26 +514,15 @@ pub fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let [kw_start] = take_kwargs(vm, &args, "sum", ["start"])?;
     if kw_start.is_some() && args.pos.len() == 2 {
-        return Err(
-            vm.new_type_error("argument for sum() given by name ('start') and position (2)")
-        );
+        return Err(vm.new_type_error("argument for sum() given by name ('start') and position (2)"));
     }
-    let start = args
-        .pos
-        .get(1)
-        .cloned()
-        .or(kw_start)
-        .unwrap_or_else(|| int_from_i64(0));
+    let start = args.pos.get(1).cloned().or(kw_start).unwrap_or_else(|| int_from_i64(0));
     if start.downcast_ref::<PyStr>().is_some() {
         return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     match builtin_base_name(&start).as_str() {
-        "bytes" => {
-            return Err(vm.new_type_error("sum() can't sum bytes [use b''.join(seq) instead]"))
-        }
-        "bytearray" => {
-            return Err(vm.new_type_error("sum() can't sum bytearray [use b''.join(seq) instead]"))
-        }
+        "bytes" => return Err(vm.new_type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+        "bytearray" => return Err(vm.new_type_error("sum() can't sum bytearray [use b''.join(seq) instead]")),
         _ => {}
     }
     let it = vm.iter(&args.pos[0])?;
@@ -628,9 +595,7 @@ fn min_max(vm: &mut Vm, args: Args<'_>, is_max: bool) -> PyResult<Value> {
     let fname = if is_max { "max" } else { "min" };
     let nkw = args.kwvalues.len();
     if nkw > 2 {
-        return Err(vm.new_type_error(format!(
-            "{fname}() takes at most 2 keyword arguments ({nkw} given)"
-        )));
+        return Err(vm.new_type_error(format!("{fname}() takes at most 2 keyword arguments ({nkw} given)")));
     }
     if args.pos.is_empty() {
         return Err(vm.new_type_error(format!("{fname} expected at least 1 argument, got 0")));
@@ -638,9 +603,9 @@ fn min_max(vm: &mut Vm, args: Args<'_>, is_max: bool) -> PyResult<Value> {
     let [key, default] = take_kwargs(vm, &args, fname, ["key", "default"])?;
     let key = not_none(key);
     if args.pos.len() > 1 && default.is_some() {
-        return Err(vm.new_type_error(format!(
-            "Cannot specify a default for {fname}() with multiple positional arguments"
-        )));
+        return Err(
+            vm.new_type_error(format!("Cannot specify a default for {fname}() with multiple positional arguments"))
+        );
     }
     let op = if is_max { CompareOp::Gt } else { CompareOp::Lt };
     let mut best: Option<(Value, Value)> = None;

@@ -48,12 +48,7 @@ pub fn reverse_flag(vm: &mut Vm, r: &Value) -> PyResult<bool> {
 
 /// Sorts `items` in place, stably, by `key(item)` (or the items).
 /// On error, `items` holds a permutation of what it held before.
-pub fn sort_values(
-    vm: &mut Vm,
-    items: &mut Vec<Value>,
-    key: Option<&Value>,
-    reverse: bool,
-) -> PyResult<()> {
+pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
     // Keys are computed even for a single item (errors show), as CPython.
     if items.len() < 2 {
         if let (Some(f), Some(x)) = (key, items.first()) {
@@ -100,11 +95,7 @@ pub fn sort_values(
 /// int, an exact `str` or an exact NaN-free `float`, comparisons cannot run
 /// Python code or fail, so the keys are compared natively.
 fn sort_permutation(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
-    if let Some(ints) = keys
-        .iter()
-        .map(|k| k.as_small_int())
-        .collect::<Option<Vec<i64>>>()
-    {
+    if let Some(ints) = keys.iter().map(|k| k.as_small_int()).collect::<Option<Vec<i64>>>() {
         perm.sort_by(|&a, &b| ints[a].cmp(&ints[b]));
         return Ok(());
     }
@@ -119,17 +110,11 @@ fn sort_permutation(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult
         let floats: Vec<f64> = keys.iter().map(|k| k.as_float().unwrap_or(0.0)).collect();
         if !floats.iter().any(|f| f.is_nan()) {
             // -0.0 and 0.0 compare equal, as in Python.
-            perm.sort_by(|&a, &b| {
-                floats[a]
-                    .partial_cmp(&floats[b])
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            });
+            perm.sort_by(|&a, &b| floats[a].partial_cmp(&floats[b]).unwrap_or(std::cmp::Ordering::Equal));
             return Ok(());
         }
     }
-    merge_sort(vm, perm, &mut |vm: &mut Vm, a: usize, b: usize| {
-        vm.lt(&keys[a], &keys[b])
-    })
+    merge_sort(vm, perm, &mut |vm: &mut Vm, a: usize, b: usize| vm.lt(&keys[a], &keys[b]))
 }
 
 /// Stable merge sort of `perm` by `lt` (which compares two key indices).
@@ -184,13 +169,7 @@ where
 
 /// Merges the sorted halves `run[..mid]` and `run[mid..]`; `run` is only
 /// overwritten once every comparison has succeeded.
-fn merge<F>(
-    vm: &mut Vm,
-    run: &mut [usize],
-    mid: usize,
-    buf: &mut [usize],
-    lt: &mut F,
-) -> PyResult<()>
+fn merge<F>(vm: &mut Vm, run: &mut [usize], mid: usize, buf: &mut [usize], lt: &mut F) -> PyResult<()>
 where
     F: FnMut(&mut Vm, usize, usize) -> PyResult<bool>,
 {

@@ -56,10 +56,7 @@ pub fn new_struct_seq_type(module: &str, name: &str, fields: &[&'static str]) ->
     };
     let mro = tuple.mro();
     let t = PyType::new_heap(TYPE_TYPE.get(), spec, tuple.payload_ref(), mro, dict);
-    add_methods(
-        &t,
-        &[("__repr__", struct_seq_repr), ("__init__", struct_seq_init)],
-    );
+    add_methods(&t, &[("__repr__", struct_seq_repr), ("__init__", struct_seq_init)]);
     add_method_kind(&t, "__new__", struct_seq_new, MethodKind::Static);
     t
 }
@@ -71,12 +68,7 @@ pub fn new_struct_seq(cls: &PyRef<PyType>, values: Vec<Value>) -> Value {
 
 /// `module.name` of a struct sequence type, as its repr shows it.
 fn full_name(t: &PyType) -> String {
-    match t
-        .dict()
-        .get_str("__module__")
-        .as_ref()
-        .and_then(|m| m.as_str())
-    {
+    match t.dict().get_str("__module__").as_ref().and_then(|m| m.as_str()) {
         Some(m) if m != "builtins" => format!("{m}.{}", t.name()),
         _ => t.name(),
     }
@@ -85,10 +77,7 @@ fn full_name(t: &PyType) -> String {
 fn field_names(t: &PyType) -> Vec<String> {
     match t.lookup("__match_args__") {
         Some(v) => match v.as_tuple() {
-            Some(items) => items
-                .iter()
-                .filter_map(|s| s.as_str().map(str::to_string))
-                .collect(),
+            Some(items) => items.iter().filter_map(|s| s.as_str().map(str::to_string)).collect(),
             None => Vec::new(),
         },
         None => Vec::new(),
@@ -137,23 +126,16 @@ fn struct_seq_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(cls) = args.pos.first().and_then(|c| c.downcast::<PyType>()) else {
         return Err(vm.new_type_error("structseq.__new__(X): X is not a type object"));
     };
-    let s = args
-        .skip_self()
-        .bind(vm, &full_name(&cls), &["sequence", "dict"], 0)?;
+    let s = args.skip_self().bind(vm, &full_name(&cls), &["sequence", "dict"], 0)?;
     let Some(seq) = s.into_iter().next().flatten() else {
         let name = full_name(&cls);
-        return Err(vm.new_type_error(format!(
-            "{name}() missing required argument 'sequence' (pos 1)"
-        )));
+        return Err(vm.new_type_error(format!("{name}() missing required argument 'sequence' (pos 1)")));
     };
     let items = vm.collect(&seq)?;
     let n = field_names(&cls).len();
     if items.len() != n {
         let name = full_name(&cls);
-        return Err(vm.new_type_error(format!(
-            "{name}() takes a {n}-sequence ({}-sequence given)",
-            items.len()
-        )));
+        return Err(vm.new_type_error(format!("{name}() takes a {n}-sequence ({}-sequence given)", items.len())));
     }
     Ok(new_struct_seq(&cls, items))
 }

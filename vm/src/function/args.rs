@@ -95,13 +95,7 @@ impl<'a> Args<'a> {
     /// Binds positional-or-keyword parameters by name. `names` lists the
     /// parameters in order; the first `posonly` may not be given by keyword.
     /// Returns one slot per name. Extra arguments are errors.
-    pub fn bind(
-        &self,
-        vm: &mut Vm,
-        fname: &str,
-        names: &[&str],
-        posonly: usize,
-    ) -> PyResult<Vec<Option<Value>>> {
+    pub fn bind(&self, vm: &mut Vm, fname: &str, names: &[&str], posonly: usize) -> PyResult<Vec<Option<Value>>> {
         let mut out: Vec<Option<Value>> = vec![None; names.len()];
         if self.pos.len() > names.len() {
             return Err(vm.new_type_error(format!(
@@ -126,11 +120,7 @@ impl<'a> Args<'a> {
                     }
                     out[i] = Some(v.clone());
                 }
-                _ => {
-                    return Err(vm.new_type_error(format!(
-                        "'{k}' is an invalid keyword argument for {fname}()"
-                    )))
-                }
+                _ => return Err(vm.new_type_error(format!("'{k}' is an invalid keyword argument for {fname}()"))),
             }
         }
         Ok(out)

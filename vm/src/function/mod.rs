@@ -4,8 +4,8 @@
 
 pub mod args;
 pub mod descriptors;
-pub mod method;
 pub mod make;
+pub mod method;
 pub mod native;
 
 use std::sync::Arc;

@@ -90,10 +90,7 @@ impl PyMethodDescriptor {
             MethodKind::Class | MethodKind::Instance => {
                 let Some(first) = args.pos.first() else {
                     let owner = self.owner.name();
-                    return Err(vm.new_type_error(format!(
-                        "unbound method {owner}.{}() needs an argument",
-                        self.name
-                    )));
+                    return Err(vm.new_type_error(format!("unbound method {owner}.{}() needs an argument", self.name)));
                 };
                 if self.kind == MethodKind::Instance && !first.class().is_subtype(&self.owner) {
                     let owner = self.owner.name();
@@ -118,11 +115,7 @@ pub fn add_methods(ty: &PyRef<PyType>, methods: &[(&'static str, NativeFn)]) {
 
 pub fn add_method_kind(ty: &PyRef<PyType>, name: &'static str, func: NativeFn, kind: MethodKind) {
     let d = PyMethodDescriptor { name, func, kind, owner: ty.clone(), doc: None };
-    let cls = if kind == MethodKind::Class {
-        CLASSMETHOD_DESCRIPTOR_TYPE.get()
-    } else {
-        METHOD_DESCRIPTOR_TYPE.get()
-    };
+    let cls = if kind == MethodKind::Class { CLASSMETHOD_DESCRIPTOR_TYPE.get() } else { METHOD_DESCRIPTOR_TYPE.get() };
     let v = PyRef::new_with_type(d, cls).into_value();
     ty.dict().set_str_key(crate::intern::intern(name), v);
     crate::types::type_cache::invalidate_all();

@@ -39,8 +39,7 @@ pub struct NewFrame {
 }
 
 const DEFAULT_RECURSION_LIMIT: usize = 1000;
-static RECURSION_LIMIT: std::sync::atomic::AtomicUsize =
-    std::sync::atomic::AtomicUsize::new(DEFAULT_RECURSION_LIMIT);
+static RECURSION_LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(DEFAULT_RECURSION_LIMIT);
 
 pub fn recursion_limit() -> usize {
     RECURSION_LIMIT.load(std::sync::atomic::Ordering::Relaxed)
@@ -79,10 +78,7 @@ impl Vm {
         self.depth += 1;
         if self.depth > recursion_limit() {
             self.depth -= 1;
-            return Err(self.new_exception_msg(
-                &exc().recursion_error,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(self.new_exception_msg(&exc().recursion_error, "maximum recursion depth exceeded"));
         }
         Ok(())
     }
@@ -251,18 +247,16 @@ impl Vm {
                             self.frames.values.swap(n - 1, n - arg as usize);
                         }
                         Opcode::LOAD_CONST => push!(consts[arg as usize].clone()),
-                        Opcode::LOAD_FAST | Opcode::LOAD_FAST_CHECK => {
-                            match &self.frames.values[base + arg as usize] {
-                                Some(v) => {
-                                    let v = v.clone();
-                                    push!(v)
-                                }
-                                None => {
-                                    err = self.unbound_local(&code, arg as usize);
-                                    break 'dispatch;
-                                }
+                        Opcode::LOAD_FAST | Opcode::LOAD_FAST_CHECK => match &self.frames.values[base + arg as usize] {
+                            Some(v) => {
+                                let v = v.clone();
+                                push!(v)
                             }
-                        }
+                            None => {
+                                err = self.unbound_local(&code, arg as usize);
+                                break 'dispatch;
+                            }
+                        },
                         Opcode::LOAD_FAST__LOAD_FAST => {
                             for i in [arg >> 12, arg & 0xfff] {
                                 match &self.frames.values[base + i as usize] {
@@ -571,23 +565,27 @@ impl Vm {
                         }
                         Opcode::BUILD_TUPLE => {
                             let n = self.frames.values.len() - arg as usize;
-                            let items: Vec<Value> = self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
+                            let items: Vec<Value> =
+                                self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
                             push!(new_tuple(items))
                         }
                         Opcode::BUILD_LIST => {
                             let n = self.frames.values.len() - arg as usize;
-                            let items: Vec<Value> = self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
+                            let items: Vec<Value> =
+                                self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
                             push!(new_list(items))
                         }
                         Opcode::BUILD_SET => {
                             let n = self.frames.values.len() - arg as usize;
-                            let items: Vec<Value> = self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
+                            let items: Vec<Value> =
+                                self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
                             let s = tri!(crate::types::set_from_values(self, items));
                             push!(s)
                         }
                         Opcode::BUILD_MAP => {
                             let n = self.frames.values.len() - 2 * arg as usize;
-                            let items: Vec<Value> = self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
+                            let items: Vec<Value> =
+                                self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
                             let d = PyDict::new_ref();
                             let mut it = items.into_iter();
                             while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -598,7 +596,8 @@ impl Vm {
                         Opcode::BUILD_CONST_KEY_MAP => {
                             let keys = pop!();
                             let n = self.frames.values.len() - arg as usize;
-                            let vals: Vec<Value> = self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
+                            let vals: Vec<Value> =
+                                self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
                             let d = PyDict::new_ref();
                             let ks = keys.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
                             for (k, v) in ks.into_iter().zip(vals) {
@@ -699,8 +698,13 @@ impl Vm {
                             let items = match self.collect(&seq) {
                                 Ok(items) => items,
                                 Err(e) => {
-                                    err = if self.err_matches(&e, &exc().type_error) && seq.class().lookup("__iter__").is_none() {
-                                        self.new_type_error(format!("cannot unpack non-iterable {} object", seq.class().name()))
+                                    err = if self.err_matches(&e, &exc().type_error)
+                                        && seq.class().lookup("__iter__").is_none()
+                                    {
+                                        self.new_type_error(format!(
+                                            "cannot unpack non-iterable {} object",
+                                            seq.class().name()
+                                        ))
                                     } else {
                                         e
                                     };
@@ -780,12 +784,18 @@ impl Vm {
                             let len = self.frames.values.len();
                             let callable_idx = len - argc - 2;
                             let (callable, args_start) = match &self.frames.values[callable_idx] {
-                                None => (self.frames.values[callable_idx + 1].clone().unwrap_or_else(none), callable_idx + 2),
+                                None => (
+                                    self.frames.values[callable_idx + 1].clone().unwrap_or_else(none),
+                                    callable_idx + 2,
+                                ),
                                 Some(c) => (c.clone(), callable_idx + 1),
                             };
                             // Inline call of a plain Python function.
                             if let Some(f) = callable.downcast_ref::<PyFunction>() {
-                                if kwn.is_none() && !is_generator_code(&f.code) && simple_positional(f, len - args_start) {
+                                if kwn.is_none()
+                                    && !is_generator_code(&f.code)
+                                    && simple_positional(f, len - args_start)
+                                {
                                     let func = match callable.downcast::<PyFunction>() {
                                         Some(func) => func,
                                         None => continue,
@@ -802,7 +812,8 @@ impl Vm {
                             let argv: Vec<Value> =
                                 self.frames.values.drain(args_start..).map(|v| v.unwrap_or_else(none)).collect();
                             self.frames.values.truncate(callable_idx);
-                            let kwnames: Vec<Value> = kwn.as_ref().and_then(|k| k.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
+                            let kwnames: Vec<Value> =
+                                kwn.as_ref().and_then(|k| k.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
                             let npos = argv.len() - kwnames.len();
                             let args = Args { pos: &argv[..npos], kwnames: &kwnames, kwvalues: &argv[npos..] };
                             self.frames.frames[fidx].pc = pc;
@@ -973,7 +984,8 @@ impl Vm {
                         }
                         Opcode::POP_EXCEPT => {
                             let prev = pop!();
-                            let old = std::mem::replace(&mut self.handled, if prev.is_none() { None } else { Some(prev) });
+                            let old =
+                                std::mem::replace(&mut self.handled, if prev.is_none() { None } else { Some(prev) });
                             drop(old);
                         }
                         Opcode::CHECK_EXC_MATCH => {
@@ -993,10 +1005,8 @@ impl Vm {
                             let n = self.frames.values.len();
                             let e = self.frames.values[n - 1].clone().unwrap_or_else(none);
                             let exit = self.frames.values[n - 4].clone().unwrap_or_else(none);
-                            let tb = e
-                                .downcast_ref::<PyBaseException>()
-                                .and_then(|x| x.traceback())
-                                .unwrap_or_else(none);
+                            let tb =
+                                e.downcast_ref::<PyBaseException>().and_then(|x| x.traceback()).unwrap_or_else(none);
                             let r = tri!(self.call(&exit, &[e.class_ref().into_value(), e.clone(), tb]));
                             push!(r)
                         }
@@ -1004,7 +1014,8 @@ impl Vm {
                             let mgr = pop!();
                             let ty = mgr.class_ref();
                             let (Some(enter), Some(exit)) = (ty.lookup("__enter__"), ty.lookup("__exit__")) else {
-                                let missing = if ty.lookup("__enter__").is_none() { "" } else { " (missed __exit__ method)" };
+                                let missing =
+                                    if ty.lookup("__enter__").is_none() { "" } else { " (missed __exit__ method)" };
                                 err = self.new_type_error(format!(
                                     "'{}' object does not support the context manager protocol{missing}",
                                     ty.name()
@@ -1091,7 +1102,13 @@ impl Vm {
                             let names_t = pop!();
                             let cls = pop!();
                             let subject = pop!();
-                            let r = tri!(crate::interp::patterns::match_class(self, &subject, &cls, arg as usize, &names_t));
+                            let r = tri!(crate::interp::patterns::match_class(
+                                self,
+                                &subject,
+                                &cls,
+                                arg as usize,
+                                &names_t
+                            ));
                             push!(r)
                         }
                         Opcode::GET_LEN => {
@@ -1320,7 +1337,9 @@ impl Vm {
     /// be a plain method binding.
     fn lookup_method(&mut self, obj: &Value, name: &Value) -> Option<Value> {
         let ty = obj.class();
-        if ty.has_flag(crate::types::type_::flags::CUSTOM_GETATTRIBUTE) || obj.downcast_ref::<crate::types::type_::PyType>().is_some() {
+        if ty.has_flag(crate::types::type_::flags::CUSTOM_GETATTRIBUTE)
+            || obj.downcast_ref::<crate::types::type_::PyType>().is_some()
+        {
             return None;
         }
         let attr = ty.lookup_value(name)?;
@@ -1349,10 +1368,9 @@ impl Vm {
                 Ok(it) => it,
                 Err(e) => {
                     if self.err_matches(&e, &exc().type_error) && seq.class().lookup("__iter__").is_none() {
-                        return Err(self.new_type_error(format!(
-                            "cannot unpack non-iterable {} object",
-                            seq.class().name()
-                        )));
+                        return Err(
+                            self.new_type_error(format!("cannot unpack non-iterable {} object", seq.class().name()))
+                        );
                     }
                     return Err(e);
                 }
@@ -1367,10 +1385,9 @@ impl Vm {
             out
         };
         if items.len() < n {
-            return Err(self.new_value_error(format!(
-                "not enough values to unpack (expected {n}, got {})",
-                items.len()
-            )));
+            return Err(
+                self.new_value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))
+            );
         }
         if items.len() > n {
             return Err(self.new_value_error(format!("too many values to unpack (expected {n})")));
@@ -1512,9 +1529,7 @@ impl Vm {
         let check = |vm: &mut Vm, t: &Value| -> PyResult<bool> {
             match t.downcast_ref::<crate::types::type_::PyType>() {
                 Some(tt) if tt.is_subtype(&exc().base_exception) => Ok(e.class().is_subtype(tt)),
-                _ => Err(vm.new_type_error(
-                    "catching classes that do not inherit from BaseException is not allowed",
-                )),
+                _ => Err(vm.new_type_error("catching classes that do not inherit from BaseException is not allowed")),
             }
         };
         if let Some(items) = ty.as_tuple() {
@@ -1596,7 +1611,10 @@ fn simple_positional(f: &PyFunction, n: usize) -> bool {
         && !co.flags.has(CodeFlags::VARKEYWORDS)
 }
 
-fn find_handler(co: &skein_compiler::bytecode::CodeObject, lasti: usize) -> Option<skein_compiler::bytecode::ExceptionEntry> {
+fn find_handler(
+    co: &skein_compiler::bytecode::CodeObject,
+    lasti: usize,
+) -> Option<skein_compiler::bytecode::ExceptionEntry> {
     let l = lasti as u32;
     co.exception_table.iter().find(|e| e.start <= l && l < e.end).copied()
 }
@@ -1618,10 +1636,32 @@ pub fn builtins_of(globals: &PyDict) -> PyRef<PyDict> {
 fn binary_op_from(arg: u32) -> BinaryOp {
     use BinaryOp::*;
     const ALL: [BinaryOp; 26] = [
-        Add, And, FloorDivide, Lshift, MatrixMultiply, Multiply, Remainder, Or, Power, Rshift, Subtract,
-        TrueDivide, Xor, InplaceAdd, InplaceAnd, InplaceFloorDivide, InplaceLshift, InplaceMatrixMultiply,
-        InplaceMultiply, InplaceRemainder, InplaceOr, InplacePower, InplaceRshift, InplaceSubtract,
-        InplaceTrueDivide, InplaceXor,
+        Add,
+        And,
+        FloorDivide,
+        Lshift,
+        MatrixMultiply,
+        Multiply,
+        Remainder,
+        Or,
+        Power,
+        Rshift,
+        Subtract,
+        TrueDivide,
+        Xor,
+        InplaceAdd,
+        InplaceAnd,
+        InplaceFloorDivide,
+        InplaceLshift,
+        InplaceMatrixMultiply,
+        InplaceMultiply,
+        InplaceRemainder,
+        InplaceOr,
+        InplacePower,
+        InplaceRshift,
+        InplaceSubtract,
+        InplaceTrueDivide,
+        InplaceXor,
     ];
     ALL.get(arg as usize).copied().unwrap_or(Add)
 }

@@ -74,7 +74,8 @@ fn snapshot_locals(vm: &Vm, idx: usize) -> Value {
     for i in 0..f.code.nlocalsplus {
         let Some(v) = vm.frames.values.get(f.base + i).cloned().flatten() else { continue };
         let kind = co.localsplus_kinds.get(i).copied().unwrap_or(0);
-        let cellish = kind & (skein_compiler::bytecode::LocalKind::CELL | skein_compiler::bytecode::LocalKind::FREE) != 0;
+        let cellish =
+            kind & (skein_compiler::bytecode::LocalKind::CELL | skein_compiler::bytecode::LocalKind::FREE) != 0;
         let v = if cellish {
             match v.downcast_ref::<PyCell>().map(|c| c.get()) {
                 Some(Some(x)) => x,

@@ -55,14 +55,16 @@ pub fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, npos: usize, names
                 }
             }
             None => {
-                let self_matching = !t.is_heap_type() || t.mro_without_self().iter().any(|b| !b.is_heap_type() && !b.is(crate::types::instance_object_type()));
+                let self_matching = !t.is_heap_type()
+                    || t.mro_without_self()
+                        .iter()
+                        .any(|b| !b.is_heap_type() && !b.is(crate::types::instance_object_type()));
                 if npos == 1 && self_matching && !t.is(crate::types::instance_object_type()) {
                     out.push(subject.clone());
                 } else {
-                    return Err(vm.new_type_error(format!(
-                        "{}() accepts 0 positional sub-patterns ({npos} given)",
-                        t.name()
-                    )));
+                    return Err(
+                        vm.new_type_error(format!("{}() accepts 0 positional sub-patterns ({npos} given)", t.name()))
+                    );
                 }
             }
         }
@@ -70,10 +72,7 @@ pub fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, npos: usize, names
     for name in names.as_tuple().map(|t| t.to_vec()).unwrap_or_default() {
         let n = name.as_str().unwrap_or("").to_string();
         if seen.contains(&n) {
-            return Err(vm.new_type_error(format!(
-                "{}() got multiple sub-patterns for attribute '{n}'",
-                t.name()
-            )));
+            return Err(vm.new_type_error(format!("{}() got multiple sub-patterns for attribute '{n}'", t.name())));
         }
         seen.push(n.clone());
         match vm.get_attr_opt(subject, &n)? {

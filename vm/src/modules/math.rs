@@ -42,13 +42,7 @@ fn range_error(vm: &mut Vm) -> PyErr {
 }
 
 /// CPython's `math_1`: applies `f` and turns NaN/inf results into errors.
-fn math_1(
-    vm: &mut Vm,
-    args: Args<'_>,
-    name: &str,
-    f: fn(f64) -> f64,
-    can_overflow: bool,
-) -> PyResult<Value> {
+fn math_1(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
     let a = args.exact(vm, name, 1)?;
     let x = float_arg(vm, &a[0])?;
     let r = f(x);
@@ -56,11 +50,7 @@ fn math_1(
         return Err(domain_error(vm));
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow {
-            range_error(vm)
-        } else {
-            domain_error(vm)
-        });
+        return Err(if can_overflow { range_error(vm) } else { domain_error(vm) });
     }
     Ok(new_float(r))
 }
@@ -110,13 +100,7 @@ unary!(math_tan, "tan", f64::tan, false);
 unary!(math_tanh, "tanh", f64::tanh, false);
 
 fn math_fmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    math_2(vm, args, "fmod", |x, y| {
-        if y.is_infinite() && x.is_finite() {
-            x
-        } else {
-            x % y
-        }
-    })
+    math_2(vm, args, "fmod", |x, y| if y.is_infinite() && x.is_finite() { x } else { x % y })
 }
 
 fn math_atan2(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -290,11 +274,7 @@ fn math_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(domain_error(vm));
     }
     if r.is_infinite() {
-        return Err(if x == 0.0 {
-            domain_error(vm)
-        } else {
-            range_error(vm)
-        });
+        return Err(if x == 0.0 { domain_error(vm) } else { range_error(vm) });
     }
     Ok(new_float(r))
 }
@@ -303,13 +283,7 @@ fn math_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// `math.floor`/`math.ceil`: exact floats and ints directly, else the
 /// type's `__floor__`/`__ceil__`, else via `float`.
-fn floor_ceil(
-    vm: &mut Vm,
-    args: Args<'_>,
-    name: &str,
-    method: &str,
-    f: fn(f64) -> f64,
-) -> PyResult<Value> {
+fn floor_ceil(vm: &mut Vm, args: Args<'_>, name: &str, method: &str, f: fn(f64) -> f64) -> PyResult<Value> {
     let a = args.exact(vm, name, 1)?;
     let v = &a[0];
     if v.is_exact(FLOAT_TYPE.get()) {
@@ -426,11 +400,7 @@ fn math_ldexp(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(i) = a[1].as_int() else {
         return Err(vm.new_type_error("Expected an int as second argument to ldexp."));
     };
-    let e = i.to_i64().unwrap_or(if i.to_bigint().is_negative() {
-        i64::MIN
-    } else {
-        i64::MAX
-    });
+    let e = i.to_i64().unwrap_or(if i.to_bigint().is_negative() { i64::MIN } else { i64::MAX });
     if x == 0.0 || !x.is_finite() {
         return Ok(new_float(x));
     }
@@ -507,25 +477,19 @@ fn math_isnan(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn math_degrees(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "math.degrees", 1)?;
-    Ok(new_float(
-        float_arg(vm, &a[0])? * (180.0 / std::f64::consts::PI),
-    ))
+    Ok(new_float(float_arg(vm, &a[0])? * (180.0 / std::f64::consts::PI)))
 }
 
 fn math_radians(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "math.radians", 1)?;
-    Ok(new_float(
-        float_arg(vm, &a[0])? * (std::f64::consts::PI / 180.0),
-    ))
+    Ok(new_float(float_arg(vm, &a[0])? * (std::f64::consts::PI / 180.0)))
 }
 
 /// `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`.
 fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if args.pos.len() > 2 {
         let n = args.pos.len();
-        return Err(vm.new_type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({n} given)"
-        )));
+        return Err(vm.new_type_error(format!("isclose() takes exactly 2 positional arguments ({n} given)")));
     }
     let [ka, kb, rel, abs] = take_kwargs(vm, &args, "isclose", ["a", "b", "rel_tol", "abs_tol"])?;
     let a = args.pos.first().cloned().or(ka);
@@ -592,9 +556,7 @@ fn math_factorial(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_value_error("factorial() not defined for negative values"));
     }
     let Some(n) = n.to_i64() else {
-        return Err(
-            vm.new_overflow_error("factorial() argument should not exceed 9223372036854775807")
-        );
+        return Err(vm.new_overflow_error("factorial() argument should not exceed 9223372036854775807"));
     };
     Ok(int_from_bigint(range_product(1, n as u64 + 1)))
 }
@@ -617,11 +579,7 @@ fn math_lcm(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if l.is_zero() {
             continue;
         }
-        l = if x.is_zero() {
-            BigInt::zero()
-        } else {
-            l.lcm(&x)
-        };
+        l = if x.is_zero() { BigInt::zero() } else { l.lcm(&x) };
     }
     Ok(int_from_bigint(l.abs()))
 }
@@ -694,9 +652,7 @@ fn math_perm(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn math_prod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if args.pos.len() != 1 {
         let n = args.pos.len();
-        return Err(vm.new_type_error(format!(
-            "prod() takes exactly 1 positional argument ({n} given)"
-        )));
+        return Err(vm.new_type_error(format!("prod() takes exactly 1 positional argument ({n} given)")));
     }
     let [start] = take_kwargs(vm, &args, "prod", ["start"])?;
     let mut acc = start.unwrap_or_else(|| int_from_i64(1));
@@ -995,15 +951,7 @@ mod tests {
 
     #[test]
     fn frexp_and_ldexp_round_trip() {
-        for x in [
-            1.0,
-            0.1,
-            -3.5,
-            1e300,
-            5e-324,
-            2.2250738585072014e-308,
-            f64::MAX,
-        ] {
+        for x in [1.0, 0.1, -3.5, 1e300, 5e-324, 2.2250738585072014e-308, f64::MAX] {
             let (m, e) = frexp(x);
             assert!((0.5..1.0).contains(&m.abs()), "{x}");
             assert_eq!(ldexp(m, e as i64), x, "{x}");

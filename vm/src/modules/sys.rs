@@ -78,15 +78,8 @@ struct StreamState {
 fn stream_state(kind: StreamKind) -> &'static StreamState {
     static STDOUT: OnceLock<StreamState> = OnceLock::new();
     static STDERR: OnceLock<StreamState> = OnceLock::new();
-    let cell = if kind == StreamKind::Stderr {
-        &STDERR
-    } else {
-        &STDOUT
-    };
-    cell.get_or_init(|| StreamState {
-        buf: Mutex::new(Vec::new()),
-        io: Mutex::new(()),
-    })
+    let cell = if kind == StreamKind::Stderr { &STDERR } else { &STDOUT };
+    cell.get_or_init(|| StreamState { buf: Mutex::new(Vec::new()), io: Mutex::new(()) })
 }
 
 /// Whether stdout is a terminal (then it is line-buffered).
@@ -99,8 +92,7 @@ fn stdout_is_tty() -> bool {
 /// string, as CPython's `-u`).
 fn stdout_write_through() -> bool {
     static WRITE_THROUGH: OnceLock<bool> = OnceLock::new();
-    *WRITE_THROUGH
-        .get_or_init(|| std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()))
+    *WRITE_THROUGH.get_or_init(|| std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()))
 }
 
 /// Appends `s` to a process output stream, writing it out when the
@@ -385,15 +377,8 @@ fn stream_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn stream_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__repr__", 1)?;
     let s = stream_of(vm, &a[0])?;
-    let mode = if s.kind == StreamKind::Stdin {
-        "r"
-    } else {
-        "w"
-    };
-    Ok(new_str(format!(
-        "<_io.TextIOWrapper name='{}' mode='{mode}' encoding='utf-8'>",
-        stream_name(s.kind)
-    )))
+    let mode = if s.kind == StreamKind::Stdin { "r" } else { "w" };
+    Ok(new_str(format!("<_io.TextIOWrapper name='{}' mode='{mode}' encoding='utf-8'>", stream_name(s.kind))))
 }
 
 fn stream_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -420,11 +405,7 @@ fn get_name(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn get_mode(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let s = stream_of(vm, v)?;
-    Ok(new_str(if s.kind == StreamKind::Stdin {
-        "r"
-    } else {
-        "w"
-    }))
+    Ok(new_str(if s.kind == StreamKind::Stdin { "r" } else { "w" }))
 }
 
 fn get_encoding(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
@@ -433,11 +414,7 @@ fn get_encoding(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
 
 fn get_errors(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let s = stream_of(vm, v)?;
-    Ok(new_str(if s.kind == StreamKind::Stderr {
-        "backslashreplace"
-    } else {
-        "strict"
-    }))
+    Ok(new_str(if s.kind == StreamKind::Stderr { "backslashreplace" } else { "strict" }))
 }
 
 fn get_false(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
@@ -524,11 +501,7 @@ pub fn displayhook(vm: &mut Vm, v: &Value) -> PyResult<()> {
     if v.is_none() {
         return Ok(());
     }
-    let builtins = if crate::vm::interp_ready() {
-        Some(crate::vm::interp().builtins.clone())
-    } else {
-        None
-    };
+    let builtins = if crate::vm::interp_ready() { Some(crate::vm::interp().builtins.clone()) } else { None };
     // Cleared first so that the repr cannot see (and recurse into) itself.
     if let Some(b) = &builtins {
         b.set_attr("_", none());
@@ -598,10 +571,7 @@ fn sys_exc_info(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match vm.current_handled().filter(|e| !e.is_none()) {
         None => Ok(new_tuple(vec![none(), none(), none()])),
         Some(e) => {
-            let tb = e
-                .downcast_ref::<PyBaseException>()
-                .and_then(|x| x.traceback())
-                .unwrap_or_else(none);
+            let tb = e.downcast_ref::<PyBaseException>().and_then(|x| x.traceback()).unwrap_or_else(none);
             let t = e.class().to_value();
             Ok(new_tuple(vec![t, e, tb]))
         }
@@ -628,10 +598,7 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if (n as usize) <= vm.depth {
         return Err(vm.new_exception_msg(
             &exc().recursion_error,
-            format!(
-                "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
-                vm.depth
-            ),
+            format!("cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low", vm.depth),
         ));
     }
     crate::interp::eval::set_recursion_limit(n as usize);
@@ -640,9 +607,7 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn sys_getswitchinterval(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.exact(vm, "getswitchinterval", 0)?;
-    Ok(new_float(
-        skein_threading::gil::switch_interval().as_secs_f64(),
-    ))
+    Ok(new_float(skein_threading::gil::switch_interval().as_secs_f64()))
 }
 
 fn sys_setswitchinterval(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -658,11 +623,8 @@ fn sys_setswitchinterval(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn sys_is_gil_enabled(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.exact(vm, "_is_gil_enabled", 0)?;
-    let on = if crate::vm::interp_ready() {
-        crate::vm::interp().config.gil
-    } else {
-        skein_threading::gil::gil_enabled()
-    };
+    let on =
+        if crate::vm::interp_ready() { crate::vm::interp().config.gil } else { skein_threading::gil::gil_enabled() };
     Ok(bool_value(on))
 }
 
@@ -670,11 +632,7 @@ fn sys_is_gil_enabled(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn approx_size(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if let Some(i) = v.as_small_int() {
         let bits = 64 - i.unsigned_abs().leading_zeros() as i64;
-        return Ok(if i == 0 {
-            24
-        } else {
-            24 + 4 * ((bits + 29) / 30)
-        });
+        return Ok(if i == 0 { 24 } else { 24 + 4 * ((bits + 29) / 30) });
     }
     if let Some(b) = v.as_bool_obj() {
         return Ok(if b { 28 } else { 24 });
@@ -775,10 +733,9 @@ fn sys_getfilesystemencodeerrors(vm: &mut Vm, args: Args<'_>) -> PyResult<Value>
 fn sys_settrace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "settrace", 1)?;
     if !a[0].is_none() {
-        return Err(vm.new_exception_msg(
-            &exc().not_implemented_error,
-            "Skein does not support tracing or profiling hooks",
-        ));
+        return Err(
+            vm.new_exception_msg(&exc().not_implemented_error, "Skein does not support tracing or profiling hooks")
+        );
     }
     Ok(none())
 }
@@ -805,23 +762,10 @@ pub fn modules_dict_of(sys: &PyModule) -> PyRef<PyDict> {
     SYS_MODULES.get_or_init(PyDict::new_ref).clone()
 }
 
-fn version_info_value(
-    cls: &PyRef<PyType>,
-    major: i64,
-    minor: i64,
-    micro: i64,
-    level: &str,
-    serial: i64,
-) -> Value {
+fn version_info_value(cls: &PyRef<PyType>, major: i64, minor: i64, micro: i64, level: &str, serial: i64) -> Value {
     new_struct_seq(
         cls,
-        vec![
-            int_from_i64(major),
-            int_from_i64(minor),
-            int_from_i64(micro),
-            new_str(level),
-            int_from_i64(serial),
-        ],
+        vec![int_from_i64(major), int_from_i64(minor), int_from_i64(micro), new_str(level), int_from_i64(serial)],
     )
 }
 
@@ -864,11 +808,7 @@ pub fn make_sys_module(config: &Config) -> PyRef<PyModule> {
     }
 
     // Streams.
-    for (name, kind) in [
-        ("stdin", StreamKind::Stdin),
-        ("stdout", StreamKind::Stdout),
-        ("stderr", StreamKind::Stderr),
-    ] {
+    for (name, kind) in [("stdin", StreamKind::Stdin), ("stdout", StreamKind::Stdout), ("stderr", StreamKind::Stderr)] {
         let s = new_stream(kind);
         m.set_attr(name, s.clone());
         m.set_attr(&format!("__{name}__"), s);
@@ -912,62 +852,27 @@ pub fn make_sys_module(config: &Config) -> PyRef<PyModule> {
     // Platform and version.
     m.set_attr("maxsize", int_from_i64(i64::MAX));
     m.set_attr("maxunicode", int_from_i64(0x10ffff));
-    m.set_attr(
-        "byteorder",
-        new_str(if cfg!(target_endian = "little") {
-            "little"
-        } else {
-            "big"
-        }),
-    );
-    m.set_attr(
-        "platform",
-        new_str(if cfg!(target_os = "macos") {
-            "darwin"
-        } else {
-            "linux"
-        }),
-    );
+    m.set_attr("byteorder", new_str(if cfg!(target_endian = "little") { "little" } else { "big" }));
+    m.set_attr("platform", new_str(if cfg!(target_os = "macos") { "darwin" } else { "linux" }));
     m.set_attr("version", new_str(VERSION_STRING));
     m.set_attr("hexversion", int_from_i64(0x030b07f0));
     m.set_attr("api_version", int_from_i64(1013));
     m.set_attr("abiflags", new_str(""));
-    m.set_attr("copyright", new_str("Copyright (c) Skein contributors.\nPython is Copyright (c) 2001-2023 Python Software Foundation."));
+    m.set_attr(
+        "copyright",
+        new_str("Copyright (c) Skein contributors.\nPython is Copyright (c) 2001-2023 Python Software Foundation."),
+    );
     m.set_attr(
         "builtin_module_names",
-        new_tuple(
-            ["builtins", "math", "sys", "time"]
-                .iter()
-                .map(|s| new_str(*s))
-                .collect(),
-        ),
+        new_tuple(["builtins", "math", "sys", "time"].iter().map(|s| new_str(*s)).collect()),
     );
-    let vi_type = new_struct_seq_type(
-        "sys",
-        "version_info",
-        &["major", "minor", "micro", "releaselevel", "serial"],
-    );
-    m.set_attr(
-        "version_info",
-        version_info_value(&vi_type, 3, 11, 7, "final", 0),
-    );
-    let impl_type = new_struct_seq_type(
-        "sys",
-        "implementation",
-        &["name", "cache_tag", "version", "hexversion"],
-    );
+    let vi_type = new_struct_seq_type("sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"]);
+    m.set_attr("version_info", version_info_value(&vi_type, 3, 11, 7, "final", 0));
+    let impl_type = new_struct_seq_type("sys", "implementation", &["name", "cache_tag", "version", "hexversion"]);
     let impl_version = version_info_value(&vi_type, 0, 1, 0, "alpha", 0);
     m.set_attr(
         "implementation",
-        new_struct_seq(
-            &impl_type,
-            vec![
-                new_str("skein"),
-                none(),
-                impl_version,
-                int_from_i64(0x000100a0),
-            ],
-        ),
+        new_struct_seq(&impl_type, vec![new_str("skein"), none(), impl_version, int_from_i64(0x000100a0)]),
     );
     let flags_type = new_struct_seq_type(
         "sys",
@@ -1059,31 +964,13 @@ pub fn make_sys_module(config: &Config) -> PyRef<PyModule> {
     let ii_type = new_struct_seq_type(
         "sys",
         "int_info",
-        &[
-            "bits_per_digit",
-            "sizeof_digit",
-            "default_max_str_digits",
-            "str_digits_check_threshold",
-        ],
+        &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
     );
-    m.set_attr(
-        "int_info",
-        new_struct_seq(&ii_type, vec![i(30), i(4), i(4300), i(640)]),
-    );
+    m.set_attr("int_info", new_struct_seq(&ii_type, vec![i(30), i(4), i(4300), i(640)]));
     let hi_type = new_struct_seq_type(
         "sys",
         "hash_info",
-        &[
-            "width",
-            "modulus",
-            "inf",
-            "nan",
-            "imag",
-            "algorithm",
-            "hash_bits",
-            "seed_bits",
-            "cutoff",
-        ],
+        &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
     );
     m.set_attr(
         "hash_info",

@@ -357,9 +357,9 @@ fn local_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_type_error("_local.__new__(X): X is not a type object"));
     };
     let rest = args.skip_self();
-    let has_init = cls.lookup("__init__").is_some_and(|i| {
-        !i.is(&crate::types::instance_object_type().dict().get_str("__init__").unwrap_or_else(none))
-    });
+    let has_init = cls
+        .lookup("__init__")
+        .is_some_and(|i| !i.is(&crate::types::instance_object_type().dict().get_str("__init__").unwrap_or_else(none)));
     if !rest.is_empty() && !has_init {
         return Err(vm.new_type_error("Initialization arguments are not supported"));
     }
@@ -418,10 +418,9 @@ fn local_getattribute(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn local_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__setattr__", 3)?;
     if a[1].as_str() == Some("__dict__") {
-        return Err(vm.new_attribute_error(format!(
-            "'{}' object attribute '__dict__' is read-only",
-            a[0].class().name()
-        )));
+        return Err(
+            vm.new_attribute_error(format!("'{}' object attribute '__dict__' is read-only", a[0].class().name()))
+        );
     }
     if let Some(at) = a[0].class().lookup(a[1].as_str().unwrap_or("")) {
         if crate::protocol::attr::is_data_descriptor(&at) {

@@ -66,12 +66,7 @@ fn cpu_ns(path: &str) -> i128 {
         return 0;
     };
     let fields: Vec<&str> = rest.split_whitespace().collect();
-    let field = |n: usize| {
-        fields
-            .get(n - 3)
-            .and_then(|f| f.parse::<i128>().ok())
-            .unwrap_or(0)
-    };
+    let field = |n: usize| fields.get(n - 3).and_then(|f| f.parse::<i128>().ok()).unwrap_or(0);
     (field(14) + field(15)) * (NS_PER_SEC / TICKS_PER_SEC)
 }
 
@@ -143,9 +138,7 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let secs = index_bigint(vm, v)?;
         match secs.to_i64().and_then(|s| s.checked_mul(1_000_000_000)) {
             Some(ns) => ns as i128,
-            None => {
-                return Err(vm.new_overflow_error("timestamp too large to convert to C _PyTime_t"))
-            }
+            None => return Err(vm.new_overflow_error("timestamp too large to convert to C _PyTime_t")),
         }
     };
     if ns < 0 {
@@ -226,17 +219,7 @@ fn struct_time_value(tm: &Tm) -> Value {
     let i = int_from_i64;
     new_struct_seq(
         STRUCT_TIME_TYPE.get(),
-        vec![
-            i(tm.year),
-            i(tm.mon),
-            i(tm.mday),
-            i(tm.hour),
-            i(tm.min),
-            i(tm.sec),
-            i(tm.wday),
-            i(tm.yday),
-            i(tm.isdst),
-        ],
+        vec![i(tm.year), i(tm.mon), i(tm.mday), i(tm.hour), i(tm.min), i(tm.sec), i(tm.wday), i(tm.yday), i(tm.isdst)],
     )
 }
 
@@ -282,17 +265,7 @@ fn tm_arg(vm: &mut Vm, v: Option<&Value>, fname: &str) -> PyResult<Tm> {
             None => return Err(vm.new_overflow_error("Python int too large to convert to C long")),
         };
     }
-    Ok(Tm {
-        year: f[0],
-        mon: f[1],
-        mday: f[2],
-        hour: f[3],
-        min: f[4],
-        sec: f[5],
-        wday: f[6],
-        yday: f[7],
-        isdst: f[8],
-    })
+    Ok(Tm { year: f[0], mon: f[1], mday: f[2], hour: f[3], min: f[4], sec: f[5], wday: f[6], yday: f[7], isdst: f[8] })
 }
 
 /// CPython's `checktm` for `strftime`/`asctime` (0 is accepted for the
@@ -316,18 +289,8 @@ fn check_tm(vm: &mut Vm, tm: &Tm) -> PyResult<()> {
 }
 
 const DAY_ABBR: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const DAY_NAME: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MON_ABBR: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const DAY_NAME: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MON_ABBR: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const MON_NAME: [&str; 12] = [
     "January",
     "February",
@@ -410,12 +373,7 @@ fn strftime_string(fmt: &str, tm: &Tm) -> String {
             'c' => out.push_str(&asctime_string(tm)),
             'C' => out.push_str(&format!("{:02}", tm.year.div_euclid(100))),
             'd' => out.push_str(&format!("{:02}", tm.mday)),
-            'D' => out.push_str(&format!(
-                "{:02}/{:02}/{:02}",
-                tm.mon,
-                tm.mday,
-                tm.year.rem_euclid(100)
-            )),
+            'D' => out.push_str(&format!("{:02}/{:02}/{:02}", tm.mon, tm.mday, tm.year.rem_euclid(100))),
             'e' => out.push_str(&format!("{:2}", tm.mday)),
             'F' => out.push_str(&format!("{}-{:02}-{:02}", tm.year, tm.mon, tm.mday)),
             'G' => out.push_str(&iso_week(tm).0.to_string()),
@@ -447,16 +405,8 @@ fn strftime_string(fmt: &str, tm: &Tm) -> String {
             }
             'V' => out.push_str(&format!("{:02}", iso_week(tm).1)),
             'w' => out.push_str(&((tm.wday + 1).rem_euclid(7)).to_string()),
-            'W' => out.push_str(&format!(
-                "{:02}",
-                (tm.yday - 1 + 7 - tm.wday.rem_euclid(7)) / 7
-            )),
-            'x' => out.push_str(&format!(
-                "{:02}/{:02}/{:02}",
-                tm.mon,
-                tm.mday,
-                tm.year.rem_euclid(100)
-            )),
+            'W' => out.push_str(&format!("{:02}", (tm.yday - 1 + 7 - tm.wday.rem_euclid(7)) / 7)),
+            'x' => out.push_str(&format!("{:02}/{:02}/{:02}", tm.mon, tm.mday, tm.year.rem_euclid(100))),
             'y' => out.push_str(&format!("{:02}", tm.year.rem_euclid(100))),
             'Y' => out.push_str(&tm.year.to_string()),
             'z' => out.push_str("+0000"),
@@ -535,10 +485,7 @@ struct Parsed {
 
 /// Parses `data` by `format` as CPython's `_strptime` (C locale, UTC).
 fn strptime(data: &str, format: &str) -> Result<Tm, String> {
-    let expanded = format
-        .replace("%c", "%a %b %d %H:%M:%S %Y")
-        .replace("%x", "%m/%d/%y")
-        .replace("%X", "%H:%M:%S");
+    let expanded = format.replace("%c", "%a %b %d %H:%M:%S %Y").replace("%x", "%m/%d/%y").replace("%X", "%H:%M:%S");
     let mut items = Vec::new();
     let mut chars = expanded.chars().peekable();
     while let Some(c) = chars.next() {
@@ -546,9 +493,7 @@ fn strptime(data: &str, format: &str) -> Result<Tm, String> {
             match chars.next() {
                 None => return Err(format!("stray % in format '{format}'")),
                 Some('%') => items.push(FmtItem::Literal('%')),
-                Some(d) if "aAbBdfHIjmMpSUwWyYzZuh".contains(d) => {
-                    items.push(FmtItem::Directive(d))
-                }
+                Some(d) if "aAbBdfHIjmMpSUwWyYzZuh".contains(d) => items.push(FmtItem::Directive(d)),
                 Some(d) => return Err(format!("'{d}' is a bad directive in format '{format}'")),
             }
         } else if c.is_whitespace() {
@@ -563,11 +508,7 @@ fn strptime(data: &str, format: &str) -> Result<Tm, String> {
     let text: Vec<char> = data.chars().collect();
     let mut parsed = Parsed::default();
     let Some(end) = match_items(&items, &text, 0, &mut parsed) else {
-        return Err(format!(
-            "time data {} does not match format {}",
-            py_repr(data),
-            py_repr(format)
-        ));
+        return Err(format!("time data {} does not match format {}", py_repr(data), py_repr(format)));
     };
     if end < text.len() {
         let rest: String = text[end..].iter().collect();
@@ -605,9 +546,7 @@ fn match_items(items: &[FmtItem], text: &[char], pos: usize, out: &mut Parsed) -
             while text.get(pos + n).is_some_and(|c| c.is_whitespace()) {
                 n += 1;
             }
-            (1..=n)
-                .rev()
-                .find_map(|k| match_items(rest, text, pos + k, out))
+            (1..=n).rev().find_map(|k| match_items(rest, text, pos + k, out))
         }
         FmtItem::Directive(d) => {
             for len in directive_candidates(d, &text[pos..]) {
@@ -714,11 +653,7 @@ fn names_candidates(t: &[char], full: &[&str], abbr: &[&str]) -> Vec<usize> {
         .chain(abbr)
         .filter(|n| {
             let n: Vec<char> = n.chars().collect();
-            t.len() >= n.len()
-                && t[..n.len()]
-                    .iter()
-                    .zip(&n)
-                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            t.len() >= n.len() && t[..n.len()].iter().zip(&n).all(|(a, b)| a.eq_ignore_ascii_case(b))
         })
         .map(|n| n.chars().count())
         .collect();
@@ -790,11 +725,7 @@ fn build_tm(p: &Parsed) -> Result<Tm, String> {
     let (mut hour, mut minute, mut second) = (0, 0, 0);
     let (mut weekday, mut julian, mut isdst) = (None, None, -1);
     let mut week: Option<(i64, bool)> = None;
-    let ampm = p
-        .fields
-        .iter()
-        .find(|(d, _)| *d == 'p')
-        .map(|(_, v)| v.to_ascii_lowercase());
+    let ampm = p.fields.iter().find(|(d, _)| *d == 'p').map(|(_, v)| v.to_ascii_lowercase());
     for (d, v) in &p.fields {
         match d {
             'y' => {
@@ -837,17 +768,9 @@ fn build_tm(p: &Parsed) -> Result<Tm, String> {
         if let (Some(wd), Some((w, monday_first))) = (weekday, week) {
             let mut first = days_from_civil(year, 1, 1);
             first = (first + 3).rem_euclid(7);
-            let (first, wd) = if monday_first {
-                (first, wd)
-            } else {
-                ((first + 1) % 7, (wd + 1) % 7)
-            };
+            let (first, wd) = if monday_first { (first, wd) } else { ((first + 1) % 7, (wd + 1) % 7) };
             let week0 = (7 - first) % 7;
-            let mut j = if w == 0 {
-                1 + wd - first
-            } else {
-                1 + week0 + 7 * (w - 1) + wd
-            };
+            let mut j = if w == 0 { 1 + wd - first } else { 1 + week0 + 7 * (w - 1) + wd };
             if j <= 0 {
                 year -= 1;
                 j += if is_leap(year) { 366 } else { 365 };
@@ -875,17 +798,7 @@ fn build_tm(p: &Parsed) -> Result<Tm, String> {
     if leap_fix {
         year = 1900;
     }
-    Ok(Tm {
-        year,
-        mon: month,
-        mday: day,
-        hour,
-        min: minute,
-        sec: second,
-        wday,
-        yday,
-        isdst,
-    })
+    Ok(Tm { year, mon: month, mday: day, hour, min: minute, sec: second, wday, yday, isdst })
 }
 
 fn time_strptime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -897,10 +810,7 @@ fn time_strptime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let data = a[0].as_str().unwrap_or("");
-    let format = a
-        .get(1)
-        .and_then(|f| f.as_str())
-        .unwrap_or("%a %b %d %H:%M:%S %Y");
+    let format = a.get(1).and_then(|f| f.as_str()).unwrap_or("%a %b %d %H:%M:%S %Y");
     match strptime(data, format) {
         Ok(tm) => Ok(struct_time_value(&tm)),
         Err(msg) => Err(vm.new_value_error(msg)),
@@ -913,19 +823,13 @@ pub fn make_time_module() -> PyRef<PyModule> {
         STRUCT_TIME_TYPE.set(new_struct_seq_type(
             "time",
             "struct_time",
-            &[
-                "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday",
-                "tm_yday", "tm_isdst",
-            ],
+            &["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"],
         ));
     }
     // Start the monotonic clock's reference point now.
     let _ = monotonic_ns();
     let m = PyModule::new("time");
-    m.set_attr(
-        "__doc__",
-        new_str("This module provides various functions to manipulate time values."),
-    );
+    m.set_attr("__doc__", new_str("This module provides various functions to manipulate time values."));
     let funcs: &[(&'static str, NativeFn)] = &[
         ("time", time_time),
         ("time_ns", time_time_ns),
@@ -985,9 +889,6 @@ mod tests {
         );
         assert_eq!(asctime_string(&tm_from_secs(0)), "Thu Jan  1 00:00:00 1970");
         let tm = tm_from_secs(-1);
-        assert_eq!(
-            (tm.year, tm.mon, tm.mday, tm.wday, tm.yday),
-            (1969, 12, 31, 2, 365)
-        );
+        assert_eq!((tm.year, tm.mon, tm.mday, tm.wday, tm.yday), (1969, 12, 31, 2, 365));
     }
 }

@@ -120,11 +120,7 @@ pub(crate) unsafe fn dealloc_instance<T>(p: NonNull<ObjHeader>) {
     // which we take over here and release after dropping the payload.
     let cls = unsafe { type_to_owned_without_incref(p.as_ref().type_info() as *const PyType) };
     // SAFETY: gc calls this once for a dead `PyObject<Instance<T>>`.
-    unsafe {
-        std::ptr::drop_in_place(std::ptr::addr_of_mut!(
-            (*(p.as_ptr() as *mut PyObject<Instance<T>>)).payload
-        ))
-    };
+    unsafe { std::ptr::drop_in_place(std::ptr::addr_of_mut!((*(p.as_ptr() as *mut PyObject<Instance<T>>)).payload)) };
     drop(cls);
 }
 
@@ -153,10 +149,7 @@ unsafe fn type_to_owned_without_incref(ty: *const PyType) -> PyRef<PyType> {
 ///
 /// # Safety
 /// `p` must be a live `PyObject<T>` (or `PyObject<Instance<T>>`).
-pub(crate) unsafe fn traverse_plain<T: PyPayload>(
-    p: NonNull<ObjHeader>,
-    visit: &mut dyn FnMut(NonNull<ObjHeader>),
-) {
+pub(crate) unsafe fn traverse_plain<T: PyPayload>(p: NonNull<ObjHeader>, visit: &mut dyn FnMut(NonNull<ObjHeader>)) {
     // SAFETY: forwarded contract.
     let payload = unsafe { payload_unchecked::<T>(p.as_ref()) };
     payload.traverse(&mut |v| {
@@ -170,10 +163,7 @@ pub(crate) unsafe fn traverse_plain<T: PyPayload>(
 ///
 /// # Safety
 /// `p` must be a live `PyObject<Instance<T>>`.
-pub(crate) unsafe fn traverse_instance<T: PyPayload>(
-    p: NonNull<ObjHeader>,
-    visit: &mut dyn FnMut(NonNull<ObjHeader>),
-) {
+pub(crate) unsafe fn traverse_instance<T: PyPayload>(p: NonNull<ObjHeader>, visit: &mut dyn FnMut(NonNull<ObjHeader>)) {
     // SAFETY: forwarded contract.
     let inst = unsafe { payload_unchecked::<Instance<T>>(p.as_ref()) };
     let mut f = |v: &Value| {

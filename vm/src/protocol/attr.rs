@@ -227,7 +227,11 @@ impl Vm {
             let v = alloc::instance_ext(o).and_then(|ext| ext.slots.get(m.index).and_then(|s| s.lock().clone()));
             return match v {
                 Some(v) => Ok(v),
-                None => Err(self.new_attribute_error(format!("'{}' object has no attribute '{}'", o.class().name(), m.name))),
+                None => Err(self.new_attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    o.class().name(),
+                    m.name
+                ))),
             };
         }
         let dt = descr.class();
@@ -294,15 +298,19 @@ impl Vm {
             };
         }
         if ty.lookup(name_str).is_some() {
-            return Err(self.new_attribute_error(format!(
-                "'{}' object attribute '{name_str}' is read-only",
-                ty.name()
-            )));
+            return Err(self.new_attribute_error(format!("'{}' object attribute '{name_str}' is read-only", ty.name())));
         }
         Err(self.attribute_error_for(obj, name))
     }
 
-    fn type_setattr(&mut self, obj: &Value, t: &PyType, name: &Value, name_str: &str, value: Option<Value>) -> PyResult<()> {
+    fn type_setattr(
+        &mut self,
+        obj: &Value,
+        t: &PyType,
+        name: &Value,
+        name_str: &str,
+        value: Option<Value>,
+    ) -> PyResult<()> {
         let meta = obj.class();
         if let Some(a) = meta.lookup(name_str) {
             if is_data_descriptor(&a) {
@@ -310,10 +318,9 @@ impl Vm {
             }
         }
         if !t.is_heap_type() {
-            return Err(self.new_type_error(format!(
-                "cannot set '{name_str}' attribute of immutable type '{}'",
-                t.name()
-            )));
+            return Err(
+                self.new_type_error(format!("cannot set '{name_str}' attribute of immutable type '{}'", t.name()))
+            );
         }
         match value {
             Some(v) => t.dict().set_str_key(name.clone(), v),
@@ -362,7 +369,11 @@ impl Vm {
             let deleting = value.is_none();
             let old = std::mem::replace(&mut *slot.lock(), value);
             if deleting && old.is_none() {
-                return Err(self.new_attribute_error(format!("'{}' object has no attribute '{}'", obj.class().name(), m.name)));
+                return Err(self.new_attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    obj.class().name(),
+                    m.name
+                )));
             }
             drop(old);
             return Ok(());

@@ -19,10 +19,9 @@ impl Vm {
             }
             let it = self.call_unbound(&f, v, &[v.clone()])?;
             if it.class().lookup("__next__").is_none() {
-                return Err(self.new_type_error(format!(
-                    "iter() returned non-iterator of type '{}'",
-                    it.class().name()
-                )));
+                return Err(
+                    self.new_type_error(format!("iter() returned non-iterator of type '{}'", it.class().name()))
+                );
             }
             return Ok(it);
         }
@@ -75,12 +74,9 @@ impl Vm {
                 return Ok(match view.kind {
                     ViewKind::Keys => view.dict.keys(),
                     ViewKind::Values => view.dict.values(),
-                    ViewKind::Items => view
-                        .dict
-                        .items()
-                        .into_iter()
-                        .map(|(k, v)| crate::types::tuple::new_tuple(vec![k, v]))
-                        .collect(),
+                    ViewKind::Items => {
+                        view.dict.items().into_iter().map(|(k, v)| crate::types::tuple::new_tuple(vec![k, v])).collect()
+                    }
                 });
             }
         }

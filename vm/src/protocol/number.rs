@@ -180,10 +180,7 @@ impl Vm {
             let r = self.call_unbound(&f, v, &[v.clone()])?;
             return match r.as_bool_obj() {
                 Some(b) => Ok(b),
-                None => Err(self.new_type_error(format!(
-                    "__bool__ should return bool, returned {}",
-                    r.class().name()
-                ))),
+                None => Err(self.new_type_error(format!("__bool__ should return bool, returned {}", r.class().name()))),
             };
         }
         if let Some(f) = ty.lookup("__len__") {
@@ -201,10 +198,9 @@ impl Vm {
                 Some(_) => Err(self.new_value_error("__len__() should return >= 0")),
                 None => Err(self.new_overflow_error("cannot fit 'int' into an index-sized integer")),
             },
-            None => Err(self.new_type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                r.class().name()
-            ))),
+            None => {
+                Err(self.new_type_error(format!("'{}' object cannot be interpreted as an integer", r.class().name())))
+            }
         }
     }
 
@@ -217,14 +213,10 @@ impl Vm {
         }
         match self.call_special(v, "__index__", &[])? {
             Some(r) if r.as_int().is_some() => Ok(r),
-            Some(r) => Err(self.new_type_error(format!(
-                "__index__ returned non-int (type {})",
-                r.class().name()
-            ))),
-            None => Err(self.new_type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                v.class().name()
-            ))),
+            Some(r) => Err(self.new_type_error(format!("__index__ returned non-int (type {})", r.class().name()))),
+            None => {
+                Err(self.new_type_error(format!("'{}' object cannot be interpreted as an integer", v.class().name())))
+            }
         }
     }
 

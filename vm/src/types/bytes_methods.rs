@@ -27,8 +27,8 @@ use crate::types::singletons::{bool_value, none, not_implemented};
 use crate::types::small::{bytes_new, PyByteArray, PyBytes, BYTEARRAY_TYPE, BYTES_TYPE};
 use crate::types::str::{new_str, PyStr};
 use crate::types::tuple_methods::{
-    check_repeat_size, compare_methods, descr_error, gather, noargs, one_arg, pos_range,
-    repeat_count, seq_key, slot_args, Key, RichCompare,
+    check_repeat_size, compare_methods, descr_error, gather, noargs, one_arg, pos_range, repeat_count, seq_key,
+    slot_args, Key, RichCompare,
 };
 use crate::types::type_::{PyType, TypeCell};
 use crate::value::Value;
@@ -44,18 +44,14 @@ pub fn buf_of(v: &Value) -> Option<Cow<'_, [u8]>> {
     if let Some(b) = v.downcast_ref::<PyBytes>() {
         return Some(Cow::Borrowed(&b.data));
     }
-    v.downcast_ref::<PyByteArray>()
-        .map(|b| Cow::Owned(b.data.lock().clone()))
+    v.downcast_ref::<PyByteArray>().map(|b| Cow::Owned(b.data.lock().clone()))
 }
 
 /// A bytes-like argument: TypeError "a bytes-like object is required, not 'X'".
 pub(crate) fn need_buf<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
     match buf_of(v) {
         Some(b) => Ok(b),
-        None => Err(vm.new_type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            v.class().name()
-        ))),
+        None => Err(vm.new_type_error(format!("a bytes-like object is required, not '{}'", v.class().name()))),
     }
 }
 
@@ -72,10 +68,7 @@ pub(crate) fn is_bytearray(v: &Value) -> bool {
 }
 
 pub fn bytearray_new(data: Vec<u8>) -> Value {
-    PyRef::new(PyByteArray {
-        data: crate::object::Locked::new(data),
-    })
-    .into_value()
+    PyRef::new(PyByteArray { data: crate::object::Locked::new(data) }).into_value()
 }
 
 /// A result of the receiver's kind: `bytearray` for bytearrays, else `bytes`.
@@ -120,10 +113,7 @@ pub(crate) fn byte_of(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 fn str_arg<'a>(vm: &mut Vm, v: &'a Value, fname: &str, arg: &str) -> PyResult<&'a str> {
     match v.downcast_ref::<PyStr>() {
         Some(s) => Ok(s.as_str()),
-        None => Err(vm.new_type_error(format!(
-            "{fname}() argument '{arg}' must be str, not {}",
-            v.class().name()
-        ))),
+        None => Err(vm.new_type_error(format!("{fname}() argument '{arg}' must be str, not {}", v.class().name()))),
     }
 }
 
@@ -131,9 +121,7 @@ fn bytes_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(s) = args.pos.first() else {
         return Err(vm.new_type_error("descriptor 'decode' needs an argument"));
     };
-    let slots = args
-        .skip_self()
-        .bind(vm, "decode", &["encoding", "errors"], 0)?;
+    let slots = args.skip_self().bind(vm, "decode", &["encoding", "errors"], 0)?;
     let data = recv(vm, s)?;
     let encoding = match &slots[0] {
         Some(v) => str_arg(vm, v, "decode", "encoding")?,
@@ -144,14 +132,8 @@ fn bytes_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         None => "strict",
     };
     // UnicodeDecodeError.object is always a bytes object.
-    let obj = if is_bytearray(s) {
-        bytes_new(data.to_vec())
-    } else {
-        s.clone()
-    };
-    Ok(new_str(crate::types::str_methods::codec::decode(
-        vm, &data, &obj, encoding, errors,
-    )?))
+    let obj = if is_bytearray(s) { bytes_new(data.to_vec()) } else { s.clone() };
+    Ok(new_str(crate::types::str_methods::codec::decode(vm, &data, &obj, encoding, errors)?))
 }
 
 // ---- construction -------------------------------------------------------------------
@@ -159,9 +141,7 @@ fn bytes_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// The bytes of `source` for `bytes(source, encoding, errors)` and
 /// `bytearray(...)`, with CPython's checks and messages.
 fn bytes_from_args(vm: &mut Vm, args: &Args<'_>, what: &str) -> PyResult<Vec<u8>> {
-    let slots = args
-        .skip_self()
-        .bind(vm, what, &["source", "encoding", "errors"], 0)?;
+    let slots = args.skip_self().bind(vm, what, &["source", "encoding", "errors"], 0)?;
     let [source, encoding, errors] = [&slots[0], &slots[1], &slots[2]];
     let Some(x) = source else {
         if encoding.is_some() {
@@ -196,10 +176,7 @@ fn bytes_from_args(vm: &mut Vm, args: &Args<'_>, what: &str) -> PyResult<Vec<u8>
             let r = vm.call_unbound(&f, x, std::slice::from_ref(x))?;
             return match r.downcast_ref::<PyBytes>() {
                 Some(b) => Ok(b.data.to_vec()),
-                None => Err(vm.new_type_error(format!(
-                    "__bytes__ returned non-bytes (type {})",
-                    r.class().name()
-                ))),
+                None => Err(vm.new_type_error(format!("__bytes__ returned non-bytes (type {})", r.class().name()))),
             };
         }
     }
@@ -255,21 +232,14 @@ fn bytes_new_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         )));
     }
     let exact = cls.is(BYTES_TYPE.get());
-    if exact && args.pos.len() == 2 && !args.has_kwargs() && args.pos[1].is_exact(BYTES_TYPE.get())
-    {
+    if exact && args.pos.len() == 2 && !args.has_kwargs() && args.pos[1].is_exact(BYTES_TYPE.get()) {
         return Ok(args.pos[1].clone());
     }
     let data = bytes_from_args(vm, &args, "bytes")?;
     if exact {
         return Ok(bytes_new(data));
     }
-    Ok(PyRef::new_with_type(
-        PyBytes {
-            data: data.into_boxed_slice(),
-        },
-        &cls,
-    )
-    .into_value())
+    Ok(PyRef::new_with_type(PyBytes { data: data.into_boxed_slice() }, &cls).into_value())
 }
 
 fn bytearray_new_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -283,9 +253,7 @@ fn bytearray_new_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             cls.name()
         )));
     }
-    let payload = PyByteArray {
-        data: crate::object::Locked::new(Vec::new()),
-    };
+    let payload = PyByteArray { data: crate::object::Locked::new(Vec::new()) };
     Ok(PyRef::new_with_type(payload, &cls).into_value())
 }
 
@@ -308,11 +276,7 @@ fn bytearray_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// data has `'` but no `"`; bytearray's repr escapes `'` even inside
 /// double quotes, as CPython's does.
 pub fn bytes_repr_text(data: &[u8], bytearray: bool) -> String {
-    let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
     let mut s = String::with_capacity(data.len() + 3);
     s.push('b');
     s.push(quote);
@@ -348,9 +312,7 @@ fn bytes_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(s) = args.pos.first() else {
         return Err(vm.new_type_error("descriptor 'hex' needs an argument"));
     };
-    let slots = args
-        .skip_self()
-        .bind(vm, "hex", &["sep", "bytes_per_sep"], 0)?;
+    let slots = args.skip_self().bind(vm, "hex", &["sep", "bytes_per_sep"], 0)?;
     let data = recv(vm, s)?;
     let hex: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
     let Some(sep) = &slots[0] else {
@@ -379,11 +341,7 @@ fn bytes_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut out = String::new();
     for (i, h) in hex.iter().enumerate() {
         // Groups count from the right for a positive size, else the left.
-        let boundary = if per > 0 {
-            (n - i).is_multiple_of(k)
-        } else {
-            i % k == 0
-        };
+        let boundary = if per > 0 { (n - i).is_multiple_of(k) } else { i % k == 0 };
         if i > 0 && boundary {
             out.push_str(&sep);
         }
@@ -395,10 +353,7 @@ fn bytes_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn bytes_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (cls, s) = one_arg(vm, &args, "fromhex")?;
     let Some(text) = s.downcast_ref::<PyStr>() else {
-        return Err(vm.new_type_error(format!(
-            "fromhex() argument must be str, not {}",
-            s.class().name()
-        )));
+        return Err(vm.new_type_error(format!("fromhex() argument must be str, not {}", s.class().name())));
     };
     let chars: Vec<char> = text.as_str().chars().collect();
     let digit = |c: Option<&char>| c.and_then(|c| c.to_digit(16));
@@ -410,14 +365,8 @@ fn bytes_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             continue;
         }
         let (Some(hi), Some(lo)) = (digit(chars.get(i)), digit(chars.get(i + 1))) else {
-            let at = if digit(chars.get(i)).is_none() {
-                i
-            } else {
-                i + 1
-            };
-            return Err(vm.new_value_error(format!(
-                "non-hexadecimal number found in fromhex() arg at position {at}"
-            )));
+            let at = if digit(chars.get(i)).is_none() { i } else { i + 1 };
+            return Err(vm.new_value_error(format!("non-hexadecimal number found in fromhex() arg at position {at}")));
         };
         out.push((hi * 16 + lo) as u8);
         i += 2;
@@ -428,10 +377,7 @@ fn bytes_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if cls.is(&BYTEARRAY_TYPE.get().to_value()) {
         return Ok(bytearray_new(out));
     }
-    let b = if cls
-        .downcast_ref::<PyType>()
-        .is_some_and(|t| t.is_subtype(BYTEARRAY_TYPE.get()))
-    {
+    let b = if cls.downcast_ref::<PyType>().is_some_and(|t| t.is_subtype(BYTEARRAY_TYPE.get())) {
         bytearray_new(out)
     } else {
         bytes_new(out)
@@ -458,11 +404,7 @@ fn bytes_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match key {
         Key::Index(i) => match normalize_index(i, data.len()) {
             Some(j) => Ok(int_from_i64(data[j] as i64)),
-            None => Err(vm.new_index_error(if ba {
-                "bytearray index out of range"
-            } else {
-                "index out of range"
-            })),
+            None => Err(vm.new_index_error(if ba { "bytearray index out of range" } else { "index out of range" })),
         },
         Key::Slice(sp) => {
             let (start, _, step, n) = sp.adjust(data.len());
@@ -483,9 +425,7 @@ fn bytes_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(bool_value(data.contains(&b)));
     }
     let sub = need_buf(vm, &a[1])?;
-    Ok(bool_value(
-        text::find_sub(&data, &sub, 0, data.len()).is_some(),
-    ))
+    Ok(bool_value(text::find_sub(&data, &sub, 0, data.len()).is_some()))
 }
 
 /// Iterator over a bytes or bytearray value, by index.
@@ -529,22 +469,14 @@ impl NativeIterator for PyBytesIter {
 
 /// The native `next` of bytes iterators.
 pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    v.downcast_ref::<PyBytesIter>()
-        .map(|i| i as &dyn NativeIterator)
+    v.downcast_ref::<PyBytesIter>().map(|i| i as &dyn NativeIterator)
 }
 
 fn bytes_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = slot_args(vm, &args, 0)?;
     recv(vm, &a[0])?;
-    let cell = if is_bytearray(&a[0]) {
-        &BYTEARRAY_ITER_TYPE
-    } else {
-        &BYTES_ITER_TYPE
-    };
-    let it = PyBytesIter {
-        source: a[0].clone(),
-        pos: AtomicUsize::new(0),
-    };
+    let cell = if is_bytearray(&a[0]) { &BYTEARRAY_ITER_TYPE } else { &BYTES_ITER_TYPE };
+    let it = PyBytesIter { source: a[0].clone(), pos: AtomicUsize::new(0) };
     Ok(PyRef::new_with_type(it, cell.get()).into_value())
 }
 
@@ -565,9 +497,7 @@ fn iter_length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(descr_error(vm, "bytes_iterator", s));
     };
     let n = buf_of(&it.source).map(|b| b.len()).unwrap_or(0);
-    Ok(int_from_i64(
-        n.saturating_sub(it.pos.load(Ordering::Relaxed)) as i64,
-    ))
+    Ok(int_from_i64(n.saturating_sub(it.pos.load(Ordering::Relaxed)) as i64))
 }
 
 fn self_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -585,11 +515,7 @@ fn bytes_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 return Ok(r);
             }
         }
-        return Err(vm.new_type_error(format!(
-            "can't concat {} to {}",
-            a[1].class().name(),
-            type_name(&a[0])
-        )));
+        return Err(vm.new_type_error(format!("can't concat {} to {}", a[1].class().name(), type_name(&a[0]))));
     };
     let mut v = x.into_owned();
     v.extend_from_slice(&y);
@@ -607,10 +533,7 @@ fn repeat(vm: &mut Vm, s: &Value, n: &Value, reflected: bool) -> PyResult<Value>
                 }
             }
         }
-        return Err(vm.new_type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            n.class().name()
-        )));
+        return Err(vm.new_type_error(format!("can't multiply sequence by non-int of type '{}'", n.class().name())));
     };
     check_repeat_size(vm, data.len(), n)?;
     Ok(like(s, data.repeat(n.max(0) as usize)))
@@ -709,9 +632,7 @@ fn ba_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         Key::Slice(sp) => {
             let src = if a[2].as_int().is_some() || a[2].downcast_ref::<PyStr>().is_some() {
-                return Err(vm.new_type_error(
-                    "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
-                ));
+                return Err(vm.new_type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
             } else {
                 bytes_of_iterable(vm, &a[2])?
             };
@@ -759,8 +680,7 @@ fn ba_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             if step == 1 {
                 d.drain(start as usize..stop.max(start) as usize);
             } else {
-                let mut pos: Vec<usize> =
-                    (0..n).map(|k| (start + k as i64 * step) as usize).collect();
+                let mut pos: Vec<usize> = (0..n).map(|k| (start + k as i64 * step) as usize).collect();
                 pos.sort_unstable();
                 for p in pos.into_iter().rev() {
                     d.remove(p);
@@ -785,10 +705,7 @@ fn ba_imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = slot_args(vm, &args, 1)?;
     let ba = ba_this(vm, &a[0])?;
     let Some(n) = repeat_count(vm, &a[1])? else {
-        return Err(vm.new_type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            a[1].class().name()
-        )));
+        return Err(vm.new_type_error(format!("can't multiply sequence by non-int of type '{}'", a[1].class().name())));
     };
     let len = ba.data.lock().len();
     check_repeat_size(vm, len, n)?;
@@ -888,17 +805,10 @@ fn ba_reverse(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(none())
 }
 
-fn make_type<T: PyPayload>(
-    cell: &'static TypeCell,
-    name: &str,
-    object: &PyRef<PyType>,
-) -> &'static PyRef<PyType> {
+fn make_type<T: PyPayload>(cell: &'static TypeCell, name: &str, object: &PyRef<PyType>) -> &'static PyRef<PyType> {
     let t = PyType::new_builtin::<T>(name, Some(object), 0, false);
     t.set_dict(crate::types::dict::PyDict::new_ref());
-    t.dict().set_str_key(
-        crate::intern::intern("__module__"),
-        crate::intern::intern("builtins"),
-    );
+    t.dict().set_str_key(crate::intern::intern("__module__"), crate::intern::intern("builtins"));
     cell.set(t);
     cell.get()
 }
@@ -925,14 +835,7 @@ pub(crate) fn install(types: &crate::types::Types) {
     }
     let b = types.bytes;
     add_method_kind(b, "__new__", bytes_new_method, MethodKind::Static);
-    add_methods(
-        b,
-        &[
-            ("__hash__", bytes_hash),
-            ("__bytes__", bytes_bytes),
-            ("__getnewargs__", bytes_getnewargs),
-        ],
-    );
+    add_methods(b, &[("__hash__", bytes_hash), ("__bytes__", bytes_bytes), ("__getnewargs__", bytes_getnewargs)]);
     let ba = types.bytearray;
     add_method_kind(ba, "__new__", bytearray_new_method, MethodKind::Static);
     add_methods(
@@ -953,20 +856,9 @@ pub(crate) fn install(types: &crate::types::Types) {
             ("reverse", ba_reverse),
         ],
     );
-    ba.dict()
-        .set_str_key(crate::intern::intern("__hash__"), none());
-    for (cell, name) in [
-        (&BYTES_ITER_TYPE, "bytes_iterator"),
-        (&BYTEARRAY_ITER_TYPE, "bytearray_iterator"),
-    ] {
+    ba.dict().set_str_key(crate::intern::intern("__hash__"), none());
+    for (cell, name) in [(&BYTES_ITER_TYPE, "bytes_iterator"), (&BYTEARRAY_ITER_TYPE, "bytearray_iterator")] {
         let it = make_type::<PyBytesIter>(cell, name, types.object);
-        add_methods(
-            it,
-            &[
-                ("__iter__", self_iter),
-                ("__next__", iter_next),
-                ("__length_hint__", iter_length_hint),
-            ],
-        );
+        add_methods(it, &[("__iter__", self_iter), ("__next__", iter_next), ("__length_hint__", iter_length_hint)]);
     }
 }

@@ -41,10 +41,7 @@ pub(crate) fn find_sub(hay: &[u8], sub: &[u8], start: usize, end: usize) -> Opti
     if sub.is_empty() {
         return Some(start);
     }
-    hay[start..end]
-        .windows(sub.len())
-        .position(|w| w == sub)
-        .map(|p| p + start)
+    hay[start..end].windows(sub.len()).position(|w| w == sub).map(|p| p + start)
 }
 
 fn rfind_sub(hay: &[u8], sub: &[u8], start: usize, end: usize) -> Option<usize> {
@@ -54,10 +51,7 @@ fn rfind_sub(hay: &[u8], sub: &[u8], start: usize, end: usize) -> Option<usize> 
     if sub.is_empty() {
         return Some(end);
     }
-    hay[start..end]
-        .windows(sub.len())
-        .rposition(|w| w == sub)
-        .map(|p| p + start)
+    hay[start..end].windows(sub.len()).rposition(|w| w == sub).map(|p| p + start)
 }
 
 /// A `start`/`end` argument (`None` allowed), as `ADJUST_INDICES`.
@@ -69,16 +63,13 @@ fn bound(vm: &mut Vm, v: Option<&Value>, len: usize, default: usize) -> PyResult
         i
     } else if v.as_int().is_some() || v.class().lookup("__index__").is_some() {
         let i = vm.index(v)?;
-        i.as_i64()
-            .unwrap_or(if i.as_int().is_some_and(|b| b.to_bigint().is_negative()) {
-                i64::MIN / 2
-            } else {
-                i64::MAX / 2
-            })
+        i.as_i64().unwrap_or(if i.as_int().is_some_and(|b| b.to_bigint().is_negative()) {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        })
     } else {
-        return Err(
-            vm.new_type_error("slice indices must be integers or None or have an __index__ method")
-        );
+        return Err(vm.new_type_error("slice indices must be integers or None or have an __index__ method"));
     };
     let n = len as i64;
     Ok(if i < 0 { (i + n).max(0) } else { i } as usize)
@@ -92,10 +83,7 @@ fn sub_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
     if v.as_int().is_some() || v.class().lookup("__index__").is_some() {
         return Ok(Cow::Owned(vec![byte_of(vm, v)?]));
     }
-    Err(vm.new_type_error(format!(
-        "argument should be integer or bytes-like object, not '{}'",
-        v.class().name()
-    )))
+    Err(vm.new_type_error(format!("argument should be integer or bytes-like object, not '{}'", v.class().name())))
 }
 
 /// Parses `(sub[, start[, end]])` and runs `f(data, sub, start, end)`.
@@ -123,9 +111,7 @@ fn b_find(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn b_rfind(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    with_range(vm, &args, "rfind", |d, s, a, b| {
-        found(rfind_sub(d, s, a, b))
-    })
+    with_range(vm, &args, "rfind", |d, s, a, b| found(rfind_sub(d, s, a, b)))
 }
 
 fn b_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -181,11 +167,7 @@ fn starts_ends(vm: &mut Vm, args: &Args<'_>, name: &str, at_end: bool) -> PyResu
         if start > n || end < start || end - start < p.len() {
             continue;
         }
-        let hit = if at_end {
-            data[end - p.len()..end] == *p
-        } else {
-            data[start..start + p.len()] == *p
-        };
+        let hit = if at_end { data[end - p.len()..end] == *p } else { data[start..start + p.len()] == *p };
         if hit {
             return Ok(bool_value(true));
         }
@@ -361,11 +343,7 @@ fn b_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         let eol = i;
         if i < d.len() {
-            i += if d[i] == b'\r' && d.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
+            i += if d[i] == b'\r' && d.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
         }
         out.push(like(s, d[start..if keep { i } else { eol }].to_vec()));
     }
@@ -379,11 +357,7 @@ fn partition(vm: &mut Vm, args: &Args<'_>, name: &str, reverse: bool) -> PyResul
     if sep.is_empty() {
         return Err(vm.new_value_error("empty separator"));
     }
-    let hit = if reverse {
-        rfind_sub(&d, &sep, 0, d.len())
-    } else {
-        find_sub(&d, &sep, 0, d.len())
-    };
+    let hit = if reverse { rfind_sub(&d, &sep, 0, d.len()) } else { find_sub(&d, &sep, 0, d.len()) };
     let parts = match hit {
         Some(p) => [d[..p].to_vec(), sep.to_vec(), d[p + sep.len()..].to_vec()],
         None if reverse => [Vec::new(), Vec::new(), d.to_vec()],
@@ -591,9 +565,7 @@ fn b_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(s) = args.pos.first() else {
         return Err(vm.new_type_error("descriptor 'translate' needs an argument"));
     };
-    let slots = args
-        .skip_self()
-        .bind(vm, "translate", &["table", "delete"], 1)?;
+    let slots = args.skip_self().bind(vm, "translate", &["table", "delete"], 1)?;
     let d = recv(vm, s)?;
     let table = match &slots[0] {
         Some(t) if !t.is_none() => {
@@ -609,21 +581,15 @@ fn b_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => need_buf(vm, v)?.into_owned(),
         None => Vec::new(),
     };
-    let out: Vec<u8> = d
-        .iter()
-        .filter(|b| !delete.contains(b))
-        .map(|&b| table.as_ref().map(|t| t[b as usize]).unwrap_or(b))
-        .collect();
+    let out: Vec<u8> =
+        d.iter().filter(|b| !delete.contains(b)).map(|&b| table.as_ref().map(|t| t[b as usize]).unwrap_or(b)).collect();
     Ok(like(s, out))
 }
 
 fn b_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.no_kwargs(vm, "maketrans")?;
     if args.pos.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "maketrans expected 2 arguments, got {}",
-            args.pos.len()
-        )));
+        return Err(vm.new_type_error(format!("maketrans expected 2 arguments, got {}", args.pos.len())));
     }
     let from = need_buf(vm, &args.pos[0])?;
     let to = need_buf(vm, &args.pos[1])?;
@@ -639,12 +605,7 @@ fn b_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 // ---- case and classes -------------------------------------------------------------------
 
-fn map_bytes(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    name: &str,
-    f: impl Fn(&[u8]) -> Vec<u8>,
-) -> PyResult<Value> {
+fn map_bytes(vm: &mut Vm, args: &Args<'_>, name: &str, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     let s = noargs(vm, args, name)?;
     let d = recv(vm, s)?;
     Ok(like(s, f(&d)))
@@ -654,11 +615,7 @@ fn title_case(d: &[u8]) -> Vec<u8> {
     let mut prev_cased = false;
     d.iter()
         .map(|&b| {
-            let out = if prev_cased {
-                b.to_ascii_lowercase()
-            } else {
-                b.to_ascii_uppercase()
-            };
+            let out = if prev_cased { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() };
             prev_cased = b.is_ascii_alphabetic();
             out
         })
@@ -674,13 +631,7 @@ fn b_lower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn b_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     map_bytes(vm, &args, "swapcase", |d| {
         d.iter()
-            .map(|&b| {
-                if b.is_ascii_uppercase() {
-                    b.to_ascii_lowercase()
-                } else {
-                    b.to_ascii_uppercase()
-                }
-            })
+            .map(|&b| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() })
             .collect()
     })
 }
@@ -697,12 +648,7 @@ fn b_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     })
 }
 
-fn predicate(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    name: &str,
-    f: impl Fn(&[u8]) -> bool,
-) -> PyResult<Value> {
+fn predicate(vm: &mut Vm, args: &Args<'_>, name: &str, f: impl Fn(&[u8]) -> bool) -> PyResult<Value> {
     let s = noargs(vm, args, name)?;
     let d = recv(vm, s)?;
     Ok(bool_value(f(&d)))
@@ -713,19 +659,13 @@ fn all_nonempty(d: &[u8], f: impl Fn(&u8) -> bool) -> bool {
 }
 
 fn b_isalnum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, &args, "isalnum", |d| {
-        all_nonempty(d, u8::is_ascii_alphanumeric)
-    })
+    predicate(vm, &args, "isalnum", |d| all_nonempty(d, u8::is_ascii_alphanumeric))
 }
 fn b_isalpha(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, &args, "isalpha", |d| {
-        all_nonempty(d, u8::is_ascii_alphabetic)
-    })
+    predicate(vm, &args, "isalpha", |d| all_nonempty(d, u8::is_ascii_alphabetic))
 }
 fn b_isdigit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, &args, "isdigit", |d| {
-        all_nonempty(d, u8::is_ascii_digit)
-    })
+    predicate(vm, &args, "isdigit", |d| all_nonempty(d, u8::is_ascii_digit))
 }
 fn b_isspace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, &args, "isspace", |d| all_nonempty(d, |b| is_space(*b)))
@@ -734,14 +674,10 @@ fn b_isascii(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, &args, "isascii", |d| d.is_ascii())
 }
 fn b_islower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, &args, "islower", |d| {
-        d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase)
-    })
+    predicate(vm, &args, "islower", |d| d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase))
 }
 fn b_isupper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(vm, &args, "isupper", |d| {
-        d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase)
-    })
+    predicate(vm, &args, "isupper", |d| d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase))
 }
 fn b_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, &args, "istitle", |d| {
@@ -780,21 +716,13 @@ fn format_float(x: f64, conv: u8, prec: usize, alt: bool) -> String {
         } else {
             "-inf"
         };
-        return if upper {
-            s.to_uppercase()
-        } else {
-            s.to_string()
-        };
+        return if upper { s.to_uppercase() } else { s.to_string() };
     }
     let exp_form = |p: usize| -> String {
         let s = format!("{:.*e}", p, x);
         let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
         let e: i32 = e.parse().unwrap_or(0);
-        let m = if alt && p == 0 {
-            format!("{m}.")
-        } else {
-            m.to_string()
-        };
+        let m = if alt && p == 0 { format!("{m}.") } else { m.to_string() };
         format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
     };
     let s = match conv.to_ascii_lowercase() {
@@ -813,9 +741,7 @@ fn format_float(x: f64, conv: u8, prec: usize, alt: bool) -> String {
                 0
             } else {
                 let s = format!("{:.*e}", p - 1, x);
-                s.split_once('e')
-                    .and_then(|(_, e)| e.parse::<i32>().ok())
-                    .unwrap_or(0)
+                s.split_once('e').and_then(|(_, e)| e.parse::<i32>().ok()).unwrap_or(0)
             };
             let mut s = if e >= -4 && e < p as i32 {
                 format!("{:.*}", (p as i32 - 1 - e).max(0) as usize, x)
@@ -827,11 +753,7 @@ fn format_float(x: f64, conv: u8, prec: usize, alt: bool) -> String {
                     Some(i) => (s[..i].to_string(), s[i..].to_string()),
                     None => (s.clone(), String::new()),
                 };
-                let m = if m.contains('.') {
-                    m.trim_end_matches('0').trim_end_matches('.').to_string()
-                } else {
-                    m
-                };
+                let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.').to_string() } else { m };
                 s = m + &tail;
             }
             s
@@ -902,11 +824,7 @@ fn int_arg(vm: &mut Vm, v: &Value, conv: char) -> PyResult<BigInt> {
                 } else {
                     "cannot convert float infinity to integer"
                 };
-                return Err(if f.0.is_nan() {
-                    vm.new_value_error(what)
-                } else {
-                    vm.new_overflow_error(what)
-                });
+                return Err(if f.0.is_nan() { vm.new_value_error(what) } else { vm.new_overflow_error(what) });
             }
             return Ok(float_to_bigint(f.0.trunc()));
         }
@@ -920,19 +838,13 @@ fn int_arg(vm: &mut Vm, v: &Value, conv: char) -> PyResult<BigInt> {
             let r = vm.index(v)?;
             return Ok(r.as_int().map(|i| i.to_bigint()).unwrap_or_default());
         }
-        return Err(vm.new_type_error(format!(
-            "%{conv} format: a real number is required, not {}",
-            v.class().name()
-        )));
+        return Err(vm.new_type_error(format!("%{conv} format: a real number is required, not {}", v.class().name())));
     }
     if v.class().lookup("__index__").is_some() {
         let r = vm.index(v)?;
         return Ok(r.as_int().map(|i| i.to_bigint()).unwrap_or_default());
     }
-    Err(vm.new_type_error(format!(
-        "%{conv} format: an integer is required, not {}",
-        v.class().name()
-    )))
+    Err(vm.new_type_error(format!("%{conv} format: an integer is required, not {}", v.class().name())))
 }
 
 fn float_to_bigint(f: f64) -> BigInt {
@@ -953,10 +865,7 @@ fn float_arg(vm: &mut Vm, v: &Value, conv: char) -> PyResult<f64> {
             return Ok(x.0);
         }
     }
-    Err(vm.new_type_error(format!(
-        "%{conv} format: a real number is required, not {}",
-        v.class().name()
-    )))
+    Err(vm.new_type_error(format!("%{conv} format: a real number is required, not {}", v.class().name())))
 }
 
 /// The bytes of a `%s`/`%b` argument.
@@ -969,10 +878,7 @@ fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         if let Some(b) = buf_of(&r) {
             return Ok(b.into_owned());
         }
-        return Err(vm.new_type_error(format!(
-            "__bytes__ returned non-bytes (type {})",
-            r.class().name()
-        )));
+        return Err(vm.new_type_error(format!("__bytes__ returned non-bytes (type {})", r.class().name())));
     }
     Err(vm.new_type_error(format!(
         "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
@@ -1036,15 +942,7 @@ fn format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
             used_mapping = true;
             i = j;
         }
-        let mut spec = Spec {
-            left: false,
-            plus: false,
-            space: false,
-            alt: false,
-            zero: false,
-            width: 0,
-            prec: None,
-        };
+        let mut spec = Spec { left: false, plus: false, space: false, alt: false, zero: false, width: 0, prec: None };
         while let Some(&f) = fmt.get(i) {
             match f {
                 b'-' => spec.left = true,
@@ -1130,9 +1028,7 @@ fn format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
                         Err(_) => return Err(vm.new_overflow_error("%c arg not in range(256)")),
                     }
                 } else {
-                    return Err(
-                        vm.new_type_error("%c requires an integer in range(256) or a single byte")
-                    );
+                    return Err(vm.new_type_error("%c requires an integer in range(256) or a single byte"));
                 };
                 apply_width(&spec, "", vec![b], false)
             }
@@ -1269,18 +1165,9 @@ mod tests {
 
     #[test]
     fn split_keeps_the_unsplit_rest() {
-        assert_eq!(
-            split_whitespace(b"  a b  ", 1, false),
-            vec![b"a".to_vec(), b"b  ".to_vec()]
-        );
-        assert_eq!(
-            split_whitespace(b"  a b  ", 1, true),
-            vec![b"  a".to_vec(), b"b".to_vec()]
-        );
-        assert_eq!(
-            split_sep(b"a,b,,c", b",", 2, true),
-            vec![b"a,b".to_vec(), b"".to_vec(), b"c".to_vec()]
-        );
+        assert_eq!(split_whitespace(b"  a b  ", 1, false), vec![b"a".to_vec(), b"b  ".to_vec()]);
+        assert_eq!(split_whitespace(b"  a b  ", 1, true), vec![b"  a".to_vec(), b"b".to_vec()]);
+        assert_eq!(split_sep(b"a,b,,c", b",", 2, true), vec![b"a,b".to_vec(), b"".to_vec(), b"c".to_vec()]);
         assert!(split_whitespace(b"   ", i64::MAX, false).is_empty());
     }
 

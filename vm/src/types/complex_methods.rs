@@ -41,9 +41,7 @@ fn this(vm: &mut Vm, v: &Value) -> PyResult<C> {
         Some(c) => Ok((c.re, c.im)),
         None => {
             let t = v.class().name();
-            Err(vm.new_type_error(format!(
-                "descriptor requires a 'complex' object but received a '{t}'"
-            )))
+            Err(vm.new_type_error(format!("descriptor requires a 'complex' object but received a '{t}'")))
         }
     }
 }
@@ -150,16 +148,10 @@ fn c_powi(x: C, n: i64) -> Option<C> {
 /// negative base and a fractional exponent).
 pub fn complex_pow(vm: &mut Vm, a: C, b: C) -> PyResult<C> {
     let n = b.0 as i64;
-    let p = if b.1 == 0.0 && b.0 == n as f64 {
-        c_powi(a, n)
-    } else {
-        c_pow(a, b)
-    };
+    let p = if b.1 == 0.0 && b.0 == n as f64 { c_powi(a, n) } else { c_pow(a, b) };
     match p {
         None => Err(vm.new_zero_division_error("0.0 to a negative or complex power")),
-        Some(p) if p.0.is_infinite() || p.1.is_infinite() => {
-            Err(vm.new_overflow_error("complex exponentiation"))
-        }
+        Some(p) if p.0.is_infinite() || p.1.is_infinite() => Err(vm.new_overflow_error("complex exponentiation")),
         Some(p) => Ok(p),
     }
 }
@@ -183,13 +175,7 @@ fn c_abs(z: C) -> Option<f64> {
 
 type ComplexOp = fn(&mut Vm, C, C) -> PyResult<Value>;
 
-fn binop(
-    vm: &mut Vm,
-    args: Args<'_>,
-    name: &str,
-    op: ComplexOp,
-    reflected: bool,
-) -> PyResult<Value> {
+fn binop(vm: &mut Vm, args: Args<'_>, name: &str, op: ComplexOp, reflected: bool) -> PyResult<Value> {
     let (a, b) = binary_pair(vm, &args, name)?;
     let x = this(vm, a)?;
     let Some(y) = operand(vm, b)? else {
@@ -249,11 +235,7 @@ fn pow_impl(vm: &mut Vm, args: Args<'_>, name: &str, reflected: bool) -> PyResul
     if m.is_some() {
         return Err(vm.new_value_error("complex modulo"));
     }
-    let p = if reflected {
-        complex_pow(vm, y, x)?
-    } else {
-        complex_pow(vm, x, y)?
-    };
+    let p = if reflected { complex_pow(vm, y, x)? } else { complex_pow(vm, x, y)? };
     Ok(complex_new(p.0, p.1))
 }
 
@@ -352,13 +334,7 @@ fn complex_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let z = this(vm, &a[0])?;
     let t = a[0].class().name().to_string();
-    let s = crate::types::str_methods::format_spec::format_complex_named(
-        vm,
-        z.0,
-        z.1,
-        spec.as_str(),
-        &t,
-    )?;
+    let s = crate::types::str_methods::format_spec::format_complex_named(vm, z.0, z.1, spec.as_str(), &t)?;
     Ok(new_str(s))
 }
 
@@ -397,11 +373,7 @@ fn float_prefix(s: &[u8]) -> Option<(f64, usize)> {
         i = 1;
     }
     let rest = &s[i..];
-    let lower: Vec<u8> = rest
-        .iter()
-        .take(8)
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
+    let lower: Vec<u8> = rest.iter().take(8).map(|b| b.to_ascii_lowercase()).collect();
     let special = if lower.starts_with(b"infinity") {
         Some(8)
     } else if lower.starts_with(b"inf") || lower.starts_with(b"nan") {
@@ -553,10 +525,7 @@ fn complex_new_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let rest = args.skip_self();
     if rest.len() > 2 {
-        return Err(vm.new_type_error(format!(
-            "complex() takes at most 2 arguments ({} given)",
-            rest.len()
-        )));
+        return Err(vm.new_type_error(format!("complex() takes at most 2 arguments ({} given)", rest.len())));
     }
     let mut slots = rest.bind(vm, "complex", &["real", "imag"], 0)?.into_iter();
     let r = slots.next().flatten();
@@ -589,16 +558,12 @@ fn complex_new_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     if !is_number(&r) {
         let t = r.class().name();
-        return Err(vm.new_type_error(format!(
-            "complex() first argument must be a string or a number, not '{t}'"
-        )));
+        return Err(vm.new_type_error(format!("complex() first argument must be a string or a number, not '{t}'")));
     }
     if let Some(iv) = &i {
         if !is_number(iv) {
             let t = iv.class().name();
-            return Err(vm.new_type_error(format!(
-                "complex() second argument must be a number, not '{t}'"
-            )));
+            return Err(vm.new_type_error(format!("complex() second argument must be a number, not '{t}'")));
         }
     }
     let (cr, cr_is_complex) = match r.downcast_ref::<PyComplex>() {
@@ -629,9 +594,7 @@ pub fn new_complex_of_type(vm: &mut Vm, cls: &PyRef<PyType>, re: f64, im: f64) -
     }
     if !cls.is_subtype(COMPLEX_TYPE.get()) {
         let n = cls.name();
-        return Err(vm.new_type_error(format!(
-            "complex.__new__({n}): {n} is not a subtype of complex"
-        )));
+        return Err(vm.new_type_error(format!("complex.__new__({n}): {n} is not a subtype of complex")));
     }
     Ok(PyRef::new_with_type(PyComplex { re, im }, cls).into_value())
 }
@@ -678,8 +641,7 @@ mod tests {
         assert_eq!(parse_complex(b"1e3j"), Some((0.0, 1000.0)));
         assert_eq!(parse_complex(b"1-j"), Some((1.0, -1.0)));
         assert_eq!(parse_complex(b"(1)"), Some((1.0, 0.0)));
-        assert!(parse_complex(b"-inf+infj")
-            .is_some_and(|c| c.0 == f64::NEG_INFINITY && c.1 == f64::INFINITY));
+        assert!(parse_complex(b"-inf+infj").is_some_and(|c| c.0 == f64::NEG_INFINITY && c.1 == f64::INFINITY));
         for bad in [&b"1+"[..], b"()", b"1+1j)", b"", b"1e", b"j1", b"1+2"] {
             assert_eq!(parse_complex(bad), None, "{:?}", std::str::from_utf8(bad));
         }

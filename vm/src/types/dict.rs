@@ -60,7 +60,11 @@ enum Probe {
     /// Not present; the slot where a new index would go.
     Missing(usize),
     /// Need Python-level equality against `entries[ix]`.
-    NeedEq { ix: usize, key: Value, version: u64 },
+    NeedEq {
+        ix: usize,
+        key: Value,
+        version: u64,
+    },
 }
 
 impl DictTable {
@@ -95,9 +99,7 @@ impl DictTable {
                         match fast_eq(&e.key, key) {
                             Some(true) => return Probe::Found(ix),
                             Some(false) => {}
-                            None => {
-                                return Probe::NeedEq { ix, key: e.key.clone(), version: self.version }
-                            }
+                            None => return Probe::NeedEq { ix, key: e.key.clone(), version: self.version },
                         }
                     }
                 }

@@ -24,8 +24,8 @@ use crate::types::small::PySet;
 use crate::types::str::new_str;
 use crate::types::tuple::new_tuple;
 use crate::types::tuple_methods::{
-    compare_methods, descr_error, eq_nested, noargs, one_arg, pos_range, repr_enter, repr_nested,
-    slot_args, RichCompare,
+    compare_methods, descr_error, eq_nested, noargs, one_arg, pos_range, repr_enter, repr_nested, slot_args,
+    RichCompare,
 };
 use crate::types::type_::{PyType, TypeCell};
 use crate::value::Value;
@@ -184,8 +184,7 @@ fn new_iter(d: &PyRef<PyDict>, kind: ViewKind, reverse: bool) -> Value {
     let (used, snapshot) = {
         let t = d.lock();
         let snap = if reverse {
-            let mut s: Vec<(Value, Value)> =
-                t.iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+            let mut s: Vec<(Value, Value)> = t.iter().map(|e| (e.key.clone(), e.value.clone())).collect();
             s.reverse();
             s
         } else {
@@ -201,18 +200,8 @@ fn new_iter(d: &PyRef<PyDict>, kind: ViewKind, reverse: bool) -> Value {
         (ViewKind::Values, true) => &DICT_REVVALUEITER_TYPE,
         (ViewKind::Items, true) => &DICT_REVITEMITER_TYPE,
     };
-    let state = IterState {
-        pos: 0,
-        used: Some(used),
-        remaining: used,
-        snapshot,
-    };
-    let it = PyDictIter {
-        dict: d.clone(),
-        kind,
-        reverse,
-        state: Locked::new(state),
-    };
+    let state = IterState { pos: 0, used: Some(used), remaining: used, snapshot };
+    let it = PyDictIter { dict: d.clone(), kind, reverse, state: Locked::new(state) };
     PyRef::new_with_type(it, cell.get()).into_value()
 }
 
@@ -263,10 +252,7 @@ fn this_ref(vm: &mut Vm, v: &Value) -> PyResult<PyRef<PyDict>> {
 
 /// `(hash, key, value)` of every entry, in order.
 fn entries_of(d: &PyDict) -> Vec<(i64, Value, Value)> {
-    d.lock()
-        .iter()
-        .map(|e| (e.hash, e.key.clone(), e.value.clone()))
-        .collect()
+    d.lock().iter().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect()
 }
 
 /// Whether `v` is a dict whose iteration is the dict's own (so merging may
@@ -312,9 +298,9 @@ pub(crate) fn update_arg(vm: &mut Vm, d: &PyDict, arg: &Value) -> PyResult<()> {
         let pair = match pair_items(vm, &item) {
             Ok(p) => p,
             Err(e) if vm.err_matches(&e, &exc().type_error) => {
-                return Err(vm.new_type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                )))
+                return Err(
+                    vm.new_type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                )
             }
             Err(e) => return Err(e),
         };
@@ -371,10 +357,7 @@ fn dict_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let d = this(vm, s)?;
     if args.pos.len() > 2 {
-        return Err(vm.new_type_error(format!(
-            "dict expected at most 1 argument, got {}",
-            args.pos.len() - 1
-        )));
+        return Err(vm.new_type_error(format!("dict expected at most 1 argument, got {}", args.pos.len() - 1)));
     }
     if let Some(a) = args.pos.get(1) {
         update_arg(vm, d, a)?;
@@ -396,10 +379,7 @@ fn dict_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut pos = 0;
     let mut first = true;
     loop {
-        let next = d
-            .lock()
-            .entry_from(pos)
-            .map(|(ix, e)| (ix, e.key.clone(), e.value.clone()));
+        let next = d.lock().entry_from(pos).map(|(ix, e)| (ix, e.key.clone(), e.value.clone()));
         let Some((ix, k, v)) = next else { break };
         pos = ix + 1;
         if !first {
@@ -421,10 +401,7 @@ fn dict_equal(vm: &mut Vm, a: &PyDict, b: &PyDict) -> PyResult<bool> {
     }
     let mut pos = 0;
     loop {
-        let next = a
-            .lock()
-            .entry_from(pos)
-            .map(|(ix, e)| (ix, e.hash, e.key.clone(), e.value.clone()));
+        let next = a.lock().entry_from(pos).map(|(ix, e)| (ix, e.hash, e.key.clone(), e.value.clone()));
         let Some((ix, h, k, av)) = next else {
             return Ok(true);
         };
@@ -606,10 +583,7 @@ fn dict_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let d = this(vm, s)?;
     if args.pos.len() > 2 {
-        return Err(vm.new_type_error(format!(
-            "update expected at most 1 argument, got {}",
-            args.pos.len() - 1
-        )));
+        return Err(vm.new_type_error(format!("update expected at most 1 argument, got {}", args.pos.len() - 1)));
     }
     if let Some(a) = args.pos.get(1) {
         update_arg(vm, d, a)?;
@@ -655,8 +629,7 @@ fn view_this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyDictView> {
 
 /// Whether `v` is a keys or items view (the set-like ones).
 fn set_like_view(v: &Value) -> Option<&PyDictView> {
-    v.downcast_ref::<PyDictView>()
-        .filter(|d| d.kind != ViewKind::Values)
+    v.downcast_ref::<PyDictView>().filter(|d| d.kind != ViewKind::Values)
 }
 
 fn view_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -780,11 +753,7 @@ fn to_set(vm: &mut Vm, x: &Value) -> PyResult<PyRef<PySet>> {
 fn view_setop(vm: &mut Vm, args: &Args<'_>, op: &str, reflected: bool) -> PyResult<Value> {
     let a = slot_args(vm, args, 1)?;
     view_this(vm, &a[0])?;
-    let (left, right) = if reflected {
-        (&a[1], &a[0])
-    } else {
-        (&a[0], &a[1])
-    };
+    let (left, right) = if reflected { (&a[1], &a[0]) } else { (&a[0], &a[1]) };
     if op == "&" {
         return view_intersect(vm, &a[0], &a[1]);
     }
@@ -850,9 +819,7 @@ fn view_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(bool_value(vm.len(s)? == 0));
     }
     let (mut big, mut small) = (s.clone(), other.clone());
-    if (set_like_view(other).is_some() || other.downcast_ref::<PySet>().is_some())
-        && vm.len(other)? > vm.len(s)?
-    {
+    if (set_like_view(other).is_some() || other.downcast_ref::<PySet>().is_some()) && vm.len(other)? > vm.len(s)? {
         std::mem::swap(&mut big, &mut small);
     }
     let it = vm.iter(&small)?;
@@ -864,17 +831,10 @@ fn view_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(bool_value(true))
 }
 
-fn make_type<T: PyPayload>(
-    cell: &'static TypeCell,
-    name: &str,
-    object: &PyRef<PyType>,
-) -> &'static PyRef<PyType> {
+fn make_type<T: PyPayload>(cell: &'static TypeCell, name: &str, object: &PyRef<PyType>) -> &'static PyRef<PyType> {
     let t = PyType::new_builtin::<T>(name, Some(object), 0, false);
     t.set_dict(PyDict::new_ref());
-    t.dict().set_str_key(
-        crate::intern::intern("__module__"),
-        crate::intern::intern("builtins"),
-    );
+    t.dict().set_str_key(crate::intern::intern("__module__"), crate::intern::intern("builtins"));
     cell.set(t);
     cell.get()
 }
@@ -912,14 +872,11 @@ pub(crate) fn install(types: &crate::types::Types) {
         ],
     );
     add_methods(t, &compare_methods::<DictCmp>());
-    t.dict()
-        .set_str_key(crate::intern::intern("__hash__"), none());
+    t.dict().set_str_key(crate::intern::intern("__hash__"), none());
 
-    for (cell, name) in [
-        (&DICT_KEYS_TYPE, "dict_keys"),
-        (&DICT_VALUES_TYPE, "dict_values"),
-        (&DICT_ITEMS_TYPE, "dict_items"),
-    ] {
+    for (cell, name) in
+        [(&DICT_KEYS_TYPE, "dict_keys"), (&DICT_VALUES_TYPE, "dict_values"), (&DICT_ITEMS_TYPE, "dict_items")]
+    {
         let vt = make_type::<PyDictView>(cell, name, types.object);
         add_methods(
             vt,
@@ -947,8 +904,7 @@ pub(crate) fn install(types: &crate::types::Types) {
                 ],
             );
             add_methods(vt, &compare_methods::<ViewCmp>());
-            vt.dict()
-                .set_str_key(crate::intern::intern("__hash__"), none());
+            vt.dict().set_str_key(crate::intern::intern("__hash__"), none());
         }
     }
     for (cell, name) in [
@@ -960,13 +916,6 @@ pub(crate) fn install(types: &crate::types::Types) {
         (&DICT_REVITEMITER_TYPE, "dict_reverseitemiterator"),
     ] {
         let it = make_type::<PyDictIter>(cell, name, types.object);
-        add_methods(
-            it,
-            &[
-                ("__iter__", self_iter),
-                ("__next__", iter_next),
-                ("__length_hint__", iter_length_hint),
-            ],
-        );
+        add_methods(it, &[("__iter__", self_iter), ("__next__", iter_next), ("__length_hint__", iter_length_hint)]);
     }
 }

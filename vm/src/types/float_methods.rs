@@ -29,9 +29,7 @@ use crate::types::float_methods::repr::float_repr;
 use crate::types::float_methods::text::{float_fromhex, float_hex, parse_float, FromHexError};
 use crate::types::int::{int_from_bigint, int_from_i64};
 use crate::types::int_methods::digits::to_ascii_number;
-use crate::types::int_methods::num_args::{
-    binary_pair, noargs_self, self_and_optional, ternary_args, unary_self,
-};
+use crate::types::int_methods::num_args::{binary_pair, noargs_self, self_and_optional, ternary_args, unary_self};
 use crate::types::int_methods::ordering_matches;
 use crate::types::singletons::{bool_value, not_implemented};
 use crate::types::small::{PyByteArray, PyBytes};
@@ -47,9 +45,7 @@ fn this(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Some(f) => Ok(f),
         None => {
             let t = v.class().name();
-            Err(vm.new_type_error(format!(
-                "descriptor requires a 'float' object but received a '{t}'"
-            )))
+            Err(vm.new_type_error(format!("descriptor requires a 'float' object but received a '{t}'")))
         }
     }
 }
@@ -213,9 +209,7 @@ fn pow_impl(vm: &mut Vm, args: Args<'_>, name: &str, reflected: bool) -> PyResul
         return Ok(not_implemented());
     };
     if m.is_some() {
-        return Err(
-            vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers")
-        );
+        return Err(vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     }
     if reflected {
         float_pow(vm, y, x)
@@ -347,11 +341,7 @@ fn float_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = unary_self(vm, &args, "__hash__")?;
     let f = this(vm, v)?;
     // Since 3.10 a NaN hashes by identity, like an object without __hash__.
-    Ok(int_from_i64(if f.is_nan() {
-        hash_pointer(v.raw_word())
-    } else {
-        hash_float(f)
-    }))
+    Ok(int_from_i64(if f.is_nan() { hash_pointer(v.raw_word()) } else { hash_float(f) }))
 }
 
 fn float_repr_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -432,9 +422,7 @@ fn float_fromhex_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let ascii = to_ascii_number(s.as_str());
     match float_fromhex(&ascii) {
         Ok(f) => of_class(vm, &a[0], f),
-        Err(FromHexError::Invalid) => {
-            Err(vm.new_value_error("invalid hexadecimal floating-point string"))
-        }
+        Err(FromHexError::Invalid) => Err(vm.new_value_error("invalid hexadecimal floating-point string")),
         Err(FromHexError::Overflow) => {
             Err(vm.new_overflow_error("hexadecimal value too large to represent as a float"))
         }
@@ -444,12 +432,8 @@ fn float_fromhex_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn float_getformat(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__getformat__", 2)?;
     match a[1].downcast_ref::<PyStr>() {
-        Some(s) if s.as_str() == "double" || s.as_str() == "float" => {
-            Ok(new_str("IEEE, little-endian"))
-        }
-        Some(_) => {
-            Err(vm.new_value_error("__getformat__() argument 1 must be 'double' or 'float'"))
-        }
+        Some(s) if s.as_str() == "double" || s.as_str() == "float" => Ok(new_str("IEEE, little-endian")),
+        Some(_) => Err(vm.new_value_error("__getformat__() argument 1 must be 'double' or 'float'")),
         None => {
             let t = a[1].class().name();
             Err(vm.new_type_error(format!("__getformat__() argument must be str, not {t}")))
@@ -533,9 +517,7 @@ pub fn float_from_object(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         return Ok(f);
     }
     let t = v.class().name();
-    Err(vm.new_type_error(format!(
-        "float() argument must be a string or a real number, not '{t}'"
-    )))
+    Err(vm.new_type_error(format!("float() argument must be a string or a real number, not '{t}'")))
 }
 
 /// `float.__new__(cls, x=0.0, /)`.

@@ -71,10 +71,7 @@ fn type_repr(c: char) -> String {
 fn get_integer(vm: &mut Vm, spec: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
     let start = *pos;
     let mut acc: usize = 0;
-    while let Some(d) = spec
-        .get(*pos)
-        .and_then(|c| crate::types::str_methods::decimal_value(*c))
-    {
+    while let Some(d) = spec.get(*pos).and_then(|c| crate::types::str_methods::decimal_value(*c)) {
         let d = d as usize;
         if acc > (isize::MAX as usize - d) / 10 {
             return Err(vm.new_value_error("Too many decimal digits in format string"));
@@ -178,29 +175,21 @@ pub fn parse_spec(
         }
     }
     if end - pos > 1 {
-        return Err(vm.new_value_error(format!(
-            "Invalid format specifier '{spec}' for object of type '{type_name}'"
-        )));
+        return Err(vm.new_value_error(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")));
     }
     if end - pos == 1 {
         out.ty = Some(chars[pos]);
     }
     check_width(vm, out.width.unwrap_or(0), out.fill)?;
     if out.grouping != Grouping::None {
-        let sep = if out.grouping == Grouping::Comma {
-            ','
-        } else {
-            '_'
-        };
+        let sep = if out.grouping == Grouping::Comma { ',' } else { '_' };
         match out.ty {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
             Some('b' | 'o' | 'x' | 'X') if out.grouping == Grouping::Underscore => {
                 out.grouping = Grouping::UnderscoreFour;
             }
             Some(t) => {
-                return Err(
-                    vm.new_value_error(format!("Cannot specify '{sep}' with '{}'.", type_repr(t)))
-                );
+                return Err(vm.new_value_error(format!("Cannot specify '{sep}' with '{}'.", type_repr(t))));
             }
         }
     }
@@ -212,10 +201,7 @@ pub fn parse_spec(
 pub(crate) fn check_width(vm: &mut Vm, width: usize, fill: char) -> PyResult<()> {
     if width > 1 << 20 {
         let mut probe = String::new();
-        if probe
-            .try_reserve_exact(width.saturating_mul(fill.len_utf8()))
-            .is_err()
-        {
+        if probe.try_reserve_exact(width.saturating_mul(fill.len_utf8())).is_err() {
             return Err(vm.new_exception_empty(&crate::types::exceptions::exc().memory_error));
         }
     }
@@ -223,10 +209,7 @@ pub(crate) fn check_width(vm: &mut Vm, width: usize, fill: char) -> PyResult<()>
 }
 
 fn unknown_code(vm: &mut Vm, t: char, type_name: &str) -> crate::vm::PyErr {
-    vm.new_value_error(format!(
-        "Unknown format code '{}' for object of type '{type_name}'",
-        type_repr(t)
-    ))
+    vm.new_value_error(format!("Unknown format code '{}' for object of type '{type_name}'", type_repr(t)))
 }
 
 /// Appends `n` copies of `c`.
@@ -275,9 +258,7 @@ pub fn format_str_named(vm: &mut Vm, s: &str, spec: &str, type_name: &str) -> Py
         None => {}
     }
     if f.no_neg_0 {
-        return Err(
-            vm.new_value_error("Negative zero coercion (z) not allowed in string format specifier")
-        );
+        return Err(vm.new_value_error("Negative zero coercion (z) not allowed in string format specifier"));
     }
     if f.alternate {
         return Err(vm.new_value_error("Alternate form (#) not allowed in string format specifier"));
@@ -289,23 +270,9 @@ pub fn format_str_named(vm: &mut Vm, s: &str, spec: &str, type_name: &str) -> Py
         Some(p) => {
             let cut = s.char_indices().nth(p).map(|(b, _)| b).unwrap_or(s.len());
             let body = &s[..cut];
-            (
-                body,
-                if body.is_ascii() {
-                    body.len()
-                } else {
-                    body.chars().count()
-                },
-            )
+            (body, if body.is_ascii() { body.len() } else { body.chars().count() })
         }
-        None => (
-            s,
-            if s.is_ascii() {
-                s.len()
-            } else {
-                s.chars().count()
-            },
-        ),
+        None => (s, if s.is_ascii() { s.len() } else { s.chars().count() }),
     };
     let mut out = String::new();
     pad(&mut out, body, len, &f);
@@ -387,22 +354,14 @@ fn fill_number(spec: &FormatSpec, n: &Number<'_>, upper: bool) -> String {
     let rem_len = n.remainder.chars().count();
     let non_digit = n_sign + n.prefix.len() + rem_len;
     let width = spec.width.map(|w| w as isize).unwrap_or(-1);
-    let min_width = if spec.fill == '0' && spec.align == '=' {
-        width - non_digit as isize
-    } else {
-        0
-    };
+    let min_width = if spec.fill == '0' && spec.align == '=' { width - non_digit as isize } else { 0 };
     let group = match spec.grouping {
         Grouping::None => None,
         Grouping::Comma => Some((3, ',')),
         Grouping::Underscore => Some((3, '_')),
         Grouping::UnderscoreFour => Some((4, '_')),
     };
-    let mut grouped = if n.digits.is_empty() {
-        String::new()
-    } else {
-        group_digits(n.digits, min_width, group)
-    };
+    let mut grouped = if n.digits.is_empty() { String::new() } else { group_digits(n.digits, min_width, group) };
     if upper {
         grouped.make_ascii_uppercase();
     }
@@ -536,18 +495,14 @@ pub fn format_int_arg(vm: &mut Vm, i: IntArg<'_>, spec: &str, type_name: &str) -
         return Err(vm.new_value_error("Precision not allowed in integer format specifier"));
     }
     if f.no_neg_0 {
-        return Err(vm.new_value_error(
-            "Negative zero coercion (z) not allowed in integer format specifier",
-        ));
+        return Err(vm.new_value_error("Negative zero coercion (z) not allowed in integer format specifier"));
     }
     if t == 'c' {
         if f.sign.is_some() {
             return Err(vm.new_value_error("Sign not allowed with integer format specifier 'c'"));
         }
         if f.alternate {
-            return Err(vm.new_value_error(
-                "Alternate form (#) not allowed with integer format specifier 'c'",
-            ));
+            return Err(vm.new_value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
         let Some(x) = i.to_i64() else {
             return Err(vm.new_overflow_error("Python int too large to convert to C long"));
@@ -556,19 +511,14 @@ pub fn format_int_arg(vm: &mut Vm, i: IntArg<'_>, spec: &str, type_name: &str) -
             return Err(vm.new_overflow_error("%c arg not in range(0x110000)"));
         }
         let Some(c) = char::from_u32(x as u32) else {
-            return Err(vm.new_value_error(format!(
-                "%c arg {x:#x} is a lone surrogate, which Skein strings cannot hold"
-            )));
+            return Err(
+                vm.new_value_error(format!("%c arg {x:#x} is a lone surrogate, which Skein strings cannot hold"))
+            );
         };
         let s = c.to_string();
         // CPython treats the character as "remainder", so '=' and '0'
         // padding still apply around it.
-        let n = Number {
-            negative: false,
-            prefix: "",
-            digits: "",
-            remainder: &s,
-        };
+        let n = Number { negative: false, prefix: "", digits: "", remainder: &s };
         return Ok(fill_number(&f, &n, false));
     }
     let (radix, prefix) = match t {
@@ -647,11 +597,7 @@ fn render_float(vm: &mut Vm, x: f64, f: &FormatSpec) -> PyResult<String> {
         None if ty == 'r' => 0,
         None => 6,
     };
-    let flags = DtoaFlags {
-        alt: f.alternate,
-        add_dot_0,
-        no_neg_0: f.no_neg_0,
-    };
+    let flags = DtoaFlags { alt: f.alternate, add_dot_0, no_neg_0: f.no_neg_0 };
     let mut s = double_to_string(val, ty, prec, flags);
     if add_pct {
         s.push('%');
@@ -671,17 +617,9 @@ fn number_of(s: &str) -> Number<'_> {
         Some(rest) => (true, rest),
         None => (false, s),
     };
-    let split = body
-        .bytes()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or(body.len());
+    let split = body.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(body.len());
     let (digits, remainder) = body.split_at(split);
-    Number {
-        negative,
-        prefix: "",
-        digits,
-        remainder,
-    }
+    Number { negative, prefix: "", digits, remainder }
 }
 
 /// `format(z, spec)` for a `complex` with parts `re` and `im`.
@@ -691,13 +629,7 @@ pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<Str
 
 /// CPython's `format_complex_internal`; an empty spec must be handled by
 /// the caller (`str(z)`).
-pub fn format_complex_named(
-    vm: &mut Vm,
-    re: f64,
-    im: f64,
-    spec: &str,
-    type_name: &str,
-) -> PyResult<String> {
+pub fn format_complex_named(vm: &mut Vm, re: f64, im: f64, spec: &str, type_name: &str) -> PyResult<String> {
     let f = parse_spec(vm, spec, None, '>', type_name)?;
     match f.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
@@ -707,9 +639,7 @@ pub fn format_complex_named(
         return Err(vm.new_value_error("Zero padding is not allowed in complex format specifier"));
     }
     if f.align == '=' {
-        return Err(
-            vm.new_value_error("'=' alignment flag is not allowed in complex format specifier")
-        );
+        return Err(vm.new_value_error("'=' alignment flag is not allowed in complex format specifier"));
     }
     let precision = match f.precision {
         Some(p) if p > i32::MAX as usize => return Err(vm.new_value_error("precision too big")),
@@ -737,11 +667,7 @@ pub fn format_complex_named(
         None if ty == 'r' => 0,
         None => 6,
     };
-    let flags = DtoaFlags {
-        alt: f.alternate,
-        add_dot_0: false,
-        no_neg_0: f.no_neg_0,
-    };
+    let flags = DtoaFlags { alt: f.alternate, add_dot_0: false, no_neg_0: f.no_neg_0 };
     let re_s = double_to_string(re, ty, prec, flags);
     let im_s = double_to_string(im, ty, prec, flags);
     // Each part is laid out without padding; the whole is padded below.
@@ -787,15 +713,7 @@ pub struct DtoaFlags {
 /// `repr(x)` for a float: the shortest string that reads back as `x`,
 /// in fixed notation when the decimal exponent is in [-4, 16).
 pub fn float_repr(x: f64) -> String {
-    double_to_string(
-        x,
-        'r',
-        0,
-        DtoaFlags {
-            add_dot_0: true,
-            ..Default::default()
-        },
-    )
+    double_to_string(x, 'r', 0, DtoaFlags { add_dot_0: true, ..Default::default() })
 }
 
 /// CPython's `PyOS_double_to_string(x, code, precision, flags)` for the
@@ -852,10 +770,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtoaFlags) 
     if upper && lower != 'e' {
         body.make_ascii_uppercase();
     }
-    let zero = !body
-        .bytes()
-        .take_while(|b| *b != b'e' && *b != b'E')
-        .any(|b| (b'1'..=b'9').contains(&b));
+    let zero = !body.bytes().take_while(|b| *b != b'e' && *b != b'E').any(|b| (b'1'..=b'9').contains(&b));
     if negative && !(flags.no_neg_0 && zero) {
         body.insert(0, '-');
     }
@@ -867,9 +782,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtoaFlags) 
 /// that integer, so it is also the correctly rounded result, and integer
 /// arithmetic gives the digits without the general algorithm.
 fn fixed_exact(a: f64, p: usize) -> Option<String> {
-    const POW10: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
+    const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
     let scale = *POW10.get(p)?;
     let y = a * scale;
     if y.is_nan() || y >= 4503599627370496.0 || y.fract() != 0.0 {
@@ -938,11 +851,7 @@ fn layout_digits(digits: &str, decpt: i32, mode: Mode, flags: DtoaFlags, upper: 
         decpt = 1;
     }
     let vstart = if decpt <= 0 { decpt - 1 } else { 0 };
-    vend = if !use_exp && flags.add_dot_0 {
-        vend.max(decpt + 1)
-    } else {
-        vend.max(decpt)
-    };
+    vend = if !use_exp && flags.add_dot_0 { vend.max(decpt + 1) } else { vend.max(decpt) };
     let mut out = String::with_capacity((vend - vstart + 8).max(8) as usize);
     let zeros = |out: &mut String, n: i64| {
         for _ in 0..n.max(0) {
@@ -1021,50 +930,11 @@ mod tests {
         assert_eq!(double_to_string(1.0, 'e', 2, f), "1.00e+00");
         assert_eq!(double_to_string(1e-5, 'g', 6, f), "1e-05");
         assert_eq!(double_to_string(123456789.0, 'g', 6, f), "1.23457e+08");
-        assert_eq!(
-            double_to_string(100.0, 'g', 3, DtoaFlags { alt: true, ..f }),
-            "100."
-        );
-        assert_eq!(
-            double_to_string(1.0, 'g', 6, DtoaFlags { alt: true, ..f }),
-            "1.00000"
-        );
-        assert_eq!(
-            double_to_string(
-                123.0,
-                'g',
-                3,
-                DtoaFlags {
-                    add_dot_0: true,
-                    ..f
-                }
-            ),
-            "1.23e+02"
-        );
-        assert_eq!(
-            double_to_string(
-                123.0,
-                'g',
-                4,
-                DtoaFlags {
-                    add_dot_0: true,
-                    ..f
-                }
-            ),
-            "123.0"
-        );
-        assert_eq!(
-            double_to_string(
-                -0.0001,
-                'f',
-                2,
-                DtoaFlags {
-                    no_neg_0: true,
-                    ..f
-                }
-            ),
-            "0.00"
-        );
+        assert_eq!(double_to_string(100.0, 'g', 3, DtoaFlags { alt: true, ..f }), "100.");
+        assert_eq!(double_to_string(1.0, 'g', 6, DtoaFlags { alt: true, ..f }), "1.00000");
+        assert_eq!(double_to_string(123.0, 'g', 3, DtoaFlags { add_dot_0: true, ..f }), "1.23e+02");
+        assert_eq!(double_to_string(123.0, 'g', 4, DtoaFlags { add_dot_0: true, ..f }), "123.0");
+        assert_eq!(double_to_string(-0.0001, 'f', 2, DtoaFlags { no_neg_0: true, ..f }), "0.00");
         assert_eq!(double_to_string(1e20, 'G', 6, f), "1E+20");
     }
 

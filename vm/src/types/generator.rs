@@ -68,21 +68,24 @@ pub fn new_generator(func: PyRef<PyFunction>, window: Vec<Option<Value>>) -> Val
     } else {
         GENERATOR_TYPE.get()
     };
-    PyRef::new_with_type(PyGenerator {
-        func,
-        state: Locked::new(GenState {
-            window,
-            pc: 0,
-            lasti: 0,
-            started: false,
-            running: false,
-            finished: false,
-            yield_from: false,
-            exc_state: None,
-        }),
-        name: Locked::new(name),
-        qualname: Locked::new(qualname),
-    }, cls)
+    PyRef::new_with_type(
+        PyGenerator {
+            func,
+            state: Locked::new(GenState {
+                window,
+                pc: 0,
+                lasti: 0,
+                started: false,
+                running: false,
+                finished: false,
+                yield_from: false,
+                exc_state: None,
+            }),
+            name: Locked::new(name),
+            qualname: Locked::new(qualname),
+        },
+        cls,
+    )
     .into_value()
 }
 
@@ -93,17 +96,11 @@ pub fn get_awaitable(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(v.clone());
     }
     let Some(f) = v.class().lookup("__await__") else {
-        return Err(vm.new_type_error(format!(
-            "object {} can't be used in 'await' expression",
-            v.class().name()
-        )));
+        return Err(vm.new_type_error(format!("object {} can't be used in 'await' expression", v.class().name())));
     };
     let it = vm.call_unbound(&f, v, &[v.clone()])?;
     if it.class().is(COROUTINE_TYPE.get()) || it.class().lookup("__next__").is_none() {
-        return Err(vm.new_type_error(format!(
-            "__await__() returned non-iterator of type '{}'",
-            it.class().name()
-        )));
+        return Err(vm.new_type_error(format!("__await__() returned non-iterator of type '{}'", it.class().name())));
     }
     Ok(it)
 }
@@ -393,13 +390,25 @@ fn coro_await(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 pub(crate) fn add_coroutine_methods(t: &PyRef<PyType>) {
     crate::function::native::add_methods(
         t,
-        &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__await__", coro_await), ("__next__", gen_next)],
+        &[
+            ("send", gen_send),
+            ("throw", gen_throw),
+            ("close", gen_close),
+            ("__await__", coro_await),
+            ("__next__", gen_next),
+        ],
     );
 }
 
 pub(crate) fn add_generator_methods(t: &PyRef<PyType>) {
     crate::function::native::add_methods(
         t,
-        &[("__iter__", gen_iter), ("__next__", gen_next), ("send", gen_send), ("throw", gen_throw), ("close", gen_close)],
+        &[
+            ("__iter__", gen_iter),
+            ("__next__", gen_next),
+            ("send", gen_send),
+            ("throw", gen_throw),
+            ("close", gen_close),
+        ],
     );
 }

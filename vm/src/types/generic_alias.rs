@@ -41,11 +41,7 @@ impl PyPayload for PyGenericAlias {
 
 /// `GenericAlias(origin, args)`; a non-tuple `args` becomes a 1-tuple.
 pub fn generic_alias_new(origin: Value, args: Value) -> Value {
-    let args = if args.as_tuple().is_some() {
-        args
-    } else {
-        new_tuple(vec![args])
-    };
+    let args = if args.as_tuple().is_some() { args } else { new_tuple(vec![args]) };
     PyRef::new(PyGenericAlias { origin, args }).into_value()
 }
 
@@ -65,10 +61,7 @@ fn arg_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         return vm.repr_string(v);
     }
     if let Some(t) = v.downcast_ref::<PyType>() {
-        let module = t
-            .dict()
-            .get_str("__module__")
-            .and_then(|m| m.as_str().map(str::to_string));
+        let module = t.dict().get_str("__module__").and_then(|m| m.as_str().map(str::to_string));
         return Ok(match module {
             Some(m) if m != "builtins" => format!("{m}.{}", t.qualname()),
             _ => t.qualname(),
@@ -81,10 +74,7 @@ fn ga_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.skip_self().no_kwargs(vm, "GenericAlias")?;
     let a = &args.pos[1.min(args.pos.len())..];
     if a.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "GenericAlias expected 2 arguments, got {}",
-            a.len()
-        )));
+        return Err(vm.new_type_error(format!("GenericAlias expected 2 arguments, got {}", a.len())));
     }
     Ok(generic_alias_new(a[0].clone(), a[1].clone()))
 }
@@ -114,9 +104,7 @@ fn ga_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(o) = a[1].downcast_ref::<PyGenericAlias>() else {
         return Ok(not_implemented());
     };
-    Ok(bool_value(
-        vm.eq(&g.origin, &o.origin)? && vm.eq(&g.args, &o.args)?,
-    ))
+    Ok(bool_value(vm.eq(&g.origin, &o.origin)? && vm.eq(&g.args, &o.args)?))
 }
 
 fn ga_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -184,10 +172,7 @@ fn ga_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn ga_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = slot_args(vm, &args, 0)?;
     let g = this(vm, &a[0])?;
-    Ok(new_tuple(vec![
-        GENERIC_ALIAS_TYPE.get().to_value(),
-        new_tuple(vec![g.origin.clone(), g.args.clone()]),
-    ]))
+    Ok(new_tuple(vec![GENERIC_ALIAS_TYPE.get().to_value(), new_tuple(vec![g.origin.clone(), g.args.clone()])]))
 }
 
 fn ga_origin(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -200,15 +185,8 @@ fn ga_args(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// Type variables among the arguments (those with `__typing_subst__`).
 fn ga_parameters(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let items = this(vm, v)?
-        .args
-        .as_tuple()
-        .map(|t| t.to_vec())
-        .unwrap_or_default();
-    let params: Vec<Value> = items
-        .into_iter()
-        .filter(|x| x.class().lookup("__typing_subst__").is_some())
-        .collect();
+    let items = this(vm, v)?.args.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    let params: Vec<Value> = items.into_iter().filter(|x| x.class().lookup("__typing_subst__").is_some()).collect();
     Ok(new_tuple(params))
 }
 
@@ -221,17 +199,9 @@ fn class_getitem(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// Creates the type and adds `__class_getitem__` to `types`.
 pub(crate) fn install(object: &PyRef<PyType>, types: &[&'static PyRef<PyType>]) {
-    let t = PyType::new_builtin::<PyGenericAlias>(
-        "GenericAlias",
-        Some(object),
-        flags::HAS_GETATTR,
-        false,
-    );
+    let t = PyType::new_builtin::<PyGenericAlias>("GenericAlias", Some(object), flags::HAS_GETATTR, false);
     t.set_dict(crate::types::dict::PyDict::new_ref());
-    t.dict().set_str_key(
-        crate::intern::intern("__module__"),
-        crate::intern::intern("types"),
-    );
+    t.dict().set_str_key(crate::intern::intern("__module__"), crate::intern::intern("types"));
     GENERIC_ALIAS_TYPE.set(t);
     let t = GENERIC_ALIAS_TYPE.get();
     add_method_kind(t, "__new__", ga_new, MethodKind::Static);

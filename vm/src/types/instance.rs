@@ -22,10 +22,7 @@ pub struct InstanceExt {
 
 impl InstanceExt {
     pub fn new(slot_count: usize) -> InstanceExt {
-        InstanceExt {
-            dict: Locked::new(None),
-            slots: (0..slot_count).map(|_| Locked::new(None)).collect(),
-        }
+        InstanceExt { dict: Locked::new(None), slots: (0..slot_count).map(|_| Locked::new(None)).collect() }
     }
 
     /// The instance dict, created on first use.

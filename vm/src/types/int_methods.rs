@@ -35,9 +35,7 @@ use crate::types::float_methods::convert::{int_ref_to_f64, int_true_divide, DivE
 use crate::types::float_methods::float_pow;
 use crate::types::int::{int_from_bigint, int_from_i64, IntRef, INT_TYPE};
 use crate::types::int_methods::construct::{digits_limit_text, int_max_str_digits};
-use crate::types::int_methods::num_args::{
-    binary_pair, noargs_self, self_and_optional, ternary_args, unary_self,
-};
+use crate::types::int_methods::num_args::{binary_pair, noargs_self, self_and_optional, ternary_args, unary_self};
 use crate::types::singletons::{bool_value, not_implemented};
 use crate::types::small::{PyByteArray, PyBytes};
 use crate::types::str::{new_str, PyStr};
@@ -57,9 +55,7 @@ fn this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<IntRef<'a>> {
         Some(i) => Ok(i),
         None => {
             let t = v.class().name();
-            Err(vm.new_type_error(format!(
-                "descriptor requires a 'int' object but received a '{t}'"
-            )))
+            Err(vm.new_type_error(format!("descriptor requires a 'int' object but received a '{t}'")))
         }
     }
 }
@@ -203,9 +199,7 @@ fn op_truediv(vm: &mut Vm, x: &IntRef<'_>, y: &IntRef<'_>) -> PyResult<Value> {
     match int_true_divide(x, y) {
         Ok(f) => Ok(new_float(f)),
         Err(DivError::ZeroDivision) => Err(vm.new_zero_division_error("division by zero")),
-        Err(DivError::Overflow) => {
-            Err(vm.new_overflow_error("integer division result too large for a float"))
-        }
+        Err(DivError::Overflow) => Err(vm.new_overflow_error("integer division result too large for a float")),
     }
 }
 
@@ -601,16 +595,12 @@ fn bytes_params(
 ) -> PyResult<(Option<Value>, bool, bool)> {
     let rest = args.skip_self();
     if rest.len() > 3 {
-        return Err(vm.new_type_error(format!(
-            "{fname}() takes at most 3 arguments ({} given)",
-            rest.len()
-        )));
+        return Err(vm.new_type_error(format!("{fname}() takes at most 3 arguments ({} given)", rest.len())));
     }
     if rest.pos.len() > 2 {
-        return Err(vm.new_type_error(format!(
-            "{fname}() takes at most 2 positional arguments ({} given)",
-            rest.pos.len()
-        )));
+        return Err(
+            vm.new_type_error(format!("{fname}() takes at most 2 positional arguments ({} given)", rest.pos.len()))
+        );
     }
     let mut first = rest.pos.first().cloned();
     let mut order = rest.pos.get(1).cloned();
@@ -625,22 +615,17 @@ fn bytes_params(
         } else if name == "signed" {
             (&mut signed, 0)
         } else {
-            return Err(vm.new_type_error(format!(
-                "{fname}() got an unexpected keyword argument '{name}'"
-            )));
+            return Err(vm.new_type_error(format!("{fname}() got an unexpected keyword argument '{name}'")));
         };
         if slot.is_some() {
-            return Err(vm.new_type_error(format!(
-                "argument for {fname}() given by name ('{name}') and position ({pos})"
-            )));
+            return Err(
+                vm.new_type_error(format!("argument for {fname}() given by name ('{name}') and position ({pos})"))
+            );
         }
         *slot = Some(v);
     }
     if first_required && first.is_none() {
-        return Err(vm.new_type_error(format!(
-            "{fname}() missing required argument '{}' (pos 1)",
-            names[0]
-        )));
+        return Err(vm.new_type_error(format!("{fname}() missing required argument '{}' (pos 1)", names[0])));
     }
     let little = match order {
         None => false,
@@ -650,9 +635,7 @@ fn bytes_params(
             Some(_) => return Err(vm.new_value_error("byteorder must be either 'little' or 'big'")),
             None => {
                 let t = o.class().name();
-                return Err(vm.new_type_error(format!(
-                    "{fname}() argument 'byteorder' must be str, not {t}"
-                )));
+                return Err(vm.new_type_error(format!("{fname}() argument 'byteorder' must be str, not {t}")));
             }
         },
     };
@@ -669,25 +652,18 @@ fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_type_error("to_bytes() needs an argument"));
     };
     let x = this(vm, recv)?;
-    let (length, little, signed) =
-        bytes_params(vm, &args, "to_bytes", ["length", "byteorder"], false)?;
+    let (length, little, signed) = bytes_params(vm, &args, "to_bytes", ["length", "byteorder"], false)?;
     let length = match length {
         None => 1,
         Some(l) => {
             let l = vm.index(&l)?;
             match l.as_i64() {
-                Some(n) if n < 0 => {
-                    return Err(vm.new_value_error("length argument must be non-negative"))
-                }
+                Some(n) if n < 0 => return Err(vm.new_value_error("length argument must be non-negative")),
                 Some(n) => n as usize,
                 None if l.as_int().is_some_and(|i| is_negative(&i)) => {
                     return Err(vm.new_value_error("length argument must be non-negative"))
                 }
-                None => {
-                    return Err(
-                        vm.new_overflow_error("Python int too large to convert to C ssize_t")
-                    )
-                }
+                None => return Err(vm.new_overflow_error("Python int too large to convert to C ssize_t")),
             }
         }
     };
@@ -712,8 +688,7 @@ fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     // A huge length is a MemoryError, as in CPython. Asking the
     // allocator is no test: with overcommit the reservation succeeds and
     // filling it gets the process killed.
-    if length as u64 > MAX_RESULT_BITS / 8 || bytes.try_reserve_exact(length - bytes.len()).is_err()
-    {
+    if length as u64 > MAX_RESULT_BITS / 8 || bytes.try_reserve_exact(length - bytes.len()).is_err() {
         return Err(memory_error(vm));
     }
     bytes.resize(length, if negative { 0xff } else { 0 });
@@ -756,18 +731,13 @@ fn int_from_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(cls) = args.pos.first().and_then(|c| c.downcast::<PyType>()) else {
         return Err(vm.new_type_error("from_bytes() needs a type"));
     };
-    let (data, little, signed) =
-        bytes_params(vm, &args, "from_bytes", ["bytes", "byteorder"], true)?;
+    let (data, little, signed) = bytes_params(vm, &args, "from_bytes", ["bytes", "byteorder"], true)?;
     let data = data.unwrap_or_else(|| crate::types::small::bytes_new(Vec::new()));
     let mut bytes = bytes_of(vm, &data)?;
     if !little {
         bytes.reverse();
     }
-    let value = if signed {
-        BigInt::from_signed_bytes_le(&bytes)
-    } else {
-        BigInt::from_bytes_le(Sign::Plus, &bytes)
-    };
+    let value = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(Sign::Plus, &bytes) };
     let v = int_from_bigint(value);
     if cls.is(INT_TYPE.get()) {
         return Ok(v);
@@ -914,9 +884,6 @@ mod tests {
         assert!(ordering_matches(CompareOp::Le, Ordering::Equal));
         assert!(!ordering_matches(CompareOp::Ne, Ordering::Equal));
         let b = BigInt::from(1) << 100usize;
-        assert_eq!(
-            cmp_ints(&IntRef::Small(5), &IntRef::Big(&b)),
-            Ordering::Less
-        );
+        assert_eq!(cmp_ints(&IntRef::Small(5), &IntRef::Big(&b)), Ordering::Less);
     }
 }

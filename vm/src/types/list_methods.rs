@@ -29,9 +29,9 @@ use crate::types::small::{PySlice, SLICE_TYPE};
 use crate::types::str::new_str;
 use crate::types::tuple::new_tuple;
 use crate::types::tuple_methods::{
-    check_repeat_size, compare_methods, concat_fallback, descr_error, eq_nested, gather,
-    mul_fallback, noargs, one_arg, pos_range, repeat_count, repr_enter, repr_nested, seq_compare,
-    seq_count, seq_index, seq_key, slot_args, Key, RichCompare, Seq, SliceSpec,
+    check_repeat_size, compare_methods, concat_fallback, descr_error, eq_nested, gather, mul_fallback, noargs, one_arg,
+    pos_range, repeat_count, repr_enter, repr_nested, seq_compare, seq_count, seq_index, seq_key, slot_args, Key,
+    RichCompare, Seq, SliceSpec,
 };
 use crate::types::type_::{PyType, TypeCell};
 use crate::value::Value;
@@ -51,19 +51,12 @@ fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
         return Ok(Some(i));
     }
     if v.as_int().is_none() && v.class().lookup("__index__").is_none() {
-        return Err(
-            vm.new_type_error("slice indices must be integers or None or have an __index__ method")
-        );
+        return Err(vm.new_type_error("slice indices must be integers or None or have an __index__ method"));
     }
     let i = vm.index(v)?;
     Ok(Some(match i.as_i64() {
         Some(x) => x,
-        None if i
-            .as_int()
-            .is_some_and(|b| b.to_bigint().sign() == num_bigint::Sign::Minus) =>
-        {
-            i64::MIN
-        }
+        None if i.as_int().is_some_and(|b| b.to_bigint().sign() == num_bigint::Sign::Minus) => i64::MIN,
         None => i64::MAX,
     }))
 }
@@ -144,20 +137,13 @@ fn slice_indices_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         None => return Err(vm.new_overflow_error("Python int too large to convert to C ssize_t")),
     };
     let (start, stop, step) = slice_indices(vm, s, len)?;
-    Ok(new_tuple(vec![
-        int_from_i64(start),
-        int_from_i64(stop),
-        int_from_i64(step),
-    ]))
+    Ok(new_tuple(vec![int_from_i64(start), int_from_i64(stop), int_from_i64(step)]))
 }
 
 fn slice_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = noargs(vm, &args, "slice.__reduce__")?;
     let sl = slice_this(vm, s)?;
-    Ok(new_tuple(vec![
-        SLICE_TYPE.get().to_value(),
-        slice_parts(sl),
-    ]))
+    Ok(new_tuple(vec![SLICE_TYPE.get().to_value(), slice_parts(sl)]))
 }
 
 fn slice_start(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -219,10 +205,7 @@ fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let l = this(vm, s)?;
     args.no_kwargs(vm, "list")?;
     if args.pos.len() > 2 {
-        return Err(vm.new_type_error(format!(
-            "list expected at most 1 argument, got {}",
-            args.pos.len() - 1
-        )));
+        return Err(vm.new_type_error(format!("list expected at most 1 argument, got {}", args.pos.len() - 1)));
     }
     let old = std::mem::take(&mut *l.lock());
     drop(old);
@@ -312,9 +295,7 @@ fn delete_slice(items: &mut Vec<Value>, sp: &SliceSpec) -> Vec<Value> {
         return Vec::new();
     }
     if step == 1 {
-        return items
-            .drain(start as usize..stop.max(start) as usize)
-            .collect();
+        return items.drain(start as usize..stop.max(start) as usize).collect();
     }
     let pos = slice_positions(start, step, n);
     let mut removed = Vec::with_capacity(n);
@@ -352,11 +333,8 @@ fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
         Key::Slice(sp) => {
-            let msg = if sp.step == 1 {
-                "can only assign an iterable"
-            } else {
-                "must assign iterable to extended slice"
-            };
+            let msg =
+                if sp.step == 1 { "can only assign an iterable" } else { "must assign iterable to extended slice" };
             let seq = seq_fast(vm, &a[2], msg)?;
             let mut items = l.lock();
             let (start, stop, step, n) = sp.adjust(items.len());
@@ -431,11 +409,7 @@ fn list_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(l) = a[0].downcast::<PyList>() else {
         return Err(descr_error(vm, "list", &a[0]));
     };
-    Ok(PyRef::new(PyListIter {
-        list: l,
-        pos: std::sync::atomic::AtomicUsize::new(0),
-    })
-    .into_value())
+    Ok(PyRef::new(PyListIter { list: l, pos: std::sync::atomic::AtomicUsize::new(0) }).into_value())
 }
 
 /// `reversed(list)`: reads by index from the end; stops for good once the
@@ -475,11 +449,7 @@ fn list_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(descr_error(vm, "list", s));
     };
     let n = l.len() as isize;
-    Ok(PyRef::new(PyListRevIter {
-        list: l,
-        index: AtomicIsize::new(n - 1),
-    })
-    .into_value())
+    Ok(PyRef::new(PyListRevIter { list: l, index: AtomicIsize::new(n - 1) }).into_value())
 }
 
 fn reviter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -499,11 +469,7 @@ fn reviter_length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(descr_error(vm, "list_reverseiterator", s));
     };
     let i = it.index.load(Ordering::Relaxed);
-    let n = if i >= 0 && (i as usize) < it.list.len() {
-        i + 1
-    } else {
-        0
-    };
+    let n = if i >= 0 && (i as usize) < it.list.len() { i + 1 } else { 0 };
     Ok(int_from_i64(n as i64))
 }
 
@@ -554,10 +520,7 @@ fn list_rmul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = slot_args(vm, &args, 1)?;
     let l = this(vm, &a[0])?;
     let Some(n) = repeat_count(vm, &a[1])? else {
-        return Err(vm.new_type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            a[1].class().name()
-        )));
+        return Err(vm.new_type_error(format!("can't multiply sequence by non-int of type '{}'", a[1].class().name())));
     };
     let v = repeated(vm, &l.snapshot(), n)?;
     Ok(new_list(v))
@@ -734,53 +697,29 @@ pub(crate) fn install(types: &crate::types::Types) {
         ],
     );
     add_methods(t, &compare_methods::<ListCmp>());
-    t.dict()
-        .set_str_key(crate::intern::intern("__hash__"), none());
+    t.dict().set_str_key(crate::intern::intern("__hash__"), none());
 
-    let rt =
-        PyType::new_builtin::<PyListRevIter>("list_reverseiterator", Some(types.object), 0, false);
+    let rt = PyType::new_builtin::<PyListRevIter>("list_reverseiterator", Some(types.object), 0, false);
     rt.set_dict(crate::types::dict::PyDict::new_ref());
     LIST_REVITER_TYPE.set(rt);
     add_methods(
         LIST_REVITER_TYPE.get(),
-        &[
-            ("__iter__", self_iter),
-            ("__next__", reviter_next),
-            ("__length_hint__", reviter_length_hint),
-        ],
+        &[("__iter__", self_iter), ("__next__", reviter_next), ("__length_hint__", reviter_length_hint)],
     );
 
     let st = types.slice;
     add_method_kind(st, "__new__", slice_new_method, MethodKind::Static);
-    add_methods(
-        st,
-        &[
-            ("__repr__", slice_repr),
-            ("indices", slice_indices_method),
-            ("__reduce__", slice_reduce),
-        ],
-    );
+    add_methods(st, &[("__repr__", slice_repr), ("indices", slice_indices_method), ("__reduce__", slice_reduce)]);
     add_methods(st, &compare_methods::<SliceCmp>());
-    st.dict()
-        .set_str_key(crate::intern::intern("__hash__"), none());
+    st.dict().set_str_key(crate::intern::intern("__hash__"), none());
     add_getset(st, "start", slice_start, None);
     add_getset(st, "stop", slice_stop, None);
     add_getset(st, "step", slice_step, None);
 
-    generic_alias::install(
-        types.object,
-        &[
-            types.list,
-            types.tuple,
-            types.dict,
-            types.set,
-            types.frozenset,
-        ],
-    );
+    generic_alias::install(types.object, &[types.list, types.tuple, types.dict, types.set, types.frozenset]);
 }
 
 /// The native `next` of the reverse iterator.
 pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    v.downcast_ref::<PyListRevIter>()
-        .map(|i| i as &dyn NativeIterator)
+    v.downcast_ref::<PyListRevIter>().map(|i| i as &dyn NativeIterator)
 }

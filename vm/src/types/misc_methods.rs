@@ -166,7 +166,8 @@ fn unicode_error_str(vm: &mut Vm, e: &PyRef<PyBaseException>, cls: &PyType) -> P
         return Ok(None);
     }
     let get = |n: &str, i: usize| e_get_attr(e, n).unwrap_or_else(|| items[i].clone());
-    let (encoding, object, start, end, reason) = (get("encoding", 0), get("object", 1), get("start", 2), get("end", 3), get("reason", 4));
+    let (encoding, object, start, end, reason) =
+        (get("encoding", 0), get("object", 1), get("start", 2), get("end", 3), get("reason", 4));
     let (Some(start), Some(end)) = (start.as_i64(), end.as_i64()) else { return Ok(None) };
     let enc = vm.str_string(&encoding)?;
     let reason = vm.str_string(&reason)?;
@@ -189,10 +190,18 @@ fn unicode_error_str(vm: &mut Vm, e: &PyRef<PyBaseException>, cls: &PyType) -> P
         } else {
             format!("\\U{c:08x}")
         };
-        let prefix = if what == "encode" { format!("'{enc}' codec can't encode character") } else { "can't translate character".to_string() };
+        let prefix = if what == "encode" {
+            format!("'{enc}' codec can't encode character")
+        } else {
+            "can't translate character".to_string()
+        };
         return Ok(Some(format!("{prefix} '{ch}' in position {start}: {reason}")));
     }
-    let prefix = if what == "encode" { format!("'{enc}' codec can't encode characters") } else { "can't translate characters".to_string() };
+    let prefix = if what == "encode" {
+        format!("'{enc}' codec can't encode characters")
+    } else {
+        "can't translate characters".to_string()
+    };
     Ok(Some(format!("{prefix} in position {start}-{}: {reason}", end - 1)))
 }
 
@@ -472,7 +481,8 @@ fn method_eq(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn method_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = a.exact(vm, "__hash__", 1)?;
     let m = method_of(vm, &a[0])?;
-    let h = crate::protocol::hash::hash_pointer(m.function.raw_word()) ^ crate::protocol::hash::hash_pointer(m.receiver.raw_word());
+    let h = crate::protocol::hash::hash_pointer(m.function.raw_word())
+        ^ crate::protocol::hash::hash_pointer(m.receiver.raw_word());
     Ok(crate::types::int::int_from_i64(h))
 }
 
@@ -784,7 +794,8 @@ fn super_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
             let mut first = vm.frames.values.get(base).cloned().flatten();
             if let Some(c) = first.as_ref().and_then(|f| f.downcast_ref::<PyCell>()) {
-                if code.co.localsplus_kinds.first().is_some_and(|k| k & skein_compiler::bytecode::LocalKind::CELL != 0) {
+                if code.co.localsplus_kinds.first().is_some_and(|k| k & skein_compiler::bytecode::LocalKind::CELL != 0)
+                {
                     first = c.get();
                 }
             }
@@ -860,7 +871,8 @@ fn super_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 // ---- modules, cells, code, generators, tracebacks --------------------------------
 
 fn module_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let slots = Args { pos: &a.pos[1..], kwnames: a.kwnames, kwvalues: a.kwvalues }.bind(vm, "module", &["name", "doc"], 0)?;
+    let slots =
+        Args { pos: &a.pos[1..], kwnames: a.kwnames, kwvalues: a.kwvalues }.bind(vm, "module", &["name", "doc"], 0)?;
     let Some(name) = slots[0].as_ref().and_then(|n| n.as_str().map(str::to_string)) else {
         return Err(vm.new_type_error("module.__init__() missing required argument 'name' (pos 1)"));
     };
@@ -1056,7 +1068,15 @@ pub(crate) fn install(types: &crate::types::Types) {
     add_getset(f, "__annotations__", func_get_annotations, Some(func_set_annotations));
 
     let m = crate::function::method::BOUND_METHOD_TYPE.get();
-    add_methods(m, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash), ("__getattribute__", method_getattribute)]);
+    add_methods(
+        m,
+        &[
+            ("__repr__", method_repr),
+            ("__eq__", method_eq),
+            ("__hash__", method_hash),
+            ("__getattribute__", method_getattribute),
+        ],
+    );
     m.set_flag(flags::CUSTOM_GETATTRIBUTE, true);
     add_getset(m, "__func__", method_get_func, None);
     add_getset(m, "__self__", method_get_self, None);
@@ -1148,7 +1168,11 @@ pub(crate) fn install(types: &crate::types::Types) {
         add_getset(t, "__name__", gen_name, None);
         add_getset(t, "__qualname__", gen_qualname, None);
     }
-    for (prefix, t) in [("gi", g), ("cr", crate::types::generator::COROUTINE_TYPE.get()), ("ag", crate::types::generator::ASYNC_GENERATOR_TYPE.get())] {
+    for (prefix, t) in [
+        ("gi", g),
+        ("cr", crate::types::generator::COROUTINE_TYPE.get()),
+        ("ag", crate::types::generator::ASYNC_GENERATOR_TYPE.get()),
+    ] {
         let names: [&'static str; 3] = match prefix {
             "gi" => ["gi_running", "gi_frame", "gi_code"],
             "cr" => ["cr_running", "cr_frame", "cr_code"],

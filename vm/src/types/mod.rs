@@ -41,7 +41,7 @@ pub mod union_type;
 pub use small::{bytes_new, complex_new, frozenset_new, set_from_values, slice_new};
 
 use crate::function::descriptors as descr;
-use crate::function::native as native;
+use crate::function::native;
 use crate::object::{PyPayload, PyRef};
 use crate::types::type_::{flags, PyType, TypeCell};
 use crate::value::Value;
@@ -103,7 +103,13 @@ impl Types {
 }
 
 /// Creates a builtin type deriving from `base` and stores it in `cell`.
-fn make<T: PyPayload>(cell: &'static TypeCell, name: &str, base: &PyRef<PyType>, fl: u32, with_ext: bool) -> &'static PyRef<PyType> {
+fn make<T: PyPayload>(
+    cell: &'static TypeCell,
+    name: &str,
+    base: &PyRef<PyType>,
+    fl: u32,
+    with_ext: bool,
+) -> &'static PyRef<PyType> {
     let t = PyType::new_builtin::<T>(name, Some(base), fl, with_ext);
     t.set_dict(dict::PyDict::new_ref());
     t.dict().set_str_key(crate::intern::intern("__module__"), crate::intern::intern("builtins"));
@@ -158,10 +164,22 @@ pub fn init() {
     make::<crate::function::PyFunction>(&crate::function::FUNCTION_TYPE, "function", object, 0, true);
     make::<crate::function::PyCode>(&crate::function::CODE_TYPE, "code", object, 0, false);
     make::<crate::function::PyCell>(&crate::function::CELL_TYPE, "cell", object, 0, false);
-    make::<crate::function::method::PyBoundMethod>(&crate::function::method::BOUND_METHOD_TYPE, "method", object, 0, false);
+    make::<crate::function::method::PyBoundMethod>(
+        &crate::function::method::BOUND_METHOD_TYPE,
+        "method",
+        object,
+        0,
+        false,
+    );
     make::<native::PyNativeFunction>(&native::BUILTIN_FUNCTION_TYPE, "builtin_function_or_method", object, 0, false);
     make::<native::PyMethodDescriptor>(&native::METHOD_DESCRIPTOR_TYPE, "method_descriptor", object, 0, false);
-    make::<native::PyMethodDescriptor>(&native::CLASSMETHOD_DESCRIPTOR_TYPE, "classmethod_descriptor", object, 0, false);
+    make::<native::PyMethodDescriptor>(
+        &native::CLASSMETHOD_DESCRIPTOR_TYPE,
+        "classmethod_descriptor",
+        object,
+        0,
+        false,
+    );
     make::<descr::PyProperty>(&descr::PROPERTY_TYPE, "property", object, flags::BASETYPE, false);
     make::<descr::PyClassMethod>(&descr::CLASSMETHOD_TYPE, "classmethod", object, flags::BASETYPE, true);
     make::<descr::PyStaticMethod>(&descr::STATICMETHOD_TYPE, "staticmethod", object, flags::BASETYPE, true);
@@ -174,7 +192,13 @@ pub fn init() {
     let gen_t = make::<generator::PyGenerator>(&generator::GENERATOR_TYPE, "generator", object, 0, false);
     let coro_t = make::<generator::PyGenerator>(&generator::COROUTINE_TYPE, "coroutine", object, 0, false);
     make::<generator::PyGenerator>(&generator::ASYNC_GENERATOR_TYPE, "async_generator", object, 0, false);
-    make::<crate::interp::traceback::PyTraceback>(&crate::interp::traceback::TRACEBACK_TYPE, "traceback", object, 0, false);
+    make::<crate::interp::traceback::PyTraceback>(
+        &crate::interp::traceback::TRACEBACK_TYPE,
+        "traceback",
+        object,
+        0,
+        false,
+    );
     make::<exceptions::PyBaseException>(
         &exceptions::BASE_EXCEPTION_TYPE,
         "BaseException",

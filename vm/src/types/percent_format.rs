@@ -78,12 +78,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         Some(t) => (t.len() as isize, 0),
         None => (-1, -2),
     };
-    let mut cur = ArgCursor {
-        single: args.clone(),
-        tuple,
-        arglen,
-        argidx,
-    };
+    let mut cur = ArgCursor { single: args.clone(), tuple, arglen, argidx };
     let bytes = fmt.as_bytes();
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut pos = 0;
@@ -131,13 +126,7 @@ fn parse_conversion(
 ) -> PyResult<Conv> {
     let b = fmt.as_bytes();
     let incomplete = |vm: &mut Vm| vm.new_value_error("incomplete format");
-    let mut conv = Conv {
-        flags: 0,
-        width: -1,
-        prec: -1,
-        ch: '\0',
-        sign: false,
-    };
+    let mut conv = Conv { flags: 0, width: -1, prec: -1, ch: '\0', sign: false };
     if b.get(*pos) == Some(&b'(') {
         let Some(d) = dict else {
             return Err(vm.new_type_error("format requires a mapping"));
@@ -286,15 +275,7 @@ fn format_one(
             conv.sign = true;
             let x = float_for(vm, &v)?;
             let prec = if conv.prec < 0 { 6 } else { conv.prec as usize };
-            double_to_string(
-                x,
-                conv.ch,
-                prec,
-                DtoaFlags {
-                    alt: conv.flags & F_ALT != 0,
-                    ..Default::default()
-                },
-            )
+            double_to_string(x, conv.ch, prec, DtoaFlags { alt: conv.flags & F_ALT != 0, ..Default::default() })
         }
         'c' => char_for(vm, &v)?.to_string(),
         c => {
@@ -375,9 +356,7 @@ fn float_for(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     }
     let ty = v.class();
     if ty.lookup("__float__").is_some() {
-        let r = vm
-            .call_special(v, "__float__", &[])?
-            .unwrap_or_else(crate::types::singletons::none);
+        let r = vm.call_special(v, "__float__", &[])?.unwrap_or_else(crate::types::singletons::none);
         return match r.as_float() {
             Some(x) => Ok(x),
             None => {
@@ -415,9 +394,9 @@ fn char_for(vm: &mut Vm, v: &Value) -> PyResult<char> {
     match i.to_u32().filter(|x| *x < 0x110000) {
         Some(cp) => match char::from_u32(cp) {
             Some(c) => Ok(c),
-            None => Err(vm.new_value_error(format!(
-                "%c arg {cp:#x} is a lone surrogate, which Skein strings cannot hold"
-            ))),
+            None => {
+                Err(vm.new_value_error(format!("%c arg {cp:#x} is a lone surrogate, which Skein strings cannot hold")))
+            }
         },
         None => Err(vm.new_overflow_error("%c arg not in range(0x110000)")),
     }
@@ -431,11 +410,7 @@ fn format_long(i: &BigInt, alt: bool, prec: isize, ch: char) -> String {
         'x' | 'X' => 16,
         _ => 10,
     };
-    let digits = if i.is_zero() {
-        "0".to_string()
-    } else {
-        i.magnitude().to_str_radix(radix)
-    };
+    let digits = if i.is_zero() { "0".to_string() } else { i.magnitude().to_str_radix(radix) };
     let mut out = String::with_capacity(digits.len() + 4);
     if i.sign() == Sign::Minus {
         out.push('-');
@@ -456,11 +431,7 @@ fn format_long(i: &BigInt, alt: bool, prec: isize, ch: char) -> String {
 
 /// Pads one converted value (CPython's `unicode_format_arg_output`).
 fn emit(out: &mut String, text: &str, conv: &Conv) {
-    let fill = if conv.sign && conv.flags & F_ZERO != 0 {
-        '0'
-    } else {
-        ' '
-    };
+    let fill = if conv.sign && conv.flags & F_ZERO != 0 { '0' } else { ' ' };
     let mut len = text.chars().count() as isize;
     if (conv.width == -1 || conv.width <= len)
         && (conv.prec == -1 || conv.prec >= len)
@@ -471,11 +442,7 @@ fn emit(out: &mut String, text: &str, conv: &Conv) {
     }
     let mut body = text;
     if matches!(conv.ch, 's' | 'r' | 'a') && conv.prec >= 0 && len > conv.prec {
-        let cut = text
-            .char_indices()
-            .nth(conv.prec as usize)
-            .map(|(b, _)| b)
-            .unwrap_or(text.len());
+        let cut = text.char_indices().nth(conv.prec as usize).map(|(b, _)| b).unwrap_or(text.len());
         body = &text[..cut];
         len = conv.prec;
     }
@@ -533,13 +500,7 @@ mod tests {
     use super::*;
 
     fn conv(flags: u8, width: isize, prec: isize, ch: char, sign: bool) -> Conv {
-        Conv {
-            flags,
-            width,
-            prec,
-            ch,
-            sign,
-        }
+        Conv { flags, width, prec, ch, sign }
     }
 
     #[test]

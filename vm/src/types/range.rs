@@ -245,7 +245,8 @@ fn range_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(s) = a[1].downcast_ref::<crate::types::small::PySlice>() {
         let n = r.len();
         let (start, stop, step) = crate::types::list_methods::slice_indices(vm, s, n)?;
-        return Ok(PyRef::new(PyRange { start: r.item(start), stop: r.item(stop), step: r.step * step, big: None }).into_value());
+        return Ok(PyRef::new(PyRange { start: r.item(start), stop: r.item(stop), step: r.step * step, big: None })
+            .into_value());
     }
     let i = to_i64(vm, &a[1])?;
     let n = r.len();
@@ -377,7 +378,10 @@ pub(crate) fn install(types: &crate::types::Types) {
     let lt = PyType::new_builtin::<PyLongRangeIter>("longrange_iterator", Some(object), 0, false);
     lt.set_dict(crate::types::dict::PyDict::new_ref());
     LONG_RANGE_ITER_TYPE.set(lt);
-    add_methods(LONG_RANGE_ITER_TYPE.get(), &[("__iter__", rangeiter_iter), ("__next__", crate::types::iterators::iter_next_pub)]);
+    add_methods(
+        LONG_RANGE_ITER_TYPE.get(),
+        &[("__iter__", rangeiter_iter), ("__next__", crate::types::iterators::iter_next_pub)],
+    );
 }
 
 pub fn add_to_builtins(m: &PyRef<crate::types::module::PyModule>) {

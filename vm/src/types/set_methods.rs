@@ -93,8 +93,7 @@ impl NativeIterator for PySetIter {
 
 /// The native `next` of set iterators.
 pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    v.downcast_ref::<PySetIter>()
-        .map(|i| i as &dyn NativeIterator)
+    v.downcast_ref::<PySetIter>().map(|i| i as &dyn NativeIterator)
 }
 
 fn setiter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -181,8 +180,7 @@ pub(crate) fn update_from(vm: &mut Vm, so: &PyRef<PySet>, other: &Value) -> PyRe
     }
     if other.is_exact(DICT_TYPE.get()) {
         if let Some(d) = other.downcast_ref::<PyDict>() {
-            let pairs: Vec<(i64, Value)> =
-                d.lock().iter().map(|e| (e.hash, e.key.clone())).collect();
+            let pairs: Vec<(i64, Value)> = d.lock().iter().map(|e| (e.hash, e.key.clone())).collect();
             so.lock().presize_for(pairs.len());
             for (h, k) in pairs {
                 so.add_hashed(vm, k, h)?;
@@ -312,11 +310,7 @@ fn copy_and_difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<PyRef
 /// `set_difference(so, other)`.
 fn difference(vm: &mut Vm, so_v: &Value, other: &Value) -> PyResult<PyRef<PySet>> {
     let so = this(vm, so_v)?;
-    let dict = if other.is_exact(DICT_TYPE.get()) {
-        other.downcast_ref::<PyDict>()
-    } else {
-        None
-    };
+    let dict = if other.is_exact(DICT_TYPE.get()) { other.downcast_ref::<PyDict>() } else { None };
     let other_size = match (other.downcast_ref::<PySet>(), dict) {
         (Some(o), _) => o.len(),
         (None, Some(d)) => d.len(),
@@ -359,19 +353,16 @@ fn symmetric_difference_update(vm: &mut Vm, so_v: &Value, other: &Value) -> PyRe
         so.clear();
         return Ok(());
     }
-    let pairs: Vec<(i64, Value)> =
-        if other.is_exact(DICT_TYPE.get()) && other.downcast_ref::<PyDict>().is_some() {
-            let d = other
-                .downcast_ref::<PyDict>()
-                .map(|d| d.lock().iter().map(|e| (e.hash, e.key.clone())).collect());
-            d.unwrap_or_default()
-        } else if let Some(o) = other.downcast_ref::<PySet>() {
-            o.snapshot_hashed()
-        } else {
-            let tmp = new_like(so_v);
-            update_from(vm, &tmp, other)?;
-            tmp.snapshot_hashed()
-        };
+    let pairs: Vec<(i64, Value)> = if other.is_exact(DICT_TYPE.get()) && other.downcast_ref::<PyDict>().is_some() {
+        let d = other.downcast_ref::<PyDict>().map(|d| d.lock().iter().map(|e| (e.hash, e.key.clone())).collect());
+        d.unwrap_or_default()
+    } else if let Some(o) = other.downcast_ref::<PySet>() {
+        o.snapshot_hashed()
+    } else {
+        let tmp = new_like(so_v);
+        update_from(vm, &tmp, other)?;
+        tmp.snapshot_hashed()
+    };
     for (h, k) in pairs {
         if !so.discard_hashed(vm, &k, h)? {
             so.add_hashed(vm, k, h)?;
@@ -474,12 +465,7 @@ fn cached_hash(s: &PySet) -> i64 {
 }
 
 /// Runs one of the in-place operations by name on a set (for dict views).
-pub(crate) fn call_in_place(
-    vm: &mut Vm,
-    so: &PyRef<PySet>,
-    method: &str,
-    other: &Value,
-) -> PyResult<()> {
+pub(crate) fn call_in_place(vm: &mut Vm, so: &PyRef<PySet>, method: &str, other: &Value) -> PyResult<()> {
     let v = so.to_value();
     match method {
         "update" => update_from(vm, so, other),
@@ -495,11 +481,7 @@ fn set_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_type_error("set.__new__(X): X is not a type object"));
     };
     if !cls.is_subtype(SET_TYPE.get()) {
-        return Err(vm.new_type_error(format!(
-            "set.__new__({}): {} is not a subtype of set",
-            cls.name(),
-            cls.name()
-        )));
+        return Err(vm.new_type_error(format!("set.__new__({}): {} is not a subtype of set", cls.name(), cls.name())));
     }
     if cls.is(SET_TYPE.get()) {
         return Ok(PyRef::new(PySet::new()).into_value());
@@ -515,10 +497,7 @@ fn set_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.no_kwargs(vm, "set")?;
     if args.pos.len() > 2 {
         let name = s.class().name();
-        return Err(vm.new_type_error(format!(
-            "{name} expected at most 1 argument, got {}",
-            args.pos.len() - 1
-        )));
+        return Err(vm.new_type_error(format!("{name} expected at most 1 argument, got {}", args.pos.len() - 1)));
     }
     so.clear();
     if let Some(it) = args.pos.get(1) {
@@ -546,11 +525,7 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let rest = &args.pos[1..];
     if rest.len() > 1 {
-        return Err(vm.new_type_error(format!(
-            "{} expected at most 1 argument, got {}",
-            cls.name(),
-            rest.len()
-        )));
+        return Err(vm.new_type_error(format!("{} expected at most 1 argument, got {}", cls.name(), rest.len())));
     }
     if exact {
         if let Some(v) = rest.first() {
@@ -600,17 +575,8 @@ fn set_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = slot_args(vm, &args, 0)?;
     let so = this_ref(vm, &a[0])?;
     let n = so.len();
-    let state = IterState {
-        pos: 0,
-        used: Some(n),
-        sticky: false,
-        remaining: n,
-    };
-    Ok(PyRef::new(PySetIter {
-        set: so,
-        state: Locked::new(state),
-    })
-    .into_value())
+    let state = IterState { pos: 0, used: Some(n), sticky: false, remaining: n };
+    Ok(PyRef::new(PySetIter { set: so, state: Locked::new(state) }).into_value())
 }
 
 struct SetCmp;
@@ -711,11 +677,7 @@ fn set_rxor(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// The in-place operators: NotImplemented unless `other` is a set.
-fn inplace(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    f: fn(&mut Vm, &Value, &Value) -> PyResult<()>,
-) -> PyResult<Value> {
+fn inplace(vm: &mut Vm, args: &Args<'_>, f: fn(&mut Vm, &Value, &Value) -> PyResult<()>) -> PyResult<Value> {
     let a = slot_args(vm, args, 1)?;
     this(vm, &a[0])?;
     if a[1].downcast_ref::<PySet>().is_none() {
@@ -758,11 +720,7 @@ fn intersection_update(vm: &mut Vm, so: &Value, others: &[Value]) -> PyResult<()
     let s = this(vm, so)?;
     // Lock order by address so two threads swapping the same pair cannot
     // deadlock.
-    let (first, second) = if so.raw_word() < tmp.raw_word() {
-        (s, t)
-    } else {
-        (t, s)
-    };
+    let (first, second) = if so.raw_word() < tmp.raw_word() { (s, t) } else { (t, s) };
     let mut g1 = first.lock();
     let mut g2 = second.lock();
     g1.swap_bodies(&mut g2);
@@ -973,14 +931,10 @@ pub(crate) fn install(types: &crate::types::Types) {
             ("intersection_update", set_intersection_update),
             ("difference_update", set_difference_update),
             ("symmetric_difference", set_symmetric_difference),
-            (
-                "symmetric_difference_update",
-                set_symmetric_difference_update,
-            ),
+            ("symmetric_difference_update", set_symmetric_difference_update),
         ],
     );
-    s.dict()
-        .set_str_key(crate::intern::intern("__hash__"), none());
+    s.dict().set_str_key(crate::intern::intern("__hash__"), none());
     let f = types.frozenset;
     add_method_kind(f, "__new__", frozenset_new, MethodKind::Static);
     add_methods(
@@ -994,17 +948,10 @@ pub(crate) fn install(types: &crate::types::Types) {
 
     let it = PyType::new_builtin::<PySetIter>("set_iterator", Some(types.object), 0, false);
     it.set_dict(PyDict::new_ref());
-    it.dict().set_str_key(
-        crate::intern::intern("__module__"),
-        crate::intern::intern("builtins"),
-    );
+    it.dict().set_str_key(crate::intern::intern("__module__"), crate::intern::intern("builtins"));
     SET_ITER_TYPE.set(it);
     add_methods(
         SET_ITER_TYPE.get(),
-        &[
-            ("__iter__", self_iter),
-            ("__next__", setiter_next),
-            ("__length_hint__", setiter_length_hint),
-        ],
+        &[("__iter__", self_iter), ("__next__", setiter_next), ("__length_hint__", setiter_length_hint)],
     );
 }

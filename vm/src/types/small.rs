@@ -62,10 +62,7 @@ pub struct SetEntry {
 
 impl SetEntry {
     const EMPTY: SetEntry = SetEntry { hash: 0, key: None };
-    const DUMMY: SetEntry = SetEntry {
-        hash: -1,
-        key: None,
-    };
+    const DUMMY: SetEntry = SetEntry { hash: -1, key: None };
 }
 
 pub struct SetTable {
@@ -104,14 +101,7 @@ impl Default for SetTable {
 
 impl SetTable {
     pub fn new() -> SetTable {
-        SetTable {
-            entries: vec![SetEntry::EMPTY; MIN_SIZE],
-            fill: 0,
-            used: 0,
-            finger: 0,
-            hash: -1,
-            version: 0,
-        }
+        SetTable { entries: vec![SetEntry::EMPTY; MIN_SIZE], fill: 0, used: 0, finger: 0, hash: -1, version: 0 }
     }
 
     #[inline]
@@ -138,18 +128,12 @@ impl SetTable {
 
     /// Live `(hash, key)` pairs in iteration order.
     pub fn iter(&self) -> impl Iterator<Item = (i64, &Value)> {
-        self.entries
-            .iter()
-            .filter_map(|e| e.key.as_ref().map(|k| (e.hash, k)))
+        self.entries.iter().filter_map(|e| e.key.as_ref().map(|k| (e.hash, k)))
     }
 
     /// The first live slot at or after `pos`.
     pub fn next_from(&self, pos: usize) -> Option<(usize, &Value)> {
-        self.entries
-            .iter()
-            .enumerate()
-            .skip(pos)
-            .find_map(|(i, e)| e.key.as_ref().map(|k| (i, k)))
+        self.entries.iter().enumerate().skip(pos).find_map(|(i, e)| e.key.as_ref().map(|k| (i, k)))
     }
 
     fn probe(&self, key: &Value, hash: i64, skip: &[usize]) -> Probe {
@@ -158,11 +142,7 @@ impl SetTable {
         let mut i = (hash as u64 as usize) & mask;
         let mut freeslot = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for ix in i..=i + probes {
                 let e = &self.entries[ix];
                 match &e.key {
@@ -176,24 +156,14 @@ impl SetTable {
                             Some(true) => return Probe::Found(ix),
                             Some(false) => {}
                             None if skip.contains(&ix) => {}
-                            None => {
-                                return Probe::NeedEq {
-                                    ix,
-                                    key: k.clone(),
-                                    version: self.version,
-                                }
-                            }
+                            None => return Probe::NeedEq { ix, key: k.clone(), version: self.version },
                         }
                     }
                     Some(_) => {}
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
 
@@ -203,26 +173,15 @@ impl SetTable {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for slot in &mut entries[i..=i + probes] {
                 if slot.key.is_none() {
-                    *slot = SetEntry {
-                        hash,
-                        key: Some(key),
-                    };
+                    *slot = SetEntry { hash, key: Some(key) };
                     return;
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
 
@@ -260,17 +219,11 @@ impl SetTable {
         self.version += 1;
         self.hash = -1;
         if let Some(f) = freeslot {
-            self.entries[f] = SetEntry {
-                hash,
-                key: Some(key),
-            };
+            self.entries[f] = SetEntry { hash, key: Some(key) };
             self.used += 1;
             return;
         }
-        self.entries[slot] = SetEntry {
-            hash,
-            key: Some(key),
-        };
+        self.entries[slot] = SetEntry { hash, key: Some(key) };
         self.fill += 1;
         self.used += 1;
         if self.fill * 5 >= self.mask() * 3 {
@@ -381,9 +334,7 @@ impl SetTable {
         loop {
             match self.probe(&key, hash, &skip) {
                 Probe::Found(_) => return,
-                Probe::Missing { slot, freeslot } => {
-                    return self.insert_at(slot, freeslot, key, hash)
-                }
+                Probe::Missing { slot, freeslot } => return self.insert_at(slot, freeslot, key, hash),
                 Probe::NeedEq { ix, key: other, .. } => {
                     if constant_eq(&other, &key) {
                         return;
@@ -439,15 +390,11 @@ impl Default for PySet {
 
 impl PySet {
     pub fn new() -> PySet {
-        PySet {
-            table: Locked::new(SetTable::new()),
-        }
+        PySet { table: Locked::new(SetTable::new()) }
     }
 
     pub fn from_table(t: SetTable) -> PySet {
-        PySet {
-            table: Locked::new(t),
-        }
+        PySet { table: Locked::new(t) }
     }
 
     /// The table. Never call Python code (or drop keys) while it is held.
@@ -470,11 +417,7 @@ impl PySet {
 
     /// `(hash, key)` pairs in iteration order.
     pub fn snapshot_hashed(&self) -> Vec<(i64, Value)> {
-        self.table
-            .lock()
-            .iter()
-            .map(|(h, k)| (h, k.clone()))
-            .collect()
+        self.table.lock().iter().map(|(h, k)| (h, k.clone())).collect()
     }
 
     /// Runs a probe, doing slow equality checks with the lock released.
@@ -492,9 +435,7 @@ impl PySet {
                 let mut t = self.table.lock();
                 match t.probe(key, hash, &skip) {
                     Probe::Found(ix) => return Ok(on_result(&mut t, Ok(ix))),
-                    Probe::Missing { slot, freeslot } => {
-                        return Ok(on_result(&mut t, Err((slot, freeslot))))
-                    }
+                    Probe::Missing { slot, freeslot } => return Ok(on_result(&mut t, Err((slot, freeslot)))),
                     Probe::NeedEq { ix, key, version } => (ix, key, version),
                 }
             };
@@ -635,8 +576,7 @@ pub fn hash_bytes(b: &[u8]) -> i64 {
 /// CPython's `complex.__hash__`.
 pub fn hash_complex(re: f64, im: f64) -> i64 {
     use crate::protocol::hash::hash_float;
-    let h =
-        (hash_float(re) as u64).wrapping_add((hash_float(im) as u64).wrapping_mul(1000003)) as i64;
+    let h = (hash_float(re) as u64).wrapping_add((hash_float(im) as u64).wrapping_mul(1000003)) as i64;
     if h == -1 {
         -2
     } else {
@@ -648,9 +588,7 @@ pub fn hash_complex(re: f64, im: f64) -> i64 {
 /// code (constants are ints, floats, complex, str, bytes, bool, None,
 /// Ellipsis, tuples and frozensets of those).
 pub fn constant_hash(v: &Value) -> i64 {
-    use crate::protocol::hash::{
-        hash_bigint, hash_float, hash_i64, hash_pointer, hash_tuple_items,
-    };
+    use crate::protocol::hash::{hash_bigint, hash_float, hash_i64, hash_pointer, hash_tuple_items};
     if let Some(i) = v.as_small_int() {
         return hash_i64(i);
     }
@@ -706,8 +644,7 @@ pub fn constant_eq(a: &Value, b: &Value) -> bool {
         if let Some(f) = v.downcast_ref::<crate::types::float::PyFloat>() {
             return Some((Real::Float(f.0), 0.0));
         }
-        v.downcast_ref::<PyComplex>()
-            .map(|c| (Real::Float(c.re), c.im))
+        v.downcast_ref::<PyComplex>().map(|c| (Real::Float(c.re), c.im))
     }
     if let (Some((x, xi)), Some((y, yi))) = (num(a), num(b)) {
         if xi != yi {
@@ -772,10 +709,7 @@ pub fn frozenset_new_vm(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
 }
 
 pub fn bytes_new(data: Vec<u8>) -> Value {
-    PyRef::new(PyBytes {
-        data: data.into_boxed_slice(),
-    })
-    .into_value()
+    PyRef::new(PyBytes { data: data.into_boxed_slice() }).into_value()
 }
 
 pub fn complex_new(re: f64, im: f64) -> Value {
@@ -795,23 +729,15 @@ mod tests {
     }
 
     fn order(t: &SetTable) -> Vec<i64> {
-        t.iter()
-            .map(|(_, k)| k.as_small_int().unwrap_or(i64::MIN))
-            .collect()
+        t.iter().map(|(_, k)| k.as_small_int().unwrap_or(i64::MIN)).collect()
     }
 
     #[test]
     fn iteration_order_matches_cpython() {
         // print({3, 1, 2, 100, 33}) -> {1, 2, 3, 100, 33}
-        assert_eq!(
-            order(&table_of(&[3, 1, 2, 100, 33])),
-            vec![1, 2, 3, 100, 33]
-        );
+        assert_eq!(order(&table_of(&[3, 1, 2, 100, 33])), vec![1, 2, 3, 100, 33]);
         // set(range(20, 0, -3)) -> {2, 5, 8, 11, 14, 17, 20}
-        assert_eq!(
-            order(&table_of(&[20, 17, 14, 11, 8, 5, 2])),
-            vec![2, 5, 8, 11, 14, 17, 20]
-        );
+        assert_eq!(order(&table_of(&[20, 17, 14, 11, 8, 5, 2])), vec![2, 5, 8, 11, 14, 17, 20]);
     }
 
     #[test]

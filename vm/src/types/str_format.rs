@@ -23,10 +23,7 @@ use super::format_spec;
 #[derive(Clone, Copy)]
 pub enum Kwargs<'a> {
     /// `format(**kw)`: the call's keyword names and values.
-    Call {
-        names: &'a [Value],
-        values: &'a [Value],
-    },
+    Call { names: &'a [Value], values: &'a [Value] },
     /// `format_map(m)`: `m[key]`.
     Mapping(&'a Value),
 }
@@ -46,18 +43,8 @@ struct Ctx<'a> {
 }
 
 /// Formats `fmt`; `args` is `None` for `format_map`.
-pub fn format(
-    vm: &mut Vm,
-    fmt: &str,
-    args: Option<&[Value]>,
-    kwargs: Kwargs<'_>,
-) -> PyResult<String> {
-    let mut ctx = Ctx {
-        args,
-        kwargs,
-        auto: AutoState::Init,
-        next_auto: 0,
-    };
+pub fn format(vm: &mut Vm, fmt: &str, args: Option<&[Value]>, kwargs: Kwargs<'_>) -> PyResult<String> {
+    let mut ctx = Ctx { args, kwargs, auto: AutoState::Init, next_auto: 0 };
     let mut out = String::with_capacity(fmt.len() + 16);
     build(vm, fmt, &mut ctx, 2, &mut out)?;
     Ok(out)
@@ -66,11 +53,7 @@ pub fn format(
 /// CPython's `get_integer`: `Some(n)` for a non-empty run of decimal
 /// digits (of any script).
 fn get_integer(vm: &mut Vm, s: &str) -> PyResult<Option<usize>> {
-    if s.is_empty()
-        || !s
-            .chars()
-            .all(|c| crate::types::str_methods::decimal_value(c).is_some())
-    {
+    if s.is_empty() || !s.chars().all(|c| crate::types::str_methods::decimal_value(c).is_some()) {
         return Ok(None);
     }
     let mut acc: usize = 0;
@@ -155,23 +138,12 @@ fn parse_field<'s>(vm: &mut Vm, fmt: &'s str, pos: &mut usize) -> PyResult<Field
             _ => continue,
         }
     }
-    let name_end = if matches!(c, b'}' | b':' | b'!') {
-        *pos - 1
-    } else {
-        *pos
-    };
-    let mut field = Field {
-        name: &fmt[name_start..name_end],
-        conversion: None,
-        spec: "",
-        spec_needs_expanding: false,
-    };
+    let name_end = if matches!(c, b'}' | b':' | b'!') { *pos - 1 } else { *pos };
+    let mut field = Field { name: &fmt[name_start..name_end], conversion: None, spec: "", spec_needs_expanding: false };
     if c == b'!' || c == b':' {
         if c == b'!' {
             let Some(conv) = fmt.get(*pos..).and_then(|r| r.chars().next()) else {
-                return Err(
-                    vm.new_value_error("end of string while looking for conversion specifier")
-                );
+                return Err(vm.new_value_error("end of string while looking for conversion specifier"));
             };
             field.conversion = Some(conv);
             *pos += conv.len_utf8();
@@ -214,13 +186,7 @@ fn parse_field<'s>(vm: &mut Vm, fmt: &'s str, pos: &mut usize) -> PyResult<Field
     Ok(field)
 }
 
-fn render(
-    vm: &mut Vm,
-    field: &Field<'_>,
-    ctx: &mut Ctx<'_>,
-    depth: i32,
-    out: &mut String,
-) -> PyResult<()> {
+fn render(vm: &mut Vm, field: &Field<'_>, ctx: &mut Ctx<'_>, depth: i32, out: &mut String) -> PyResult<()> {
     let mut obj = get_field_object(vm, field.name, ctx)?;
     if let Some(conv) = field.conversion {
         obj = match conv {
@@ -288,21 +254,17 @@ fn get_field_object(vm: &mut Vm, name: &str, ctx: &mut Ctx<'_>) -> PyResult<Valu
     let numeric = empty || index.is_some();
     if numeric {
         if ctx.auto == AutoState::Init {
-            ctx.auto = if empty {
-                AutoState::Auto
-            } else {
-                AutoState::Manual
-            };
+            ctx.auto = if empty { AutoState::Auto } else { AutoState::Manual };
         }
         if ctx.auto == AutoState::Manual && empty {
-            return Err(vm.new_value_error(
-                "cannot switch from manual field specification to automatic field numbering",
-            ));
+            return Err(
+                vm.new_value_error("cannot switch from manual field specification to automatic field numbering")
+            );
         }
         if ctx.auto == AutoState::Auto && !empty {
-            return Err(vm.new_value_error(
-                "cannot switch from automatic field numbering to manual field specification",
-            ));
+            return Err(
+                vm.new_value_error("cannot switch from automatic field numbering to manual field specification")
+            );
         }
         if empty {
             index = Some(ctx.next_auto);
@@ -313,12 +275,10 @@ fn get_field_object(vm: &mut Vm, name: &str, ctx: &mut Ctx<'_>) -> PyResult<Valu
         None => {
             let key = new_str(first);
             match ctx.kwargs {
-                Kwargs::Call { names, values } => {
-                    match names.iter().position(|n| n.as_str() == Some(first)) {
-                        Some(i) => values[i].clone(),
-                        None => return Err(vm.new_key_error(key)),
-                    }
-                }
+                Kwargs::Call { names, values } => match names.iter().position(|n| n.as_str() == Some(first)) {
+                    Some(i) => values[i].clone(),
+                    None => return Err(vm.new_key_error(key)),
+                },
                 Kwargs::Mapping(m) => vm.get_item(m, &key)?,
             }
         }
@@ -376,9 +336,7 @@ fn get_field_object(vm: &mut Vm, name: &str, ctx: &mut Ctx<'_>) -> PyResult<Valu
                 obj = vm.get_item(&obj, &k)?;
             }
             _ => {
-                return Err(
-                    vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier")
-                );
+                return Err(vm.new_value_error("Only '.' or '[' may follow ']' in format field specifier"));
             }
         }
     }

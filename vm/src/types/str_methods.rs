@@ -152,16 +152,9 @@ pub(crate) fn char_offset(text: &str, n: usize, i: usize) -> usize {
         return text.len();
     }
     if i <= n / 2 {
-        text.char_indices()
-            .nth(i)
-            .map(|(b, _)| b)
-            .unwrap_or(text.len())
+        text.char_indices().nth(i).map(|(b, _)| b).unwrap_or(text.len())
     } else {
-        text.char_indices()
-            .rev()
-            .nth(n - 1 - i)
-            .map(|(b, _)| b)
-            .unwrap_or(0)
+        text.char_indices().rev().nth(n - 1 - i).map(|(b, _)| b).unwrap_or(0)
     }
 }
 
@@ -177,11 +170,7 @@ pub(crate) fn char_slice(s: &PyStr, start: usize, end: usize) -> &str {
     let b = if n - end < end - start {
         char_offset(text, n, end)
     } else {
-        a + text[a..]
-            .char_indices()
-            .nth(end - start)
-            .map(|(b, _)| b)
-            .unwrap_or(text.len() - a)
+        a + text[a..].char_indices().nth(end - start).map(|(b, _)| b).unwrap_or(text.len() - a)
     };
     &text[a..b]
 }
@@ -191,11 +180,7 @@ pub(crate) fn char_slice(s: &PyStr, start: usize, end: usize) -> &str {
 fn latin1_chars() -> &'static [Value] {
     static CHARS: OnceLock<Vec<Value>> = OnceLock::new();
     CHARS.get_or_init(|| {
-        (0u32..256)
-            .map(|c| {
-                crate::intern::intern(char::from_u32(c).unwrap_or('\0').encode_utf8(&mut [0; 4]))
-            })
-            .collect()
+        (0u32..256).map(|c| crate::intern::intern(char::from_u32(c).unwrap_or('\0').encode_utf8(&mut [0; 4]))).collect()
     })
 }
 
@@ -216,11 +201,7 @@ pub fn char_str(c: char) -> Value {
 /// and no double quotes) and escapes (`\\`, `\t`, `\n`, `\r`, other
 /// non-printable characters as `\xhh`, `\uhhhh` or `\Uhhhhhhhh`).
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -268,23 +249,17 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let n = cls.name();
         return Err(vm.new_type_error(format!("str.__new__({n}): {n} is not a subtype of str")));
     }
-    let a = args
-        .skip_self()
-        .bind(vm, "str", &["object", "encoding", "errors"], 0)?;
+    let a = args.skip_self().bind(vm, "str", &["object", "encoding", "errors"], 0)?;
     let text: Value = match (&a[0], &a[1], &a[2]) {
         (None, _, _) => new_str(""),
         (Some(obj), None, None) => vm.str(obj)?,
         (Some(obj), enc, errs) => {
             let encoding = match enc {
-                Some(e) => str_arg(vm, e, |t| {
-                    format!("str() argument 'encoding' must be str, not {t}")
-                })?,
+                Some(e) => str_arg(vm, e, |t| format!("str() argument 'encoding' must be str, not {t}"))?,
                 None => "utf-8",
             };
             let errors = match errs {
-                Some(e) => str_arg(vm, e, |t| {
-                    format!("str() argument 'errors' must be str, not {t}")
-                })?,
+                Some(e) => str_arg(vm, e, |t| format!("str() argument 'errors' must be str, not {t}"))?,
                 None => "strict",
             };
             let decoded = if let Some(b) = obj.downcast_ref::<PyBytes>() {
@@ -296,9 +271,7 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 return Err(vm.new_type_error("decoding str is not supported"));
             } else {
                 let t = obj.class().name();
-                return Err(vm.new_type_error(format!(
-                    "decoding to str: need a bytes-like object, {t} found"
-                )));
+                return Err(vm.new_type_error(format!("decoding to str: need a bytes-like object, {t} found")));
             };
             new_str(decoded)
         }
@@ -447,9 +420,7 @@ fn str_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn str_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = wrapper_args(vm, &args, "__contains__", 1)?;
     let s = this(vm, &args)?;
-    let sub = str_arg(vm, &a[1], |t| {
-        format!("'in <string>' requires string as left operand, not {t}")
-    })?;
+    let sub = str_arg(vm, &a[1], |t| format!("'in <string>' requires string as left operand, not {t}"))?;
     Ok(bool_value(s.as_str().contains(sub)))
 }
 
@@ -490,9 +461,7 @@ fn repeat(vm: &mut Vm, recv: &Value, s: &PyStr, n: &Value) -> PyResult<Value> {
         let r = vm.index(n)?;
         match r.as_i64() {
             Some(i) => i,
-            None => {
-                return Err(vm.new_overflow_error("cannot fit 'int' into an index-sized integer"))
-            }
+            None => return Err(vm.new_overflow_error("cannot fit 'int' into an index-sized integer")),
         }
     } else {
         let nt = n.class();
@@ -554,15 +523,9 @@ fn str_rmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn str_format_dunder(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = wrapper_args(vm, &args, "__format__", 1)?;
     let s = this(vm, &args)?;
-    let spec = str_arg(vm, &a[1], |t| {
-        format!("__format__() argument must be str, not {t}")
-    })?;
+    let spec = str_arg(vm, &a[1], |t| format!("__format__() argument must be str, not {t}"))?;
     if spec.is_empty() {
-        return if a[0].is_exact(STR_TYPE.get()) {
-            Ok(a[0].clone())
-        } else {
-            vm.str(&a[0])
-        };
+        return if a[0].is_exact(STR_TYPE.get()) { Ok(a[0].clone()) } else { vm.str(&a[0]) };
     }
     let tname = a[0].class().name();
     let out = format_spec::format_str_named(vm, s.as_str(), spec, &tname)?;
@@ -620,9 +583,7 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Some(t) => total += t.len(),
             None => {
                 let t = x.class().name();
-                return Err(vm.new_type_error(format!(
-                    "sequence item {i}: expected str instance, {t} found"
-                )));
+                return Err(vm.new_type_error(format!("sequence item {i}: expected str instance, {t} found")));
             }
         }
     }
@@ -643,10 +604,7 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_format_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    let kw = str_format::Kwargs::Call {
-        names: args.kwnames,
-        values: args.kwvalues,
-    };
+    let kw = str_format::Kwargs::Call { names: args.kwnames, values: args.kwvalues };
     let out = str_format::format(vm, s.as_str(), Some(&args.pos[1..]), kw)?;
     Ok(new_str(out))
 }
@@ -724,11 +682,7 @@ impl NativeIterator for PyStrIter {
             };
             // Pairs with other threads' swaps on this iterator only; the
             // text itself is immutable.
-            if self
-                .pos
-                .compare_exchange(p, p + c.len_utf8(), Ordering::Relaxed, Ordering::Relaxed)
-                .is_ok()
-            {
+            if self.pos.compare_exchange(p, p + c.len_utf8(), Ordering::Relaxed, Ordering::Relaxed).is_ok() {
                 return Ok(Some(char_str(c)));
             }
         }
@@ -738,8 +692,7 @@ impl NativeIterator for PyStrIter {
 /// The interpreter's fast `next` for str iterators (called from
 /// `types::extra_native_iterator`).
 pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    v.downcast_ref::<PyStrIter>()
-        .map(|i| i as &dyn NativeIterator)
+    v.downcast_ref::<PyStrIter>().map(|i| i as &dyn NativeIterator)
 }
 
 fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -747,15 +700,8 @@ fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(text) = args.pos[0].downcast::<PyStr>() else {
         return Err(vm.new_type_error("descriptor '__iter__' requires a 'str' object"));
     };
-    let cls = if text.is_ascii() {
-        STR_ASCII_ITER_TYPE.get()
-    } else {
-        STR_ITER_TYPE.get()
-    };
-    let it = PyStrIter {
-        text,
-        pos: AtomicUsize::new(0),
-    };
+    let cls = if text.is_ascii() { STR_ASCII_ITER_TYPE.get() } else { STR_ITER_TYPE.get() };
+    let it = PyStrIter { text, pos: AtomicUsize::new(0) };
     Ok(PyRef::new_with_type(it, cls).into_value())
 }
 
@@ -828,20 +774,13 @@ pub(crate) fn install(types: &crate::types::Types) {
     case::install(t);
     layout::install(t);
     codec::install(t);
-    for (cell, name) in [
-        (&STR_ITER_TYPE, "str_iterator"),
-        (&STR_ASCII_ITER_TYPE, "str_ascii_iterator"),
-    ] {
+    for (cell, name) in [(&STR_ITER_TYPE, "str_iterator"), (&STR_ASCII_ITER_TYPE, "str_ascii_iterator")] {
         let it = PyType::new_builtin::<PyStrIter>(name, Some(types.object), 0, false);
         it.set_dict(crate::types::dict::PyDict::new_ref());
         cell.set(it);
         add_methods(
             cell.get(),
-            &[
-                ("__iter__", striter_iter),
-                ("__next__", striter_next),
-                ("__length_hint__", striter_length_hint),
-            ],
+            &[("__iter__", striter_iter), ("__next__", striter_next), ("__length_hint__", striter_length_hint)],
         );
     }
 }

@@ -58,11 +58,7 @@ pub(crate) fn noargs<'a>(vm: &mut Vm, args: &Args<'a>, qual: &str) -> PyResult<&
 
 /// `self` and the one argument of a `METH_O` method: "list.append() takes
 /// exactly one argument (0 given)".
-pub(crate) fn one_arg<'a>(
-    vm: &mut Vm,
-    args: &Args<'a>,
-    qual: &str,
-) -> PyResult<(&'a Value, &'a Value)> {
+pub(crate) fn one_arg<'a>(vm: &mut Vm, args: &Args<'a>, qual: &str) -> PyResult<(&'a Value, &'a Value)> {
     if !args.has_kwargs() && args.pos.len() == 2 {
         return Ok((&args.pos[0], &args.pos[1]));
     }
@@ -97,10 +93,7 @@ pub(crate) fn slot_args<'a>(vm: &mut Vm, args: &Args<'a>, n: usize) -> PyResult<
     }
     if args.pos.len() != n + 1 {
         let got = args.pos.len().saturating_sub(1);
-        return Err(vm.new_type_error(format!(
-            "expected {n} argument{}, got {got}",
-            if n == 1 { "" } else { "s" }
-        )));
+        return Err(vm.new_type_error(format!("expected {n} argument{}, got {got}", if n == 1 { "" } else { "s" })));
     }
     Ok(args.pos)
 }
@@ -144,18 +137,11 @@ pub(crate) fn repr_enter(v: &Value) -> Option<ReprGuard> {
 /// Runs `f` one level deeper in the recursion count, failing with
 /// "maximum recursion depth exceeded{what}" at the limit, so that deeply
 /// nested containers raise RecursionError rather than exhaust the stack.
-pub(crate) fn nested<R>(
-    vm: &mut Vm,
-    what: &str,
-    f: impl FnOnce(&mut Vm) -> PyResult<R>,
-) -> PyResult<R> {
+pub(crate) fn nested<R>(vm: &mut Vm, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<R>) -> PyResult<R> {
     vm.depth += 1;
     if vm.depth > crate::interp::eval::recursion_limit() {
         vm.depth -= 1;
-        return Err(vm.new_exception_msg(
-            &exc().recursion_error,
-            format!("maximum recursion depth exceeded{what}"),
-        ));
+        return Err(vm.new_exception_msg(&exc().recursion_error, format!("maximum recursion depth exceeded{what}")));
     }
     let r = f(vm);
     vm.depth -= 1;
@@ -167,9 +153,7 @@ pub(crate) fn repr_nested(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(i) = v.as_small_int() {
         return Ok(i.to_string());
     }
-    nested(vm, " while getting the repr of an object", |vm| {
-        vm.repr_string(v)
-    })
+    nested(vm, " while getting the repr of an object", |vm| vm.repr_string(v))
 }
 
 /// `a == b` one recursion level deeper.
@@ -237,9 +221,7 @@ pub(crate) fn index_of(vm: &mut Vm, key: &Value, what: &str) -> PyResult<i64> {
     }
     if key.as_int().is_none() && key.class().lookup("__index__").is_none() {
         let t = key.class().name();
-        return Err(vm.new_type_error(format!(
-            "{what} indices must be integers or slices, not {t}"
-        )));
+        return Err(vm.new_type_error(format!("{what} indices must be integers or slices, not {t}")));
     }
     Ok(vm.index_isize(key)? as i64)
 }
@@ -247,9 +229,7 @@ pub(crate) fn index_of(vm: &mut Vm, key: &Value, what: &str) -> PyResult<i64> {
 /// The items a normalised slice selects (bounds checked, so a list that
 /// shrank meanwhile yields fewer).
 pub(crate) fn gather<T: Clone>(items: &[T], start: i64, step: i64, len: usize) -> Vec<T> {
-    (0..len)
-        .filter_map(|k| items.get((start + k as i64 * step) as usize).cloned())
-        .collect()
+    (0..len).filter_map(|k| items.get((start + k as i64 * step) as usize).cloned()).collect()
 }
 
 /// Number of items in a normalised slice.
@@ -276,10 +256,7 @@ pub(crate) fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<Option<i64>> {
     let i = vm.index(n)?;
     match i.as_i64() {
         Some(i) => Ok(Some(i)),
-        None => Err(vm.new_overflow_error(format!(
-            "cannot fit '{}' into an index-sized integer",
-            n.class().name()
-        ))),
+        None => Err(vm.new_overflow_error(format!("cannot fit '{}' into an index-sized integer", n.class().name()))),
     }
 }
 
@@ -303,10 +280,7 @@ pub(crate) fn python_level(v: &Value, name: &str) -> Option<Value> {
     if !t.is_heap_type() {
         return None;
     }
-    t.lookup(name).filter(|f| {
-        f.downcast_ref::<crate::function::native::PyMethodDescriptor>()
-            .is_none()
-    })
+    t.lookup(name).filter(|f| f.downcast_ref::<crate::function::native::PyMethodDescriptor>().is_none())
 }
 
 /// `seq * n` where `n` is not an int: the other operand's `__rmul__` if it
@@ -318,30 +292,19 @@ pub(crate) fn mul_fallback(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Valu
             return Ok(r);
         }
     }
-    Err(vm.new_type_error(format!(
-        "can't multiply sequence by non-int of type '{}'",
-        n.class().name()
-    )))
+    Err(vm.new_type_error(format!("can't multiply sequence by non-int of type '{}'", n.class().name())))
 }
 
 /// `seq + other` where `other` is of the wrong type: `other.__radd__` if
 /// it has one, else "can only concatenate list (not "tuple") to list".
-pub(crate) fn concat_fallback(
-    vm: &mut Vm,
-    seq: &Value,
-    other: &Value,
-    what: &str,
-) -> PyResult<Value> {
+pub(crate) fn concat_fallback(vm: &mut Vm, seq: &Value, other: &Value, what: &str) -> PyResult<Value> {
     if let Some(f) = python_level(other, "__radd__") {
         let r = vm.call_unbound(&f, other, &[other.clone(), seq.clone()])?;
         if !r.is_not_implemented() {
             return Ok(r);
         }
     }
-    Err(vm.new_type_error(format!(
-        "can only concatenate {what} (not \"{}\") to {what}",
-        other.class().name()
-    )))
+    Err(vm.new_type_error(format!("can only concatenate {what} (not \"{}\") to {what}", other.class().name())))
 }
 
 // ---- sequence comparison -----------------------------------------------------------
@@ -453,12 +416,7 @@ pub(crate) fn bound_arg(vm: &mut Vm, v: &Value, len: usize) -> PyResult<usize> {
         let i = vm.index(v)?;
         match i.as_i64() {
             Some(i) => i,
-            None if i
-                .as_int()
-                .is_some_and(|b| b.to_bigint().sign() == num_bigint::Sign::Minus) =>
-            {
-                i64::MIN / 2
-            }
+            None if i.as_int().is_some_and(|b| b.to_bigint().sign() == num_bigint::Sign::Minus) => i64::MIN / 2,
             None => i64::MAX / 2,
         }
     } else {
@@ -468,12 +426,7 @@ pub(crate) fn bound_arg(vm: &mut Vm, v: &Value, len: usize) -> PyResult<usize> {
     Ok(if i < 0 { (i + n).max(0) } else { i.min(n) } as usize)
 }
 
-pub(crate) fn seq_index(
-    vm: &mut Vm,
-    seq: Seq<'_>,
-    rest: &[Value],
-    missing: &str,
-) -> PyResult<Value> {
+pub(crate) fn seq_index(vm: &mut Vm, seq: Seq<'_>, rest: &[Value], missing: &str) -> PyResult<Value> {
     let len = seq.len();
     let start = match rest.get(1) {
         Some(v) => bound_arg(vm, v, len)?,
@@ -491,11 +444,8 @@ pub(crate) fn seq_index(
         }
         i += 1;
     }
-    let msg = if missing.is_empty() {
-        format!("{} is not in list", vm.repr_string(&rest[0])?)
-    } else {
-        missing.to_string()
-    };
+    let msg =
+        if missing.is_empty() { format!("{} is not in list", vm.repr_string(&rest[0])?) } else { missing.to_string() };
     Err(vm.new_value_error(msg))
 }
 
@@ -515,10 +465,7 @@ fn this<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a [Value]> {
 
 /// TypeError for a method applied to the wrong type.
 pub(crate) fn descr_error(vm: &mut Vm, owner: &str, v: &Value) -> PyErr {
-    vm.new_type_error(format!(
-        "descriptor for '{owner}' objects doesn't apply to a '{}' object",
-        v.class().name()
-    ))
+    vm.new_type_error(format!("descriptor for '{owner}' objects doesn't apply to a '{}' object", v.class().name()))
 }
 
 /// Whether `cls` is a class that keeps `tuple.__init__` (keywords to
@@ -547,10 +494,7 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let rest = &args.pos[1..];
     if rest.len() > 1 {
-        return Err(vm.new_type_error(format!(
-            "tuple expected at most 1 argument, got {}",
-            rest.len()
-        )));
+        return Err(vm.new_type_error(format!("tuple expected at most 1 argument, got {}", rest.len())));
     }
     let exact = cls.is(TUPLE_TYPE.get());
     let items = match rest.first() {
@@ -604,9 +548,7 @@ fn tuple_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let h = nested(vm, "", |vm| vm.hash(x))?;
         hs.push(h);
     }
-    Ok(int_from_i64(crate::protocol::hash::hash_tuple_items(
-        hs.into_iter(),
-    )))
+    Ok(int_from_i64(crate::protocol::hash::hash_tuple_items(hs.into_iter())))
 }
 
 struct TupleCmp;
@@ -661,11 +603,7 @@ fn tuple_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(t) = a[0].downcast::<PyTuple>() else {
         return Err(descr_error(vm, "tuple", &a[0]));
     };
-    Ok(PyRef::new(PyTupleIter {
-        tuple: t,
-        pos: std::sync::atomic::AtomicUsize::new(0),
-    })
-    .into_value())
+    Ok(PyRef::new(PyTupleIter { tuple: t, pos: std::sync::atomic::AtomicUsize::new(0) }).into_value())
 }
 
 fn tuple_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -710,10 +648,7 @@ fn tuple_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn tuple_rmul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = slot_args(vm, &args, 1)?;
     if repeat_count(vm, &a[1])?.is_none() {
-        return Err(vm.new_type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            a[1].class().name()
-        )));
+        return Err(vm.new_type_error(format!("can't multiply sequence by non-int of type '{}'", a[1].class().name())));
     }
     tuple_repeat(vm, &a[0], &a[1])
 }

@@ -90,7 +90,8 @@ pub mod flags {
 #[derive(Clone, Copy)]
 pub struct SubclassOps {
     pub dealloc: unsafe fn(std::ptr::NonNull<skein_gc::ObjHeader>),
-    pub traverse: unsafe fn(std::ptr::NonNull<skein_gc::ObjHeader>, &mut dyn FnMut(std::ptr::NonNull<skein_gc::ObjHeader>)),
+    pub traverse:
+        unsafe fn(std::ptr::NonNull<skein_gc::ObjHeader>, &mut dyn FnMut(std::ptr::NonNull<skein_gc::ObjHeader>)),
     pub ext_offset: usize,
 }
 
@@ -190,11 +191,7 @@ impl PyType {
             version: AtomicU64::new(NEXT_VERSION.fetch_add(1, Ordering::Relaxed)),
             subclasses: Locked::new(Vec::new()),
         };
-        let r = if TYPE_TYPE.is_set() {
-            PyRef::new(ty)
-        } else {
-            crate::types::bootstrap::new_type_object(ty)
-        };
+        let r = if TYPE_TYPE.is_set() { PyRef::new(ty) } else { crate::types::bootstrap::new_type_object(ty) };
         if let Some(b) = base {
             let mut mro = vec![b.clone()];
             mro.extend(b.mro_without_self().iter().cloned());

@@ -55,7 +55,12 @@ pub fn get(ty: usize, version: u64, hash: i64, name: &str) -> Option<Option<Valu
     CACHE.with(|c| {
         let c = c.borrow();
         let e = &c[slot(ty, version, hash)];
-        if e.ty == ty && e.version == version && e.epoch == epoch() && e.hash == hash && e.name.as_ref().and_then(|n| n.as_str()) == Some(name) {
+        if e.ty == ty
+            && e.version == version
+            && e.epoch == epoch()
+            && e.hash == hash
+            && e.name.as_ref().and_then(|n| n.as_str()) == Some(name)
+        {
             Some(e.value.clone())
         } else {
             None

@@ -36,10 +36,7 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
         a.prepend(obj.clone());
         let r = vm.call_unbound_args(&init, &obj, a.as_args())?;
         if !r.is_none() {
-            return Err(vm.new_type_error(format!(
-                "__init__() should return None, not '{}'",
-                r.class().name()
-            )));
+            return Err(vm.new_type_error(format!("__init__() should return None, not '{}'", r.class().name())));
         }
     }
     Ok(obj)
@@ -131,7 +128,8 @@ pub fn new_class(vm: &mut Vm, meta: &PyRef<PyType>, name: &str, bases: Vec<Value
     }
     // __slots__
     let mut slot_names: Vec<String> = base_types[0].slot_names.clone();
-    let mut has_dict = base_types.iter().any(|b| b.has_flag(flags::HAS_DICT)) || layout_base.layout == std::any::TypeId::of::<()>() && base_types.iter().all(|b| b.is(&object));
+    let mut has_dict = base_types.iter().any(|b| b.has_flag(flags::HAS_DICT))
+        || layout_base.layout == std::any::TypeId::of::<()>() && base_types.iter().all(|b| b.is(&object));
     if let Some(slots) = dict.get_str("__slots__") {
         let items = if slots.as_str().is_some() { vec![slots.clone()] } else { vm.collect(&slots)? };
         for s in items {
@@ -366,14 +364,16 @@ fn type_get_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 fn type_set_name(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
-    let (Some(t), Some(s)) = (v.downcast_ref::<PyType>(), n.as_ref().and_then(|n| n.as_str().map(str::to_string))) else {
+    let (Some(t), Some(s)) = (v.downcast_ref::<PyType>(), n.as_ref().and_then(|n| n.as_str().map(str::to_string)))
+    else {
         return Err(vm.new_type_error("can only assign string to __name__"));
     };
     t.set_name(s);
     Ok(())
 }
 fn type_set_qualname(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
-    let (Some(t), Some(s)) = (v.downcast_ref::<PyType>(), n.as_ref().and_then(|n| n.as_str().map(str::to_string))) else {
+    let (Some(t), Some(s)) = (v.downcast_ref::<PyType>(), n.as_ref().and_then(|n| n.as_str().map(str::to_string)))
+    else {
         return Err(vm.new_type_error("can only assign string to __qualname__"));
     };
     t.set_qualname(s);
@@ -416,7 +416,9 @@ fn type_set_module(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
             t.dict().set_str_key(intern("__module__"), n.unwrap_or_else(none));
             Ok(())
         }
-        Some(t) => Err(vm.new_type_error(format!("cannot set '__module__' attribute of immutable type '{}'", t.name()))),
+        Some(t) => {
+            Err(vm.new_type_error(format!("cannot set '__module__' attribute of immutable type '{}'", t.name())))
+        }
         None => Err(vm.new_type_error("not a type")),
     }
 }
@@ -566,7 +568,10 @@ fn object_set_class(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
     if !old.is_heap_type() || !new.is_heap_type() {
         return Err(vm.new_type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
     }
-    if old.layout != new.layout || old.slot_names != new.slot_names || old.has_flag(flags::HAS_DICT) != new.has_flag(flags::HAS_DICT) {
+    if old.layout != new.layout
+        || old.slot_names != new.slot_names
+        || old.has_flag(flags::HAS_DICT) != new.has_flag(flags::HAS_DICT)
+    {
         return Err(vm.new_type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             new.name(),
@@ -626,7 +631,10 @@ pub(crate) fn init_object_and_type_methods(object: &PyRef<PyType>, ty: &PyRef<Py
     crate::function::descriptors::add_getset(object, "__dict__", object_get_dict, Some(object_set_dict));
 
     add_method_kind(ty, "__new__", type_new, MethodKind::Static);
-    add_methods(ty, &[("__init__", type_init), ("__repr__", type_repr), ("mro", type_mro), ("__subclasses__", type_subclasses)]);
+    add_methods(
+        ty,
+        &[("__init__", type_init), ("__repr__", type_repr), ("mro", type_mro), ("__subclasses__", type_subclasses)],
+    );
     use crate::function::descriptors::add_getset;
     add_getset(ty, "__name__", type_get_name, Some(type_set_name));
     add_getset(ty, "__qualname__", type_get_qualname, Some(type_set_qualname));

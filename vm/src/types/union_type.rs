@@ -45,7 +45,10 @@ fn arg_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
 // ---- unions ------------------------------------------------------------------------
 
 fn union_member(v: &Value) -> bool {
-    v.is_none() || v.downcast_ref::<PyType>().is_some() || v.downcast_ref::<PyGenericAlias>().is_some() || v.downcast_ref::<PyUnion>().is_some()
+    v.is_none()
+        || v.downcast_ref::<PyType>().is_some()
+        || v.downcast_ref::<PyGenericAlias>().is_some()
+        || v.downcast_ref::<PyUnion>().is_some()
 }
 
 /// `a | b` for types: a flattened, de-duplicated union.

@@ -306,10 +306,7 @@ fn mid_pq(s: f64) -> (f64, f64) {
     let q2 = QA[2] + s * QA[3];
     let p3 = PA[4] + s * PA[5];
     let q3 = QA[4] + s * QA[5];
-    (
-        p1 + s2 * p2 + s4 * p3 + s6 * PA[6],
-        q1 + s2 * q2 + s4 * q3 + s6 * QA[6],
-    )
+    (p1 + s2 * p2 + s4 * p3 + s6 * PA[6], q1 + s2 * q2 + s4 * q3 + s6 * QA[6])
 }
 
 /// exp(-x*x - 0.5625 + R/S) / x for x >= 1.25 (the tail of erfc);
@@ -329,10 +326,7 @@ fn tail(x: f64, near: bool) -> f64 {
         let t3 = SA[4] + s * SA[5];
         let r4 = RA[6] + s * RA[7];
         let t4 = SA[6] + s * SA[7];
-        (
-            r1 + s2 * r2 + s4 * r3 + s6 * r4,
-            t1 + s2 * t2 + s4 * t3 + s6 * t4 + s8 * SA[8],
-        )
+        (r1 + s2 * r2 + s4 * r3 + s6 * r4, t1 + s2 * t2 + s4 * t3 + s6 * t4 + s8 * SA[8])
     } else {
         let r1 = RB[0] + s * RB[1];
         let s2 = s * s;
@@ -344,10 +338,7 @@ fn tail(x: f64, near: bool) -> f64 {
         let r3 = RB[4] + s * RB[5];
         let t3 = SB[4] + s * SB[5];
         let t4 = SB[6] + s * SB[7];
-        (
-            r1 + s2 * r2 + s4 * r3 + s6 * RB[6],
-            t1 + s2 * t2 + s4 * t3 + s6 * t4,
-        )
+        (r1 + s2 * r2 + s4 * r3 + s6 * RB[6], t1 + s2 * t2 + s4 * t3 + s6 * t4)
     };
     // Split x*x exactly: z keeps the high 32 bits of x.
     let z = f64::from_bits(x.to_bits() & 0xffff_ffff_0000_0000);
@@ -411,11 +402,7 @@ pub(super) fn erfc(x: f64) -> f64 {
     }
     if ix < 0x3ff4_0000 {
         let (p, q) = mid_pq(x.abs() - 1.0);
-        return if hx >= 0 {
-            (1.0 - ERX) - p / q
-        } else {
-            1.0 + (ERX + p / q)
-        };
+        return if hx >= 0 { (1.0 - ERX) - p / q } else { 1.0 + (ERX + p / q) };
     }
     if ix < 0x403c_0000 {
         if hx < 0 && ix >= 0x4018_0000 {
@@ -515,9 +502,7 @@ pub(super) fn cbrt(x: f64) -> f64 {
         + ((1.50819193781584896
             + ((-2.11499494167371287
                 + ((2.44693122563534430
-                    + ((-1.83469277483613086
-                        + (0.784932344976639262 - 0.145263899385486377 * xm) * xm)
-                        * xm))
+                    + ((-1.83469277483613086 + (0.784932344976639262 - 0.145263899385486377 * xm) * xm) * xm))
                     * xm))
                 * xm))
             * xm);

@@ -138,11 +138,7 @@ pub fn int_true_divide(a: &IntRef<'_>, b: &IntRef<'_>) -> Result<f64, DivError> 
         // double keeps, so the rounding bit is exact and the remainder is
         // the sticky bit.
         let s = 55 - (am.bits() as i64 - bm.bits() as i64);
-        let (q, r) = if s >= 0 {
-            (am << s as u64).div_rem(bm)
-        } else {
-            am.div_rem(&(bm << (-s) as u64))
-        };
+        let (q, r) = if s >= 0 { (am << s as u64).div_rem(bm) } else { am.div_rem(&(bm << (-s) as u64)) };
         scaled_to_f64(&q, -s, !r.is_zero()).ok_or(DivError::Overflow)?
     };
     Ok(if negative { -r } else { r })
@@ -154,11 +150,7 @@ pub fn cmp_int_float(i: &IntRef<'_>, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        });
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
     }
     if let IntRef::Small(x) = i {
         if (-EXACT_INT..=EXACT_INT).contains(x) {
@@ -182,11 +174,7 @@ pub fn float_parts(f: f64) -> (u64, i64) {
     let bits = f.to_bits();
     let exp_bits = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (m, e) = if exp_bits == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), exp_bits - 1075)
-    };
+    let (m, e) = if exp_bits == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp_bits - 1075) };
     if m == 0 {
         return (0, 0);
     }
@@ -205,35 +193,20 @@ mod tests {
     #[test]
     fn int_to_float_rounds_to_even() {
         // 2**53 + 1 is a tie between 2**53 and 2**53 + 2: even wins.
-        assert_eq!(
-            bigint_to_f64(&(BigInt::from(1u64 << 53) + 1)),
-            Some(9007199254740992.0)
-        );
-        assert_eq!(
-            bigint_to_f64(&(BigInt::from(1u64 << 53) + 3)),
-            Some(9007199254740996.0)
-        );
+        assert_eq!(bigint_to_f64(&(BigInt::from(1u64 << 53) + 1)), Some(9007199254740992.0));
+        assert_eq!(bigint_to_f64(&(BigInt::from(1u64 << 53) + 3)), Some(9007199254740996.0));
         assert_eq!(bigint_to_f64(&(BigInt::from(1) << 1024usize)), None);
-        assert_eq!(
-            bigint_to_f64(&-(BigInt::from(1) << 1023usize)),
-            Some(-(2f64.powi(1023)))
-        );
+        assert_eq!(bigint_to_f64(&-(BigInt::from(1) << 1023usize)), Some(-(2f64.powi(1023))));
     }
 
     #[test]
     fn division_is_correctly_rounded() {
         let a = big("1");
         let b = big("3");
-        assert_eq!(
-            int_true_divide(&IntRef::Big(&a), &IntRef::Big(&b)),
-            Ok(1.0 / 3.0)
-        );
+        assert_eq!(int_true_divide(&IntRef::Big(&a), &IntRef::Big(&b)), Ok(1.0 / 3.0));
         let a = big("1") << 2000usize;
         let b = (big("1") << 1999usize) * 3;
-        assert_eq!(
-            int_true_divide(&IntRef::Big(&a), &IntRef::Big(&b)),
-            Ok(2.0 / 3.0)
-        );
+        assert_eq!(int_true_divide(&IntRef::Big(&a), &IntRef::Big(&b)), Ok(2.0 / 3.0));
         // A subnormal quotient: 1 / (3 * 2**1073) is 2/3 of 2**-1074,
         // which rounds up to the smallest subnormal.
         let one = big("1");
@@ -241,24 +214,15 @@ mod tests {
         let r = int_true_divide(&IntRef::Big(&one), &IntRef::Big(&d)).unwrap_or(1.0);
         assert_eq!(r, f64::from_bits(1));
         let z = big("0");
-        assert_eq!(
-            int_true_divide(&IntRef::Big(&one), &IntRef::Big(&z)),
-            Err(DivError::ZeroDivision)
-        );
+        assert_eq!(int_true_divide(&IntRef::Big(&one), &IntRef::Big(&z)), Err(DivError::ZeroDivision));
     }
 
     #[test]
     fn exact_comparisons() {
         let n = BigInt::from(1u64 << 53) + 1;
-        assert_eq!(
-            cmp_int_float(&IntRef::Big(&n), 9007199254740992.0),
-            Some(Ordering::Greater)
-        );
+        assert_eq!(cmp_int_float(&IntRef::Big(&n), 9007199254740992.0), Some(Ordering::Greater));
         assert_eq!(cmp_int_float(&IntRef::Small(3), 3.5), Some(Ordering::Less));
-        assert_eq!(
-            cmp_int_float(&IntRef::Small(-4), -3.5),
-            Some(Ordering::Less)
-        );
+        assert_eq!(cmp_int_float(&IntRef::Small(-4), -3.5), Some(Ordering::Less));
         assert_eq!(cmp_int_float(&IntRef::Small(1), f64::NAN), None);
     }
 

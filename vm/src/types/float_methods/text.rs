@@ -116,11 +116,7 @@ pub fn float_hex(f: f64) -> String {
         return "nan".to_string();
     }
     if f.is_infinite() {
-        return if f > 0.0 {
-            "inf".to_string()
-        } else {
-            "-inf".to_string()
-        };
+        return if f > 0.0 { "inf".to_string() } else { "-inf".to_string() };
     }
     let sign = if f.is_sign_negative() { "-" } else { "" };
     if f == 0.0 {
@@ -130,11 +126,7 @@ pub fn float_hex(f: f64) -> String {
     let exp_bits = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
     // Subnormals keep the leading digit 0 and the minimum exponent.
-    let (lead, e) = if exp_bits == 0 {
-        (0, -1022)
-    } else {
-        (1, exp_bits - 1023)
-    };
+    let (lead, e) = if exp_bits == 0 { (0, -1022) } else { (1, exp_bits - 1023) };
     let esign = if e < 0 { '-' } else { '+' };
     format!("{sign}0x{lead}.{frac:013x}p{esign}{}", e.unsigned_abs())
 }
@@ -237,21 +229,9 @@ mod tests {
         assert_eq!(parse_float(b"5."), Some(5.0));
         assert_eq!(parse_float(b"-iNfinity"), Some(f64::NEG_INFINITY));
         assert!(parse_float(b"+nan").is_some_and(f64::is_nan));
-        for bad in [
-            &b"1__0"[..],
-            b"1_.5",
-            b"in f",
-            b"",
-            b" ",
-            b".",
-            b"1e",
-            b"e5",
-            b"+-1",
-            b"0x1",
-            b"1_",
-            b"_1",
-            b"infinit",
-        ] {
+        for bad in
+            [&b"1__0"[..], b"1_.5", b"in f", b"", b" ", b".", b"1e", b"e5", b"+-1", b"0x1", b"1_", b"_1", b"infinit"]
+        {
             assert_eq!(parse_float(bad), None, "{:?}", std::str::from_utf8(bad));
         }
     }

@@ -43,9 +43,7 @@ pub fn int_max_str_digits() -> usize {
 /// `sys.set_int_max_str_digits(n)`, with CPython's validation.
 pub fn set_int_max_str_digits(vm: &mut Vm, n: i64) -> PyResult<()> {
     if n != 0 && n < MAX_STR_DIGITS_THRESHOLD as i64 {
-        return Err(vm.new_value_error(format!(
-            "maxdigits must be 0 or larger than {MAX_STR_DIGITS_THRESHOLD}"
-        )));
+        return Err(vm.new_value_error(format!("maxdigits must be 0 or larger than {MAX_STR_DIGITS_THRESHOLD}")));
     }
     MAX_STR_DIGITS.store(n as usize, Ordering::Relaxed);
     Ok(())
@@ -62,9 +60,7 @@ pub fn sys_get_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value
 pub fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let slots = args.bind(vm, "set_int_max_str_digits", &["maxdigits"], 0)?;
     let Some(Some(n)) = slots.into_iter().next() else {
-        return Err(vm.new_type_error(
-            "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
-        ));
+        return Err(vm.new_type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"));
     };
     let i = vm.index(&n)?;
     let n = match i.as_i64() {
@@ -157,10 +153,7 @@ pub fn parse_int(s: &[u8], base: u32) -> Result<BigInt, IntParseError> {
     if zeros_only && !mag.is_zero() {
         return Err(IntParseError::Invalid);
     }
-    Ok(BigInt::from_biguint(
-        if negative { Sign::Minus } else { Sign::Plus },
-        mag,
-    ))
+    Ok(BigInt::from_biguint(if negative { Sign::Minus } else { Sign::Plus }, mag))
 }
 
 /// The message for a literal over the digit limit.
@@ -201,9 +194,7 @@ pub fn int_from_text(vm: &mut Vm, v: &Value, base: u32) -> PyResult<Option<BigIn
                 let head: Vec<u8> = ascii.iter().take(200).copied().collect();
                 vm.repr_string(&crate::types::small::bytes_new(head))?
             };
-            Err(vm.new_value_error(format!(
-                "invalid literal for int() with base {base}: {shown}"
-            )))
+            Err(vm.new_value_error(format!("invalid literal for int() with base {base}: {shown}")))
         }
     }
 }
@@ -218,10 +209,7 @@ pub fn int_from_object(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     if let Some(r) = vm.call_special(v, "__int__", &[])? {
         return match r.as_int() {
             Some(i) => Ok(i.to_bigint()),
-            None => Err(vm.new_type_error(format!(
-                "__int__ returned non-int (type {})",
-                r.class().name()
-            ))),
+            None => Err(vm.new_type_error(format!("__int__ returned non-int (type {})", r.class().name()))),
         };
     }
     if v.class().lookup("__index__").is_some() {
@@ -233,10 +221,7 @@ pub fn int_from_object(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
             return Ok(i.to_bigint());
         }
         if r.class().lookup("__index__").is_none() {
-            return Err(vm.new_type_error(format!(
-                "__trunc__ returned non-Integral (type {})",
-                r.class().name()
-            )));
+            return Err(vm.new_type_error(format!("__trunc__ returned non-Integral (type {})", r.class().name())));
         }
         let i = vm.index(&r)?;
         return Ok(i.as_int().map(|i| i.to_bigint()).unwrap_or_default());
@@ -280,25 +265,14 @@ pub fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut x = rest.pos.first().cloned();
     let mut base = rest.pos.get(1).cloned();
     if rest.pos.len() > 2 {
-        return Err(vm.new_type_error(format!(
-            "int() takes at most 2 arguments ({} given)",
-            rest.len()
-        )));
+        return Err(vm.new_type_error(format!("int() takes at most 2 arguments ({} given)", rest.len())));
     }
     for i in 0..rest.kwnames.len() {
         let name = rest.kwarg_name(i);
         match name {
             "base" if base.is_none() => base = Some(rest.kwvalues[i].clone()),
-            "base" => {
-                return Err(
-                    vm.new_type_error("argument for int() given by name ('base') and position (2)")
-                )
-            }
-            _ => {
-                return Err(
-                    vm.new_type_error(format!("'{name}' is an invalid keyword argument for int()"))
-                )
-            }
+            "base" => return Err(vm.new_type_error("argument for int() given by name ('base') and position (2)")),
+            _ => return Err(vm.new_type_error(format!("'{name}' is an invalid keyword argument for int()"))),
         }
     }
     let value = match (x.take(), base) {
@@ -313,11 +287,7 @@ pub fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             };
             match int_from_text(vm, &x, base)? {
                 Some(v) => v,
-                None => {
-                    return Err(
-                        vm.new_type_error("int() can't convert non-string with explicit base")
-                    )
-                }
+                None => return Err(vm.new_type_error("int() can't convert non-string with explicit base")),
             }
         }
     };
@@ -326,11 +296,7 @@ pub fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// `bool.__new__(cls, x=False, /)`.
 pub fn bool_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let rest = if args.pos.is_empty() {
-        args
-    } else {
-        args.skip_self()
-    };
+    let rest = if args.pos.is_empty() { args } else { args.skip_self() };
     rest.no_kwargs(vm, "bool")?;
     match rest.pos.len() {
         0 => Ok(bool_value(false)),

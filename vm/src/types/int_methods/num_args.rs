@@ -17,12 +17,7 @@ fn plural(n: usize) -> &'static str {
 
 /// A slot wrapper taking `n` arguments besides `self`; returns all
 /// positional values, `self` first.
-pub fn wrapper_args<'a>(
-    vm: &mut Vm,
-    args: &Args<'a>,
-    name: &str,
-    n: usize,
-) -> PyResult<&'a [Value]> {
+pub fn wrapper_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [Value]> {
     if args.has_kwargs() {
         return Err(vm.new_type_error(format!("wrapper {name}() takes no keyword arguments")));
     }
@@ -39,11 +34,7 @@ pub fn unary_self<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<&'a 
 }
 
 /// `(self, other)` of a binary slot wrapper.
-pub fn binary_pair<'a>(
-    vm: &mut Vm,
-    args: &Args<'a>,
-    name: &str,
-) -> PyResult<(&'a Value, &'a Value)> {
+pub fn binary_pair<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'a Value)> {
     let a = wrapper_args(vm, args, name, 1)?;
     Ok((&a[0], &a[1]))
 }
@@ -87,11 +78,7 @@ pub fn noargs_self<'a>(vm: &mut Vm, args: &Args<'a>, qualname: &str) -> PyResult
 
 /// `self` and one optional argument (`__round__(self, ndigits=None)`),
 /// the argument `None` when absent or `None`.
-pub fn self_and_optional<'a>(
-    vm: &mut Vm,
-    args: &Args<'a>,
-    name: &str,
-) -> PyResult<(&'a Value, Option<&'a Value>)> {
+pub fn self_and_optional<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a Value, Option<&'a Value>)> {
     args.no_kwargs(vm, name)?;
     let given = args.pos.len().saturating_sub(1);
     if args.pos.is_empty() || given > 1 {

@@ -35,9 +35,7 @@ fn in_table(table: &[(u32, u32)], c: char) -> bool {
 }
 
 fn in_map(map: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
-    map.binary_search_by_key(&(c as u32), |&(k, _)| k)
-        .ok()
-        .map(|i| map[i].1)
+    map.binary_search_by_key(&(c as u32), |&(k, _)| k).ok().map(|i| map[i].1)
 }
 
 /// `c.isspace()`.
@@ -136,19 +134,10 @@ fn is_case_ignorable(c: char) -> bool {
 pub fn is_identifier(s: &str) -> bool {
     let mut it = s.chars();
     let Some(first) = it.next() else { return false };
-    let start_ok = if first.is_ascii() {
-        first == '_' || first.is_ascii_alphabetic()
-    } else {
-        in_table(db::XID_START, first)
-    };
+    let start_ok =
+        if first.is_ascii() { first == '_' || first.is_ascii_alphabetic() } else { in_table(db::XID_START, first) };
     start_ok
-        && it.all(|c| {
-            if c.is_ascii() {
-                c == '_' || c.is_ascii_alphanumeric()
-            } else {
-                in_table(db::XID_CONTINUE, c)
-            }
-        })
+        && it.all(|c| if c.is_ascii() { c == '_' || c.is_ascii_alphanumeric() } else { in_table(db::XID_CONTINUE, c) })
 }
 
 // ------------------------------------------------------------ mappings
@@ -260,11 +249,7 @@ fn title(s: &str) -> String {
     if s.is_ascii() {
         for b in s.bytes() {
             let c = b as char;
-            out.push(if prev_cased {
-                c.to_ascii_lowercase()
-            } else {
-                c.to_ascii_uppercase()
-            });
+            out.push(if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() });
             prev_cased = c.is_ascii_alphabetic();
         }
         return out;

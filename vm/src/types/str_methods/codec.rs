@@ -63,10 +63,12 @@ pub fn lookup(vm: &mut Vm, name: &str) -> PyResult<Codec> {
     use Endian::*;
     Ok(match normalize(name).as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
-        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "iso646_us"
-        | "cp367" => Codec::Ascii,
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
-        | "iso_ir_100" => Codec::Latin1,
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "iso646_us" | "cp367" => {
+            Codec::Ascii
+        }
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => {
+            Codec::Latin1
+        }
         "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
         "utf_16_le" | "utf_16le" => Codec::Utf16(Some(Little)),
         "utf_16_be" | "utf_16be" => Codec::Utf16(Some(Big)),
@@ -75,9 +77,7 @@ pub fn lookup(vm: &mut Vm, name: &str) -> PyResult<Codec> {
         "utf_32_be" | "utf_32be" => Codec::Utf32(Some(Big)),
         "cp1252" | "windows_1252" => Codec::Cp1252,
         _ => {
-            return Err(
-                vm.new_exception_msg(&exc().lookup_error, format!("unknown encoding: {name}"))
-            );
+            return Err(vm.new_exception_msg(&exc().lookup_error, format!("unknown encoding: {name}")));
         }
     })
 }
@@ -100,9 +100,8 @@ fn codec_name(c: Codec) -> &'static str {
 
 /// cp1252's 0x80..=0x9F; 0 marks the five undefined bytes.
 const CP1252_HIGH: [u16; 32] = [
-    0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
-    0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
-    0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+    0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0,
+    0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 ];
 
 fn cp1252_decode(b: u8) -> Option<char> {
@@ -120,54 +119,26 @@ fn cp1252_encode(c: char) -> Option<u8> {
     if cp < 0x80 || (0xa0..=0xff).contains(&cp) {
         return Some(cp as u8);
     }
-    CP1252_HIGH
-        .iter()
-        .position(|&x| x != 0 && x as u32 == cp)
-        .map(|i| 0x80 + i as u8)
+    CP1252_HIGH.iter().position(|&x| x != 0 && x as u32 == cp).map(|i| 0x80 + i as u8)
 }
 
-fn unicode_error(
-    cls: &PyRef<PyType>,
-    enc: &str,
-    obj: &Value,
-    start: usize,
-    end: usize,
-    reason: &str,
-) -> PyErr {
-    let args = vec![
-        new_str(enc),
-        obj.clone(),
-        int_from_i64(start as i64),
-        int_from_i64(end as i64),
-        new_str(reason),
-    ];
+fn unicode_error(cls: &PyRef<PyType>, enc: &str, obj: &Value, start: usize, end: usize, reason: &str) -> PyErr {
+    let args = vec![new_str(enc), obj.clone(), int_from_i64(start as i64), int_from_i64(end as i64), new_str(reason)];
     let e = new_exception(cls, args.clone());
-    for (name, v) in ["encoding", "object", "start", "end", "reason"]
-        .into_iter()
-        .zip(args)
-    {
+    for (name, v) in ["encoding", "object", "start", "end", "reason"].into_iter().zip(args) {
         e_set_attr(&e, name, v);
     }
     PyErr(e)
 }
 
 fn unknown_handler(vm: &mut Vm, errors: &str) -> PyErr {
-    vm.new_exception_msg(
-        &exc().lookup_error,
-        format!("unknown error handler name '{errors}'"),
-    )
+    vm.new_exception_msg(&exc().lookup_error, format!("unknown error handler name '{errors}'"))
 }
 
 // --------------------------------------------------------------- encode
 
 /// Encodes `s` (the text of the `str` value `obj`).
-pub fn encode(
-    vm: &mut Vm,
-    s: &str,
-    obj: &Value,
-    encoding: &str,
-    errors: &str,
-) -> PyResult<Vec<u8>> {
+pub fn encode(vm: &mut Vm, s: &str, obj: &Value, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(vm, encoding)?;
     // The single-byte codecs map each character to one byte or fail.
     let map: fn(char) -> Option<u8> = match codec {
@@ -237,11 +208,7 @@ fn encode_utf16(s: &str, order: Option<Endian>) -> Vec<u8> {
         out.extend_from_slice(&[0xff, 0xfe]);
     }
     for u in s.encode_utf16() {
-        out.extend_from_slice(&if big {
-            u.to_be_bytes()
-        } else {
-            u.to_le_bytes()
-        });
+        out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
     }
     out
 }
@@ -254,11 +221,7 @@ fn encode_utf32(s: &str, order: Option<Endian>) -> Vec<u8> {
     }
     for c in s.chars() {
         let u = c as u32;
-        out.extend_from_slice(&if big {
-            u.to_be_bytes()
-        } else {
-            u.to_le_bytes()
-        });
+        out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
     }
     out
 }
@@ -304,13 +267,7 @@ impl Input<'_> {
 }
 
 /// Decodes `data` (the bytes of `obj`, for error reports).
-pub fn decode(
-    vm: &mut Vm,
-    data: &[u8],
-    obj: &Value,
-    encoding: &str,
-    errors: &str,
-) -> PyResult<String> {
+pub fn decode(vm: &mut Vm, data: &[u8], obj: &Value, encoding: &str, errors: &str) -> PyResult<String> {
     let codec = lookup(vm, encoding)?;
     let name = codec_name(codec);
     let input = Input { data, obj, errors };
@@ -464,11 +421,7 @@ fn decode_utf32(vm: &mut Vm, input: &Input<'_>, order: Option<Endian>) -> PyResu
     let mut i = skip;
     while i + 3 < data.len() {
         let b = [data[i], data[i + 1], data[i + 2], data[i + 3]];
-        let cp = if endian == Endian::Big {
-            u32::from_be_bytes(b)
-        } else {
-            u32::from_le_bytes(b)
-        };
+        let cp = if endian == Endian::Big { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
         match char::from_u32(cp) {
             Some(c) => out.push(c),
             None => {
@@ -492,19 +445,13 @@ fn decode_utf32(vm: &mut Vm, input: &Input<'_>, order: Option<Endian>) -> PyResu
 
 fn str_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    let a = args
-        .skip_self()
-        .bind(vm, "encode", &["encoding", "errors"], 0)?;
+    let a = args.skip_self().bind(vm, "encode", &["encoding", "errors"], 0)?;
     let encoding = match &a[0] {
-        Some(v) => str_arg(vm, v, |t| {
-            format!("encode() argument 'encoding' must be str, not {t}")
-        })?,
+        Some(v) => str_arg(vm, v, |t| format!("encode() argument 'encoding' must be str, not {t}"))?,
         None => "utf-8",
     };
     let errors = match &a[1] {
-        Some(v) => str_arg(vm, v, |t| {
-            format!("encode() argument 'errors' must be str, not {t}")
-        })?,
+        Some(v) => str_arg(vm, v, |t| format!("encode() argument 'errors' must be str, not {t}"))?,
         None => "strict",
     };
     let bytes = encode(vm, s.as_str(), &args.pos[0], encoding, errors)?;

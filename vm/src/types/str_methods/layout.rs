@@ -15,20 +15,12 @@ use crate::types::type_::PyType;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-use super::{
-    char_count, exact_copy, is_space, memory_error, method_args, ssize_arg, str_arg, this,
-};
+use super::{char_count, exact_copy, is_space, memory_error, method_args, ssize_arg, str_arg, this};
 
 // -------------------------------------------------------------- strip
 
 /// `qual` is the qualified name (`str.strip`), used in messages.
-fn strip_common(
-    vm: &mut Vm,
-    args: Args<'_>,
-    qual: &str,
-    left: bool,
-    right: bool,
-) -> PyResult<Value> {
+fn strip_common(vm: &mut Vm, args: Args<'_>, qual: &str, left: bool, right: bool) -> PyResult<Value> {
     args.no_kwargs(vm, qual)?;
     let name = qual.trim_start_matches("str.");
     let a = args.skip_self().range(vm, name, 0, 1)?;
@@ -101,14 +93,9 @@ fn str_rstrip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// `left` + text + `right` copies of `fill`, or a MemoryError.
 fn padded(vm: &mut Vm, text: &str, left: usize, right: usize, fill: char) -> PyResult<Value> {
-    let total = (left + right)
-        .checked_mul(fill.len_utf8())
-        .and_then(|x| x.checked_add(text.len()));
+    let total = (left + right).checked_mul(fill.len_utf8()).and_then(|x| x.checked_add(text.len()));
     let mut out = String::new();
-    if total
-        .map(|t| out.try_reserve_exact(t).is_err())
-        .unwrap_or(true)
-    {
+    if total.map(|t| out.try_reserve_exact(t).is_err()).unwrap_or(true) {
         return Err(memory_error(vm));
     }
     out.extend(std::iter::repeat_n(fill, left));
@@ -119,9 +106,7 @@ fn padded(vm: &mut Vm, text: &str, left: usize, right: usize, fill: char) -> PyR
 
 fn justify(vm: &mut Vm, args: Args<'_>, qual: &str, how: char) -> PyResult<Value> {
     args.no_kwargs(vm, qual)?;
-    let a = args
-        .skip_self()
-        .range(vm, qual.trim_start_matches("str."), 1, 2)?;
+    let a = args.skip_self().range(vm, qual.trim_start_matches("str."), 1, 2)?;
     let s = this(vm, &args)?;
     let width = ssize_arg(vm, &a[0])?;
     let fill = match a.get(1) {
@@ -129,18 +114,12 @@ fn justify(vm: &mut Vm, args: Args<'_>, qual: &str, how: char) -> PyResult<Value
         Some(v) => {
             let Some(f) = v.as_str() else {
                 let t = v.class().name();
-                return Err(vm.new_type_error(format!(
-                    "The fill character must be a unicode character, not {t}"
-                )));
+                return Err(vm.new_type_error(format!("The fill character must be a unicode character, not {t}")));
             };
             let mut it = f.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => c,
-                _ => {
-                    return Err(
-                        vm.new_type_error("The fill character must be exactly one character long")
-                    )
-                }
+                _ => return Err(vm.new_type_error("The fill character must be exactly one character long")),
             }
         }
     };
@@ -281,11 +260,7 @@ fn str_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut ascii: [Option<Option<String>>; 128] = std::array::from_fn(|_| None);
     let mut other: HashMap<char, Option<String>> = HashMap::new();
     for c in text.chars() {
-        let cached = if c.is_ascii() {
-            ascii[c as usize].as_ref()
-        } else {
-            other.get(&c)
-        };
+        let cached = if c.is_ascii() { ascii[c as usize].as_ref() } else { other.get(&c) };
         let m = match cached {
             Some(m) => m.clone(),
             None => {
@@ -316,43 +291,30 @@ pub(super) fn str_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let d = PyDict::new_ref();
     if a.len() == 1 {
         let Some(src) = a[0].downcast_ref::<PyDict>() else {
-            return Err(
-                vm.new_type_error("if you give only one argument to maketrans it must be a dict")
-            );
+            return Err(vm.new_type_error("if you give only one argument to maketrans it must be a dict"));
         };
         for (k, v) in src.items() {
             let key = if let Some(ks) = k.as_str() {
                 let mut it = ks.chars();
                 match (it.next(), it.next()) {
                     (Some(c), None) => int_from_i64(c as i64),
-                    _ => {
-                        return Err(vm
-                            .new_value_error("string keys in translate table must be of length 1"))
-                    }
+                    _ => return Err(vm.new_value_error("string keys in translate table must be of length 1")),
                 }
             } else if k.as_int().is_some() {
                 k
             } else {
-                return Err(
-                    vm.new_type_error("keys in translate table must be strings or integers")
-                );
+                return Err(vm.new_type_error("keys in translate table must be strings or integers"));
             };
             d.set_item(vm, key, v)?;
         }
         return Ok(d.into_value());
     }
     let Some(x) = a[0].as_str() else {
-        return Err(vm.new_type_error(
-            "first maketrans argument must be a string if there is a second argument",
-        ));
+        return Err(vm.new_type_error("first maketrans argument must be a string if there is a second argument"));
     };
-    let y = str_arg(vm, &a[1], |t| {
-        format!("maketrans() argument 2 must be str, not {t}")
-    })?;
+    let y = str_arg(vm, &a[1], |t| format!("maketrans() argument 2 must be str, not {t}"))?;
     let z = match a.get(2) {
-        Some(v) => Some(str_arg(vm, v, |t| {
-            format!("maketrans() argument 3 must be str, not {t}")
-        })?),
+        Some(v) => Some(str_arg(vm, v, |t| format!("maketrans() argument 3 must be str, not {t}"))?),
         None => None,
     };
     if char_count(x) != char_count(y) {

@@ -20,10 +20,7 @@ use crate::types::type_::PyType;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-use super::{
-    char_count, exact_copy, is_space, memory_error, method_args, same_or_new, ssize_arg, str_arg,
-    this,
-};
+use super::{char_count, exact_copy, is_space, memory_error, method_args, same_or_new, ssize_arg, str_arg, this};
 
 /// A start/end argument of the find family: `None`, an int, or anything
 /// with `__index__` (huge values clamp, as `_PyEval_SliceIndex` does).
@@ -36,18 +33,13 @@ fn opt_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<isize>> {
         return Ok(Some(i as isize));
     }
     if v.as_int().is_none() && v.class().lookup("__index__").is_none() {
-        return Err(
-            vm.new_type_error("slice indices must be integers or None or have an __index__ method")
-        );
+        return Err(vm.new_type_error("slice indices must be integers or None or have an __index__ method"));
     }
     let i = vm.index(v)?;
     Ok(Some(match i.as_i64() {
         Some(x) => x as isize,
         None => {
-            let neg = i
-                .as_int()
-                .map(|b| b.to_bigint().sign() == num_bigint::Sign::Minus)
-                .unwrap_or(false);
+            let neg = i.as_int().map(|b| b.to_bigint().sign() == num_bigint::Sign::Minus).unwrap_or(false);
             if neg {
                 isize::MIN
             } else {
@@ -119,24 +111,14 @@ fn find_in(s: &PyStr, sub: &str, start: Option<isize>, end: Option<isize>, rever
         return -1;
     }
     let hay = window(s, start as usize, end as usize);
-    let r = if reverse {
-        hay.rfind(sub)
-    } else {
-        hay.find(sub)
-    };
+    let r = if reverse { hay.rfind(sub) } else { hay.find(sub) };
     match r {
         Some(b) => to_index(s, hay, (start, end), b),
         None => -1,
     }
 }
 
-fn find_common(
-    vm: &mut Vm,
-    args: Args<'_>,
-    name: &str,
-    reverse: bool,
-    raise: bool,
-) -> PyResult<Value> {
+fn find_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool, raise: bool) -> PyResult<Value> {
     let (s, sub, start, end) = find_args(vm, &args, name)?;
     let sub = str_arg(vm, sub, |t| format!("must be str, not {t}"))?;
     let r = find_in(s, sub, start, end, reverse);
@@ -203,9 +185,7 @@ fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, at_end: bool) -> PyResul
         for p in t {
             let Some(p) = p.as_str() else {
                 let tn = p.class().name();
-                return Err(
-                    vm.new_type_error(format!("tuple for {name} must only contain str, not {tn}"))
-                );
+                return Err(vm.new_type_error(format!("tuple for {name} must only contain str, not {tn}")));
             };
             if tailmatch(s, p, start, end, at_end) {
                 return Ok(bool_value(true));
@@ -215,9 +195,7 @@ fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, at_end: bool) -> PyResul
     }
     let Some(p) = prefix.as_str() else {
         let tn = prefix.class().name();
-        return Err(vm.new_type_error(format!(
-            "{name} first arg must be str or a tuple of str, not {tn}"
-        )));
+        return Err(vm.new_type_error(format!("{name} first arg must be str or a tuple of str, not {tn}")));
     };
     Ok(bool_value(tailmatch(s, p, start, end, at_end)))
 }
@@ -237,18 +215,10 @@ fn partition_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> P
         return Err(vm.new_value_error("empty separator"));
     }
     let text = s.as_str();
-    let found = if reverse {
-        text.rfind(sep)
-    } else {
-        text.find(sep)
-    };
+    let found = if reverse { text.rfind(sep) } else { text.find(sep) };
     let empty = || new_str("");
     Ok(match found {
-        Some(b) => new_tuple(vec![
-            new_str(&text[..b]),
-            a[1].clone(),
-            new_str(&text[b + sep.len()..]),
-        ]),
+        Some(b) => new_tuple(vec![new_str(&text[..b]), a[1].clone(), new_str(&text[b + sep.len()..])]),
         None if reverse => new_tuple(vec![empty(), empty(), exact_copy(&a[0], s)]),
         None => new_tuple(vec![exact_copy(&a[0], s), empty(), empty()]),
     })
@@ -265,21 +235,13 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.no_kwargs(vm, "str.replace")?;
     let a = args.skip_self().range(vm, "replace", 2, 3)?;
     let s = this(vm, &args)?;
-    let old = str_arg(vm, &a[0], |t| {
-        format!("replace() argument 1 must be str, not {t}")
-    })?;
-    let new = str_arg(vm, &a[1], |t| {
-        format!("replace() argument 2 must be str, not {t}")
-    })?;
+    let old = str_arg(vm, &a[0], |t| format!("replace() argument 1 must be str, not {t}"))?;
+    let new = str_arg(vm, &a[1], |t| format!("replace() argument 2 must be str, not {t}"))?;
     let count = match a.get(2) {
         Some(c) => ssize_arg(vm, c)?,
         None => -1,
     };
-    let limit = if count < 0 {
-        usize::MAX
-    } else {
-        count as usize
-    };
+    let limit = if count < 0 { usize::MAX } else { count as usize };
     let text = s.as_str();
     if limit == 0 || (old.is_empty() && new.is_empty()) {
         return Ok(exact_copy(&args.pos[0], s));
@@ -287,15 +249,9 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if old.is_empty() {
         // Insert `new` before every character and at the end.
         let slots = (s.char_len() + 1).min(limit);
-        let total = new
-            .len()
-            .checked_mul(slots)
-            .and_then(|x| x.checked_add(text.len()));
+        let total = new.len().checked_mul(slots).and_then(|x| x.checked_add(text.len()));
         let mut out = String::new();
-        if total
-            .map(|t| out.try_reserve_exact(t).is_err())
-            .unwrap_or(true)
-        {
+        if total.map(|t| out.try_reserve_exact(t).is_err()).unwrap_or(true) {
             return Err(memory_error(vm));
         }
         let mut done = 0;
@@ -316,13 +272,8 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut out = String::new();
     if new.len() > old.len() {
         let hits = text.matches(old).take(limit).count();
-        let total = (new.len() - old.len())
-            .checked_mul(hits)
-            .and_then(|x| x.checked_add(text.len()));
-        if total
-            .map(|t| out.try_reserve_exact(t).is_err())
-            .unwrap_or(true)
-        {
+        let total = (new.len() - old.len()).checked_mul(hits).and_then(|x| x.checked_add(text.len()));
+        if total.map(|t| out.try_reserve_exact(t).is_err()).unwrap_or(true) {
             return Err(memory_error(vm));
         }
     } else {
@@ -342,11 +293,7 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// `sep`/`maxsplit` of `split` and `rsplit`.
-fn split_args<'a>(
-    vm: &mut Vm,
-    args: &Args<'a>,
-    name: &str,
-) -> PyResult<(&'a PyStr, Option<String>, usize)> {
+fn split_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a PyStr, Option<String>, usize)> {
     let s = this(vm, args)?;
     let a = args.skip_self().bind(vm, name, &["sep", "maxsplit"], 0)?;
     let sep = match &a[0] {
@@ -536,18 +483,7 @@ fn str_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// Line boundaries of `str.splitlines` (besides `\r\n`).
 fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -578,11 +514,7 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 eol += 1;
             }
         }
-        out.push(new_str(if keep {
-            &text[start..eol]
-        } else {
-            &text[start..i]
-        }));
+        out.push(new_str(if keep { &text[start..eol] } else { &text[start..i] }));
         start = eol;
     }
     if start < text.len() {
@@ -595,15 +527,9 @@ fn remove_affix(vm: &mut Vm, args: Args<'_>, qual: &str, suffix: bool) -> PyResu
     let a = method_args(vm, &args, qual, 1)?;
     let name = qual.trim_start_matches("str.");
     let s = this(vm, &args)?;
-    let affix = str_arg(vm, &a[1], |t| {
-        format!("{name}() argument must be str, not {t}")
-    })?;
+    let affix = str_arg(vm, &a[1], |t| format!("{name}() argument must be str, not {t}"))?;
     let text = s.as_str();
-    let rest = if suffix {
-        text.strip_suffix(affix)
-    } else {
-        text.strip_prefix(affix)
-    };
+    let rest = if suffix { text.strip_suffix(affix) } else { text.strip_prefix(affix) };
     match rest {
         Some(r) if !affix.is_empty() => Ok(new_str(r)),
         _ => Ok(exact_copy(&a[0], s)),
@@ -646,10 +572,7 @@ mod tests {
 
     #[test]
     fn whitespace_split_matches_cpython() {
-        assert_eq!(
-            split_whitespace("  a b  c ", usize::MAX),
-            vec!["a", "b", "c"]
-        );
+        assert_eq!(split_whitespace("  a b  c ", usize::MAX), vec!["a", "b", "c"]);
         assert_eq!(split_whitespace("  a b  c ", 1), vec!["a", "b  c "]);
         assert_eq!(split_whitespace("   ", usize::MAX), Vec::<&str>::new());
         assert_eq!(split_whitespace("a", 0), vec!["a"]);
@@ -666,9 +589,7 @@ mod tests {
                             v.push(rest);
                             break;
                         }
-                        let end = rest
-                            .find(|c: char| ascii_space(c as u8))
-                            .unwrap_or(rest.len());
+                        let end = rest.find(|c: char| ascii_space(c as u8)).unwrap_or(rest.len());
                         v.push(&rest[..end]);
                         rest = rest[end..].trim_start_matches(|c: char| ascii_space(c as u8));
                         k += 1;
