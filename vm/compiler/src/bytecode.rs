@@ -561,15 +561,13 @@ impl Opcode {
             | CALL_INTRINSIC_1
             | CHECK_EG_MATCH => 0,
             FORMAT_VALUE => -i32::from(arg & FormatFlags::HAVE_SPEC != 0),
-            POP_TOP | STORE_FAST | STORE_NAME | STORE_GLOBAL | STORE_DEREF | DELETE_ATTR
-            | BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP | BINARY_SUBSCR | RETURN_VALUE
-            | LIST_APPEND | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE
-            | POP_JUMP_IF_TRUE | POP_JUMP_IF_FALSE | POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE
-            | IMPORT_NAME | POP_EXCEPT | END_SEND | CALL_INTRINSIC_2 => -1,
-            PUSH_NULL | COPY | LOAD_CONST | LOAD_FAST | LOAD_FAST_CHECK | LOAD_NAME
-            | LOAD_CLOSURE | LOAD_DEREF | LOAD_CLASSDEREF | IMPORT_FROM | LOAD_BUILD_CLASS
-            | LOAD_ASSERTION_ERROR | PUSH_EXC_INFO | WITH_EXCEPT_START | BEFORE_WITH
-            | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS | GET_LEN => 1,
+            POP_TOP | STORE_FAST | STORE_NAME | STORE_GLOBAL | STORE_DEREF | DELETE_ATTR | BINARY_OP | COMPARE_OP
+            | IS_OP | CONTAINS_OP | BINARY_SUBSCR | RETURN_VALUE | LIST_APPEND | SET_ADD | LIST_EXTEND | SET_UPDATE
+            | DICT_UPDATE | DICT_MERGE | POP_JUMP_IF_TRUE | POP_JUMP_IF_FALSE | POP_JUMP_IF_NONE
+            | POP_JUMP_IF_NOT_NONE | IMPORT_NAME | POP_EXCEPT | END_SEND | CALL_INTRINSIC_2 => -1,
+            PUSH_NULL | COPY | LOAD_CONST | LOAD_FAST | LOAD_FAST_CHECK | LOAD_NAME | LOAD_CLOSURE | LOAD_DEREF
+            | LOAD_CLASSDEREF | IMPORT_FROM | LOAD_BUILD_CLASS | LOAD_ASSERTION_ERROR | PUSH_EXC_INFO
+            | WITH_EXCEPT_START | BEFORE_WITH | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS | GET_LEN => 1,
             CHECK_EXC_MATCH => 0,
             LOAD_FAST__LOAD_FAST | LOAD_FAST__LOAD_CONST => 2,
             STORE_FAST__STORE_FAST => -2,
@@ -1005,11 +1003,7 @@ impl Constant {
                 if *re == 0.0 && re.is_sign_positive() {
                     let _ = write!(out, "{}j", float_repr(*im));
                 } else {
-                    let sign = if *im < 0.0 || (*im == 0.0 && im.is_sign_negative()) {
-                        ""
-                    } else {
-                        "+"
-                    };
+                    let sign = if *im < 0.0 || (*im == 0.0 && im.is_sign_negative()) { "" } else { "+" };
                     let _ = write!(out, "({}{sign}{}j)", float_repr(*re), float_repr(*im));
                 }
             }
@@ -1056,11 +1050,7 @@ impl Constant {
             }
             Constant::Ellipsis => out.push_str("Ellipsis"),
             Constant::Code(c) => {
-                let _ = write!(
-                    out,
-                    "<code object {}, file \"{}\", line {}>",
-                    c.name, c.filename, c.first_line
-                );
+                let _ = write!(out, "<code object {}, file \"{}\", line {}>", c.name, c.filename, c.first_line);
             }
         }
     }
@@ -1079,11 +1069,7 @@ fn float_repr(f: f64) -> String {
 }
 
 fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {

@@ -3,9 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::bytecode::{
-    BinaryOp, CodeObject, CompareOp, Constant, Intrinsic1, Intrinsic2, Location, Opcode,
-};
+use crate::bytecode::{BinaryOp, CodeObject, CompareOp, Constant, Intrinsic1, Intrinsic2, Location, Opcode};
 
 /// One decoded instruction (`EXTENDED_ARG` prefixes folded in, caches
 /// skipped), as `dis.get_instructions` reports it.
@@ -72,26 +70,11 @@ fn disassemble_into(code: &CodeObject, out: &mut String, recurse: bool) {
         if !line.trim().is_empty() && start != 0 {
             out.push('\n');
         }
-        let mark = if targets.contains(&(start as u32)) {
-            ">>"
-        } else {
-            "  "
-        };
+        let mark = if targets.contains(&(start as u32)) { ">>" } else { "  " };
         let detail = describe_arg(code, op, arg);
-        let argtext = if takes_arg(op) {
-            format!("{arg}")
-        } else {
-            String::new()
-        };
-        let text = format!(
-            "{line}        {mark}{start:>5} {:<28} {argtext:>5}",
-            op.name()
-        );
-        let text = if detail.is_empty() {
-            text.trim_end().to_string()
-        } else {
-            format!("{text} ({detail})")
-        };
+        let argtext = if takes_arg(op) { format!("{arg}") } else { String::new() };
+        let text = format!("{line}        {mark}{start:>5} {:<28} {argtext:>5}", op.name());
+        let text = if detail.is_empty() { text.trim_end().to_string() } else { format!("{text} ({detail})") };
         let _ = writeln!(out, "{text}");
         i = next;
         start = i;
@@ -182,28 +165,19 @@ pub fn takes_arg(op: Opcode) -> bool {
 
 fn describe_arg(code: &CodeObject, op: Opcode, arg: u32) -> String {
     use Opcode::*;
-    let name = |i: u32| {
-        code.names
-            .get(i as usize)
-            .cloned()
-            .unwrap_or_else(|| "?".into())
-    };
+    let name = |i: u32| code.names.get(i as usize).cloned().unwrap_or_else(|| "?".into());
     let local = |i: u32| code.localsplus_name(i as usize).to_string();
-    let cnst = |i: u32| {
-        code.constants
-            .get(i as usize)
-            .map_or_else(|| "?".into(), Constant::repr)
-    };
+    let cnst = |i: u32| code.constants.get(i as usize).map_or_else(|| "?".into(), Constant::repr);
     match op {
         LOAD_CONST | RETURN_CONST | KW_NAMES => cnst(arg),
-        LOAD_FAST | LOAD_FAST_CHECK | STORE_FAST | DELETE_FAST | MAKE_CELL | LOAD_CLOSURE
-        | LOAD_DEREF | STORE_DEREF | DELETE_DEREF | LOAD_CLASSDEREF => local(arg),
+        LOAD_FAST | LOAD_FAST_CHECK | STORE_FAST | DELETE_FAST | MAKE_CELL | LOAD_CLOSURE | LOAD_DEREF
+        | STORE_DEREF | DELETE_DEREF | LOAD_CLASSDEREF => local(arg),
         LOAD_FAST__LOAD_FAST | STORE_FAST__STORE_FAST | STORE_FAST__LOAD_FAST => {
             format!("{}, {}", local(arg >> 12), local(arg & 0xfff))
         }
         LOAD_FAST__LOAD_CONST => format!("{}, {}", local(arg >> 12), cnst(arg & 0xfff)),
-        LOAD_NAME | STORE_NAME | DELETE_NAME | STORE_GLOBAL | DELETE_GLOBAL | STORE_ATTR
-        | DELETE_ATTR | IMPORT_NAME | IMPORT_FROM => name(arg),
+        LOAD_NAME | STORE_NAME | DELETE_NAME | STORE_GLOBAL | DELETE_GLOBAL | STORE_ATTR | DELETE_ATTR
+        | IMPORT_NAME | IMPORT_FROM => name(arg),
         LOAD_GLOBAL => {
             if arg & 1 == 1 {
                 format!("NULL + {}", name(arg >> 1))
@@ -219,14 +193,10 @@ fn describe_arg(code: &CodeObject, op: Opcode, arg: u32) -> String {
             }
         }
         BINARY_OP => BinaryOp::from_arg(arg).map_or("?", BinaryOp::symbol).into(),
-        COMPARE_OP => CompareOp::from_arg(arg)
-            .map_or("?", CompareOp::symbol)
-            .into(),
+        COMPARE_OP => CompareOp::from_arg(arg).map_or("?", CompareOp::symbol).into(),
         IS_OP => if arg == 1 { "is not" } else { "is" }.into(),
         CONTAINS_OP => if arg == 1 { "not in" } else { "in" }.into(),
-        CALL_INTRINSIC_1 => Intrinsic1::from_arg(arg)
-            .map_or("?", Intrinsic1::name)
-            .into(),
+        CALL_INTRINSIC_1 => Intrinsic1::from_arg(arg).map_or("?", Intrinsic1::name).into(),
         CALL_INTRINSIC_2 => match Intrinsic2::from_arg(arg) {
             Some(Intrinsic2::PrepReraiseStar) => "INTRINSIC_PREP_RERAISE_STAR".into(),
             _ => "?".into(),

@@ -57,14 +57,7 @@ pub struct CompileError {
 
 impl fmt::Display for CompileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} (line {}, column {})",
-            self.kind.name(),
-            self.message,
-            self.line,
-            self.col
-        )
+        write!(f, "{}: {} (line {}, column {})", self.kind.name(), self.message, self.line, self.col)
     }
 }
 
@@ -104,9 +97,7 @@ impl<'a> LineIndex<'a> {
 
     /// 0-based line index containing byte `offset`.
     fn line_of(&self, offset: u32) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
     }
 
     /// (1-based line, 0-based byte column).
@@ -135,10 +126,7 @@ impl<'a> LineIndex<'a> {
         let Some(&start) = self.starts.get(line.wrapping_sub(1) as usize) else {
             return "";
         };
-        let end = self
-            .starts
-            .get(line as usize)
-            .map_or(self.source.len(), |&e| e as usize);
+        let end = self.starts.get(line as usize).map_or(self.source.len(), |&e| e as usize);
         self.source[start as usize..end].trim_end_matches(['\n', '\r'])
     }
 
@@ -146,21 +134,11 @@ impl<'a> LineIndex<'a> {
     pub(crate) fn location(&self, range: TextRange) -> Location {
         let (line, col) = self.line_col(range.start());
         let (end_line, end_col) = self.line_col(range.end());
-        Location {
-            line,
-            end_line,
-            col,
-            end_col,
-        }
+        Location { line, end_line, col, end_col }
     }
 
     /// A `SyntaxError` spanning `range`.
-    pub(crate) fn error(
-        &self,
-        kind: ErrorKind,
-        message: impl Into<String>,
-        range: TextRange,
-    ) -> CompileError {
+    pub(crate) fn error(&self, kind: ErrorKind, message: impl Into<String>, range: TextRange) -> CompileError {
         let (line, col) = self.line_char_col(range.start());
         let (end_line, end_col) = self.line_char_col(range.end());
         CompileError {
@@ -174,11 +152,7 @@ impl<'a> LineIndex<'a> {
         }
     }
 
-    pub(crate) fn syntax_error(
-        &self,
-        message: impl Into<String>,
-        range: TextRange,
-    ) -> CompileError {
+    pub(crate) fn syntax_error(&self, message: impl Into<String>, range: TextRange) -> CompileError {
         self.error(ErrorKind::SyntaxError, message, range)
     }
 }

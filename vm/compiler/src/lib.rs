@@ -108,17 +108,9 @@ pub fn compile_with_warnings(
     })
 }
 
-fn compile_inner(
-    source: &str,
-    filename: &str,
-    mode: Mode,
-) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
+fn compile_inner(source: &str, filename: &str, mode: Mode) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
     let lines = LineIndex::new(source);
-    let parse_mode = if mode == Mode::Eval {
-        ParseMode::Expression
-    } else {
-        ParseMode::Module
-    };
+    let parse_mode = if mode == Mode::Eval { ParseMode::Expression } else { ParseMode::Module };
     let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(parse_mode));
     if let Some(err) = parse_error::first_error(parsed.errors(), &lines) {
         return Err(err);
@@ -128,26 +120,18 @@ fn compile_inner(
         ast::Mod::Module(module) => {
             let body = &module.body;
             if mode == Mode::Single && body.len() > 1 {
-                return Err(lines.syntax_error(
-                    "multiple statements found while compiling a single statement",
-                    body[1].range(),
-                ));
+                return Err(
+                    lines.syntax_error("multiple statements found while compiling a single statement", body[1].range())
+                );
             }
             let future_annotations = codegen::scan_future(body, &lines)?;
             let table = symtable::build_module(body, &lines, future_annotations)?;
-            codegen::Compiler::new(
-                &lines,
-                filename,
-                table,
-                mode == Mode::Single,
-                future_annotations,
-            )
-            .compile_module(body)?
+            codegen::Compiler::new(&lines, filename, table, mode == Mode::Single, future_annotations)
+                .compile_module(body)?
         }
         ast::Mod::Expression(expr) => {
             let table = symtable::build_expression(&expr.body, &lines)?;
-            codegen::Compiler::new(&lines, filename, table, false, false)
-                .compile_eval(&expr.body)?
+            codegen::Compiler::new(&lines, filename, table, false, false).compile_eval(&expr.body)?
         }
     };
     warnings.extend(more);

@@ -40,7 +40,7 @@ pub(crate) fn first_error(errors: &[ParseError], lines: &LineIndex<'_>) -> Optio
     };
     if let Some(t) = &tok {
         let pstart = u32::from(p.range().start()) as usize;
-        if t.pos <= pstart || t.never_closed {
+        if t.pos <= pstart {
             return Some(tok_err(t));
         }
     }
@@ -89,20 +89,13 @@ fn convert(err: &ParseError, lines: &LineIndex<'_>) -> CompileError {
                     let s = primary_start(src, start);
                     // The range covers `target = value`, up to the ':'.
                     let line_end = src[start..].find('\n').map_or(src.len(), |e| start + e);
-                    let colon = src[start..line_end]
-                        .rfind(':')
-                        .map_or(line_end, |c| start + c);
+                    let colon = src[start..line_end].rfind(':').map_or(line_end, |c| start + c);
                     let end = s.max(start + 1).max(src[..colon].trim_end().len());
-                    syntax(
-                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                        span(s, end),
-                    )
+                    syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", span(s, end))
                 }
                 (T::Colon, _) => syntax("expected ':'", at(start)),
                 (T::Else, _) => {
-                    let s = src[..start]
-                        .rfind(" if ")
-                        .map_or(start, |p| primary_start(src, p));
+                    let s = src[..start].rfind(" if ").map_or(start, |p| primary_start(src, p));
                     syntax("expected 'else' after 'if' expression", span(s, start))
                 }
                 (T::Comma, f) if starts_expression(*f) && inside_brackets(src, start) => {
@@ -116,55 +109,35 @@ fn convert(err: &ParseError, lines: &LineIndex<'_>) -> CompileError {
         P::InvalidAssignmentTarget => target_error(src, range, "assign to", lines),
         P::InvalidAugmentedAssignmentTarget => {
             let what = expr_kind(&src[range]);
-            syntax(
-                &format!("'{what}' is an illegal expression for augmented assignment"),
-                range,
-            )
+            syntax(&format!("'{what}' is an illegal expression for augmented assignment"), range)
         }
-        P::InvalidDeleteTarget => {
-            syntax(&format!("cannot delete {}", expr_kind(&src[range])), range)
+        P::InvalidDeleteTarget => syntax(&format!("cannot delete {}", expr_kind(&src[range])), range),
+        P::InvalidNamedAssignmentTarget => {
+            syntax(&format!("cannot use assignment expressions with {}", expr_kind(&src[range])), range)
         }
-        P::InvalidNamedAssignmentTarget => syntax(
-            &format!(
-                "cannot use assignment expressions with {}",
-                expr_kind(&src[range])
-            ),
-            range,
-        ),
         P::InvalidAnnotatedAssignmentTarget => syntax("illegal target for annotation", range),
-        P::NonDefaultParamAfterDefaultParam => {
-            syntax("non-default argument follows default argument", range)
-        }
+        P::NonDefaultParamAfterDefaultParam => syntax("non-default argument follows default argument", range),
         P::ExpectedKeywordParam => {
-            let s = src[..u32::from(range.end()) as usize]
-                .rfind('*')
-                .map_or(start, |p| {
-                    if p > 0 && src.as_bytes()[p - 1] == b'*' {
-                        src[..p - 1].rfind('*').unwrap_or(p)
-                    } else {
-                        p
-                    }
-                });
+            let s = src[..u32::from(range.end()) as usize].rfind('*').map_or(start, |p| {
+                if p > 0 && src.as_bytes()[p - 1] == b'*' {
+                    src[..p - 1].rfind('*').unwrap_or(p)
+                } else {
+                    p
+                }
+            });
             syntax("named arguments must follow bare *", one(s))
         }
-        P::InvalidArgumentUnpackingOrder => syntax(
-            "iterable argument unpacking follows keyword argument unpacking",
-            one(start),
-        ),
-        P::PositionalAfterKeywordArgument => syntax(
-            "positional argument follows keyword argument",
-            one(next_token(src, range)),
-        ),
-        P::PositionalAfterKeywordUnpacking => syntax(
-            "positional argument follows keyword argument unpacking",
-            one(next_token(src, range)),
-        ),
-        P::UnparenthesizedGeneratorExpression => {
-            syntax("Generator expression must be parenthesized", range)
+        P::InvalidArgumentUnpackingOrder => {
+            syntax("iterable argument unpacking follows keyword argument unpacking", one(start))
         }
-        P::DuplicateKeywordArgumentError(name) => {
-            syntax(&format!("keyword argument repeated: {name}"), range)
+        P::PositionalAfterKeywordArgument => {
+            syntax("positional argument follows keyword argument", one(next_token(src, range)))
         }
+        P::PositionalAfterKeywordUnpacking => {
+            syntax("positional argument follows keyword argument unpacking", one(next_token(src, range)))
+        }
+        P::UnparenthesizedGeneratorExpression => syntax("Generator expression must be parenthesized", range),
+        P::DuplicateKeywordArgumentError(name) => syntax(&format!("keyword argument repeated: {name}"), range),
         P::SimpleStatementsOnSameLine => {
             let b = src.as_bytes();
             if start > 0 && b[start - 1].is_ascii_digit() {
@@ -176,9 +149,7 @@ fn convert(err: &ParseError, lines: &LineIndex<'_>) -> CompileError {
                 let s = line_start + src[line_start..].find(before).unwrap_or(0);
                 let end = src[start..].find('\n').map_or(src.len(), |e| start + e);
                 return syntax(
-                    &format!(
-                        "Missing parentheses in call to '{before}'. Did you mean {before}(...)?"
-                    ),
+                    &format!("Missing parentheses in call to '{before}'. Did you mean {before}(...)?"),
                     TextRange::new(TextSize::from(s as u32), TextSize::from(end as u32)),
                 );
             }
@@ -187,14 +158,10 @@ fn convert(err: &ParseError, lines: &LineIndex<'_>) -> CompileError {
         P::FStringError(e) => {
             use ruff_python_parser::InterpolatedStringErrorType as F;
             let msg = match e {
-                F::InvalidConversionFlag => {
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'"
-                }
+                F::InvalidConversionFlag => "f-string: invalid conversion character: expected 's', 'r', or 'a'",
                 F::UnclosedLbrace => "f-string: expecting '}'",
                 F::SingleRbrace => "f-string: single '}' is not allowed",
-                F::LambdaWithoutParentheses => {
-                    "f-string: lambda expressions are not allowed without parentheses"
-                }
+                F::LambdaWithoutParentheses => "f-string: lambda expressions are not allowed without parentheses",
                 _ => "f-string: invalid syntax",
             };
             syntax(msg, range)
@@ -209,10 +176,7 @@ fn at(pos: usize) -> TextRange {
 }
 
 fn span(start: usize, end: usize) -> TextRange {
-    TextRange::new(
-        TextSize::from(start as u32),
-        TextSize::from(end.max(start) as u32),
-    )
+    TextRange::new(TextSize::from(start as u32), TextSize::from(end.max(start) as u32))
 }
 
 /// One character (byte) at `pos`.
@@ -220,12 +184,7 @@ fn one(pos: usize) -> TextRange {
     span(pos, pos + 1)
 }
 
-fn lexical_error(
-    lex: &LexicalErrorType,
-    src: &str,
-    range: TextRange,
-    lines: &LineIndex<'_>,
-) -> CompileError {
+fn lexical_error(lex: &LexicalErrorType, src: &str, range: TextRange, lines: &LineIndex<'_>) -> CompileError {
     let syntax = |msg: &str, r: TextRange| lines.error(ErrorKind::SyntaxError, msg, r);
     let text = &src[range];
     match lex {
@@ -234,47 +193,29 @@ fn lexical_error(
             if c.is_ascii() {
                 syntax("invalid syntax", range)
             } else if c.is_control() || (c as u32) < 0xa0 {
-                let mut e = syntax(
-                    &format!("invalid non-printable character U+{:04X}", c as u32),
-                    range,
-                );
+                let mut e = syntax(&format!("invalid non-printable character U+{:04X}", c as u32), range);
                 e.col += 1;
                 e
             } else {
-                syntax(
-                    &format!("invalid character '{c}' (U+{:04X})", c as u32),
-                    range,
-                )
+                syntax(&format!("invalid character '{c}' (U+{:04X})", c as u32), range)
             }
         }
-        LexicalErrorType::OtherError(m)
-            if m.contains("decimal integer") || m.contains("ParseIntError") =>
-        {
+        LexicalErrorType::OtherError(m) if m.contains("decimal integer") || m.contains("ParseIntError") => {
             number_syntax_error(src, u32::from(range.start()) as usize, lines)
         }
-        LexicalErrorType::IndentationError => lines.error(
-            ErrorKind::IndentationError,
-            "unindent does not match any outer indentation level",
-            range,
-        ),
+        LexicalErrorType::IndentationError => {
+            lines.error(ErrorKind::IndentationError, "unindent does not match any outer indentation level", range)
+        }
         LexicalErrorType::UnclosedStringError => {
             let line = lines.line_col(range.end()).0;
             let triple = text.contains("'''") || text.contains("\"\"\"");
-            let what = if triple {
-                "unterminated triple-quoted string literal"
-            } else {
-                "unterminated string literal"
-            };
-            syntax(
-                &format!("{what} (detected at line {line})"),
-                TextRange::empty(range.start()),
-            )
+            let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
+            syntax(&format!("{what} (detected at line {line})"), TextRange::empty(range.start()))
         }
         LexicalErrorType::Eof => syntax("unexpected EOF while parsing", range),
-        LexicalErrorType::LineContinuationError => syntax(
-            "unexpected character after line continuation character",
-            range,
-        ),
+        LexicalErrorType::LineContinuationError => {
+            syntax("unexpected character after line continuation character", range)
+        }
         _ => syntax("invalid syntax", range),
     }
 }
@@ -320,10 +261,7 @@ fn number_error(src: &str, pos: usize) -> String {
             Some(d) => format!("invalid digit '{d}' in binary literal"),
             None => "invalid binary literal".into(),
         }
-    } else if lit.len() > 1
-        && lit.starts_with('0')
-        && lit.bytes().all(|c| c.is_ascii_digit() || c == b'_')
-    {
+    } else if lit.len() > 1 && lit.starts_with('0') && lit.bytes().all(|c| c.is_ascii_digit() || c == b'_') {
         "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into()
     } else {
         "invalid decimal literal".into()
@@ -424,9 +362,7 @@ fn primary_start(src: &str, pos: usize) -> usize {
         }
         let c = b[i - 1];
         if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 {
-            while i > 0
-                && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] >= 0x80)
-            {
+            while i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] >= 0x80) {
                 i -= 1;
             }
         } else if matches!(c, b')' | b']' | b'}') {
@@ -471,9 +407,7 @@ fn primary_start(src: &str, pos: usize) -> usize {
         }
         if i > 0
             && matches!(b[i], b'(' | b'[')
-            && (b[i - 1].is_ascii_alphanumeric()
-                || b[i - 1] == b'_'
-                || matches!(b[i - 1], b')' | b']'))
+            && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || matches!(b[i - 1], b')' | b']'))
         {
             continue;
         }
@@ -519,18 +453,10 @@ fn target_error(src: &str, range: TextRange, verb: &str, lines: &LineIndex<'_>) 
     let rest = src[end..].split('\n').next().unwrap_or("");
     let rest_t = rest.trim_start();
     let single_eq = rest_t.starts_with('=') && !rest_t.starts_with("==");
-    let more_eq = rest_t
-        .get(1..)
-        .is_some_and(|r| r.split("==").collect::<Vec<_>>().concat().contains('='));
-    let plain = !matches!(
-        kind,
-        "True" | "False" | "None" | "tuple" | "list" | "starred" | "ellipsis"
-    );
+    let more_eq = rest_t.get(1..).is_some_and(|r| r.split("==").collect::<Vec<_>>().concat().contains('='));
+    let plain = !matches!(kind, "True" | "False" | "None" | "tuple" | "list" | "starred" | "ellipsis");
     if at_stmt_start && single_eq && !more_eq && plain {
-        return lines.syntax_error(
-            format!("cannot {verb} {kind} here. Maybe you meant '==' instead of '='?"),
-            range,
-        );
+        return lines.syntax_error(format!("cannot {verb} {kind} here. Maybe you meant '==' instead of '='?"), range);
     }
     lines.syntax_error(format!("cannot {verb} {kind}"), range)
 }

@@ -12,8 +12,6 @@ pub(crate) struct TokError {
     pub(crate) pos: usize,
     pub(crate) kind: ErrorKind,
     pub(crate) message: String,
-    /// "never closed" is only detected at the end of the file.
-    pub(crate) never_closed: bool,
     /// Column override (1-based chars), where CPython's differs from `pos`.
     pub(crate) col: Option<i32>,
     /// End column override (CPython's `end_offset`).
@@ -22,14 +20,7 @@ pub(crate) struct TokError {
 
 impl TokError {
     fn at(pos: usize, kind: ErrorKind, message: impl Into<String>) -> TokError {
-        TokError {
-            pos,
-            kind,
-            message: message.into(),
-            never_closed: false,
-            col: None,
-            end_col: None,
-        }
+        TokError { pos, kind, message: message.into(), never_closed: false, col: None, end_col: None }
     }
 }
 
@@ -38,9 +29,7 @@ const MAX_BRACKETS: usize = 200;
 const MAX_INDENT: usize = 100;
 
 /// Keywords that may add a level of expression nesting.
-const NESTING_KEYWORDS: [&str; 9] = [
-    "not", "and", "or", "if", "else", "lambda", "await", "in", "is",
-];
+const NESTING_KEYWORDS: [&str; 9] = ["not", "and", "or", "if", "else", "lambda", "await", "in", "is"];
 
 /// Scans brackets, strings, comments and indentation like CPython's
 /// tokenizer, returning the first error.
@@ -142,11 +131,7 @@ impl<'s> Scanner<'s> {
                 }
                 b'(' | b'[' | b'{' => {
                     if self.brackets.len() >= MAX_BRACKETS {
-                        return Err(TokError::at(
-                            self.i,
-                            ErrorKind::SyntaxError,
-                            "too many nested parentheses",
-                        ));
+                        return Err(TokError::at(self.i, ErrorKind::SyntaxError, "too many nested parentheses"));
                     }
                     self.bump(1);
                     self.brackets.push((c, self.i));
@@ -154,8 +139,9 @@ impl<'s> Scanner<'s> {
                 }
                 b')' | b']' | b'}' => self.close(c)?,
                 b',' | b';' => self.reset_level(),
-                b'+' | b'-' | b'*' | b'/' | b'%' | b'@' | b'&' | b'|' | b'^' | b'~' | b'<'
-                | b'>' | b'=' | b'!' => self.bump(1),
+                b'+' | b'-' | b'*' | b'/' | b'%' | b'@' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' | b'=' | b'!' => {
+                    self.bump(1)
+                }
                 b'.' => {
                     // A decimal point is not an attribute access.
                     let digit_before = self.i > 0 && self.b[self.i - 1].is_ascii_digit();
@@ -166,9 +152,7 @@ impl<'s> Scanner<'s> {
                 c if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => {
                     let start = self.i;
                     while self.i < self.b.len()
-                        && (self.b[self.i].is_ascii_alphanumeric()
-                            || self.b[self.i] == b'_'
-                            || self.b[self.i] >= 0x80)
+                        && (self.b[self.i].is_ascii_alphanumeric() || self.b[self.i] == b'_' || self.b[self.i] >= 0x80)
                     {
                         self.i += 1;
                     }
@@ -183,13 +167,8 @@ impl<'s> Scanner<'s> {
         }
         match self.brackets.last() {
             Some(&(o, pos)) => Err(TokError {
-                never_closed: true,
                 end_col: Some(0),
-                ..TokError::at(
-                    pos,
-                    ErrorKind::SyntaxError,
-                    format!("'{}' was never closed", o as char),
-                )
+                ..TokError::at(pos, ErrorKind::SyntaxError, format!("'{}' was never closed", o as char))
             }),
             None => Ok(()),
         }
@@ -225,11 +204,7 @@ impl<'s> Scanner<'s> {
         let tab_error = || TokError {
             col: Some(1),
             end_col: Some(0),
-            ..TokError::at(
-                start,
-                ErrorKind::TabError,
-                "inconsistent use of tabs and spaces in indentation",
-            )
+            ..TokError::at(start, ErrorKind::TabError, "inconsistent use of tabs and spaces in indentation")
         };
         let (top, alttop) = *self.indents.last().unwrap_or(&(0, 0));
         if col == top {
@@ -244,11 +219,7 @@ impl<'s> Scanner<'s> {
                 return Err(TokError {
                     col: Some(1),
                     end_col: Some(0),
-                    ..TokError::at(
-                        start,
-                        ErrorKind::IndentationError,
-                        "too many levels of indentation",
-                    )
+                    ..TokError::at(start, ErrorKind::IndentationError, "too many levels of indentation")
                 });
             }
             self.indents.push((col, alt));
@@ -258,9 +229,7 @@ impl<'s> Scanner<'s> {
             }
             let (top, alttop) = *self.indents.last().unwrap_or(&(0, 0));
             if col != top {
-                let end = self.src[start..]
-                    .find(['\n', '\r'])
-                    .map_or(self.src.len(), |e| start + e);
+                let end = self.src[start..].find(['\n', '\r']).map_or(self.src.len(), |e| start + e);
                 let width = self.src[start..end].chars().count() as i32;
                 return Err(TokError {
                     col: Some(width + 1),
@@ -312,17 +281,12 @@ impl<'s> Scanner<'s> {
             }
             self.i += 1;
         }
-        let last_line = self
-            .src
-            .trim_end_matches(['\n', '\r'])
-            .matches('\n')
-            .count()
-            + 1;
+        // CPython reports the line of the last character.
+        let body = self.src.strip_suffix('\n').unwrap_or(self.src);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        let last_line = body.matches('\n').count() + 1;
         let (what, line) = if triple {
-            (
-                "unterminated triple-quoted string literal",
-                last_line.max(start_line),
-            )
+            ("unterminated triple-quoted string literal", last_line.max(start_line))
         } else {
             ("unterminated string literal", start_line)
         };
@@ -331,11 +295,7 @@ impl<'s> Scanner<'s> {
         while p > 0 && b[p - 1].is_ascii_alphabetic() {
             p -= 1;
         }
-        Err(TokError::at(
-            p,
-            ErrorKind::SyntaxError,
-            format!("{what} (detected at line {line})"),
-        ))
+        Err(TokError::at(p, ErrorKind::SyntaxError, format!("{what} (detected at line {line})")))
     }
 
     /// A closing bracket: must match the innermost open one.
@@ -346,19 +306,11 @@ impl<'s> Scanner<'s> {
             _ => b'{',
         };
         match self.brackets.pop() {
-            None => Err(TokError::at(
-                self.i,
-                ErrorKind::SyntaxError,
-                format!("unmatched '{}'", c as char),
-            )),
+            None => Err(TokError::at(self.i, ErrorKind::SyntaxError, format!("unmatched '{}'", c as char))),
             Some((o, opos)) if o != open => {
                 let lines_before = self.src[..opos].matches('\n').count() + 1;
                 let here = self.src[..self.i].matches('\n').count() + 1;
-                let tail = if lines_before != here {
-                    format!(" on line {lines_before}")
-                } else {
-                    String::new()
-                };
+                let tail = if lines_before != here { format!(" on line {lines_before}") } else { String::new() };
                 Err(TokError::at(
                     self.i,
                     ErrorKind::SyntaxError,
@@ -384,19 +336,10 @@ mod tests {
 
     #[test]
     fn scanner_finds_bracket_errors() {
-        assert_eq!(
-            scan("x = (1, [2").map(|e| (e.pos, e.message)),
-            Some((8, "'[' was never closed".into()))
-        );
-        assert_eq!(
-            scan("x = )").map(|e| e.message),
-            Some("unmatched ')'".into())
-        );
+        assert_eq!(scan("x = (1, [2").map(|e| (e.pos, e.message)), Some((8, "'[' was never closed".into())));
+        assert_eq!(scan("x = )").map(|e| e.message), Some("unmatched ')'".into()));
         assert!(scan("x = '(' # (\ny = [\n]\n").is_none());
         assert!(scan("s = '''a\n(\n'''\n").is_none());
-        assert_eq!(
-            scan("if x:\n\tx\n        y\n").map(|e| e.kind),
-            Some(ErrorKind::TabError)
-        );
+        assert_eq!(scan("if x:\n\tx\n        y\n").map(|e| e.kind), Some(ErrorKind::TabError));
     }
 }

@@ -178,20 +178,13 @@ impl Scope {
 
     /// True for function-like scopes (fast locals).
     pub fn is_function(&self) -> bool {
-        matches!(
-            self.kind,
-            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension(_)
-        )
+        matches!(self.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension(_))
     }
 
     /// Cell variable names, sorted (as CPython's `co_cellvars`).
     pub fn cellvars(&self) -> Vec<String> {
-        let mut v: Vec<String> = self
-            .symbols
-            .iter()
-            .filter(|s| s.scope == SymbolScope::Cell)
-            .map(|s| s.name.clone())
-            .collect();
+        let mut v: Vec<String> =
+            self.symbols.iter().filter(|s| s.scope == SymbolScope::Cell).map(|s| s.name.clone()).collect();
         if self.needs_class_closure {
             v.push("__class__".to_string());
         }
@@ -271,10 +264,7 @@ pub(crate) fn build_module(
 }
 
 /// Builds the table for an `eval` expression.
-pub(crate) fn build_expression(
-    expr: &ast::Expr,
-    lines: &LineIndex<'_>,
-) -> Result<SymbolTable, CompileError> {
+pub(crate) fn build_expression(expr: &ast::Expr, lines: &LineIndex<'_>) -> Result<SymbolTable, CompileError> {
     let mut b = Builder::new(lines, false);
     b.visit_expr(expr)?;
     b.finish()
@@ -318,10 +308,7 @@ impl<'l, 's> Builder<'l, 's> {
     }
 
     fn finish(self) -> Result<SymbolTable, CompileError> {
-        let mut table = SymbolTable {
-            scopes: self.scopes,
-            by_node: self.by_node,
-        };
+        let mut table = SymbolTable { scopes: self.scopes, by_node: self.by_node };
         analyze(&mut table).map_err(|(msg, range)| self.lines.syntax_error(msg, range))?;
         Ok(table)
     }
@@ -349,8 +336,7 @@ impl<'l, 's> Builder<'l, 's> {
         let nested = p.nested || p.is_function();
         let line = self.lines.line_col(range.start()).0;
         let id = self.scopes.len();
-        self.scopes
-            .push(Scope::new(kind, name, Some(parent), nested, line));
+        self.scopes.push(Scope::new(kind, name, Some(parent), nested, line));
         self.scopes[parent].children.push(id);
         self.by_node.insert(key, id);
         self.stack.push(id);
@@ -373,10 +359,7 @@ impl<'l, 's> Builder<'l, 's> {
             Some(&i) => {
                 let old = scope.symbols[i].flags;
                 if flag & flags::PARAM != 0 && old & flags::PARAM != 0 {
-                    return Err(self.err(
-                        format!("duplicate argument '{mangled}' in function definition"),
-                        range,
-                    ));
+                    return Err(self.err(format!("duplicate argument '{mangled}' in function definition"), range));
                 }
                 old | flag
             }
@@ -496,15 +479,8 @@ impl<'l, 's> Builder<'l, 's> {
             Stmt::AnnAssign(a) => {
                 if let ast::Expr::Name(n) = &*a.target {
                     let cur = self.scopes[self.cur_id()].flags_of(&self.mangled(&n.id));
-                    if cur & (flags::GLOBAL | flags::NONLOCAL) != 0
-                        && self.cur_id() != 0
-                        && a.simple
-                    {
-                        let msg = if cur & flags::GLOBAL != 0 {
-                            GLOBAL_MSGS[2]
-                        } else {
-                            NONLOCAL_MSGS[2]
-                        };
+                    if cur & (flags::GLOBAL | flags::NONLOCAL) != 0 && self.cur_id() != 0 && a.simple {
+                        let msg = if cur & flags::GLOBAL != 0 { GLOBAL_MSGS[2] } else { NONLOCAL_MSGS[2] };
                         return Err(self.err(msg.replace("{}", &n.id), a.range));
                     }
                     if a.simple {
@@ -519,10 +495,7 @@ impl<'l, 's> Builder<'l, 's> {
                 self.visit_opt(a.value.as_deref())?;
             }
             Stmt::TypeAlias(t) => {
-                return Err(self.err(
-                    "type alias statements are not supported (Python 3.11)".into(),
-                    t.range,
-                ));
+                return Err(self.err("type alias statements are not supported (Python 3.11)".into(), t.range));
             }
             Stmt::For(f) => {
                 self.visit_expr(&f.target)?;
@@ -620,15 +593,7 @@ impl<'l, 's> Builder<'l, 's> {
             };
             return Err(self.err(msg.replace("{}", name), range));
         }
-        self.add_def(
-            name,
-            if global {
-                flags::GLOBAL
-            } else {
-                flags::NONLOCAL
-            },
-            range,
-        )
+        self.add_def(name, if global { flags::GLOBAL } else { flags::NONLOCAL }, range)
     }
 
     fn visit_alias(&mut self, alias: &ast::Alias) -> R {
@@ -656,12 +621,7 @@ impl<'l, 's> Builder<'l, 's> {
     }
 
     fn visit_param_annotations(&mut self, p: &ast::Parameters) -> R {
-        let all = p
-            .posonlyargs
-            .iter()
-            .chain(&p.args)
-            .chain(&p.kwonlyargs)
-            .map(|a| &a.parameter);
+        let all = p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs).map(|a| &a.parameter);
         let all = all.chain(p.vararg.as_deref()).chain(p.kwarg.as_deref());
         for param in all {
             if let Some(a) = &param.annotation {
@@ -711,14 +671,8 @@ impl<'l, 's> Builder<'l, 's> {
             }
             Pattern::MatchClass(c) => {
                 self.visit_expr(&c.cls)?;
-                c.arguments
-                    .patterns
-                    .iter()
-                    .try_for_each(|p| self.visit_pattern(p))?;
-                c.arguments
-                    .keywords
-                    .iter()
-                    .try_for_each(|k| self.visit_pattern(&k.pattern))
+                c.arguments.patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
+                c.arguments.keywords.iter().try_for_each(|k| self.visit_pattern(&k.pattern))
             }
             Pattern::MatchStar(s) => match &s.name {
                 Some(n) => self.add_def(n, flags::LOCAL, n.range()),
@@ -770,22 +724,12 @@ impl<'l, 's> Builder<'l, 's> {
                 }
             }
             Expr::Set(s) => self.visit_exprs(&s.elts)?,
-            Expr::ListComp(c) => self.visit_comprehension(
-                node_key(c),
-                ComprehensionKind::List,
-                &c.generators,
-                &c.elt,
-                None,
-                c.range,
-            )?,
-            Expr::SetComp(c) => self.visit_comprehension(
-                node_key(c),
-                ComprehensionKind::Set,
-                &c.generators,
-                &c.elt,
-                None,
-                c.range,
-            )?,
+            Expr::ListComp(c) => {
+                self.visit_comprehension(node_key(c), ComprehensionKind::List, &c.generators, &c.elt, None, c.range)?
+            }
+            Expr::SetComp(c) => {
+                self.visit_comprehension(node_key(c), ComprehensionKind::Set, &c.generators, &c.elt, None, c.range)?
+            }
             Expr::DictComp(c) => self.visit_comprehension(
                 node_key(c),
                 ComprehensionKind::Dict,
@@ -833,10 +777,7 @@ impl<'l, 's> Builder<'l, 's> {
                 }
             }
             Expr::TString(t) => {
-                return Err(self.err(
-                    "template strings are not supported (Python 3.11)".into(),
-                    t.range,
-                ));
+                return Err(self.err("template strings are not supported (Python 3.11)".into(), t.range));
             }
             Expr::StringLiteral(_)
             | Expr::BytesLiteral(_)
@@ -852,11 +793,7 @@ impl<'l, 's> Builder<'l, 's> {
             }
             Expr::Starred(s) => self.visit_expr(&s.value)?,
             Expr::Name(n) => {
-                let flag = if n.ctx == ast::ExprContext::Load {
-                    flags::USE
-                } else {
-                    flags::LOCAL
-                };
+                let flag = if n.ctx == ast::ExprContext::Load { flags::USE } else { flags::LOCAL };
                 self.add_def(&n.id, flag, n.range)?;
                 if n.ctx == ast::ExprContext::Load
                     && self.scopes[self.cur_id()].is_function()
@@ -899,11 +836,9 @@ impl<'l, 's> Builder<'l, 's> {
 
     fn visit_named(&mut self, n: &ast::ExprNamed) -> R {
         if self.scopes[self.cur_id()].comp_iter_expr > 0 {
-            return Err(self.err(
-                "assignment expression cannot be used in a comprehension iterable expression"
-                    .into(),
-                n.range,
-            ));
+            return Err(
+                self.err("assignment expression cannot be used in a comprehension iterable expression".into(), n.range)
+            );
         }
         if matches!(self.scopes[self.cur_id()].kind, ScopeKind::Comprehension(_)) {
             if let ast::Expr::Name(target) = &*n.target {
@@ -932,15 +867,7 @@ impl<'l, 's> Builder<'l, 's> {
                 }
                 ScopeKind::Function | ScopeKind::Lambda => {
                     let global = self.scopes[id].flags_of(&mangled) & flags::GLOBAL != 0;
-                    self.add_def(
-                        name,
-                        if global {
-                            flags::GLOBAL
-                        } else {
-                            flags::NONLOCAL
-                        },
-                        target.range,
-                    )?;
+                    self.add_def(name, if global { flags::GLOBAL } else { flags::NONLOCAL }, target.range)?;
                     return self.add_def_in(id, name, flags::LOCAL, target.range);
                 }
                 ScopeKind::Module => {
@@ -973,12 +900,7 @@ impl<'l, 's> Builder<'l, 's> {
         self.cur().comp_iter_expr += 1;
         self.visit_expr(&outermost.iter)?;
         self.cur().comp_iter_expr -= 1;
-        self.enter(
-            ScopeKind::Comprehension(kind),
-            kind.code_name().trim_matches(['<', '>']),
-            key,
-            range,
-        );
+        self.enter(ScopeKind::Comprehension(kind), kind.code_name().trim_matches(['<', '>']), key, range);
         if outermost.is_async {
             self.cur().is_coroutine = true;
         }
@@ -1053,14 +975,7 @@ fn analyze_block(
         }
     }
     for i in 0..table.scopes[id].symbols.len() {
-        let sc = analyze_name(
-            &mut table.scopes[id],
-            i,
-            bound.as_mut(),
-            &mut local,
-            free,
-            &mut global,
-        )?;
+        let sc = analyze_name(&mut table.scopes[id], i, bound.as_mut(), &mut local, free, &mut global)?;
         scopes.push(sc);
     }
     if !is_class {
@@ -1079,13 +994,7 @@ fn analyze_block(
     let children = table.scopes[id].children.clone();
     for child in children {
         let mut child_free = newfree.clone();
-        analyze_block(
-            table,
-            child,
-            Some(newbound.clone()),
-            &mut child_free,
-            newglobal.clone(),
-        )?;
+        analyze_block(table, child, Some(newbound.clone()), &mut child_free, newglobal.clone())?;
         allfree.extend(child_free);
         let c = &table.scopes[child];
         if c.has_free || c.child_has_free {
@@ -1127,12 +1036,7 @@ fn analyze_block(
         }
         // Passes through this scope on its way to the child's closure.
         scope.index.insert(name.clone(), scope.symbols.len());
-        scope.symbols.push(Symbol {
-            name: name.clone(),
-            flags: 0,
-            scope: SymbolScope::Free,
-            decl: None,
-        });
+        scope.symbols.push(Symbol { name: name.clone(), flags: 0, scope: SymbolScope::Free, decl: None });
     }
     free.extend(newfree);
     Ok(())
@@ -1161,10 +1065,7 @@ fn analyze_name(
     }
     if fl & flags::NONLOCAL != 0 {
         let Some(b) = bound else {
-            return Err((
-                "nonlocal declaration not allowed at module level".into(),
-                decl,
-            ));
+            return Err(("nonlocal declaration not allowed at module level".into(), decl));
         };
         if !b.contains(&name) {
             return Err((format!("no binding for nonlocal '{name}' found"), decl));

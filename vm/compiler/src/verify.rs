@@ -41,9 +41,7 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
     let mut i = 0;
     let mut next_cache = 0u32;
     while i < code.code.len() {
-        let (op, arg, next) = code
-            .decode_at(i)
-            .ok_or_else(|| format!("undecodable unit at {i}"))?;
+        let (op, arg, next) = code.decode_at(i).ok_or_else(|| format!("undecodable unit at {i}"))?;
         if op == Opcode::CACHE {
             return Err(format!("stray CACHE at {i}"));
         }
@@ -55,46 +53,27 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
             next_cache += 1;
         }
         index_of.insert(i, ins.len());
-        ins.push(Decoded {
-            start: i,
-            op,
-            arg,
-            next,
-        });
+        ins.push(Decoded { start: i, op, arg, next });
         i = next;
     }
     if next_cache != code.n_cache_slots {
-        return Err(format!(
-            "{} caches but n_cache_slots = {}",
-            next_cache, code.n_cache_slots
-        ));
+        return Err(format!("{} caches but n_cache_slots = {}", next_cache, code.n_cache_slots));
     }
-    let target = |t: u32| {
-        index_of
-            .get(&(t as usize))
-            .copied()
-            .ok_or_else(|| format!("target {t} is not an instruction"))
-    };
+    let target =
+        |t: u32| index_of.get(&(t as usize)).copied().ok_or_else(|| format!("target {t} is not an instruction"));
     // Operands.
     let nlocals = code.n_localsplus();
     for (k, d) in ins.iter().enumerate() {
         let a = d.arg as usize;
         let ok = match d.op {
-            Opcode::LOAD_CONST | Opcode::RETURN_CONST | Opcode::KW_NAMES => {
-                a < code.constants.len()
+            Opcode::LOAD_CONST | Opcode::RETURN_CONST | Opcode::KW_NAMES => a < code.constants.len(),
+            Opcode::LOAD_FAST | Opcode::LOAD_FAST_CHECK | Opcode::STORE_FAST | Opcode::DELETE_FAST => {
+                a < code.varnames.len()
             }
-            Opcode::LOAD_FAST
-            | Opcode::LOAD_FAST_CHECK
-            | Opcode::STORE_FAST
-            | Opcode::DELETE_FAST => a < code.varnames.len(),
-            Opcode::LOAD_FAST__LOAD_FAST
-            | Opcode::STORE_FAST__STORE_FAST
-            | Opcode::STORE_FAST__LOAD_FAST => {
+            Opcode::LOAD_FAST__LOAD_FAST | Opcode::STORE_FAST__STORE_FAST | Opcode::STORE_FAST__LOAD_FAST => {
                 (a >> 12) < code.varnames.len() && (a & 0xfff) < code.varnames.len()
             }
-            Opcode::LOAD_FAST__LOAD_CONST => {
-                (a >> 12) < code.varnames.len() && (a & 0xfff) < code.constants.len()
-            }
+            Opcode::LOAD_FAST__LOAD_CONST => (a >> 12) < code.varnames.len() && (a & 0xfff) < code.constants.len(),
             Opcode::MAKE_CELL
             | Opcode::LOAD_CLOSURE
             | Opcode::LOAD_DEREF
@@ -115,11 +94,7 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
             _ => true,
         };
         if !ok {
-            return Err(format!(
-                "operand {a} of {} at {} out of range",
-                d.op.name(),
-                d.start
-            ));
+            return Err(format!("operand {a} of {} at {} out of range", d.op.name(), d.start));
         }
         if d.op == Opcode::KW_NAMES {
             let Some(Constant::Tuple(names)) = code.constants.get(a) else {
@@ -127,12 +102,7 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
             };
             match ins.get(k + 1) {
                 Some(n) if n.op == Opcode::CALL && n.arg as usize >= names.len() => {}
-                _ => {
-                    return Err(format!(
-                        "KW_NAMES at {} not followed by a matching CALL",
-                        d.start
-                    ))
-                }
+                _ => return Err(format!("KW_NAMES at {} not followed by a matching CALL", d.start)),
             }
         }
         if d.op.is_jump() {
@@ -155,11 +125,7 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
     check_stack(code, &ins, &index_of)
 }
 
-fn check_stack(
-    code: &CodeObject,
-    ins: &[Decoded],
-    index_of: &HashMap<usize, usize>,
-) -> Result<(), String> {
+fn check_stack(code: &CodeObject, ins: &[Decoded], index_of: &HashMap<usize, usize>) -> Result<(), String> {
     let mut depth_at: Vec<Option<i64>> = vec![None; ins.len()];
     let mut work = vec![(0usize, 0i64)];
     let max = i64::from(code.max_stack_depth);
@@ -172,21 +138,14 @@ fn check_stack(
         }
         if let Some(e) = code.handler_for(d.start as u32) {
             if i64::from(e.depth) > depth {
-                return Err(format!(
-                    "handler depth {} above stack {depth} at {}",
-                    e.depth, d.start
-                ));
+                return Err(format!("handler depth {} above stack {depth} at {}", e.depth, d.start));
             }
             let entry = i64::from(e.depth) + 1 + i64::from(e.push_lasti);
             work.push((index_of[&(e.handler as usize)], entry));
         }
         let after = depth + i64::from(d.op.stack_effect(d.arg, false).unwrap_or(0));
         if after < 0 || after > max {
-            return Err(format!(
-                "stack depth {after} after {} at {} (max {max})",
-                d.op.name(),
-                d.start
-            ));
+            return Err(format!("stack depth {after} after {} at {} (max {max})", d.op.name(), d.start));
         }
         if d.op.is_jump() {
             let taken = depth + i64::from(d.op.stack_effect(d.arg, true).unwrap_or(0));

@@ -50,13 +50,7 @@ pub(crate) fn escape_warnings(tokens: &Tokens, lines: &LineIndex<'_>) -> Vec<Com
                 let prefix_len = text.find(['\'', '"']).unwrap_or(0);
                 let prefix = text[..prefix_len].to_ascii_lowercase();
                 if !prefix.contains('r') {
-                    check_escapes(
-                        &text[prefix_len..],
-                        prefix.contains('b'),
-                        range,
-                        lines,
-                        &mut out,
-                    );
+                    check_escapes(&text[prefix_len..], prefix.contains('b'), range, lines, &mut out);
                 }
             }
             TokenKind::FStringStart => {
@@ -74,13 +68,7 @@ pub(crate) fn escape_warnings(tokens: &Tokens, lines: &LineIndex<'_>) -> Vec<Com
     out
 }
 
-fn check_escapes(
-    body: &str,
-    bytes: bool,
-    range: TextRange,
-    lines: &LineIndex<'_>,
-    out: &mut Vec<CompileWarning>,
-) {
+fn check_escapes(body: &str, bytes: bool, range: TextRange, lines: &LineIndex<'_>, out: &mut Vec<CompileWarning>) {
     let mut chars = body.chars().peekable();
     let line = lines.line_col(range.start()).0;
     while let Some(c) = chars.next() {
@@ -88,11 +76,9 @@ fn check_escapes(
             continue;
         }
         let Some(next) = chars.next() else { break };
-        let valid = matches!(
-            next,
-            '\n' | '\r' | '\\' | '\'' | '"' | 'a' | 'b' | 'f' | 'n' | 'r' | 't' | 'v' | 'x' | '0'
-                ..='7'
-        ) || (!bytes && matches!(next, 'N' | 'u' | 'U'));
+        let valid =
+            matches!(next, '\n' | '\r' | '\\' | '\'' | '"' | 'a' | 'b' | 'f' | 'n' | 'r' | 't' | 'v' | 'x' | '0'..='7')
+                || (!bytes && matches!(next, 'N' | 'u' | 'U'));
         // A backslash before a non-ASCII character is kept literally
         // without a warning (CPython rewrites it to `\u005c` first).
         if !valid && next.is_ascii() {

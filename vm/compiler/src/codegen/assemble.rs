@@ -115,11 +115,7 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
     blocks.push(new_block(cur));
     // A label bound at position p refers to the block starting at p.
     let label_block = |l: super::ir::Label| -> Result<usize, String> {
-        let pos = labels
-            .get(l.0 as usize)
-            .copied()
-            .flatten()
-            .ok_or_else(|| format!("label {} never bound", l.0))?;
+        let pos = labels.get(l.0 as usize).copied().flatten().ok_or_else(|| format!("label {} never bound", l.0))?;
         match block_at[pos] {
             usize::MAX => Err(format!("label {} not at a block start", l.0)),
             b => Ok(b),
@@ -144,12 +140,7 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
         for _ in 0..8 {
             let t = label_block(label)?;
             let first = blocks[t].raw.first().copied();
-            let Some(Ins {
-                op: Op::Jump,
-                target: Some(next),
-                ..
-            }) = first
-            else {
+            let Some(Ins { op: Op::Jump, target: Some(next), .. }) = first else {
                 break;
             };
             let final_block = label_block(next)?;
@@ -166,14 +157,7 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
         };
         if let Some(l) = blocks[b].raw.last_mut() {
             match ret {
-                Some(arg) => {
-                    *l = Ins {
-                        op: Op::Real(Opcode::RETURN_CONST),
-                        arg,
-                        target: None,
-                        loc: l.loc,
-                    }
-                }
+                Some(arg) => *l = Ins { op: Op::Real(Opcode::RETURN_CONST), arg, target: None, loc: l.loc },
                 None => l.target = Some(label),
             }
         }
@@ -206,11 +190,7 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
                     });
                     stack.push(handlers.len() - 1);
                     // Kept as a marker for the stack-depth pass.
-                    out.push(BInstr {
-                        ins,
-                        target,
-                        handler: stack.last().copied(),
-                    });
+                    out.push(BInstr { ins, target, handler: stack.last().copied() });
                 }
                 Op::PopBlock => {
                     stack.pop();
@@ -233,11 +213,7 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
                             work.push((handlers[h].block, handlers[h].outer.clone()));
                         }
                     }
-                    out.push(BInstr {
-                        ins,
-                        target,
-                        handler,
-                    });
+                    out.push(BInstr { ins, target, handler });
                     if is_uncond(ins.op) {
                         falls_through = false;
                         break;
@@ -260,11 +236,7 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
         }
         match blocks[b].start_depth {
             Some(d) if d == depth => continue,
-            Some(d) => {
-                return Err(format!(
-                    "inconsistent stack depth at block {b}: {d} vs {depth}"
-                ))
-            }
+            Some(d) => return Err(format!("inconsistent stack depth at block {b}: {d} vs {depth}")),
             None => blocks[b].start_depth = Some(depth),
         }
         let mut depth = depth as i64;
@@ -304,11 +276,7 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
                     let eff = op.stack_effect(ins.arg, false).ok_or("bad opcode")?;
                     depth += i64::from(eff);
                     if depth < 0 {
-                        return Err(format!(
-                            "stack underflow at {} (line {})",
-                            op.name(),
-                            ins.loc.line
-                        ));
+                        return Err(format!("stack underflow at {} (line {})", op.name(), ins.loc.line));
                     }
                     max_depth = max_depth.max(depth as u32);
                     if op.is_terminator() {
@@ -348,12 +316,7 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
 }
 
 fn new_block(raw: Vec<Ins>) -> Block {
-    Block {
-        instrs: Vec::new(),
-        raw,
-        reachable: false,
-        start_depth: None,
-    }
+    Block { instrs: Vec::new(), raw, reachable: false, start_depth: None }
 }
 
 /// Definite-assignment analysis: a `LOAD_FAST` of a slot that may be
@@ -367,25 +330,23 @@ fn mark_unbound_loads(blocks: &mut [Block], handlers: &[Handler], info: &AsmInfo
         init[slot / 64] |= 1 << (slot % 64);
     }
     entry_state[0] = Some(init);
-    let meet = |states: &mut Vec<Option<Vec<u64>>>, b: usize, s: &[u64], work: &mut Vec<usize>| {
-        match &mut states[b] {
-            Some(old) => {
-                let mut changed = false;
-                for (o, n) in old.iter_mut().zip(s) {
-                    let v = *o & *n;
-                    if v != *o {
-                        *o = v;
-                        changed = true;
-                    }
-                }
-                if changed {
-                    work.push(b);
+    let meet = |states: &mut Vec<Option<Vec<u64>>>, b: usize, s: &[u64], work: &mut Vec<usize>| match &mut states[b] {
+        Some(old) => {
+            let mut changed = false;
+            for (o, n) in old.iter_mut().zip(s) {
+                let v = *o & *n;
+                if v != *o {
+                    *o = v;
+                    changed = true;
                 }
             }
-            None => {
-                states[b] = Some(s.to_vec());
+            if changed {
                 work.push(b);
             }
+        }
+        None => {
+            states[b] = Some(s.to_vec());
+            work.push(b);
         }
     };
     let mut work = vec![0usize];
@@ -458,9 +419,7 @@ fn fuse_superinstructions(instrs: &mut Vec<BInstr>) {
             if let Op::Real(y) = b.ins.op {
                 let fused = match (x, y) {
                     (Opcode::LOAD_FAST, Opcode::LOAD_FAST) => Some(Opcode::LOAD_FAST__LOAD_FAST),
-                    (Opcode::STORE_FAST, Opcode::STORE_FAST) => {
-                        Some(Opcode::STORE_FAST__STORE_FAST)
-                    }
+                    (Opcode::STORE_FAST, Opcode::STORE_FAST) => Some(Opcode::STORE_FAST__STORE_FAST),
                     (Opcode::STORE_FAST, Opcode::LOAD_FAST) => Some(Opcode::STORE_FAST__LOAD_FAST),
                     (Opcode::LOAD_FAST, Opcode::LOAD_CONST) => Some(Opcode::LOAD_FAST__LOAD_CONST),
                     _ => None,
@@ -469,14 +428,7 @@ fn fuse_superinstructions(instrs: &mut Vec<BInstr>) {
                     if a.ins.arg < 4096 && b.ins.arg < 4096 {
                         let arg = (a.ins.arg << 12) | b.ins.arg;
                         it.next();
-                        out.push(BInstr {
-                            ins: Ins {
-                                op: Op::Real(f),
-                                arg,
-                                ..a.ins
-                            },
-                            ..a
-                        });
+                        out.push(BInstr { ins: Ins { op: Op::Real(f), arg, ..a.ins }, ..a });
                         continue;
                     }
                 }
@@ -501,12 +453,7 @@ fn real_op(bi: &BInstr, block_index: &[usize], b: usize) -> Result<Opcode, Strin
     })
 }
 
-fn emit(
-    blocks: &[Block],
-    order: &[usize],
-    handlers: &[Handler],
-    max_depth: u32,
-) -> Result<Assembled, String> {
+fn emit(blocks: &[Block], order: &[usize], handlers: &[Handler], max_depth: u32) -> Result<Assembled, String> {
     // Position of each block in the layout.
     let mut block_index = vec![usize::MAX; blocks.len()];
     for (k, &b) in order.iter().enumerate() {
@@ -514,10 +461,7 @@ fn emit(
     }
     // Iterate offsets until EXTENDED_ARG decisions are stable.
     let mut offsets = vec![0u32; blocks.len()];
-    let mut ext_sizes: Vec<Vec<bool>> = order
-        .iter()
-        .map(|&b| vec![false; blocks[b].instrs.len()])
-        .collect();
+    let mut ext_sizes: Vec<Vec<bool>> = order.iter().map(|&b| vec![false; blocks[b].instrs.len()]).collect();
     loop {
         let mut off = 0u32;
         for (k, &b) in order.iter().enumerate() {
@@ -530,11 +474,7 @@ fn emit(
         let mut changed = false;
         for (k, &b) in order.iter().enumerate() {
             for (j, bi) in blocks[b].instrs.iter().enumerate() {
-                let arg = if bi.target != NO_TARGET {
-                    offsets[bi.target]
-                } else {
-                    bi.ins.arg
-                };
+                let arg = if bi.target != NO_TARGET { offsets[bi.target] } else { bi.ins.arg };
                 let need = arg > MAX_UNIT_ARG;
                 if need != ext_sizes[k][j] {
                     ext_sizes[k][j] = need;
@@ -560,11 +500,7 @@ fn emit(
                 close_range(&mut table, cur_handler, start, handlers, &offsets)?;
                 cur_handler = bi.handler.map(|h| (h, start));
             }
-            let arg = if bi.target != NO_TARGET {
-                offsets[bi.target]
-            } else {
-                bi.ins.arg
-            };
+            let arg = if bi.target != NO_TARGET { offsets[bi.target] } else { bi.ins.arg };
             if arg > MAX_UNIT_ARG {
                 code.push(Instr::new(Opcode::EXTENDED_ARG, arg >> 24).0);
                 locations.push(bi.ins.loc);
@@ -578,13 +514,7 @@ fn emit(
             }
         }
     }
-    close_range(
-        &mut table,
-        cur_handler,
-        code.len() as u32,
-        handlers,
-        &offsets,
-    )?;
+    close_range(&mut table, cur_handler, code.len() as u32, handlers, &offsets)?;
     Ok(Assembled {
         code: code.into_boxed_slice(),
         locations: locations.into_boxed_slice(),
@@ -607,13 +537,7 @@ fn close_range(
     }
     let handler = &handlers[h];
     let depth = handler.depth.ok_or("handler depth unknown")?;
-    let entry = ExceptionEntry {
-        start,
-        end,
-        handler: offsets[handler.block],
-        depth,
-        push_lasti: handler.lasti,
-    };
+    let entry = ExceptionEntry { start, end, handler: offsets[handler.block], depth, push_lasti: handler.lasti };
     // Merge with an adjacent identical entry.
     if let Some(last) = table.last_mut() {
         if last.end == start
@@ -637,19 +561,10 @@ mod tests {
     #[test]
     fn extended_args_are_emitted_and_decoded() {
         let mut list = InstrList::default();
-        let loc = Location {
-            line: 1,
-            end_line: 1,
-            col: 0,
-            end_col: 1,
-        };
+        let loc = Location { line: 1, end_line: 1, col: 0, end_col: 1 };
         list.push(Op::Real(Opcode::LOAD_CONST), 0x0123_4567, None, loc);
         list.push(Op::Real(Opcode::RETURN_VALUE), 0, None, loc);
-        let info = AsmInfo {
-            n_params: 0,
-            n_varnames: 0,
-            optimized: false,
-        };
+        let info = AsmInfo { n_params: 0, n_varnames: 0, optimized: false };
         let asm = assemble(list, &info).unwrap();
         assert_eq!(asm.code.len(), 3);
         assert_eq!(Instr(asm.code[0]).op(), Some(Opcode::EXTENDED_ARG));
@@ -677,10 +592,7 @@ mod tests {
             n_cache_slots: asm.n_cache_slots,
             exception_table: asm.exception_table,
         };
-        assert_eq!(
-            code.decode_at(0),
-            Some((Opcode::LOAD_CONST, 0x0123_4567, 2))
-        );
+        assert_eq!(code.decode_at(0), Some((Opcode::LOAD_CONST, 0x0123_4567, 2)));
         assert_eq!(code.decode_at(2), Some((Opcode::RETURN_VALUE, 0, 3)));
     }
 
@@ -689,11 +601,7 @@ mod tests {
         let mut list = InstrList::default();
         let loc = Location::default();
         list.push(Op::Real(Opcode::POP_TOP), 0, None, loc);
-        let info = AsmInfo {
-            n_params: 0,
-            n_varnames: 0,
-            optimized: false,
-        };
+        let info = AsmInfo { n_params: 0, n_varnames: 0, optimized: false };
         assert!(assemble(list, &info).is_err());
     }
 }

@@ -14,8 +14,7 @@ use super::expr::STACK_USE_GUARD;
 use super::{CResult, Compiler};
 
 fn has_star(args: &[ast::Expr], keywords: &[ast::Keyword]) -> bool {
-    args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
-        || keywords.iter().any(|k| k.arg.is_none())
+    args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) || keywords.iter().any(|k| k.arg.is_none())
 }
 
 impl<'a> Compiler<'a> {
@@ -64,14 +63,8 @@ impl<'a> Compiler<'a> {
                 return Err(self.error("cannot assign to __debug__", k.range));
             }
             for other in &keywords[i + 1..] {
-                if other
-                    .arg
-                    .as_ref()
-                    .is_some_and(|o| o.as_str() == name.as_str())
-                {
-                    return Err(
-                        self.error(format!("keyword argument repeated: {name}"), other.range)
-                    );
+                if other.arg.as_ref().is_some_and(|o| o.as_str() == name.as_str()) {
+                    return Err(self.error(format!("keyword argument repeated: {name}"), other.range));
                 }
             }
         }
@@ -86,9 +79,7 @@ impl<'a> Compiler<'a> {
         let mut names = Vec::with_capacity(keywords.len());
         for k in keywords {
             self.compile_expr(&k.value)?;
-            names.push(Constant::Str(
-                k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default(),
-            ));
+            names.push(Constant::Str(k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default()));
         }
         let i = self.add_const(Constant::Tuple(names));
         self.emit(Opcode::KW_NAMES, i);
@@ -97,15 +88,9 @@ impl<'a> Compiler<'a> {
 
     /// The arguments and the call, with `n` positional arguments already
     /// pushed (the class name and body function for `__build_class__`).
-    pub(crate) fn call_helper(
-        &mut self,
-        n: u32,
-        args: &'a [ast::Expr],
-        keywords: &'a [ast::Keyword],
-    ) -> CResult {
+    pub(crate) fn call_helper(&mut self, n: u32, args: &'a [ast::Expr], keywords: &'a [ast::Keyword]) -> CResult {
         self.check_keywords(keywords)?;
-        if !has_star(args, keywords) && args.len() + keywords.len() + (n as usize) < STACK_USE_GUARD
-        {
+        if !has_star(args, keywords) && args.len() + keywords.len() + (n as usize) < STACK_USE_GUARD {
             for a in args {
                 self.compile_expr(a)?;
             }
@@ -118,24 +103,10 @@ impl<'a> Compiler<'a> {
             if let ast::Expr::Starred(s) = &args[0] {
                 self.compile_expr(&s.value)?;
             } else {
-                self.starunpack(
-                    args,
-                    0,
-                    Opcode::BUILD_LIST,
-                    Opcode::LIST_APPEND,
-                    Opcode::LIST_EXTEND,
-                    true,
-                )?;
+                self.starunpack(args, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?;
             }
         } else {
-            self.starunpack(
-                args,
-                n,
-                Opcode::BUILD_LIST,
-                Opcode::LIST_APPEND,
-                Opcode::LIST_EXTEND,
-                true,
-            )?;
+            self.starunpack(args, n, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?;
         }
         // Keyword arguments as one fresh dict.
         if !keywords.is_empty() {
@@ -178,17 +149,13 @@ impl<'a> Compiler<'a> {
             let mut names = Vec::new();
             for k in keywords {
                 self.compile_expr(&k.value)?;
-                names.push(Constant::Str(
-                    k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default(),
-                ));
+                names.push(Constant::Str(k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default()));
             }
             self.load_const(Constant::Tuple(names));
             self.emit(Opcode::BUILD_CONST_KEY_MAP, keywords.len() as u32);
         } else {
             for k in keywords {
-                self.load_const(Constant::Str(
-                    k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default(),
-                ));
+                self.load_const(Constant::Str(k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default()));
                 self.compile_expr(&k.value)?;
             }
             self.emit(Opcode::BUILD_MAP, keywords.len() as u32);

@@ -90,10 +90,7 @@ impl<'a> Compiler<'a> {
                     | Expr::FString(_)
             );
         if let (true, Some(ty)) = (flagged, infer_type(func)) {
-            self.warn(
-                format!("'{ty}' object is not callable; perhaps you missed a comma?"),
-                func.range(),
-            );
+            self.warn(format!("'{ty}' object is not callable; perhaps you missed a comma?"), func.range());
         }
     }
 
@@ -113,17 +110,11 @@ impl<'a> Compiler<'a> {
                     | Constant::Bool(_)
                     | Constant::FrozenSet(_)
             ),
-            None => matches!(
-                value,
-                Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) | Expr::Lambda(_)
-            ),
+            None => matches!(value, Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) | Expr::Lambda(_)),
         };
         if unsubscriptable {
             if let Some(ty) = infer_type(value) {
-                self.warn(
-                    format!("'{ty}' object is not subscriptable; perhaps you missed a comma?"),
-                    value.range(),
-                );
+                self.warn(format!("'{ty}' object is not subscriptable; perhaps you missed a comma?"), value.range());
             }
             return;
         }
@@ -134,14 +125,8 @@ impl<'a> Compiler<'a> {
             return;
         }
         let sequence = match &constant {
-            Some(c) => matches!(
-                c,
-                Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)
-            ),
-            None => matches!(
-                value,
-                Expr::Tuple(_) | Expr::List(_) | Expr::ListComp(_) | Expr::FString(_)
-            ),
+            Some(c) => matches!(c, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)),
+            None => matches!(value, Expr::Tuple(_) | Expr::List(_) | Expr::ListComp(_) | Expr::FString(_)),
         };
         if let (true, Some(ty)) = (sequence, infer_type(value)) {
             self.warn(

@@ -29,47 +29,24 @@ impl<'a> Compiler<'a> {
         let (key, comp) = match e {
             ast::Expr::ListComp(c) => (
                 node_key(c),
-                Comp {
-                    kind: ComprehensionKind::List,
-                    generators: &c.generators,
-                    elt: &c.elt,
-                    value: None,
-                },
+                Comp { kind: ComprehensionKind::List, generators: &c.generators, elt: &c.elt, value: None },
             ),
             ast::Expr::SetComp(c) => (
                 node_key(c),
-                Comp {
-                    kind: ComprehensionKind::Set,
-                    generators: &c.generators,
-                    elt: &c.elt,
-                    value: None,
-                },
+                Comp { kind: ComprehensionKind::Set, generators: &c.generators, elt: &c.elt, value: None },
             ),
             ast::Expr::DictComp(c) => (
                 node_key(c),
-                Comp {
-                    kind: ComprehensionKind::Dict,
-                    generators: &c.generators,
-                    elt: &c.key,
-                    value: Some(&c.value),
-                },
+                Comp { kind: ComprehensionKind::Dict, generators: &c.generators, elt: &c.key, value: Some(&c.value) },
             ),
             ast::Expr::Generator(c) => (
                 node_key(c),
-                Comp {
-                    kind: ComprehensionKind::Generator,
-                    generators: &c.generators,
-                    elt: &c.elt,
-                    value: None,
-                },
+                Comp { kind: ComprehensionKind::Generator, generators: &c.generators, elt: &c.elt, value: None },
             ),
             _ => return Err(self.error("internal error: not a comprehension", e.range())),
         };
         let Some(outermost) = comp.generators.first() else {
-            return Err(self.error(
-                "internal error: comprehension without generators",
-                e.range(),
-            ));
+            return Err(self.error("internal error: comprehension without generators", e.range()));
         };
         let scope = self
             .table
@@ -82,10 +59,7 @@ impl<'a> Compiler<'a> {
             && !self.in_async_function()
             && !matches!(outer_kind, crate::symtable::ScopeKind::Comprehension(_))
         {
-            return Err(self.error(
-                "asynchronous comprehension outside of an asynchronous function",
-                e.range(),
-            ));
+            return Err(self.error("asynchronous comprehension outside of an asynchronous function", e.range()));
         }
         self.emit(Opcode::PUSH_NULL, 0);
         let private = self.ur().private.clone();
@@ -116,23 +90,13 @@ impl<'a> Compiler<'a> {
         }
         if let Some(h) = handler {
             self.bind(h);
-            self.emit(
-                Opcode::CALL_INTRINSIC_1,
-                crate::bytecode::Intrinsic1::StopIterationError as u32,
-            );
+            self.emit(Opcode::CALL_INTRINSIC_1, crate::bytecode::Intrinsic1::StopIterationError as u32);
             self.emit(Opcode::RERAISE, 1);
         }
         let code = self.exit_unit()?;
         self.make_closure(code, 0)?;
         self.compile_expr(&outermost.iter)?;
-        self.emit(
-            if outermost.is_async {
-                Opcode::GET_AITER
-            } else {
-                Opcode::GET_ITER
-            },
-            0,
-        );
+        self.emit(if outermost.is_async { Opcode::GET_AITER } else { Opcode::GET_ITER }, 0);
         self.emit(Opcode::CALL, 1);
         if is_async && comp.kind != ComprehensionKind::Generator {
             // An async list/set/dict comprehension is a coroutine: await it.
@@ -151,14 +115,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::LOAD_FAST, 0);
         } else {
             self.compile_expr(&gen.iter)?;
-            self.emit(
-                if gen.is_async {
-                    Opcode::GET_AITER
-                } else {
-                    Opcode::GET_ITER
-                },
-                0,
-            );
+            self.emit(if gen.is_async { Opcode::GET_AITER } else { Opcode::GET_ITER }, 0);
         }
         let depth = depth + 1;
         self.bind(start);

@@ -40,11 +40,7 @@ pub(crate) fn const_key(c: &Constant) -> Option<String> {
                 }
             }
             Constant::Tuple(items) | Constant::FrozenSet(items) => {
-                out.push(if matches!(c, Constant::Tuple(_)) {
-                    '('
-                } else {
-                    '{'
-                });
+                out.push(if matches!(c, Constant::Tuple(_)) { '(' } else { '{' });
                 let _ = write!(out, "{}:", items.len());
                 for i in items {
                     go(i, out)?;
@@ -90,19 +86,14 @@ pub(crate) fn literal(e: &ast::Expr) -> Option<Constant> {
         Expr::NumberLiteral(n) => match &n.value {
             ast::Number::Int(i) => int_constant(i)?,
             ast::Number::Float(f) => Constant::Float(*f),
-            ast::Number::Complex { real, imag } => Constant::Complex {
-                re: *real,
-                im: *imag,
-            },
+            ast::Number::Complex { real, imag } => Constant::Complex { re: *real, im: *imag },
         },
         Expr::StringLiteral(s) => Constant::Str(s.value.to_str().to_string()),
         Expr::BytesLiteral(b) => Constant::Bytes(b.value.bytes().collect()),
         Expr::BooleanLiteral(b) => Constant::Bool(b.value),
         Expr::NoneLiteral(_) => Constant::None,
         Expr::EllipsisLiteral(_) => Constant::Ellipsis,
-        Expr::Name(n) if n.id.as_str() == "__debug__" && n.ctx == ast::ExprContext::Load => {
-            Constant::Bool(true)
-        }
+        Expr::Name(n) if n.id.as_str() == "__debug__" && n.ctx == ast::ExprContext::Load => Constant::Bool(true),
         Expr::UnaryOp(u) => fold_unary(u.op, literal(&u.operand)?)?,
         Expr::BinOp(b) => fold_binary(b.op, literal(&b.left)?, literal(&b.right)?)?,
         Expr::Tuple(t) if t.ctx == ast::ExprContext::Load => {
@@ -119,9 +110,7 @@ fn fold_unary(op: ast::UnaryOp, v: Constant) -> Option<Constant> {
         (UnaryOp::USub, Constant::Int(i)) => Constant::Int(-i),
         (UnaryOp::USub, Constant::Float(f)) => Constant::Float(-f),
         (UnaryOp::USub, Constant::Complex { re, im }) => Constant::Complex { re: -re, im: -im },
-        (UnaryOp::UAdd, c @ (Constant::Int(_) | Constant::Float(_) | Constant::Complex { .. })) => {
-            c
-        }
+        (UnaryOp::UAdd, c @ (Constant::Int(_) | Constant::Float(_) | Constant::Complex { .. })) => c,
         (UnaryOp::Invert, Constant::Int(i)) => Constant::Int(-i - 1),
         (UnaryOp::Not, Constant::Bool(b)) => Constant::Bool(!b),
         _ => return None,
@@ -204,23 +193,16 @@ fn fold_binary(op: ast::Operator, l: Constant, r: Constant) -> Option<Constant> 
         (Constant::Str(a), Constant::Str(b)) if op == Add && a.len() + b.len() <= MAX_STR_LEN => {
             return Some(Constant::Str(format!("{a}{b}")));
         }
-        (Constant::Bytes(a), Constant::Bytes(b))
-            if op == Add && a.len() + b.len() <= MAX_STR_LEN =>
-        {
+        (Constant::Bytes(a), Constant::Bytes(b)) if op == Add && a.len() + b.len() <= MAX_STR_LEN => {
             return Some(Constant::Bytes([a.as_slice(), b.as_slice()].concat()));
         }
-        (Constant::Str(s), Constant::Int(n)) | (Constant::Int(n), Constant::Str(s))
-            if op == Mult =>
-        {
+        (Constant::Str(s), Constant::Int(n)) | (Constant::Int(n), Constant::Str(s)) if op == Mult => {
             let n = usize::try_from(n).ok()?;
             return (s.len().saturating_mul(n) <= MAX_STR_LEN).then(|| Constant::Str(s.repeat(n)));
         }
-        (Constant::Bytes(s), Constant::Int(n)) | (Constant::Int(n), Constant::Bytes(s))
-            if op == Mult =>
-        {
+        (Constant::Bytes(s), Constant::Int(n)) | (Constant::Int(n), Constant::Bytes(s)) if op == Mult => {
             let n = usize::try_from(n).ok()?;
-            return (s.len().saturating_mul(n) <= MAX_STR_LEN)
-                .then(|| Constant::Bytes(s.repeat(n)));
+            return (s.len().saturating_mul(n) <= MAX_STR_LEN).then(|| Constant::Bytes(s.repeat(n)));
         }
         _ => {}
     }
@@ -273,9 +255,7 @@ mod tests {
     #[test]
     fn int_folding_is_pythonic() {
         use ast::Operator::*;
-        let f = |op, a: i64, b: i64| {
-            fold_ints(op, &BigInt::from(a), &BigInt::from(b)).map(|x| x.to_string())
-        };
+        let f = |op, a: i64, b: i64| fold_ints(op, &BigInt::from(a), &BigInt::from(b)).map(|x| x.to_string());
         assert_eq!(f(FloorDiv, -7, 2).as_deref(), Some("-4"));
         assert_eq!(f(Mod, -7, 2).as_deref(), Some("1"));
         assert_eq!(f(Mod, 7, -2).as_deref(), Some("-1"));
@@ -283,10 +263,7 @@ mod tests {
         assert_eq!(f(Pow, 2, 10).as_deref(), Some("1024"));
         assert_eq!(f(Pow, 2, 200), None);
         assert_eq!(f(Pow, 2, -1), None);
-        assert_eq!(
-            f(LShift, 1, 100).as_deref(),
-            Some("1267650600228229401496703205376")
-        );
+        assert_eq!(f(LShift, 1, 100).as_deref(), Some("1267650600228229401496703205376"));
         assert_eq!(f(RShift, -5, 1).as_deref(), Some("-3"));
     }
 
@@ -295,16 +272,10 @@ mod tests {
         let k = |c: Constant| const_key(&c).unwrap();
         assert_ne!(k(Constant::Int(1.into())), k(Constant::Bool(true)));
         assert_ne!(k(Constant::Float(0.0)), k(Constant::Float(-0.0)));
-        assert_ne!(
-            k(Constant::Str("ab".into())),
-            k(Constant::Bytes(b"ab".to_vec()))
-        );
+        assert_ne!(k(Constant::Str("ab".into())), k(Constant::Bytes(b"ab".to_vec())));
         assert_ne!(
             k(Constant::Tuple(vec![Constant::Str("a,".into())])),
-            k(Constant::Tuple(vec![
-                Constant::Str("a".into()),
-                Constant::Str(",".into())
-            ]))
+            k(Constant::Tuple(vec![Constant::Str("a".into()), Constant::Str(",".into())]))
         );
     }
 }

@@ -78,10 +78,7 @@ impl<'a> Compiler<'a> {
             return Ok(None);
         };
         if matches!(top, FBlock::ExceptionGroupHandler) {
-            return Err(self.error(
-                "'break', 'continue' and 'return' cannot appear in an except* block",
-                range,
-            ));
+            return Err(self.error("'break', 'continue' and 'return' cannot appear in an except* block", range));
         }
         if stop_at_loop && matches!(top, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }) {
             return Ok(Some(top));
@@ -197,9 +194,7 @@ impl<'a> Compiler<'a> {
         let exit = self.new_label();
         let cleanup = self.new_label();
         self.emit_pseudo(Op::SetupFinally, Some(end));
-        self.u()
-            .fblocks
-            .push(FBlock::FinallyTry { body: &t.finalbody });
+        self.u().fblocks.push(FBlock::FinallyTry { body: &t.finalbody });
         if t.handlers.is_empty() {
             self.compile_body(&t.body)?;
         } else {
@@ -259,9 +254,7 @@ impl<'a> Compiler<'a> {
                 let cleanup_end = self.new_label();
                 self.name_op(name, ast::ExprContext::Store, name.range)?;
                 self.emit_pseudo(Op::SetupCleanup, Some(cleanup_end));
-                self.u().fblocks.push(FBlock::HandlerCleanup {
-                    name: Some(name.to_string()),
-                });
+                self.u().fblocks.push(FBlock::HandlerCleanup { name: Some(name.to_string()) });
                 self.compile_body(&h.body)?;
                 self.u().fblocks.pop();
                 self.emit_pseudo(Op::PopBlock, None);
@@ -338,9 +331,7 @@ impl<'a> Compiler<'a> {
                 None => self.emit(Opcode::POP_TOP, 0),
             }
             self.emit_pseudo(Op::SetupCleanup, Some(cleanup_end));
-            self.u().fblocks.push(FBlock::HandlerCleanup {
-                name: h.name.as_ref().map(|n| n.to_string()),
-            });
+            self.u().fblocks.push(FBlock::HandlerCleanup { name: h.name.as_ref().map(|n| n.to_string()) });
             self.compile_body(&h.body)?;
             self.u().fblocks.pop();
             self.emit_pseudo(Op::PopBlock, None);
@@ -370,10 +361,7 @@ impl<'a> Compiler<'a> {
         }
         self.u().fblocks.pop();
         self.bind(reraise_star);
-        self.emit(
-            Opcode::CALL_INTRINSIC_2,
-            crate::bytecode::Intrinsic2::PrepReraiseStar as u32,
-        );
+        self.emit(Opcode::CALL_INTRINSIC_2, crate::bytecode::Intrinsic2::PrepReraiseStar as u32);
         self.emit(Opcode::COPY, 1);
         self.emit_jump(Opcode::POP_JUMP_IF_NOT_NONE, reraise);
         self.emit(Opcode::POP_TOP, 0);
@@ -463,10 +451,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit_pseudo(Op::SetupWith, Some(final_));
         self.restore_loc(old);
-        self.u().fblocks.push(FBlock::With {
-            loc: with_loc,
-            is_async: w.is_async,
-        });
+        self.u().fblocks.push(FBlock::With { loc: with_loc, is_async: w.is_async });
         match &item.optional_vars {
             Some(v) => self.compile_store(v)?,
             None => self.emit(Opcode::POP_TOP, 0),

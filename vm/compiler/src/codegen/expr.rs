@@ -62,18 +62,10 @@ pub(crate) fn binary_op(op: ast::Operator, inplace: bool) -> BinaryOp {
 /// membership is observable (`x in [1, 2]`, `for x in [1, 2]`).
 pub(crate) fn constant_container(e: &ast::Expr) -> Option<Constant> {
     match e {
-        ast::Expr::List(l) if !l.elts.is_empty() => l
-            .elts
-            .iter()
-            .map(literal)
-            .collect::<Option<Vec<_>>>()
-            .map(Constant::Tuple),
-        ast::Expr::Set(s) => s
-            .elts
-            .iter()
-            .map(literal)
-            .collect::<Option<Vec<_>>>()
-            .map(Constant::FrozenSet),
+        ast::Expr::List(l) if !l.elts.is_empty() => {
+            l.elts.iter().map(literal).collect::<Option<Vec<_>>>().map(Constant::Tuple)
+        }
+        ast::Expr::Set(s) => s.elts.iter().map(literal).collect::<Option<Vec<_>>>().map(Constant::FrozenSet),
         _ => None,
     }
 }
@@ -85,10 +77,7 @@ pub(crate) fn expr_range(e: &ast::Expr, source: &str) -> TextRange {
     match e {
         ast::Expr::Generator(g) if !g.parenthesized => {
             let b = source.as_bytes();
-            let (mut s, mut t) = (
-                u32::from(g.range.start()) as usize,
-                u32::from(g.range.end()) as usize,
-            );
+            let (mut s, mut t) = (u32::from(g.range.start()) as usize, u32::from(g.range.end()) as usize);
             while s > 0 && b[s - 1].is_ascii_whitespace() {
                 s -= 1;
             }
@@ -146,9 +135,7 @@ impl<'a> Compiler<'a> {
                     ast::UnaryOp::Not => self.emit(Opcode::UNARY_NOT, 0),
                     ast::UnaryOp::USub => self.emit(Opcode::UNARY_NEGATIVE, 0),
                     ast::UnaryOp::Invert => self.emit(Opcode::UNARY_INVERT, 0),
-                    ast::UnaryOp::UAdd => {
-                        self.emit(Opcode::CALL_INTRINSIC_1, Intrinsic1::UnaryPositive as u32)
-                    }
+                    ast::UnaryOp::UAdd => self.emit(Opcode::CALL_INTRINSIC_1, Intrinsic1::UnaryPositive as u32),
                 }
             }
             Expr::Lambda(l) => self.compile_lambda(l)?,
@@ -163,30 +150,15 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             Expr::Dict(d) => self.compile_dict(d)?,
-            Expr::Set(s) => self.starunpack(
-                &s.elts,
-                0,
-                Opcode::BUILD_SET,
-                Opcode::SET_ADD,
-                Opcode::SET_UPDATE,
-                false,
-            )?,
-            Expr::List(l) => self.starunpack(
-                &l.elts,
-                0,
-                Opcode::BUILD_LIST,
-                Opcode::LIST_APPEND,
-                Opcode::LIST_EXTEND,
-                false,
-            )?,
-            Expr::Tuple(t) => self.starunpack(
-                &t.elts,
-                0,
-                Opcode::BUILD_LIST,
-                Opcode::LIST_APPEND,
-                Opcode::LIST_EXTEND,
-                true,
-            )?,
+            Expr::Set(s) => {
+                self.starunpack(&s.elts, 0, Opcode::BUILD_SET, Opcode::SET_ADD, Opcode::SET_UPDATE, false)?
+            }
+            Expr::List(l) => {
+                self.starunpack(&l.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false)?
+            }
+            Expr::Tuple(t) => {
+                self.starunpack(&t.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?
+            }
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
                 self.compile_comprehension(e)?
             }
@@ -237,9 +209,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::BINARY_SUBSCR, 0);
                 }
             }
-            Expr::Starred(s) => {
-                return Err(self.error("can't use starred expression here", s.range))
-            }
+            Expr::Starred(s) => return Err(self.error("can't use starred expression here", s.range)),
             Expr::Name(n) => self.name_op(&n.id, ast::ExprContext::Load, n.range)?,
             Expr::Slice(s) => {
                 let n = if s.step.is_some() { 3 } else { 2 };
@@ -249,9 +219,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Opcode::BUILD_SLICE, n);
             }
-            Expr::TString(t) => {
-                return Err(self.error("template strings are not supported", t.range))
-            }
+            Expr::TString(t) => return Err(self.error("template strings are not supported", t.range)),
             Expr::IpyEscapeCommand(c) => return Err(self.error("invalid syntax", c.range)),
             Expr::StringLiteral(_)
             | Expr::BytesLiteral(_)
@@ -331,15 +299,8 @@ impl<'a> Compiler<'a> {
 
     fn compile_boolop(&mut self, b: &'a ast::ExprBoolOp) -> CResult {
         let end = self.new_label();
-        let jump = if b.op == ast::BoolOp::And {
-            Opcode::POP_JUMP_IF_FALSE
-        } else {
-            Opcode::POP_JUMP_IF_TRUE
-        };
-        let (last, rest) = b
-            .values
-            .split_last()
-            .ok_or_else(|| self.error("empty boolean operation", b.range))?;
+        let jump = if b.op == ast::BoolOp::And { Opcode::POP_JUMP_IF_FALSE } else { Opcode::POP_JUMP_IF_TRUE };
+        let (last, rest) = b.values.split_last().ok_or_else(|| self.error("empty boolean operation", b.range))?;
         for v in rest {
             self.compile_expr(v)?;
             self.emit(Opcode::COPY, 1);
@@ -433,16 +394,10 @@ impl<'a> Compiler<'a> {
             }
             Expr::BoolOp(b) => {
                 let is_or = b.op == ast::BoolOp::Or;
-                let next2 = if is_or != cond {
-                    Some(self.new_label())
-                } else {
-                    None
-                };
+                let next2 = if is_or != cond { Some(self.new_label()) } else { None };
                 let inner = next2.unwrap_or(target);
-                let (last, rest) = b
-                    .values
-                    .split_last()
-                    .ok_or_else(|| self.error("empty boolean operation", b.range))?;
+                let (last, rest) =
+                    b.values.split_last().ok_or_else(|| self.error("empty boolean operation", b.range))?;
                 for v in rest {
                     self.jump_if(v, inner, is_or)?;
                 }
@@ -478,14 +433,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.compile_comparator(c.ops[n - 1], &c.comparators[n - 1])?;
                 self.emit_compare(c.ops[n - 1]);
-                self.emit_jump(
-                    if cond {
-                        Opcode::POP_JUMP_IF_TRUE
-                    } else {
-                        Opcode::POP_JUMP_IF_FALSE
-                    },
-                    target,
-                );
+                self.emit_jump(if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE }, target);
                 self.jump(end);
                 self.bind(cleanup);
                 self.emit(Opcode::POP_TOP, 0);
@@ -503,11 +451,7 @@ impl<'a> Compiler<'a> {
                 // `x is None` -> POP_JUMP_IF_NONE (a 3.12 flowgraph rewrite).
                 self.compile_expr(&c.left)?;
                 let is = c.ops[0] == ast::CmpOp::Is;
-                let op = if is == cond {
-                    Opcode::POP_JUMP_IF_NONE
-                } else {
-                    Opcode::POP_JUMP_IF_NOT_NONE
-                };
+                let op = if is == cond { Opcode::POP_JUMP_IF_NONE } else { Opcode::POP_JUMP_IF_NOT_NONE };
                 self.emit_jump(op, target);
                 return Ok(());
             }
@@ -520,14 +464,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         self.compile_expr(e)?;
-        self.emit_jump(
-            if cond {
-                Opcode::POP_JUMP_IF_TRUE
-            } else {
-                Opcode::POP_JUMP_IF_FALSE
-            },
-            target,
-        );
+        self.emit_jump(if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE }, target);
         Ok(())
     }
 
@@ -553,11 +490,8 @@ impl<'a> Compiler<'a> {
                 }
                 if n > 2 {
                     self.emit(build, pushed);
-                    let folded = if build == Opcode::BUILD_SET {
-                        Constant::FrozenSet(items)
-                    } else {
-                        Constant::Tuple(items)
-                    };
+                    let folded =
+                        if build == Opcode::BUILD_SET { Constant::FrozenSet(items) } else { Constant::Tuple(items) };
                     self.load_const(folded);
                     self.emit(extend, 1);
                     if tuple {
@@ -627,9 +561,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::DICT_UPDATE, 1);
             } else {
                 pending.push(item);
-                if pending.len() == STACK_USE_GUARD / 2
-                    && (have_dict || d.items.len() > pending.len())
-                {
+                if pending.len() == STACK_USE_GUARD / 2 && (have_dict || d.items.len() > pending.len()) {
                     self.dict_chunk(&pending)?;
                     if have_dict {
                         self.emit(Opcode::DICT_UPDATE, 1);
@@ -650,10 +582,7 @@ impl<'a> Compiler<'a> {
 
     /// One dict of `key: value` items (no `**`).
     fn dict_chunk(&mut self, items: &[&'a ast::DictItem]) -> CResult {
-        let keys: Option<Vec<Constant>> = items
-            .iter()
-            .map(|i| i.key.as_ref().and_then(literal))
-            .collect();
+        let keys: Option<Vec<Constant>> = items.iter().map(|i| i.key.as_ref().and_then(literal)).collect();
         match keys {
             Some(keys) if items.len() > 1 => {
                 for i in items {

@@ -64,13 +64,7 @@ fn parse(fmt: &str, nargs: usize) -> Option<Vec<Piece>> {
             if *i - start >= MAX_DIGITS {
                 return None;
             }
-            Some((*i > start).then(|| {
-                chars[start..*i]
-                    .iter()
-                    .collect::<String>()
-                    .parse()
-                    .unwrap_or(0)
-            }))
+            Some((*i > start).then(|| chars[start..*i].iter().collect::<String>().parse().unwrap_or(0)))
         };
         let width = digits(&mut i)?;
         let mut prec = None;
@@ -109,8 +103,7 @@ impl<'a> Compiler<'a> {
     /// Compiles `fmt % (items)` as an f-string if possible; returns false
     /// (having emitted nothing) otherwise.
     pub(crate) fn try_compile_percent_format(&mut self, b: &'a ast::ExprBinOp) -> CResult<bool> {
-        let (ast::Operator::Mod, ast::Expr::StringLiteral(fmt), ast::Expr::Tuple(t)) =
-            (b.op, &*b.left, &*b.right)
+        let (ast::Operator::Mod, ast::Expr::StringLiteral(fmt), ast::Expr::Tuple(t)) = (b.op, &*b.left, &*b.right)
         else {
             return Ok(false);
         };
@@ -162,19 +155,10 @@ mod tests {
 
     #[test]
     fn parses_simple_formats() {
-        let v = |c, s: &str| Piece::Value {
-            conversion: c,
-            spec: s.to_string(),
-        };
+        let v = |c, s: &str| Piece::Value { conversion: c, spec: s.to_string() };
         let l = |s: &str| Piece::Literal(s.to_string());
-        assert_eq!(
-            parse("%s=%r", 2),
-            Some(vec![v('s', ""), l("="), v('r', "")])
-        );
-        assert_eq!(
-            parse("100%% %-5s|%5.2a", 2),
-            Some(vec![l("100% "), v('s', "5"), l("|"), v('a', ">5.2")])
-        );
+        assert_eq!(parse("%s=%r", 2), Some(vec![v('s', ""), l("="), v('r', "")]));
+        assert_eq!(parse("100%% %-5s|%5.2a", 2), Some(vec![l("100% "), v('s', "5"), l("|"), v('a', ">5.2")]));
         assert_eq!(parse("%d", 1), None);
         assert_eq!(parse("%s %s", 1), None);
         assert_eq!(parse("%s", 2), None);

@@ -18,21 +18,15 @@ use super::{split_docstring, CResult, Compiler};
 
 impl<'a> Compiler<'a> {
     fn scope_of_node(&self, key: usize, range: TextRange) -> CResult<usize> {
-        self.table
-            .scope_for(key)
-            .ok_or_else(|| self.error("internal error: no symbol table scope for node", range))
+        self.table.scope_for(key).ok_or_else(|| self.error("internal error: no symbol table scope for node", range))
     }
 
     /// Pushes defaults (0x01) and keyword-only defaults (0x02); returns the
     /// `MAKE_FUNCTION` flags.
     fn compile_defaults(&mut self, p: &'a ast::Parameters) -> CResult<u32> {
         let mut flags = 0;
-        let defaults: Vec<&'a ast::Expr> = p
-            .posonlyargs
-            .iter()
-            .chain(&p.args)
-            .filter_map(|a| a.default.as_deref())
-            .collect();
+        let defaults: Vec<&'a ast::Expr> =
+            p.posonlyargs.iter().chain(&p.args).filter_map(|a| a.default.as_deref()).collect();
         if !defaults.is_empty() {
             let consts: Option<Vec<Constant>> = defaults.iter().map(|d| literal(d)).collect();
             match consts {
@@ -63,17 +57,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes the annotations tuple (0x04) if there are annotations.
-    fn compile_annotations(
-        &mut self,
-        p: &'a ast::Parameters,
-        returns: Option<&'a ast::Expr>,
-    ) -> CResult<u32> {
+    fn compile_annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a ast::Expr>) -> CResult<u32> {
         let mut n = 0;
         let params = p.posonlyargs.iter().chain(&p.args).map(|a| &a.parameter);
         let params = params.chain(p.vararg.as_deref());
-        let params = params
-            .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
-            .chain(p.kwarg.as_deref());
+        let params = params.chain(p.kwonlyargs.iter().map(|a| &a.parameter)).chain(p.kwarg.as_deref());
         for param in params {
             if let Some(ann) = &param.annotation {
                 let name = mangle(self.ur().private.as_deref(), &param.name);
@@ -96,15 +84,8 @@ impl<'a> Compiler<'a> {
 
     /// `def f(__debug__)` is rejected at the definition.
     fn check_param_names(&self, p: &ast::Parameters, range: TextRange) -> CResult {
-        let names = p
-            .posonlyargs
-            .iter()
-            .chain(&p.args)
-            .chain(&p.kwonlyargs)
-            .map(|a| &a.parameter.name);
-        let names = names
-            .chain(p.vararg.as_deref().map(|v| &v.name))
-            .chain(p.kwarg.as_deref().map(|k| &k.name));
+        let names = p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs).map(|a| &a.parameter.name);
+        let names = names.chain(p.vararg.as_deref().map(|v| &v.name)).chain(p.kwarg.as_deref().map(|k| &k.name));
         for n in names {
             if n.as_str() == "__debug__" {
                 return Err(self.error("cannot assign to __debug__", range));
@@ -121,17 +102,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn decorated_first_line(&self, decorators: &[ast::Decorator], range: TextRange) -> u32 {
-        decorators
-            .first()
-            .map_or_else(|| self.line_of(range), |d| self.line_of(d.range))
+        decorators.first().map_or_else(|| self.line_of(range), |d| self.line_of(d.range))
     }
 
     pub(crate) fn compile_function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
         if let Some(tp) = &f.type_params {
-            return Err(self.error(
-                "type parameter lists are not supported (Python 3.11)",
-                tp.range,
-            ));
+            return Err(self.error("type parameter lists are not supported (Python 3.11)", tp.range));
         }
         self.check_param_names(&f.parameters, f.range)?;
         for d in &f.decorator_list {
@@ -180,10 +156,7 @@ impl<'a> Compiler<'a> {
     fn end_generator_wrapper(&mut self, handler: Option<Label>) {
         if let Some(h) = handler {
             self.bind(h);
-            self.emit(
-                Opcode::CALL_INTRINSIC_1,
-                Intrinsic1::StopIterationError as u32,
-            );
+            self.emit(Opcode::CALL_INTRINSIC_1, Intrinsic1::StopIterationError as u32);
             self.emit(Opcode::RERAISE, 1);
         }
     }
@@ -217,10 +190,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn compile_class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult {
         if let Some(tp) = &c.type_params {
-            return Err(self.error(
-                "type parameter lists are not supported (Python 3.11)",
-                tp.range,
-            ));
+            return Err(self.error("type parameter lists are not supported (Python 3.11)", tp.range));
         }
         for d in &c.decorator_list {
             self.compile_expr(&d.expression)?;

@@ -68,11 +68,6 @@ impl InstrList {
     }
 
     pub(crate) fn push(&mut self, op: Op, arg: u32, target: Option<Label>, loc: Location) {
-        self.instrs.push(Ins {
-            op,
-            arg,
-            target,
-            loc,
-        });
+        self.instrs.push(Ins { op, arg, target, loc });
     }
 }

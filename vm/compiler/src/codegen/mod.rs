@@ -154,36 +154,23 @@ impl<'a> Compiler<'a> {
     // ---- units ---------------------------------------------------------
 
     fn u(&mut self) -> &mut Unit<'a> {
-        self.units
-            .last_mut()
-            .expect("a unit is always active during codegen")
+        self.units.last_mut().expect("a unit is always active during codegen")
     }
 
     fn ur(&self) -> &Unit<'a> {
-        self.units
-            .last()
-            .expect("a unit is always active during codegen")
+        self.units.last().expect("a unit is always active during codegen")
     }
 
     /// Starts a code object for symbol-table scope `scope`.
-    pub(crate) fn enter_unit(
-        &mut self,
-        scope: usize,
-        name: &str,
-        first_line: u32,
-        private: Option<String>,
-    ) {
+    pub(crate) fn enter_unit(&mut self, scope: usize, name: &str, first_line: u32, private: Option<String>) {
         let sc = &self.table.scopes[scope];
         let kind = sc.kind;
         let mut varnames: Vec<String> = sc.params.clone();
         varnames.extend(sc.plain_locals());
         let cellvars = sc.cellvars();
         let freevars = sc.freevars();
-        let fast_index: HashMap<String, u32> = varnames
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.clone(), i as u32))
-            .collect();
+        let fast_index: HashMap<String, u32> =
+            varnames.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
         let mut kinds = vec![LocalKind::LOCAL; varnames.len()];
         let mut deref_index = HashMap::new();
         let mut cell_slots = Vec::new();
@@ -206,12 +193,7 @@ impl<'a> Compiler<'a> {
             deref_index.insert(f.clone(), kinds.len() as u32 - 1);
         }
         let qualname = self.qualname_for(kind, name);
-        let loc = Location {
-            line: first_line,
-            end_line: first_line,
-            col: 0,
-            end_col: 0,
-        };
+        let loc = Location { line: first_line, end_line: first_line, col: 0, end_col: 0 };
         let mut unit = Unit {
             scope,
             kind,
@@ -245,12 +227,7 @@ impl<'a> Compiler<'a> {
             unit.list.push(Op::Real(Opcode::MAKE_CELL), slot, None, loc);
         }
         if !unit.freevars.is_empty() {
-            unit.list.push(
-                Op::Real(Opcode::COPY_FREE_VARS),
-                unit.freevars.len() as u32,
-                None,
-                loc,
-            );
+            unit.list.push(Op::Real(Opcode::COPY_FREE_VARS), unit.freevars.len() as u32, None, loc);
         }
         self.units.push(unit);
     }
@@ -459,18 +436,9 @@ impl<'a> Compiler<'a> {
 
     /// Emits the load/store/delete of a variable, choosing the opcode
     /// family by the name's scope (CPython's `compiler_nameop`).
-    pub(crate) fn name_op(
-        &mut self,
-        name: &str,
-        ctx: ast::ExprContext,
-        range: TextRange,
-    ) -> CResult {
+    pub(crate) fn name_op(&mut self, name: &str, ctx: ast::ExprContext, range: TextRange) -> CResult {
         if ctx != ast::ExprContext::Load && name == "__debug__" {
-            let what = if ctx == ast::ExprContext::Del {
-                "delete"
-            } else {
-                "assign to"
-            };
+            let what = if ctx == ast::ExprContext::Del { "delete" } else { "assign to" };
             return Err(self.error(format!("cannot {what} __debug__"), range));
         }
         let mangled = mangle(self.ur().private.as_deref(), name);
@@ -493,9 +461,7 @@ impl<'a> Compiler<'a> {
         match family {
             Family::Fast => {
                 let Some(&slot) = self.ur().fast_index.get(&mangled) else {
-                    return Err(
-                        self.error(format!("internal error: no slot for '{mangled}'"), range)
-                    );
+                    return Err(self.error(format!("internal error: no slot for '{mangled}'"), range));
                 };
                 let op = match ctx {
                     Load => Opcode::LOAD_FAST,
@@ -506,9 +472,7 @@ impl<'a> Compiler<'a> {
             }
             Family::Deref => {
                 let Some(&slot) = self.ur().deref_index.get(&mangled) else {
-                    return Err(
-                        self.error(format!("internal error: no cell for '{mangled}'"), range)
-                    );
+                    return Err(self.error(format!("internal error: no cell for '{mangled}'"), range));
                 };
                 let op = match ctx {
                     Load if self.ur().kind == ScopeKind::Class => Opcode::LOAD_CLASSDEREF,

@@ -137,10 +137,7 @@ impl<'a> Compiler<'a> {
             return Err(self.error("cannot assign to __debug__", range));
         }
         if pc.stores.iter().any(|s| s == name.as_str()) {
-            return Err(self.error(
-                format!("multiple assignments to name '{name}' in pattern"),
-                range,
-            ));
+            return Err(self.error(format!("multiple assignments to name '{name}' in pattern"), range));
         }
         self.rotate(pc.on_top + pc.stores.len() + 1);
         pc.stores.push(name.to_string());
@@ -261,10 +258,7 @@ impl<'a> Compiler<'a> {
                 Some(i) => {
                     let after = size - i - 1;
                     if i >= 256 || after >= (1 << 16) {
-                        return Err(self.error(
-                            "too many expressions in star-unpacking sequence pattern",
-                            range,
-                        ));
+                        return Err(self.error("too many expressions in star-unpacking sequence pattern", range));
                     }
                     self.emit(Opcode::UNPACK_EX, (i as u32) | ((after as u32) << 8));
                 }
@@ -280,12 +274,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `[a, *_, b]`: index the subject instead of unpacking it.
-    fn sequence_subscr(
-        &mut self,
-        patterns: &'a [ast::Pattern],
-        star: usize,
-        pc: &mut PatternContext,
-    ) -> CResult {
+    fn sequence_subscr(&mut self, patterns: &'a [ast::Pattern], star: usize, pc: &mut PatternContext) -> CResult {
         pc.on_top += 1;
         let size = patterns.len();
         for (i, p) in patterns.iter().enumerate() {
@@ -308,17 +297,10 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_mapping_pattern(
-        &mut self,
-        m: &'a ast::PatternMatchMapping,
-        pc: &mut PatternContext,
-    ) -> CResult {
+    fn compile_mapping_pattern(&mut self, m: &'a ast::PatternMatchMapping, pc: &mut PatternContext) -> CResult {
         let size = m.keys.len();
         if size != m.patterns.len() {
-            return Err(self.error(
-                "keys and patterns of a mapping pattern differ in length",
-                m.range,
-            ));
+            return Err(self.error("keys and patterns of a mapping pattern differ in length", m.range));
         }
         pc.on_top += 1;
         self.emit(Opcode::MATCH_MAPPING, 0);
@@ -339,17 +321,13 @@ impl<'a> Compiler<'a> {
             if let Some(c) = literal(key) {
                 if let Some(k) = const_key(&c) {
                     if !seen.insert(k) {
-                        return Err(self.error(
-                            format!("mapping pattern checks duplicate key ({})", c.repr()),
-                            m.range,
-                        ));
+                        return Err(self.error(format!("mapping pattern checks duplicate key ({})", c.repr()), m.range));
                     }
                 }
             } else if !matches!(key, ast::Expr::Attribute(_)) {
-                return Err(self.error(
-                    "mapping pattern keys may only match literals and attribute lookups",
-                    key.range(),
-                ));
+                return Err(
+                    self.error("mapping pattern keys may only match literals and attribute lookups", key.range())
+                );
             }
             self.compile_expr(key)?;
         }
@@ -389,11 +367,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_class_pattern(
-        &mut self,
-        c: &'a ast::PatternMatchClass,
-        pc: &mut PatternContext,
-    ) -> CResult {
+    fn compile_class_pattern(&mut self, c: &'a ast::PatternMatchClass, pc: &mut PatternContext) -> CResult {
         let args = &c.arguments;
         let nargs = args.patterns.len();
         let nattrs = args.keywords.len();
@@ -401,22 +375,14 @@ impl<'a> Compiler<'a> {
             if k.attr.as_str() == "__debug__" {
                 return Err(self.error("cannot assign to __debug__", k.attr.range));
             }
-            if args.keywords[..i]
-                .iter()
-                .any(|o| o.attr.as_str() == k.attr.as_str())
-            {
-                return Err(self.error(
-                    format!("attribute name repeated in class pattern: {}", k.attr),
-                    k.pattern.range(),
-                ));
+            if args.keywords[..i].iter().any(|o| o.attr.as_str() == k.attr.as_str()) {
+                return Err(
+                    self.error(format!("attribute name repeated in class pattern: {}", k.attr), k.pattern.range())
+                );
             }
         }
         self.compile_expr(&c.cls)?;
-        let names: Vec<Constant> = args
-            .keywords
-            .iter()
-            .map(|k| Constant::Str(k.attr.to_string()))
-            .collect();
+        let names: Vec<Constant> = args.keywords.iter().map(|k| Constant::Str(k.attr.to_string())).collect();
         self.load_const(Constant::Tuple(names));
         self.emit(Opcode::MATCH_CLASS, nargs as u32);
         self.emit(Opcode::COPY, 1);
@@ -427,10 +393,7 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::UNPACK_SEQUENCE, (nargs + nattrs) as u32);
         pc.on_top += nargs + nattrs;
         pc.on_top -= 1;
-        let all = args
-            .patterns
-            .iter()
-            .chain(args.keywords.iter().map(|k| &k.pattern));
+        let all = args.patterns.iter().chain(args.keywords.iter().map(|k| &k.pattern));
         for p in all {
             pc.on_top -= 1;
             if is_wildcard(p) {
@@ -442,11 +405,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_or_pattern(
-        &mut self,
-        o: &'a ast::PatternMatchOr,
-        pc: &mut PatternContext,
-    ) -> CResult {
+    fn compile_or_pattern(&mut self, o: &'a ast::PatternMatchOr, pc: &mut PatternContext) -> CResult {
         let end = self.new_label();
         let size = o.patterns.len();
         let old_allow = pc.allow_irrefutable;
@@ -465,18 +424,13 @@ impl<'a> Compiler<'a> {
                 None => control = Some(pc.stores.clone()),
                 Some(ctl) => {
                     if ctl.len() != pc.stores.len() {
-                        return Err(
-                            self.error("alternative patterns bind different names", pc.last_range)
-                        );
+                        return Err(self.error("alternative patterns bind different names", pc.last_range));
                     }
                     // Reorder the captures to the first alternative's order.
                     for icontrol in (0..ctl.len()).rev() {
                         let name = &ctl[icontrol];
                         let Some(istores) = pc.stores.iter().position(|s| s == name) else {
-                            return Err(self.error(
-                                "alternative patterns bind different names",
-                                pc.last_range,
-                            ));
+                            return Err(self.error("alternative patterns bind different names", pc.last_range));
                         };
                         if icontrol != istores {
                             let rotations = istores + 1;
@@ -508,10 +462,7 @@ impl<'a> Compiler<'a> {
         for name in control {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
-                return Err(self.error(
-                    format!("multiple assignments to name '{name}' in pattern"),
-                    o.range,
-                ));
+                return Err(self.error(format!("multiple assignments to name '{name}' in pattern"), o.range));
             }
             pc.stores.push(name);
         }

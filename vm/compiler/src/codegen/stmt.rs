@@ -20,9 +20,7 @@ pub(crate) fn has_annotations(body: &[ast::Stmt]) -> bool {
         Stmt::AnnAssign(_) => true,
         Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
         Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
-        Stmt::If(i) => {
-            has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body))
-        }
+        Stmt::If(i) => has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body)),
         Stmt::With(w) => has_annotations(&w.body),
         Stmt::Try(t) => {
             has_annotations(&t.body)
@@ -59,16 +57,11 @@ pub(crate) fn scan_future(body: &[ast::Stmt], lines: &LineIndex<'_>) -> Result<b
     for (i, s) in body.iter().enumerate() {
         match s {
             ast::Stmt::ImportFrom(f)
-                if f.module
-                    .as_ref()
-                    .is_some_and(|m| m.as_str() == "__future__")
-                    && f.level == 0 =>
+                if f.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && f.level == 0 =>
             {
                 if !at_top {
-                    return Err(lines.syntax_error(
-                        "from __future__ imports must occur at the beginning of the file",
-                        s.range(),
-                    ));
+                    return Err(lines
+                        .syntax_error("from __future__ imports must occur at the beginning of the file", s.range()));
                 }
                 for alias in &f.names {
                     let name = alias.name.as_str();
@@ -82,10 +75,9 @@ pub(crate) fn scan_future(body: &[ast::Stmt], lines: &LineIndex<'_>) -> Result<b
                         return Err(no_end(lines.syntax_error("not a chance", s.range())));
                     }
                     if !FUTURE_FEATURES.contains(&name) {
-                        return Err(no_end(lines.syntax_error(
-                            format!("future feature {name} is not defined"),
-                            s.range(),
-                        )));
+                        return Err(no_end(
+                            lines.syntax_error(format!("future feature {name} is not defined"), s.range()),
+                        ));
                     }
                     annotations |= name == "annotations";
                 }
@@ -155,9 +147,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::AugAssign(a) => self.compile_augassign(a),
             Stmt::AnnAssign(a) => self.compile_annassign(a),
-            Stmt::TypeAlias(t) => {
-                Err(self.error("type alias statements are not supported", t.range))
-            }
+            Stmt::TypeAlias(t) => Err(self.error("type alias statements are not supported", t.range)),
             Stmt::For(f) if f.is_async => self.compile_async_for(f),
             Stmt::For(f) => self.compile_for(f),
             Stmt::While(w) => self.compile_while(w),
@@ -227,12 +217,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::POP_TOP, 0);
                 }
             }
-            other => {
-                return Err(self.error(
-                    super::target::cannot_assign_message(other, "annotate"),
-                    other.range(),
-                ))
-            }
+            other => return Err(self.error(super::target::cannot_assign_message(other, "annotate"), other.range())),
         }
         if !a.simple && !self.future_annotations && module_or_class {
             self.compile_expr(&a.annotation)?;
@@ -338,10 +323,7 @@ impl<'a> Compiler<'a> {
             _ => false,
         };
         if always_true {
-            self.warn(
-                "assertion is always true, perhaps remove parentheses?",
-                a.range,
-            );
+            self.warn("assertion is always true, perhaps remove parentheses?", a.range);
         }
         let end = self.new_label();
         self.last_jump_compare = None;
@@ -396,11 +378,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_import_from(&mut self, i: &'a ast::StmtImportFrom) -> CResult {
         self.load_const(Constant::Int(i.level.into()));
-        let names: Vec<Constant> = i
-            .names
-            .iter()
-            .map(|a| Constant::Str(a.name.to_string()))
-            .collect();
+        let names: Vec<Constant> = i.names.iter().map(|a| Constant::Str(a.name.to_string())).collect();
         self.load_const(Constant::Tuple(names));
         let module = i.module.as_ref().map_or("", |m| m.as_str());
         let n = self.add_name(module);

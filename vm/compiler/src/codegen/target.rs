@@ -45,10 +45,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Tuple(t) => self.unpack_into(&t.elts, t.range),
             Expr::List(l) => self.unpack_into(&l.elts, l.range),
-            Expr::Starred(s) => Err(self.error(
-                "starred assignment target must be in a list or tuple",
-                s.range,
-            )),
+            Expr::Starred(s) => Err(self.error("starred assignment target must be in a list or tuple", s.range)),
             other => Err(self.error(cannot_assign_message(other, "assign to"), other.range())),
         }
     }
@@ -68,9 +65,7 @@ impl<'a> Compiler<'a> {
             Some(i) => {
                 let after = elts.len() - i - 1;
                 if i >= 256 || after >= (1 << 16) {
-                    return Err(
-                        self.error("too many expressions in star-unpacking assignment", range)
-                    );
+                    return Err(self.error("too many expressions in star-unpacking assignment", range));
                 }
                 self.emit(Opcode::UNPACK_EX, (i as u32) | ((after as u32) << 8));
             }
@@ -179,10 +174,7 @@ impl<'a> Compiler<'a> {
             }
             other => {
                 return Err(self.error(
-                    format!(
-                        "'{}' is an illegal expression for augmented assignment",
-                        describe_expr(other)
-                    ),
+                    format!("'{}' is an illegal expression for augmented assignment", describe_expr(other)),
                     other.range(),
                 ))
             }
@@ -193,11 +185,7 @@ impl<'a> Compiler<'a> {
     /// `a, b = b, a` without building a tuple: evaluate the values, then
     /// swap them into unpacking order (CPython's flowgraph rewrite of
     /// `BUILD_TUPLE n; UNPACK_SEQUENCE n`).  Returns false if not applicable.
-    pub(crate) fn try_swap_assign(
-        &mut self,
-        targets: &'a [ast::Expr],
-        value: &'a ast::Expr,
-    ) -> CResult<bool> {
+    pub(crate) fn try_swap_assign(&mut self, targets: &'a [ast::Expr], value: &'a ast::Expr) -> CResult<bool> {
         let [target] = targets else { return Ok(false) };
         let (telts, velts) = match (target, value) {
             (ast::Expr::Tuple(t), ast::Expr::Tuple(v)) => (&t.elts, &v.elts),
@@ -207,10 +195,7 @@ impl<'a> Compiler<'a> {
         let n = telts.len();
         if n != velts.len()
             || !(2..=3).contains(&n)
-            || telts
-                .iter()
-                .chain(velts.iter())
-                .any(|e| matches!(e, ast::Expr::Starred(_)))
+            || telts.iter().chain(velts.iter()).any(|e| matches!(e, ast::Expr::Starred(_)))
             || super::constant::literal(value).is_some()
         {
             return Ok(false);

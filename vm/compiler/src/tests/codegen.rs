@@ -92,11 +92,7 @@ fn unbound_checks() {
             "RETURN_VALUE",
         ],
     );
-    check(
-        "def f(a):\n    del a\n    return a\n",
-        Some("f"),
-        &["DELETE_FAST a", "LOAD_FAST_CHECK a", "RETURN_VALUE"],
-    );
+    check("def f(a):\n    del a\n    return a\n", Some("f"), &["DELETE_FAST a", "LOAD_FAST_CHECK a", "RETURN_VALUE"]);
 }
 
 #[test]
@@ -115,17 +111,10 @@ fn closures_cells_and_free_variables() {
             "RETURN_VALUE",
         ],
     );
-    check(
-        src,
-        Some("g"),
-        &["COPY_FREE_VARS 1", "LOAD_DEREF a", "RETURN_VALUE"],
-    );
+    check(src, Some("g"), &["COPY_FREE_VARS 1", "LOAD_DEREF a", "RETURN_VALUE"]);
     let code = module(src);
     let f = find_code(&code, "f").unwrap();
-    assert_eq!(
-        &*f.localsplus_kinds,
-        &[LocalKind::LOCAL | LocalKind::CELL, LocalKind::LOCAL]
-    );
+    assert_eq!(&*f.localsplus_kinds, &[LocalKind::LOCAL | LocalKind::CELL, LocalKind::LOCAL]);
     let g = find_code(&code, "g").unwrap();
     assert_eq!(g.qualname, "f.<locals>.g");
     assert_eq!(&*g.localsplus_kinds, &[LocalKind::FREE]);
@@ -300,13 +289,7 @@ fn is_none_jump() {
     check(
         "if x is None:\n    y = 1\n",
         None,
-        &[
-            "LOAD_NAME x",
-            "POP_JUMP_IF_NOT_NONE to #4",
-            "LOAD_CONST 1",
-            "STORE_NAME y",
-            "RETURN_CONST None",
-        ],
+        &["LOAD_NAME x", "POP_JUMP_IF_NOT_NONE to #4", "LOAD_CONST 1", "STORE_NAME y", "RETURN_CONST None"],
     );
 }
 
@@ -610,14 +593,7 @@ fn star_unpack_assign() {
     check(
         "a, *b, c = x\n",
         None,
-        &[
-            "LOAD_NAME x",
-            "UNPACK_EX 257",
-            "STORE_NAME a",
-            "STORE_NAME b",
-            "STORE_NAME c",
-            "RETURN_CONST None",
-        ],
+        &["LOAD_NAME x", "UNPACK_EX 257", "STORE_NAME a", "STORE_NAME b", "STORE_NAME c", "RETURN_CONST None"],
     );
 }
 
@@ -626,14 +602,7 @@ fn swap_assign() {
     check(
         "a, b = b, a\n",
         None,
-        &[
-            "LOAD_NAME b",
-            "LOAD_NAME a",
-            "SWAP 2",
-            "STORE_NAME a",
-            "STORE_NAME b",
-            "RETURN_CONST None",
-        ],
+        &["LOAD_NAME b", "LOAD_NAME a", "SWAP 2", "STORE_NAME a", "STORE_NAME b", "RETURN_CONST None"],
     );
 }
 
@@ -971,10 +940,7 @@ fn exception_table_of_try_except() {
     assert_eq!((t[0].depth, t[0].push_lasti), (0, false));
     assert_eq!((t[1].depth, t[1].push_lasti), (1, true));
     assert!(t[0].end <= t[1].start);
-    assert_eq!(
-        code.handler_for(t[0].start).map(|e| e.handler),
-        Some(t[0].handler)
-    );
+    assert_eq!(code.handler_for(t[0].start).map(|e| e.handler), Some(t[0].handler));
     let first = code.decode_at(t[0].handler as usize).unwrap().0;
     assert_eq!(first, Opcode::PUSH_EXC_INFO);
 }
@@ -1016,37 +982,18 @@ fn interactive_mode_prints_expressions() {
 #[test]
 fn eval_mode_returns_value() {
     let code = crate::compile("a + 1", "<eval>", crate::Mode::Eval).unwrap();
-    assert_eq!(
-        super::listing(&code),
-        ["LOAD_NAME a", "LOAD_CONST 1", "BINARY_OP +", "RETURN_VALUE"]
-    );
+    assert_eq!(super::listing(&code), ["LOAD_NAME a", "LOAD_CONST 1", "BINARY_OP +", "RETURN_VALUE"]);
 }
 
 #[test]
 fn constants_are_deduplicated_and_folded() {
     let code = module("a = 1\nb = 1\nc = 1.0\nd = True\ne = -5\ng = 1 - 2j\n");
-    let ints = code
-        .constants
-        .iter()
-        .filter(|c| matches!(c, Constant::Int(i) if *i == 1.into()))
-        .count();
+    let ints = code.constants.iter().filter(|c| matches!(c, Constant::Int(i) if *i == 1.into())).count();
     assert_eq!(ints, 1);
-    assert!(code
-        .constants
-        .iter()
-        .any(|c| matches!(c, Constant::Float(f) if *f == 1.0)));
-    assert!(code
-        .constants
-        .iter()
-        .any(|c| matches!(c, Constant::Bool(true))));
-    assert!(code
-        .constants
-        .iter()
-        .any(|c| matches!(c, Constant::Int(i) if *i == (-5).into())));
-    assert!(code
-        .constants
-        .iter()
-        .any(|c| matches!(c, Constant::Complex { re, im } if *re == 1.0 && *im == -2.0)));
+    assert!(code.constants.iter().any(|c| matches!(c, Constant::Float(f) if *f == 1.0)));
+    assert!(code.constants.iter().any(|c| matches!(c, Constant::Bool(true))));
+    assert!(code.constants.iter().any(|c| matches!(c, Constant::Int(i) if *i == (-5).into())));
+    assert!(code.constants.iter().any(|c| matches!(c, Constant::Complex { re, im } if *re == 1.0 && *im == -2.0)));
 }
 
 #[test]
@@ -1062,24 +1009,15 @@ fn docstrings_and_first_lines() {
 #[test]
 fn line_numbers_follow_statements() {
     let code = module("x = 1\n\ny = 2\n");
-    let lines: Vec<u32> = crate::dis::instructions(&code)
-        .iter()
-        .map(|i| i.location.line)
-        .collect();
+    let lines: Vec<u32> = crate::dis::instructions(&code).iter().map(|i| i.location.line).collect();
     assert_eq!(lines, [1, 1, 3, 3, 3]);
 }
 
 #[test]
 fn generator_flags() {
     let code = module("def g():\n    yield 1\ndef f():\n    return 1\n");
-    assert!(find_code(&code, "g")
-        .unwrap()
-        .flags
-        .has(CodeFlags::GENERATOR));
-    assert!(!find_code(&code, "f")
-        .unwrap()
-        .flags
-        .has(CodeFlags::GENERATOR));
+    assert!(find_code(&code, "g").unwrap().flags.has(CodeFlags::GENERATOR));
+    assert!(!find_code(&code, "f").unwrap().flags.has(CodeFlags::GENERATOR));
 }
 
 #[test]
@@ -1166,10 +1104,7 @@ fn await_and_async_for() {
         ],
     );
     let code = module("async def f():\n    pass\nasync def g():\n    yield 1\n");
-    assert!(find_code(&code, "f")
-        .unwrap()
-        .flags
-        .has(CodeFlags::COROUTINE));
+    assert!(find_code(&code, "f").unwrap().flags.has(CodeFlags::COROUTINE));
     let g = find_code(&code, "g").unwrap();
     assert!(g.flags.has(CodeFlags::ASYNC_GENERATOR));
     assert!(super::listing(g).contains(&"CALL_INTRINSIC_1 INTRINSIC_ASYNC_GEN_WRAP".to_string()));
@@ -1190,31 +1125,18 @@ fn positions_follow_cpython_311() {
     use crate::dis::instructions;
     let loc = |src: &str, op: Opcode| {
         let code = module(src);
-        let l = instructions(&code)
-            .into_iter()
-            .find(|i| i.op == op)
-            .unwrap()
-            .location;
+        let l = instructions(&code).into_iter().find(|i| i.op == op).unwrap().location;
         (l.line, l.col, l.end_line, l.end_col)
     };
     // An assert raises at its last comparison, else at the statement.
-    assert_eq!(
-        loc("assert x == 2, 'm'\n", Opcode::RAISE_VARARGS),
-        (1, 7, 1, 13)
-    );
+    assert_eq!(loc("assert x == 2, 'm'\n", Opcode::RAISE_VARARGS), (1, 7, 1, 13));
     assert_eq!(loc("assert f(x)\n", Opcode::RAISE_VARARGS), (1, 0, 1, 11));
     // A method call spanning lines starts at the attribute name.
     assert_eq!(loc("(a\n   .b(1))\n", Opcode::CALL), (2, 4, 2, 8));
     // FOR_ITER carries the whole `for` statement.
-    assert_eq!(
-        loc("for x in y:\n    pass\n", Opcode::FOR_ITER),
-        (1, 0, 2, 8)
-    );
+    assert_eq!(loc("for x in y:\n    pass\n", Opcode::FOR_ITER), (1, 0, 2, 8));
     // A decorated def starts at `def`.
-    assert_eq!(
-        loc("@d\ndef f(): pass\n", Opcode::MAKE_FUNCTION),
-        (2, 0, 2, 13)
-    );
+    assert_eq!(loc("@d\ndef f(): pass\n", Opcode::MAKE_FUNCTION), (2, 0, 2, 13));
 }
 
 #[test]

@@ -17,10 +17,7 @@ pub(crate) fn listing(code: &CodeObject) -> Vec<String> {
         .map(|i| {
             let detail = if i.op.is_jump() {
                 // Jump targets as instruction ordinals, independent of caches.
-                let k = ins
-                    .iter()
-                    .position(|t| t.offset == i.arg)
-                    .map_or(-1, |p| p as i64);
+                let k = ins.iter().position(|t| t.offset == i.arg).map_or(-1, |p| p as i64);
                 format!("to #{k}")
             } else {
                 i.argrepr.clone()

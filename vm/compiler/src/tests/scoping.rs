@@ -300,29 +300,23 @@ fn scopes_match_cpython() {
 
 #[test]
 fn class_closure_and_free_class() {
-    let t = symbol_table("def f():\n    x = 1\n    class C:\n        x = 2\n        def m(self):\n            return x + super().y\n").unwrap();
+    let t = symbol_table(
+        "def f():\n    x = 1\n    class C:\n        x = 2\n        def m(self):\n            return x + super().y\n",
+    )
+    .unwrap();
     let c = scope_by_path(&t, "f.C");
     assert!(t.scopes[c].needs_class_closure);
     assert_eq!(t.scopes[c].freevars(), vec!["x".to_string()]);
     assert_eq!(t.scopes[c].cellvars(), vec!["__class__".to_string()]);
     let m = scope_by_path(&t, "f.C.m");
-    assert_eq!(
-        t.scopes[m].freevars(),
-        vec!["__class__".to_string(), "x".to_string()]
-    );
+    assert_eq!(t.scopes[m].freevars(), vec!["__class__".to_string(), "x".to_string()]);
 }
 
 #[test]
 fn private_names_are_mangled() {
-    let t = symbol_table(
-        "class C:\n    __x = 1\n    def m(self, __a):\n        return self.__x + __a\n",
-    )
-    .unwrap();
+    let t = symbol_table("class C:\n    __x = 1\n    def m(self, __a):\n        return self.__x + __a\n").unwrap();
     let c = scope_by_path(&t, "C");
     assert_eq!(t.scopes[c].scope_of("_C__x"), Local);
     let m = scope_by_path(&t, "C.m");
-    assert_eq!(
-        t.scopes[m].params,
-        vec!["self".to_string(), "_C__a".to_string()]
-    );
+    assert_eq!(t.scopes[m].params, vec!["self".to_string(), "_C__a".to_string()]);
 }
