@@ -20,7 +20,7 @@ pub(crate) struct TokError {
 
 impl TokError {
     fn at(pos: usize, kind: ErrorKind, message: impl Into<String>) -> TokError {
-        TokError { pos, kind, message: message.into(), never_closed: false, col: None, end_col: None }
+        TokError { pos, kind, message: message.into(), col: None, end_col: None }
     }
 }
 
