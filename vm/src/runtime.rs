@@ -67,7 +67,10 @@ pub fn init(config: Config) -> Vm {
 }
 
 /// Builds a `SyntaxError` (or subclass) instance from a compile error.
-pub fn syntax_error(_vm: &mut Vm, e: &CompileError, filename: &str, source: &str) -> PyErr {
+pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str) -> PyErr {
+    if e.kind == skein_compiler::ErrorKind::RecursionError {
+        return vm.new_exception_msg(&exc().recursion_error, e.message.clone());
+    }
     let cls = match e.kind {
         skein_compiler::ErrorKind::IndentationError => &exc().indentation_error,
         skein_compiler::ErrorKind::TabError => &exc().tab_error,
