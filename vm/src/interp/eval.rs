@@ -169,7 +169,7 @@ impl Vm {
             let mut add_tb = true;
             // The instruction that raised: what the exception table is
             // searched with (`RERAISE` may set a different `lasti`).
-            let mut raised_at = pc;
+            let mut raised_at: usize;
             // Set by `RERAISE` when it restores the frame's recorded `lasti`.
             let mut lasti_restored = false;
 

@@ -5,7 +5,7 @@
 
 use crate::object::PyRef;
 use crate::types::exceptions::exc;
-use crate::types::iterators::{NativeIterator, PySeqIter};
+use crate::types::iterators::PySeqIter;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
