@@ -15,6 +15,7 @@ The ABCs live in _collections_abc, which is also installed as
 """
 
 import sys as _sys
+from _thread import allocate_lock as _allocate_lock
 
 import _collections_abc
 from _collections_abc import Mapping as _Mapping, MutableMapping as _MutableMapping
@@ -94,10 +95,14 @@ class deque:
     every mutation, which lets iterators and comparisons notice changes.
     """
 
-    __slots__ = ('_buf', '_head', '_len', '_maxlen', '_state', '__weakref__')
+    __slots__ = ('_buf', '_head', '_len', '_maxlen', '_state', '_lock', '__weakref__')
 
     def __new__(cls, *args, **kwargs):
         self = object.__new__(cls)
+        # append/appendleft/pop/popleft/clear are atomic under free
+        # threading, as CPython guarantees; the lock is never held while
+        # Python code (like __eq__) runs.
+        self._lock = _allocate_lock()
         self._buf = [None] * _MIN_CAPACITY
         self._head = 0
         self._len = 0
@@ -193,36 +198,44 @@ class deque:
 
     def append(self, x, /):
         """Put x at the right end (dropping from the left when full)."""
-        self._push_right(x)
-        maxlen = self._maxlen
-        if maxlen is not None and self._len > maxlen:
-            self._pop_left()
-        self._state += 1
+        with self._lock:
+            self._push_right(x)
+            maxlen = self._maxlen
+            dropped = None
+            if maxlen is not None and self._len > maxlen:
+                dropped = self._pop_left()
+            self._state += 1
+        del dropped
 
     def appendleft(self, x, /):
         """Put x at the left end (dropping from the right when full)."""
-        self._push_left(x)
-        maxlen = self._maxlen
-        if maxlen is not None and self._len > maxlen:
-            self._pop_right()
-        self._state += 1
+        with self._lock:
+            self._push_left(x)
+            maxlen = self._maxlen
+            dropped = None
+            if maxlen is not None and self._len > maxlen:
+                dropped = self._pop_right()
+            self._state += 1
+        del dropped
 
     def pop(self):
         """Take the item at the right end."""
-        if not self._len:
-            raise IndexError('pop from an empty deque')
-        item = self._pop_right()
-        self._state += 1
-        self._maybe_shrink()
+        with self._lock:
+            if not self._len:
+                raise IndexError('pop from an empty deque')
+            item = self._pop_right()
+            self._state += 1
+            self._maybe_shrink()
         return item
 
     def popleft(self):
         """Take the item at the left end."""
-        if not self._len:
-            raise IndexError('pop from an empty deque')
-        item = self._pop_left()
-        self._state += 1
-        self._maybe_shrink()
+        with self._lock:
+            if not self._len:
+                raise IndexError('pop from an empty deque')
+            item = self._pop_left()
+            self._state += 1
+            self._maybe_shrink()
         return item
 
     def extend(self, iterable, /):
@@ -251,10 +264,13 @@ class deque:
 
     def clear(self):
         """Make the deque empty."""
-        self._buf = [None] * _MIN_CAPACITY
-        self._head = 0
-        self._len = 0
-        self._state += 1
+        with self._lock:
+            old = self._buf
+            self._buf = [None] * _MIN_CAPACITY
+            self._head = 0
+            self._len = 0
+            self._state += 1
+        del old
 
     def copy(self):
         """A new deque with the same items and maxlen."""
