@@ -48,7 +48,13 @@ impl PyPayload for PyCode {
 
 impl PyCode {
     pub fn new(co: Arc<CodeObject>) -> PyRef<PyCode> {
-        let consts = co.constants.iter().map(constant_to_value).collect();
+        // Constants are immutable and read by every thread that runs the
+        // code: immortal, so `LOAD_CONST` never bounces a count between
+        // cores (CPython's free-threaded build does the same).
+        let consts: Box<[Value]> = co.constants.iter().map(constant_to_value).collect();
+        for c in consts.iter() {
+            c.make_immortal();
+        }
         let names = co.names.iter().map(|n| intern(n)).collect();
         let nlocalsplus = co.n_localsplus();
         let localsplus_names: Box<[Value]> = (0..nlocalsplus).map(|i| intern(co.localsplus_name(i))).collect();
