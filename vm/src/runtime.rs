@@ -1,11 +1,8 @@
 //! Start-up, the top level of a run, and runtime-wide services (the eval
 //! breaker handler, SyntaxError construction).
 
-use std::sync::Arc;
-
 use skein_compiler::CompileError;
 
-use crate::object::PyRef;
 use crate::types::exceptions::{e_set_attr, exc, new_exception};
 use crate::types::module::PyModule;
 use crate::types::singletons::none;
@@ -195,52 +192,6 @@ fn exit_code_of(vm: &mut Vm, code: &Value) -> i32 {
     crate::modules::sys::flush_std_streams();
     eprintln!("{s}");
     1
-}
-
-/// CPython's format for a SyntaxError raised by the compiler of the main
-/// script: File line, source line, caret line, message.
-pub fn print_syntax_error(vm: &mut Vm, e: &PyErr) {
-    let get = |n: &str| crate::types::exceptions::e_get_attr(&e.0, n);
-    let mut out = String::new();
-    if e.0.traceback().is_some() {
-        let full = crate::interp::traceback::format_exception(vm, &e.0);
-        // Only keep the traceback header and entries; the tail is rebuilt.
-        for line in full.lines() {
-            if line.starts_with("Traceback") || line.starts_with("  ") {
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-    }
-    let filename = get("filename").and_then(|f| f.as_str().map(str::to_string)).unwrap_or_default();
-    let lineno = get("lineno").and_then(|v| v.as_i64()).unwrap_or(0);
-    out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
-    if let Some(text) = get("text").and_then(|t| t.as_str().map(str::to_string)) {
-        let line = text.trim_end_matches('\n');
-        let stripped = line.trim_start();
-        let indent = line.chars().count() - stripped.chars().count();
-        out.push_str(&format!("    {}\n", stripped.trim_end()));
-        let offset = get("offset").and_then(|v| v.as_i64()).unwrap_or(0);
-        let end_offset = get("end_offset").and_then(|v| v.as_i64()).unwrap_or(0);
-        let end_line = get("end_lineno").and_then(|v| v.as_i64()).unwrap_or(lineno);
-        if offset > 0 {
-            let start = (offset as usize).saturating_sub(1).saturating_sub(indent);
-            let width = if end_line == lineno && end_offset > offset { (end_offset - offset) as usize } else { 1 };
-            out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
-        }
-    }
-    let cls = e.0.class().name();
-    let msg = get("msg").and_then(|m| m.as_str().map(str::to_string)).unwrap_or_default();
-    out.push_str(&format!("{cls}: {msg}\n"));
-    eprint!("{out}");
-}
-
-/// Keeps `Arc` in scope for callers that build thread states.
-pub type ThreadStateRef = Arc<skein_threading::registry::ThreadState>;
-
-/// A module object for a name, for native module constructors.
-pub fn new_module(name: &str) -> PyRef<PyModule> {
-    PyModule::new(name)
 }
 
 /// `skein -m module`: runs a module found on the path as `__main__`.

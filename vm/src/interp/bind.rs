@@ -11,14 +11,6 @@ use crate::types::tuple::new_tuple;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
 fn name_list(names: &[String]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
@@ -182,6 +174,5 @@ pub fn bind_arguments(vm: &mut Vm, func: &PyFunction, args: Args<'_>, dest: &mut
             )));
         }
     }
-    let _ = plural;
     Ok(())
 }

@@ -10,7 +10,6 @@ use skein_compiler::bytecode::BinaryOp;
 
 use crate::types::singletons::PyBool;
 use crate::types::str::PyStr;
-use crate::types::type_::PyType;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -96,9 +95,6 @@ impl Vm {
             Some(r) => Ok(r),
             None => {
                 let (sym, _, _) = op_names(op);
-                if op == BinaryOp::Remainder || op == BinaryOp::Multiply {
-                    // handled by str/bytes methods when they apply
-                }
                 Err(self.unsupported(sym, a, b))
             }
         }
@@ -238,9 +234,4 @@ impl Vm {
 
 fn same_method(a: Option<&Value>, b: &Value) -> bool {
     matches!(a, Some(a) if a.is(b))
-}
-
-/// Whether `t` is exactly one of the builtin numeric types.
-pub fn is_builtin_type(t: &PyType) -> bool {
-    !t.is_heap_type()
 }

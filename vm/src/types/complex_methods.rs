@@ -205,21 +205,7 @@ fn op_truediv(vm: &mut Vm, a: C, b: C) -> PyResult<Value> {
     }
 }
 
-macro_rules! complex_binops {
-    ($($name:ident, $rname:ident, $dunder:literal, $rdunder:literal => $op:ident;)*) => {
-        $(
-            fn $name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-                binop(vm, args, $dunder, $op, false)
-            }
-            fn $rname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-                binop(vm, args, $rdunder, $op, true)
-            }
-        )*
-        const BINOPS: &[(&str, NativeFn)] = &[$(($dunder, $name), ($rdunder, $rname),)*];
-    };
-}
-
-complex_binops! {
+reflected_binops! {
     complex_add, complex_radd, "__add__", "__radd__" => op_add;
     complex_sub, complex_rsub, "__sub__", "__rsub__" => op_sub;
     complex_mul, complex_rmul, "__mul__", "__rmul__" => op_mul;

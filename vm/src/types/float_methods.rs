@@ -225,21 +225,7 @@ fn float_rpow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     pow_impl(vm, args, "__rpow__", true)
 }
 
-macro_rules! float_binops {
-    ($($name:ident, $rname:ident, $dunder:literal, $rdunder:literal => $op:ident;)*) => {
-        $(
-            fn $name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-                binop(vm, args, $dunder, $op, false)
-            }
-            fn $rname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-                binop(vm, args, $rdunder, $op, true)
-            }
-        )*
-        const BINOPS: &[(&str, NativeFn)] = &[$(($dunder, $name), ($rdunder, $rname),)*];
-    };
-}
-
-float_binops! {
+reflected_binops! {
     float_add, float_radd, "__add__", "__radd__" => op_add;
     float_sub, float_rsub, "__sub__", "__rsub__" => op_sub;
     float_mul, float_rmul, "__mul__", "__rmul__" => op_mul;

@@ -354,21 +354,7 @@ pub fn to_f64_or_overflow(vm: &mut Vm, x: &IntRef<'_>) -> PyResult<f64> {
     }
 }
 
-macro_rules! int_binops {
-    ($($name:ident, $rname:ident, $dunder:literal, $rdunder:literal => $op:ident;)*) => {
-        $(
-            fn $name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-                binop(vm, args, $dunder, $op, false)
-            }
-            fn $rname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-                binop(vm, args, $rdunder, $op, true)
-            }
-        )*
-        const BINOPS: &[(&str, NativeFn)] = &[$(($dunder, $name), ($rdunder, $rname),)*];
-    };
-}
-
-int_binops! {
+reflected_binops! {
     int_add, int_radd, "__add__", "__radd__" => op_add;
     int_sub, int_rsub, "__sub__", "__rsub__" => op_sub;
     int_mul, int_rmul, "__mul__", "__rmul__" => op_mul;

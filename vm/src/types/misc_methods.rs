@@ -578,6 +578,13 @@ fn descr_get_method(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     vm.descr_get(&a[0], obj, &owner)
 }
 
+/// Replaces a locked slot, dropping the old value only after the lock is
+/// released (its destructor may run Python code).
+fn set_locked(cell: &Locked<Option<Value>>, v: Option<Value>) {
+    let old = std::mem::replace(&mut *cell.lock(), v);
+    drop(old);
+}
+
 // ---- property, classmethod, staticmethod ---------------------------------------
 
 fn property_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyProperty> {
@@ -607,16 +614,16 @@ fn property_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let slots = rest.bind(vm, "property", &["fget", "fset", "fdel", "doc"], 0)?;
     let p = property_of(vm, &this)?;
     let norm = |v: &Option<Value>| v.clone().filter(|x| !x.is_none());
-    *p.fget.lock() = norm(&slots[0]);
-    *p.fset.lock() = norm(&slots[1]);
-    *p.fdel.lock() = norm(&slots[2]);
+    set_locked(&p.fget, norm(&slots[0]));
+    set_locked(&p.fset, norm(&slots[1]));
+    set_locked(&p.fdel, norm(&slots[2]));
     let mut doc = norm(&slots[3]);
     if doc.is_none() {
         if let Some(g) = norm(&slots[0]) {
             doc = vm.get_attr_opt(&g, "__doc__")?.filter(|d| !d.is_none());
         }
     }
-    *p.doc.lock() = doc;
+    set_locked(&p.doc, doc);
     Ok(none())
 }
 
@@ -629,7 +636,7 @@ fn property_copy_with(vm: &mut Vm, this: &Value, which: usize, f: Value) -> PyRe
     let args: Vec<Value> = parts.into_iter().map(|x| x.unwrap_or_else(none)).collect();
     let np = vm.call(&cls, &args)?;
     if let Some(q) = np.downcast_ref::<PyProperty>() {
-        *q.name.lock() = name;
+        set_locked(&q.name, name);
     }
     Ok(np)
 }
@@ -662,7 +669,7 @@ fn property_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn property_set_name(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = a.exact(vm, "__set_name__", 3)?;
     let p = property_of(vm, &a[0])?;
-    *p.name.lock() = Some(a[2].clone());
+    set_locked(&p.name, Some(a[2].clone()));
     Ok(none())
 }
 macro_rules! property_field {

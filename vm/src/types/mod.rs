@@ -6,6 +6,23 @@
 //! dict), `str` (interned names), the singletons, everything else, then the
 //! exception hierarchy and the method suites.
 
+/// Defines `name`/`rname` native methods for each operator pair, calling
+/// the including module's `binop(vm, args, dunder, op, reflected)`, and a
+/// `BINOPS` table of them for `install`. Shared by int, float and complex.
+macro_rules! reflected_binops {
+    ($($name:ident, $rname:ident, $dunder:literal, $rdunder:literal => $op:ident;)*) => {
+        $(
+            fn $name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+                binop(vm, args, $dunder, $op, false)
+            }
+            fn $rname(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+                binop(vm, args, $rdunder, $op, true)
+            }
+        )*
+        const BINOPS: &[(&str, NativeFn)] = &[$(($dunder, $name), ($rdunder, $rname),)*];
+    };
+}
+
 pub mod bootstrap;
 pub mod dict;
 pub mod exception_group;

@@ -19,7 +19,6 @@ use skein_gc::TypeInfo;
 
 use crate::object::{alloc, Locked, PyPayload, PyRef};
 use crate::types::dict::PyDict;
-use crate::types::instance::Instance;
 use crate::value::Value;
 
 pub static TYPE_TYPE: TypeCell = TypeCell::new();
@@ -396,7 +395,3 @@ impl PyType {
         self.is(crate::types::str::STR_TYPE.get())
     }
 }
-
-// Keep the generic instance type reachable for layout checks.
-#[allow(dead_code)]
-fn _layout_witness(_: &Instance<()>) {}
