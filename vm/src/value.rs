@@ -145,6 +145,31 @@ impl Value {
         self.0.get()
     }
 
+    /// The word of a value that needs no reference counting -- a tagged int
+    /// or an immortal object -- so a cache can keep it without owning a
+    /// reference. `None` for every other value.
+    #[inline(always)]
+    pub fn immortal_word(&self) -> Option<usize> {
+        match self.header() {
+            None => Some(self.0.get()),
+            Some(h) if h.is_immortal() => Some(self.0.get()),
+            Some(_) => None,
+        }
+    }
+
+    /// Rebuilds a value from a word `immortal_word` returned.
+    ///
+    /// # Safety
+    /// `w` must come from [`Value::immortal_word`]: such objects are never
+    /// freed and their counts never change, so copies need no reference.
+    #[inline(always)]
+    pub unsafe fn from_immortal_word(w: usize) -> Value {
+        debug_assert!(w != 0);
+        // SAFETY: forwarded contract: a non-zero word of a tagged int or an
+        // immortal object.
+        Value(unsafe { NonZeroUsize::new_unchecked(w) })
+    }
+
     /// Rebuilds a value from a raw object pointer, adding a reference.
     ///
     /// # Safety

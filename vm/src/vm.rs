@@ -81,11 +81,20 @@ pub struct Vm {
     pub frames: crate::interp::frame::FrameStack,
     /// An exception to raise in the frame being resumed (generator `throw`).
     pub pending_throw: Option<PyErr>,
+    /// This thread's inline caches (`interp/inline_cache.rs`).
+    pub icache: crate::interp::inline_cache::InlineCaches,
 }
 
 impl Vm {
     pub fn new(thread: Arc<ThreadState>) -> Vm {
-        Vm { thread, handled: None, depth: 0, frames: crate::interp::frame::FrameStack::new(), pending_throw: None }
+        Vm {
+            thread,
+            handled: None,
+            depth: 0,
+            frames: crate::interp::frame::FrameStack::new(),
+            pending_throw: None,
+            icache: Default::default(),
+        }
     }
 
     pub fn interp(&self) -> &'static Interp {

@@ -38,6 +38,9 @@ pub struct PyCode {
     pub filename: Value,
     pub name: Value,
     pub qualname: Value,
+    /// Where each thread finds this code's inline caches
+    /// (`interp/inline_cache.rs`).
+    pub cache_ids: crate::interp::inline_cache::CacheIds,
 }
 
 impl PyPayload for PyCode {
@@ -71,6 +74,7 @@ impl PyCode {
             filename,
             name,
             qualname,
+            cache_ids: crate::interp::inline_cache::CacheIds::allocate(),
             co,
         })
     }

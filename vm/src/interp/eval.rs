@@ -38,6 +38,20 @@ pub struct NewFrame {
     pub base: usize,
 }
 
+/// Number of `CACHE` units after each opcode (`Opcode::has_cache`), as a
+/// table so the loop pays one load instead of a match per instruction.
+static CACHE_UNITS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        if Opcode::ALL[i].has_cache() {
+            t[Opcode::ALL[i] as usize] = 1;
+        }
+        i += 1;
+    }
+    t
+};
+
 const DEFAULT_RECURSION_LIMIT: usize = 1000;
 static RECURSION_LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(DEFAULT_RECURSION_LIMIT);
 
@@ -163,6 +177,7 @@ impl Vm {
             let consts: &[Value] = &code.consts;
             let names: &[Value] = &code.names;
             let base = self.frames.frames[fidx].base;
+            let slots = self.icache.slots(&code.cache_ids, co.n_cache_slots as usize);
             let mut pc = self.frames.frames[fidx].pc;
             let mut kw_names: Option<Value> = None;
             let err: PyErr;
@@ -228,9 +243,7 @@ impl Vm {
                         err = self.new_exception_msg(&exc().system_error, format!("unknown opcode {opb}"));
                         break 'dispatch;
                     };
-                    if op.has_cache() {
-                        pc += 1;
-                    }
+                    pc += CACHE_UNITS[opb as usize] as usize;
                     match op {
                         Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
                         Opcode::POP_TOP => {
@@ -435,29 +448,30 @@ impl Vm {
                             }
                         }
                         Opcode::LOAD_ATTR => {
+                            let slot = (instrs[pc - 1] >> 8) as usize;
                             let name = &names[(arg >> 1) as usize];
                             let obj = pop!();
                             if arg & 1 == 1 {
-                                match self.lookup_method(&obj, name) {
-                                    Some(m) => {
+                                match tri!(self.load_method_cached(slots, slot, &obj, name)) {
+                                    (Some(m), o) => {
                                         push!(m);
-                                        push!(obj);
+                                        push!(o);
                                     }
-                                    None => {
-                                        let v = tri!(self.get_attr(&obj, name));
+                                    (None, v) => {
                                         self.frames.values.push(None);
                                         push!(v);
                                     }
                                 }
                             } else {
-                                let v = tri!(self.get_attr(&obj, name));
+                                let v = tri!(self.load_attr_cached(slots, slot, &obj, name));
                                 push!(v)
                             }
                         }
                         Opcode::STORE_ATTR => {
+                            let slot = (instrs[pc - 1] >> 8) as usize;
                             let obj = pop!();
                             let v = pop!();
-                            tri!(self.set_attr(&obj, &names[arg as usize], Some(v)));
+                            tri!(self.store_attr_cached(slots, slot, &obj, &names[arg as usize], Some(v)));
                         }
                         Opcode::DELETE_ATTR => {
                             let obj = pop!();
@@ -809,13 +823,18 @@ impl Vm {
                                     continue 'frames;
                                 }
                             }
-                            let argv: Vec<Value> =
+                            // Arguments move off the value stack into a small
+                            // inline buffer: no heap allocation for a call with
+                            // up to 8 arguments.
+                            let argv: smallvec::SmallVec<[Value; 8]> =
                                 self.frames.values.drain(args_start..).map(|v| v.unwrap_or_else(none)).collect();
                             self.frames.values.truncate(callable_idx);
-                            let kwnames: Vec<Value> =
-                                kwn.as_ref().and_then(|k| k.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
+                            let kwnames: &[Value] = match kwn.as_ref().and_then(|k| k.as_tuple()) {
+                                Some(t) => t,
+                                None => &[],
+                            };
                             let npos = argv.len() - kwnames.len();
-                            let args = Args { pos: &argv[..npos], kwnames: &kwnames, kwvalues: &argv[npos..] };
+                            let args = Args { pos: &argv[..npos], kwnames, kwvalues: &argv[npos..] };
                             self.frames.frames[fidx].pc = pc;
                             let r = tri!(self.call_args(&callable, args));
                             push!(r)
@@ -828,7 +847,7 @@ impl Vm {
                             self.frames.values.pop();
                             let pos = match args.as_tuple() {
                                 Some(t) => t.to_vec(),
-                                None => tri!(self.collect(&args)),
+                                None => tri!(self.collect_star_args(&callable, &args)),
                             };
                             let mut kwnames = Vec::new();
                             let mut all = pos;
@@ -1335,29 +1354,6 @@ impl Vm {
 
     /// `LOAD_ATTR` method form: the unbound function when `obj.name` would
     /// be a plain method binding.
-    fn lookup_method(&mut self, obj: &Value, name: &Value) -> Option<Value> {
-        let ty = obj.class();
-        if ty.has_flag(crate::types::type_::flags::CUSTOM_GETATTRIBUTE)
-            || obj.downcast_ref::<crate::types::type_::PyType>().is_some()
-        {
-            return None;
-        }
-        let attr = ty.lookup_value(name)?;
-        let is_method = attr.downcast_ref::<PyFunction>().is_some()
-            || attr
-                .downcast_ref::<crate::function::native::PyMethodDescriptor>()
-                .is_some_and(|d| d.kind == crate::function::native::MethodKind::Instance);
-        if !is_method {
-            return None;
-        }
-        if let Some(d) = crate::protocol::attr::instance_dict(obj, false) {
-            if d.get_str_value(name).is_some() {
-                return None;
-            }
-        }
-        Some(attr)
-    }
-
     fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
         let items = if let Some(t) = seq.as_tuple() {
             t.to_vec()

@@ -1,11 +1,13 @@
 //! The interpreter: frames, argument binding, the dispatch loop,
 //! exception unwinding and generators.
 
+pub mod attr_cache;
 pub mod bind;
 pub mod eval;
 pub mod except_star;
 pub mod frame;
 pub mod frame_object;
+pub mod inline_cache;
 pub mod patterns;
 pub mod suggest;
 pub mod traceback;

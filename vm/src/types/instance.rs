@@ -31,6 +31,14 @@ impl InstanceExt {
         d.get_or_insert_with(|| PyRef::new(PyDict::new())).clone()
     }
 
+    /// Runs `f` on the instance dict, if one was made, without taking a
+    /// reference to it. `f` must not run Python code: the extension's lock
+    /// is held meanwhile (a dict lookup by exact `str` key qualifies).
+    #[inline]
+    pub fn with_dict<R>(&self, f: impl FnOnce(&PyDict) -> R) -> Option<R> {
+        self.dict.lock().as_ref().map(|d| f(d))
+    }
+
     /// The instance dict if one was made.
     pub fn dict_if_any(&self) -> Option<PyRef<PyDict>> {
         self.dict.lock().clone()

@@ -1,0 +1,290 @@
+//! `LOAD_ATTR` and `STORE_ATTR` through the per-thread inline caches.
+//!
+//! The generic path (`protocol/attr.rs`) looks the name up on the type,
+//! classifies what it found (data descriptor? method? plain value?) and only
+//! then looks in the instance. The answer to everything but the last step
+//! depends only on the type, so each instruction remembers it keyed by the
+//! type's version and the next execution goes straight to the instance dict,
+//! the `__slots__` array, the module dict or the cached method. A fast path
+//! that does not find what it needs falls back to the generic path, which
+//! keeps every corner of CPython's semantics (`__getattr__`, error
+//! messages) in one place.
+
+use crate::function::descriptors::PyMemberDescriptor;
+use crate::function::native::{MethodKind, PyMethodDescriptor};
+use crate::function::PyFunction;
+use crate::interp::inline_cache::{cached_value, Entry, Slots, BACKOFF, WAYS};
+use crate::object::alloc;
+use crate::protocol::attr::is_data_descriptor;
+use crate::types::module::PyModule;
+use crate::types::type_::{flags, PyType};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Looks `name` up in the instance dict of `obj`, if it has one; never
+/// runs Python code (names are exact `str`).
+#[inline]
+fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
+    alloc::instance_ext(obj)?.with_dict(|d| d.get_str_value(name)).flatten()
+}
+
+/// A class attribute that `LOAD_ATTR` returns as is (it has no `__get__`)
+/// and that needs no count: its word, for `Entry::InstanceDict`'s fallback
+/// and `Entry::ClassValue`.
+fn plain_class_value(a: &Value) -> Option<usize> {
+    let w = a.immortal_word()?;
+    if a.is_small_int() || a.class().lookup("__get__").is_none() {
+        Some(w)
+    } else {
+        None
+    }
+}
+
+/// Whether `LOAD_ATTR` may treat this class attribute as a method to call
+/// with `self` (no bound-method object).
+fn is_plain_method(a: &Value) -> bool {
+    a.downcast_ref::<PyFunction>().is_some()
+        || a.downcast_ref::<PyMethodDescriptor>().is_some_and(|d| d.kind == MethodKind::Instance)
+}
+
+impl Vm {
+    /// `LOAD_ATTR` (plain form): `obj.name`.
+    #[inline]
+    pub(crate) fn load_attr_cached(&mut self, slots: Slots, slot: usize, obj: &Value, name: &Value) -> PyResult<Value> {
+        let tv = obj.class().version();
+        for w in 0..WAYS {
+            match slots.get(slot, w) {
+                Entry::InstanceDict { type_version, fallback } if type_version == tv => {
+                    if let Some(v) = instance_dict_get(obj, name) {
+                        return Ok(v);
+                    }
+                    if fallback != 0 {
+                        return Ok(cached_value(fallback));
+                    }
+                    return self.get_attr(obj, name);
+                }
+                Entry::Module { type_version } if type_version == tv => {
+                    if let Some(v) = obj.downcast_ref::<PyModule>().and_then(|m| m.dict.get_str_value(name)) {
+                        return Ok(v);
+                    }
+                    return self.get_attr(obj, name);
+                }
+                Entry::Slot { type_version, index } if type_version == tv => {
+                    let v = alloc::instance_ext(obj).and_then(|e| e.slots.get(index).and_then(|s| s.lock().clone()));
+                    if let Some(v) = v {
+                        return Ok(v);
+                    }
+                    return self.get_attr(obj, name);
+                }
+                Entry::ClassValue { type_version, meta_version, value } if meta_version == tv => {
+                    if obj.downcast_ref::<PyType>().is_some_and(|t| t.version() == type_version) {
+                        return Ok(cached_value(value));
+                    }
+                }
+                Entry::Backoff(n) => {
+                    if n > 0 {
+                        slots.set(slot, w, Entry::Backoff(n - 1));
+                        return self.get_attr(obj, name);
+                    }
+                    break;
+                }
+                Entry::Empty => break,
+                _ => {}
+            }
+        }
+        let e = specialize_load(obj, name);
+        if matches!(e, Entry::Backoff(_)) {
+            // Only a site that never specialised backs off as a whole.
+            if matches!(slots.get(slot, 0), Entry::Empty | Entry::Backoff(_)) {
+                slots.set(slot, 0, e);
+            }
+        } else {
+            slots.insert(slot, e);
+        }
+        self.get_attr(obj, name)
+    }
+
+    /// `LOAD_ATTR` (method form) for `obj.name(...)`: `(Some(method),
+    /// obj)` when the method can be called with `obj` as first argument,
+    /// else `(None, attribute)`.
+    #[inline]
+    pub(crate) fn load_method_cached(
+        &mut self,
+        slots: Slots,
+        slot: usize,
+        obj: &Value,
+        name: &Value,
+    ) -> PyResult<(Option<Value>, Value)> {
+        let tv = obj.class().version();
+        for w in 0..WAYS {
+            match slots.get(slot, w) {
+                Entry::Method { type_version, func, has_dict } if type_version == tv => {
+                    if !(has_dict && instance_dict_get(obj, name).is_some()) {
+                        return Ok((Some(cached_value(func)), obj.clone()));
+                    }
+                    // The instance shadows the method.
+                    return self.get_attr(obj, name).map(|v| (None, v));
+                }
+                Entry::Empty => break,
+                Entry::Method { .. } => {}
+                // Plain-form entries: this site loads a non-method.
+                _ => return self.load_attr_cached(slots, slot, obj, name).map(|v| (None, v)),
+            }
+        }
+        if let Some(e) = specialize_method(obj, name) {
+            slots.insert(slot, e);
+            if let Entry::Method { func, .. } = e {
+                return Ok((Some(cached_value(func)), obj.clone()));
+            }
+        }
+        if matches!(slots.get(slot, 0), Entry::Method { .. }) {
+            // A method site meeting a non-method: generic path, keeping the
+            // method entries.
+            return self.get_attr(obj, name).map(|v| (None, v));
+        }
+        self.load_attr_cached(slots, slot, obj, name).map(|v| (None, v))
+    }
+
+    /// `STORE_ATTR` / `DELETE_ATTR` (`value` `None`).
+    #[inline]
+    pub(crate) fn store_attr_cached(
+        &mut self,
+        slots: Slots,
+        slot: usize,
+        obj: &Value,
+        name: &Value,
+        value: Option<Value>,
+    ) -> PyResult<()> {
+        let Some(v) = value else {
+            return self.set_attr(obj, name, None);
+        };
+        let tv = obj.class().version();
+        for w in 0..WAYS {
+            match slots.get(slot, w) {
+                Entry::InstanceDict { type_version, .. } if type_version == tv => {
+                    if let Some(ext) = alloc::instance_ext(obj) {
+                        ext.dict().set_str_key(name.clone(), v);
+                        return Ok(());
+                    }
+                    return self.set_attr(obj, name, Some(v));
+                }
+                Entry::Slot { type_version, index } if type_version == tv => {
+                    if let Some(s) = alloc::instance_ext(obj).and_then(|e| e.slots.get(index)) {
+                        let old = std::mem::replace(&mut *s.lock(), Some(v));
+                        drop(old);
+                        return Ok(());
+                    }
+                    return self.set_attr(obj, name, Some(v));
+                }
+                Entry::Backoff(n) => {
+                    if n > 0 {
+                        slots.set(slot, w, Entry::Backoff(n - 1));
+                        return self.set_attr(obj, name, Some(v));
+                    }
+                    break;
+                }
+                Entry::Empty => break,
+                _ => {}
+            }
+        }
+        let e = specialize_store(obj, name);
+        if matches!(e, Entry::Backoff(_)) {
+            if matches!(slots.get(slot, 0), Entry::Empty | Entry::Backoff(_)) {
+                slots.set(slot, 0, e);
+            }
+        } else {
+            slots.insert(slot, e);
+        }
+        self.set_attr(obj, name, Some(v))
+    }
+}
+
+/// Decides how `LOAD_ATTR` (plain form) should find `name` on objects of
+/// `obj`'s type from now on.
+fn specialize_load(obj: &Value, name: &Value) -> Entry {
+    let ty = obj.class();
+    if ty.has_flag(flags::CUSTOM_GETATTRIBUTE) {
+        return Entry::Backoff(BACKOFF);
+    }
+    if let Some(t) = obj.downcast_ref::<PyType>() {
+        // `Class.attr`: metatype data descriptors (`__name__`, `__dict__`)
+        // and anything found on the metatype take the generic path.
+        if ty.lookup_value(name).is_some() {
+            return Entry::Backoff(BACKOFF);
+        }
+        return match t.lookup_value(name) {
+            Some(a) => {
+                // Functions accessed on their class come back unbound.
+                let word =
+                    if a.downcast_ref::<PyFunction>().is_some() { a.immortal_word() } else { plain_class_value(&a) };
+                match word {
+                    Some(value) => Entry::ClassValue { type_version: t.version(), meta_version: ty.version(), value },
+                    None => Entry::Backoff(BACKOFF),
+                }
+            }
+            None => Entry::Backoff(BACKOFF),
+        };
+    }
+    let attr = ty.lookup_value(name);
+    if obj.downcast_ref::<PyModule>().is_some() {
+        return match attr {
+            None => Entry::Module { type_version: ty.version() },
+            Some(_) => Entry::Backoff(BACKOFF),
+        };
+    }
+    match attr {
+        Some(a) if is_data_descriptor(&a) => match a.downcast_ref::<PyMemberDescriptor>() {
+            Some(m) if alloc::instance_ext(obj).is_some() => Entry::Slot { type_version: ty.version(), index: m.index },
+            _ => Entry::Backoff(BACKOFF),
+        },
+        attr => {
+            if ty.has_flag(flags::HAS_DICT) && alloc::instance_ext(obj).is_some() {
+                let fallback = attr.as_ref().and_then(plain_class_value).unwrap_or(0);
+                Entry::InstanceDict { type_version: ty.version(), fallback }
+            } else {
+                Entry::Backoff(BACKOFF)
+            }
+        }
+    }
+}
+
+/// A `Method` entry for `obj.name(...)` if the name is a plain method on the
+/// type; `None` to use the plain-form entry instead.
+fn specialize_method(obj: &Value, name: &Value) -> Option<Entry> {
+    let ty = obj.class();
+    if ty.has_flag(flags::CUSTOM_GETATTRIBUTE) || obj.downcast_ref::<PyType>().is_some() {
+        return None;
+    }
+    let attr = ty.lookup_value(name)?;
+    if !is_plain_method(&attr) {
+        return None;
+    }
+    let func = attr.immortal_word()?;
+    let has_dict = ty.has_flag(flags::HAS_DICT) && alloc::instance_ext(obj).is_some();
+    if obj.downcast_ref::<PyModule>().is_some() {
+        return None;
+    }
+    if has_dict && instance_dict_get(obj, name).is_some() {
+        return None;
+    }
+    Some(Entry::Method { type_version: ty.version(), func, has_dict })
+}
+
+/// Decides how `STORE_ATTR` should store `name` on objects of `obj`'s type.
+fn specialize_store(obj: &Value, name: &Value) -> Entry {
+    let ty = obj.class();
+    if ty.has_flag(flags::CUSTOM_SETATTR) || obj.downcast_ref::<PyType>().is_some() {
+        return Entry::Backoff(BACKOFF);
+    }
+    if alloc::instance_ext(obj).is_none() {
+        return Entry::Backoff(BACKOFF);
+    }
+    match ty.lookup_value(name) {
+        Some(a) if is_data_descriptor(&a) => match a.downcast_ref::<PyMemberDescriptor>() {
+            Some(m) => Entry::Slot { type_version: ty.version(), index: m.index },
+            None => Entry::Backoff(BACKOFF),
+        },
+        _ if ty.has_flag(flags::HAS_DICT) => Entry::InstanceDict { type_version: ty.version(), fallback: 0 },
+        _ => Entry::Backoff(BACKOFF),
+    }
+}
