@@ -68,6 +68,19 @@ impl Vm {
         self.call(&m, args)
     }
 
+    /// The positional arguments of `f(*args)`. Something neither iterable
+    /// nor a sequence is reported against the callee, as CPython does:
+    /// "f() argument after * must be an iterable, not int".
+    pub fn collect_star_args(&mut self, callable: &Value, args: &Value) -> PyResult<Vec<Value>> {
+        let t = args.class();
+        let sequence = t.lookup("__getitem__").is_some() && args.downcast_ref::<crate::types::dict::PyDict>().is_none();
+        if t.lookup("__iter__").is_none() && !sequence {
+            let fname = crate::builtins::callable_name(self, callable);
+            return Err(self.new_type_error(format!("{fname} argument after * must be an iterable, not {}", t.name())));
+        }
+        self.collect(args)
+    }
+
     /// Calls with owned arguments.
     pub fn call_owned(&mut self, callable: &Value, args: &OwnedArgs) -> PyResult<Value> {
         self.call_args(callable, args.as_args())
