@@ -15,6 +15,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "math" => Some(math::make_math_module().into_value()),
         "time" => Some(time::make_time_module().into_value()),
         "_thread" => Some(thread::make_thread_module().into_value()),
+        "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
         _ => None,
     })
 }

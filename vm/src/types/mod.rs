@@ -24,6 +24,8 @@ macro_rules! reflected_binops {
 }
 
 pub mod bootstrap;
+pub mod deque;
+pub mod deque_methods;
 pub mod dict;
 pub mod exception_group;
 pub mod exceptions;
@@ -293,6 +295,9 @@ pub fn extra_native_iterator(v: &Value) -> Option<&dyn iterators::NativeIterator
         return Some(i);
     }
     if let Some(i) = str_methods::native_iterator_of(v) {
+        return Some(i);
+    }
+    if let Some(i) = deque::native_iterator_of(v) {
         return Some(i);
     }
     crate::builtins::native_iterator_of(v)
