@@ -141,6 +141,8 @@ pub fn run_main_source(vm: &mut Vm, source: &str, filename: &str) -> i32 {
     let main = PyModule::new("__main__");
     main.to_value().make_immortal();
     main.dict.to_value().make_immortal();
+    // CPython's __main__ starts with an empty __annotations__.
+    main.set_attr("__annotations__", crate::types::dict::PyDict::new_ref().into_value());
     main.set_attr("__builtins__", interp().builtins.to_value());
     main.set_attr("__file__", new_str(filename));
     interp().modules.set_str_key(crate::intern::intern("__main__"), main.to_value());
@@ -241,6 +243,7 @@ pub fn repl_run(vm: &mut Vm, src: &str) -> Option<i32> {
         Some(m) => m,
         None => {
             let m = PyModule::new("__main__");
+            m.set_attr("__annotations__", crate::types::dict::PyDict::new_ref().into_value());
             m.set_attr("__builtins__", interp().builtins.to_value());
             interp().modules.set_str_key(crate::intern::intern("__main__"), m.to_value());
             m

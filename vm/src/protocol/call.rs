@@ -32,7 +32,7 @@ impl Vm {
             return self.call_args(&func, owned.as_args());
         }
         if let Some(t) = callable.downcast::<PyType>() {
-            return crate::types::type_call::call_type(self, &t, args);
+            return crate::types::type_call::call_class(self, &t, args);
         }
         match callable.class().lookup("__call__") {
             Some(f) => {

@@ -109,8 +109,15 @@ impl Vm {
             self.call_unbound(&f, obj, &[obj.clone(), key.clone()])?;
             return Ok(());
         }
+        // CPython words it "doesn't" when the index reaches the sequence
+        // protocol (an index key on a type with sequence methods; classes
+        // always have them) and "does not" otherwise.
+        let sequence =
+            ty.is_heap_type() || ["__getitem__", "__contains__", "__len__"].iter().any(|n| ty.lookup(n).is_some());
+        let index_key = key.as_int().is_some() || key.class().lookup("__index__").is_some();
+        let verb = if sequence && index_key { "doesn't" } else { "does not" };
         let t = ty.name();
-        Err(self.new_type_error(format!("'{t}' object does not support item deletion")))
+        Err(self.new_type_error(format!("'{t}' object {verb} support item deletion")))
     }
 
     /// `len(obj)`.

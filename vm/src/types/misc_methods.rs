@@ -745,7 +745,19 @@ fn wrapper_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     vm.descr_get(&a[0], obj, &owner)
 }
 fn staticmethod_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let f = wrapper_func(vm, &a.pos[0])?;
+    let Some(this) = a.pos.first() else {
+        return Err(vm.new_type_error("descriptor '__call__' of 'staticmethod' object needs an argument"));
+    };
+    let f = wrapper_func(vm, this)?;
+    vm.call_args(&f, a.skip_self())
+}
+
+/// `f.__call__(*args, **kw)` for functions, methods and builtins: the call
+/// itself (so `collections.abc.Callable` finds `__call__` on their types).
+fn callable_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(f) = a.pos.first().cloned() else {
+        return Err(vm.new_type_error("descriptor '__call__' needs an argument"));
+    };
     vm.call_args(&f, a.skip_self())
 }
 
@@ -1133,6 +1145,15 @@ pub(crate) fn install(types: &crate::types::Types) {
         add_getset(t, "__isabstractmethod__", wrapper_isabstract, None);
     }
     add_methods(STATICMETHOD_TYPE.get(), &[("__call__", staticmethod_call)]);
+    for t in [
+        crate::function::FUNCTION_TYPE.get(),
+        crate::function::method::BOUND_METHOD_TYPE.get(),
+        crate::function::native::BUILTIN_FUNCTION_TYPE.get(),
+        crate::function::native::METHOD_DESCRIPTOR_TYPE.get(),
+        crate::function::native::CLASSMETHOD_DESCRIPTOR_TYPE.get(),
+    ] {
+        add_methods(t, &[("__call__", callable_call)]);
+    }
 
     let s = PyType::new_builtin::<PySuper>("super", Some(types.object), flags::BASETYPE, false);
     s.set_dict(crate::types::dict::PyDict::new_ref());

@@ -24,6 +24,7 @@ macro_rules! reflected_binops {
 }
 
 pub mod bootstrap;
+pub mod class_new;
 pub mod deque;
 pub mod deque_methods;
 pub mod dict;
@@ -35,6 +36,7 @@ pub mod instance;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod mappingproxy;
 pub mod module;
 pub mod singletons;
 pub mod small;
@@ -245,6 +247,7 @@ pub fn init() {
     set_methods::install(&types);
     bytes_methods::install(&types);
     range::install(&types);
+    mappingproxy::install(&types);
     misc_methods::install(&types);
     exception_group::install();
     type_cache::invalidate_all();

@@ -3,6 +3,7 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
 
 use crate::function::args::Args;
@@ -10,6 +11,8 @@ use crate::function::native::{add_method_kind, add_methods, MethodKind};
 use crate::object::{PyPayload, PyRef};
 use crate::types::int::int_from_i64;
 use crate::types::iterators::NativeIterator;
+use crate::types::singletons::{bool_value, none};
+use crate::types::small::PySlice;
 use crate::types::type_::{flags, PyType, TypeCell};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -90,6 +93,23 @@ impl PyRange {
     pub fn item(&self, i: i64) -> i64 {
         self.start + i * self.step
     }
+
+    /// (start, stop, step) as unbounded integers, whichever representation
+    /// the range uses.
+    pub fn bounds(&self) -> (BigInt, BigInt, BigInt) {
+        match &self.big {
+            Some(b) => (b[0].clone(), b[1].clone(), b[2].clone()),
+            None => (BigInt::from(self.start), BigInt::from(self.stop), BigInt::from(self.step)),
+        }
+    }
+
+    /// The number of items, which may exceed a machine word.
+    pub fn length(&self) -> BigInt {
+        match &self.big {
+            Some(b) => big_len(b),
+            None => BigInt::from(self.len()),
+        }
+    }
 }
 
 pub struct PyRangeIter {
@@ -118,19 +138,25 @@ impl NativeIterator for PyRangeIter {
     }
 }
 
+impl PyRangeIter {
+    /// Items not yet produced.
+    fn remaining(&self) -> i64 {
+        let cur = self.next.load(Ordering::Relaxed);
+        if self.step > 0 && cur < self.stop {
+            (self.stop - cur - 1) / self.step + 1
+        } else if self.step < 0 && cur > self.stop {
+            (cur - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+}
+
 pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
     if let Some(i) = v.downcast_ref::<PyRangeIter>() {
         return Some(i);
     }
     v.downcast_ref::<PyLongRangeIter>().map(|i| i as &dyn NativeIterator)
-}
-
-fn to_i64(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    let i = vm.index(v)?;
-    match i.as_i64() {
-        Some(x) if Value::try_small_int(x).is_some() => Ok(x),
-        _ => Err(vm.new_overflow_error("Python int too large to convert to C ssize_t")),
-    }
 }
 
 fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -230,75 +256,235 @@ fn range_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(int_from_i64(r.len()))
 }
 
-fn range_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "__getitem__", 2)?;
+fn range_bool(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__bool__", 1)?;
     let r = this(vm, &a[0])?;
-    if let Some(b) = &r.big {
-        let i = vm.index(&a[1])?.as_int().map(|x| x.to_bigint()).unwrap_or_default();
-        let n = big_len(b);
-        let j = if i < BigInt::zero() { &i + &n } else { i };
-        if j < BigInt::zero() || j >= n {
-            return Err(vm.new_index_error("range object index out of range"));
+    Ok(bool_value(!r.length().is_zero()))
+}
+
+/// `x` as a `BigInt` when it is an exact `int` or a `bool`: only those take
+/// the arithmetic paths of `in`, `index` and `count`; anything else
+/// (including `int` subclasses, whose `__eq__` may differ) is compared item
+/// by item, as CPython does.
+fn exact_int(x: &Value) -> Option<BigInt> {
+    if x.is_small_int() {
+        return x.as_small_int().map(BigInt::from);
+    }
+    let t = x.class();
+    if t.is(crate::types::int::INT_TYPE.get()) || t.is(crate::types::singletons::BOOL_TYPE.get()) {
+        return x.as_int().map(|i| i.to_bigint());
+    }
+    None
+}
+
+/// Position of the int `x` in `r`, if it is one of its items.
+fn position_of(r: &PyRange, x: &BigInt) -> Option<BigInt> {
+    let (start, stop, step) = r.bounds();
+    let inside = if step > BigInt::zero() { &start <= x && x < &stop } else { &stop < x && x <= &start };
+    if !inside {
+        return None;
+    }
+    let (q, rem) = (x - &start).div_rem(&step);
+    if rem.is_zero() {
+        Some(q)
+    } else {
+        None
+    }
+}
+
+/// Position of the first item equal to `x`, comparing one by one.
+fn search(vm: &mut Vm, r: &PyRange, x: &Value, count: bool) -> PyResult<(BigInt, usize)> {
+    let (start, _, step) = r.bounds();
+    let n = r.length();
+    let mut k = BigInt::zero();
+    let mut found = 0usize;
+    let mut first = None;
+    while k < n {
+        let item = crate::types::int::int_from_bigint(&start + &k * &step);
+        if item.is(x) || vm.eq(&item, x)? {
+            if !count {
+                return Ok((k, 1));
+            }
+            if first.is_none() {
+                first = Some(k.clone());
+            }
+            found += 1;
         }
-        return Ok(crate::types::int::int_from_bigint(&b[0] + j * &b[2]));
+        k += 1;
+        crate::runtime::check_signals(vm)?;
     }
-    if let Some(s) = a[1].downcast_ref::<crate::types::small::PySlice>() {
-        let n = r.len();
-        let (start, stop, step) = crate::types::list_methods::slice_indices(vm, s, n)?;
-        return Ok(PyRef::new(PyRange { start: r.item(start), stop: r.item(stop), step: r.step * step, big: None })
-            .into_value());
-    }
-    let i = to_i64(vm, &a[1])?;
-    let n = r.len();
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.new_index_error("range object index out of range"));
-    }
-    Ok(int_from_i64(r.item(j)))
+    Ok((first.unwrap_or_default(), found))
 }
 
 fn range_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__contains__", 2)?;
     let r = this(vm, &a[0])?;
-    if let Some(b) = &r.big {
-        let Some(x) = a[1].as_int().map(|x| x.to_bigint()) else {
-            return Ok(crate::types::singletons::bool_value(false));
-        };
-        let (start, stop, step) = (&b[0], &b[1], &b[2]);
-        let inside = if step > &BigInt::zero() { start <= &x && &x < stop } else { stop < &x && &x <= start };
-        let on_step = ((&x - start) % step).is_zero();
-        return Ok(crate::types::singletons::bool_value(inside && on_step));
-    }
-    if let Some(x) = a[1].as_small_int() {
-        let inside = if r.step > 0 { r.start <= x && x < r.stop } else { r.stop < x && x <= r.start };
-        return Ok(crate::types::singletons::bool_value(inside && (x - r.start) % r.step == 0));
-    }
-    let (start, n, step) = (r.start, r.len(), r.step);
-    for k in 0..n {
-        if vm.eq(&int_from_i64(start + k * step), &a[1])? {
-            return Ok(crate::types::singletons::bool_value(true));
+    if r.big.is_none() {
+        if let Some(x) = a[1].as_small_int() {
+            let inside = if r.step > 0 { r.start <= x && x < r.stop } else { r.stop < x && x <= r.start };
+            return Ok(bool_value(inside && (x - r.start) % r.step == 0));
         }
     }
-    Ok(crate::types::singletons::bool_value(false))
+    if let Some(x) = exact_int(&a[1]) {
+        return Ok(bool_value(position_of(r, &x).is_some()));
+    }
+    let (_, found) = search(vm, r, &a[1], false)?;
+    Ok(bool_value(found > 0))
+}
+
+/// The receiver and the one argument of `range.index`/`range.count`.
+fn one_arg<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<&'a [Value]> {
+    args.no_kwargs(vm, &format!("range.{name}"))?;
+    if args.pos.len() != 2 {
+        let n = args.pos.len().saturating_sub(1);
+        return Err(vm.new_type_error(format!("range.{name}() takes exactly one argument ({n} given)")));
+    }
+    Ok(args.pos)
+}
+
+fn range_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = one_arg(vm, &args, "index")?;
+    let r = this(vm, &a[0])?;
+    if let Some(x) = exact_int(&a[1]) {
+        return match position_of(r, &x) {
+            Some(i) => Ok(crate::types::int::int_from_bigint(i)),
+            None => {
+                let shown = vm.repr(&a[1])?;
+                let shown = shown.as_str().unwrap_or("").to_string();
+                Err(vm.new_value_error(format!("{shown} is not in range")))
+            }
+        };
+    }
+    match search(vm, r, &a[1], false)? {
+        (i, 1) => Ok(crate::types::int::int_from_bigint(i)),
+        _ => Err(vm.new_value_error("sequence.index(x): x not in sequence")),
+    }
+}
+
+fn range_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = one_arg(vm, &args, "count")?;
+    let r = this(vm, &a[0])?;
+    if let Some(x) = exact_int(&a[1]) {
+        return Ok(int_from_i64(position_of(r, &x).is_some() as i64));
+    }
+    let (_, found) = search(vm, r, &a[1], true)?;
+    Ok(int_from_i64(found as i64))
+}
+
+/// Converts one slice bound (`None` allowed) with `__index__`.
+fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
+    if v.is_none() {
+        return Ok(None);
+    }
+    if let Some(i) = v.as_int() {
+        return Ok(Some(i.to_bigint()));
+    }
+    if v.class().lookup("__index__").is_none() {
+        return Err(vm.new_type_error("slice indices must be integers or None or have an __index__ method"));
+    }
+    let i = vm.index(v)?;
+    Ok(Some(i.as_int().map(|i| i.to_bigint()).unwrap_or_default()))
+}
+
+/// `slice.indices(length)` with unbounded integers (CPython's
+/// `_PySlice_GetLongIndices`): (start, stop, step) clamped to the range.
+fn slice_indices_big(vm: &mut Vm, s: &PySlice, length: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let step = slice_bound(vm, &s.step)?.unwrap_or_else(|| BigInt::from(1));
+    if step.is_zero() {
+        return Err(vm.new_value_error("slice step cannot be zero"));
+    }
+    let negative = step < BigInt::zero();
+    let (lower, upper) = if negative { (BigInt::from(-1), length - 1) } else { (BigInt::zero(), length.clone()) };
+    let clamp = |v: Option<BigInt>, default: &BigInt| match v {
+        None => default.clone(),
+        Some(mut i) => {
+            if i < BigInt::zero() {
+                i += length;
+                if i < lower {
+                    i = lower.clone();
+                }
+            } else if i > upper {
+                i = upper.clone();
+            }
+            i
+        }
+    };
+    let start = slice_bound(vm, &s.start)?;
+    let stop = slice_bound(vm, &s.stop)?;
+    let start = clamp(start, if negative { &upper } else { &lower });
+    let stop = clamp(stop, if negative { &lower } else { &upper });
+    Ok((start, stop, step))
+}
+
+fn range_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__getitem__", 2)?;
+    let r = this(vm, &a[0])?;
+    if let Some(s) = a[1].downcast_ref::<PySlice>() {
+        if r.big.is_none() {
+            let n = r.len();
+            let (start, stop, step) = crate::types::list_methods::slice_indices(vm, s, n)?;
+            return Ok(PyRef::new(PyRange {
+                start: r.item(start),
+                stop: r.item(stop),
+                step: r.step * step,
+                big: None,
+            })
+            .into_value());
+        }
+        let (rstart, _, rstep) = r.bounds();
+        let (start, stop, step) = slice_indices_big(vm, s, &r.length())?;
+        return Ok(make_range(&rstart + start * &rstep, &rstart + stop * &rstep, rstep * step));
+    }
+    if r.big.is_none() {
+        if let Some(i) = a[1].as_small_int() {
+            let n = r.len();
+            let j = if i < 0 { i + n } else { i };
+            if j < 0 || j >= n {
+                return Err(vm.new_index_error("range object index out of range"));
+            }
+            return Ok(int_from_i64(r.item(j)));
+        }
+    }
+    if a[1].as_int().is_none() && a[1].class().lookup("__index__").is_none() {
+        let t = a[1].class().name();
+        return Err(vm.new_type_error(format!("range indices must be integers or slices, not {t}")));
+    }
+    let i = vm.index(&a[1])?.as_int().map(|x| x.to_bigint()).unwrap_or_default();
+    let n = r.length();
+    let j = if i < BigInt::zero() { &i + &n } else { i };
+    if j < BigInt::zero() || j >= n {
+        return Err(vm.new_index_error("range object index out of range"));
+    }
+    let (start, _, step) = r.bounds();
+    Ok(crate::types::int::int_from_bigint(start + j * step))
 }
 
 fn range_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__repr__", 1)?;
     let r = this(vm, &a[0])?;
-    if let Some(b) = &r.big {
-        let s = if b[2] == BigInt::from(1) {
-            format!("range({}, {})", b[0], b[1])
-        } else {
-            format!("range({}, {}, {})", b[0], b[1], b[2])
-        };
-        return Ok(crate::types::str::new_str(s));
-    }
-    let s = if r.step == 1 {
-        format!("range({}, {})", r.start, r.stop)
+    let (start, stop, step) = r.bounds();
+    let s = if step == BigInt::from(1) {
+        format!("range({start}, {stop})")
     } else {
-        format!("range({}, {}, {})", r.start, r.stop, r.step)
+        format!("range({start}, {stop}, {step})")
     };
     Ok(crate::types::str::new_str(s))
+}
+
+/// Ranges are equal when they produce the same items: same length, and,
+/// when not empty, same start and (for more than one item) same step.
+fn same_items(r: &PyRange, o: &PyRange) -> bool {
+    if r.big.is_none() && o.big.is_none() {
+        let (n1, n2) = (r.len(), o.len());
+        return n1 == n2 && (n1 == 0 || (r.start == o.start && (n1 == 1 || r.step == o.step)));
+    }
+    let (n1, n2) = (r.length(), o.length());
+    if n1 != n2 {
+        return false;
+    }
+    let one = BigInt::from(1);
+    let ((s1, _, st1), (s2, _, st2)) = (r.bounds(), o.bounds());
+    n1.is_zero() || (s1 == s2 && (n1 == one || st1 == st2))
 }
 
 fn range_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -307,9 +493,44 @@ fn range_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(o) = a[1].downcast_ref::<PyRange>() else {
         return Ok(crate::types::singletons::not_implemented());
     };
-    let (n1, n2) = (r.len(), o.len());
-    let eq = n1 == n2 && (n1 == 0 || (r.start == o.start && (n1 == 1 || r.step == o.step)));
-    Ok(crate::types::singletons::bool_value(eq))
+    Ok(bool_value(same_items(r, o)))
+}
+
+fn range_ne(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__ne__", 2)?;
+    let r = this(vm, &a[0])?;
+    let Some(o) = a[1].downcast_ref::<PyRange>() else {
+        return Ok(crate::types::singletons::not_implemented());
+    };
+    Ok(bool_value(!same_items(r, o)))
+}
+
+/// Hash of `(len, start, step)`, with `None` for what does not matter to
+/// equality: `(0, None, None)` when empty, `(1, start, None)` for one item.
+fn range_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__hash__", 1)?;
+    let r = this(vm, &a[0])?;
+    let n = r.length();
+    let (start, _, step) = r.bounds();
+    let big = crate::types::int::int_from_bigint;
+    let key = if n.is_zero() {
+        vec![big(n), none(), none()]
+    } else if n == BigInt::from(1) {
+        vec![big(n), big(start), none()]
+    } else {
+        vec![big(n), big(start), big(step)]
+    };
+    let h = vm.hash(&crate::types::tuple::new_tuple(key))?;
+    Ok(int_from_i64(h))
+}
+
+fn range_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__reduce__", 1)?;
+    let r = this(vm, &a[0])?;
+    let (start, stop, step) = r.bounds();
+    let big = crate::types::int::int_from_bigint;
+    let bounds = crate::types::tuple::new_tuple(vec![big(start), big(stop), big(step)]);
+    Ok(crate::types::tuple::new_tuple(vec![RANGE_TYPE.get().to_value(), bounds]))
 }
 
 fn range_attr(vm: &mut Vm, v: &Value, which: u8) -> PyResult<Value> {
@@ -336,6 +557,17 @@ fn range_step(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn rangeiter_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__iter__", 1)?;
     Ok(a[0].clone())
+}
+
+fn rangeiter_length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__length_hint__", 1)?;
+    if let Some(it) = a[0].downcast_ref::<PyRangeIter>() {
+        return Ok(int_from_i64(it.remaining()));
+    }
+    if let Some(it) = a[0].downcast_ref::<PyLongRangeIter>() {
+        return Ok(crate::types::int::int_from_bigint(it.state.lock().1.clone()));
+    }
+    Err(vm.new_type_error("descriptor '__length_hint__' requires a 'range_iterator' object"))
 }
 
 fn rangeiter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -366,6 +598,12 @@ pub(crate) fn install(types: &crate::types::Types) {
             ("__contains__", range_contains),
             ("__repr__", range_repr),
             ("__eq__", range_eq),
+            ("__ne__", range_ne),
+            ("__hash__", range_hash),
+            ("__bool__", range_bool),
+            ("__reduce__", range_reduce),
+            ("index", range_index),
+            ("count", range_count),
         ],
     );
     crate::function::descriptors::add_getset(t, "start", range_start, None);
@@ -374,13 +612,20 @@ pub(crate) fn install(types: &crate::types::Types) {
     let it = PyType::new_builtin::<PyRangeIter>("range_iterator", Some(object), 0, false);
     it.set_dict(crate::types::dict::PyDict::new_ref());
     RANGE_ITER_TYPE.set(it);
-    add_methods(RANGE_ITER_TYPE.get(), &[("__iter__", rangeiter_iter), ("__next__", rangeiter_next)]);
+    add_methods(
+        RANGE_ITER_TYPE.get(),
+        &[("__iter__", rangeiter_iter), ("__next__", rangeiter_next), ("__length_hint__", rangeiter_length_hint)],
+    );
     let lt = PyType::new_builtin::<PyLongRangeIter>("longrange_iterator", Some(object), 0, false);
     lt.set_dict(crate::types::dict::PyDict::new_ref());
     LONG_RANGE_ITER_TYPE.set(lt);
     add_methods(
         LONG_RANGE_ITER_TYPE.get(),
-        &[("__iter__", rangeiter_iter), ("__next__", crate::types::iterators::iter_next_pub)],
+        &[
+            ("__iter__", rangeiter_iter),
+            ("__next__", crate::types::iterators::iter_next_pub),
+            ("__length_hint__", rangeiter_length_hint),
+        ],
     );
 }
 

@@ -1,6 +1,5 @@
-//! Calling a type (`cls(...)`: `__new__` then `__init__`), creating classes
-//! (`type(name, bases, ns)`, `__build_class__`), and the methods of
-//! `object` and `type`.
+//! Calling a type (`cls(...)`: `__new__` then `__init__`) and the methods
+//! of `object` and `type`. Class creation itself is in `class_new`.
 
 use crate::function::args::Args;
 use crate::function::native::{add_method_kind, add_methods, MethodKind};
@@ -10,16 +9,50 @@ use crate::types::dict::PyDict;
 use crate::types::singletons::{bool_value, none, not_implemented};
 use crate::types::str::new_str;
 use crate::types::tuple::new_tuple;
-use crate::types::type_::{flags, PyType, TypeSpec};
+use crate::types::type_::{flags, PyType, TYPE_TYPE};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// `cls(*args, **kwargs)`.
+pub use crate::types::class_new::{build_class, update_special_flags};
+
+/// Calls the class `cls`: through its metaclass's `__call__` when the
+/// metaclass overrides it, else `call_type`.
+pub fn call_class(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<Value> {
+    let meta = cls.class();
+    if !meta.is(TYPE_TYPE.get()) {
+        if let Some(f) = meta.lookup("__call__") {
+            let is_type_call = TYPE_TYPE.get().dict().get_str("__call__").is_some_and(|t| t.is(&f));
+            if !is_type_call {
+                let cls_v = cls.to_value();
+                let mut owned = args.to_owned();
+                owned.prepend(cls_v.clone());
+                return vm.call_unbound_args(&f, &cls_v, owned.as_args());
+            }
+        }
+    }
+    call_type(vm, cls, args)
+}
+
+/// `type.__call__(cls, *args, **kwargs)`.
+fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(cls) = args.pos.first().and_then(|c| c.downcast::<PyType>()) else {
+        return Err(vm.new_type_error("descriptor '__call__' requires a 'type' object"));
+    };
+    call_type(vm, &cls, args.skip_self())
+}
+
+/// `cls(*args, **kwargs)`: `cls.__new__`, then `__init__` of the result
+/// when it is an instance of `cls`.
 pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<Value> {
     let cls_v = cls.to_value();
-    // type(x) with one argument.
-    if cls.is(crate::types::type_::TYPE_TYPE.get()) && args.pos.len() == 1 && !args.has_kwargs() {
-        return Ok(args.pos[0].class_ref().into_value());
+    if cls.is(TYPE_TYPE.get()) {
+        // type(x) with one argument; otherwise type(name, bases, ns).
+        if args.pos.len() == 1 && !args.has_kwargs() {
+            return Ok(args.pos[0].class_ref().into_value());
+        }
+        if args.pos.len() != 3 {
+            return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
+        }
     }
     let Some(new) = cls.lookup("__new__") else {
         return Err(vm.new_type_error(format!("cannot create '{}' instances", cls.name())));
@@ -42,286 +75,52 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
     Ok(obj)
 }
 
-/// Sets the fast-path flags for special methods defined on a class.
-pub fn update_special_flags(t: &PyType, name: &str) {
-    let defined = |n: &str| {
-        t.lookup(n).is_some_and(|v| v.downcast_ref::<crate::function::native::PyMethodDescriptor>().is_none())
-    };
-    match name {
-        "__getattribute__" => t.set_flag(flags::CUSTOM_GETATTRIBUTE, defined("__getattribute__")),
-        "__getattr__" => t.set_flag(flags::HAS_GETATTR, t.lookup("__getattr__").is_some()),
-        "__setattr__" | "__delattr__" => {
-            t.set_flag(flags::CUSTOM_SETATTR, defined("__setattr__") || defined("__delattr__"))
-        }
-        _ => {}
-    }
-}
-
-/// C3 linearisation of `bases`.
-fn c3_mro(vm: &mut Vm, name: &str, bases: &[PyRef<PyType>]) -> PyResult<Vec<PyRef<PyType>>> {
-    let mut seqs: Vec<Vec<PyRef<PyType>>> = bases.iter().map(|b| b.mro()).collect();
-    seqs.push(bases.to_vec());
-    let mut out: Vec<PyRef<PyType>> = Vec::new();
-    loop {
-        seqs.retain(|s| !s.is_empty());
-        if seqs.is_empty() {
-            return Ok(out);
-        }
-        let mut candidate = None;
-        for s in &seqs {
-            let head = &s[0];
-            if !seqs.iter().any(|t| t[1..].iter().any(|x| x.is(head))) {
-                candidate = Some(head.clone());
-                break;
-            }
-        }
-        let Some(c) = candidate else {
-            let names: Vec<String> = bases.iter().map(|b| b.name()).collect();
-            let _ = name;
-            return Err(vm.new_type_error(format!(
-                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-                names.join(", ")
-            )));
-        };
-        for s in seqs.iter_mut() {
-            if s[0].is(&c) {
-                s.remove(0);
-            }
-        }
-        out.push(c);
-    }
-}
-
-/// `type(name, bases, ns)` for metaclass `meta`.
-pub fn new_class(vm: &mut Vm, meta: &PyRef<PyType>, name: &str, bases: Vec<Value>, ns: &PyDict) -> PyResult<Value> {
-    let object = crate::types::instance_object_type().clone();
-    let mut base_types: Vec<PyRef<PyType>> = Vec::new();
-    for b in &bases {
-        match b.downcast::<PyType>() {
-            Some(t) => {
-                if !t.has_flag(flags::BASETYPE) {
-                    return Err(vm.new_type_error(format!("type '{}' is not an acceptable base type", t.name())));
-                }
-                base_types.push(t)
-            }
-            None => return Err(vm.new_type_error("bases must be types")),
-        }
-    }
-    if base_types.is_empty() {
-        base_types.push(object.clone());
-    }
-    // The solid base: the base whose layout is the most derived.
-    let mut layout_base = base_types[0].clone();
-    for b in &base_types[1..] {
-        if b.layout != layout_base.layout {
-            if layout_base.layout == std::any::TypeId::of::<()>() {
-                layout_base = b.clone();
-            } else if b.layout != std::any::TypeId::of::<()>() {
-                return Err(vm.new_type_error("multiple bases have instance lay-out conflict"));
-            }
-        }
-    }
-    let mro_rest = c3_mro(vm, name, &base_types)?;
-    let dict = PyDict::new_ref();
-    for (k, v) in ns.items() {
-        dict.set_item(vm, k, v)?;
-    }
-    // __slots__
-    let mut slot_names: Vec<String> = base_types[0].slot_names.clone();
-    let mut has_dict = base_types.iter().any(|b| b.has_flag(flags::HAS_DICT))
-        || layout_base.layout == std::any::TypeId::of::<()>() && base_types.iter().all(|b| b.is(&object));
-    if let Some(slots) = dict.get_str("__slots__") {
-        let items = if slots.as_str().is_some() { vec![slots.clone()] } else { vm.collect(&slots)? };
-        for s in items {
-            let sn = s.as_str().unwrap_or("").to_string();
-            if sn == "__dict__" {
-                has_dict = true;
-                continue;
-            }
-            let idx = slot_names.len();
-            slot_names.push(sn.clone());
-            let desc = PyRef::new(crate::function::descriptors::PyMemberDescriptor {
-                name: sn.clone(),
-                owner_name: name.to_string(),
-                index: idx,
-            });
-            dict.set_str_key(intern(&sn), desc.into_value());
-        }
-    } else {
-        has_dict = true;
-    }
-    let mut fl = flags::BASETYPE;
-    if has_dict {
-        fl |= flags::HAS_DICT;
-    }
-    if base_types.iter().any(|b| b.has_flag(flags::EXCEPTION)) {
-        fl |= flags::EXCEPTION;
-    }
-    for b in &mro_rest {
-        fl |= b.flags() & (flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR | flags::CUSTOM_SETATTR);
-    }
-    let qualname = match dict.pop_item(vm, &intern("__qualname__"))? {
-        Some(q) => q.as_str().unwrap_or(name).to_string(),
-        None => name.to_string(),
-    };
-    if dict.get_str("__module__").is_none() {
-        if let Some(m) = vm.frames.frames.last().and_then(|f| f.globals.get_str("__name__")) {
-            dict.set_str_key(intern("__module__"), m);
-        }
-    }
-    if dict.get_str("__doc__").is_none() {
-        dict.set_str_key(intern("__doc__"), none());
-    }
-    // __new__ and __init_subclass__ are implicitly static/class methods.
-    for (n, wrap) in [("__new__", false), ("__init_subclass__", true), ("__class_getitem__", true)] {
-        if let Some(f) = dict.get_str(n) {
-            if f.downcast_ref::<crate::function::PyFunction>().is_some() {
-                let w = if wrap {
-                    PyRef::new(crate::function::descriptors::PyClassMethod { callable: f }).into_value()
-                } else {
-                    PyRef::new(crate::function::descriptors::PyStaticMethod { callable: f }).into_value()
-                };
-                dict.set_str_key(intern(n), w);
-            }
-        }
-    }
-    let spec = TypeSpec {
-        name: name.to_string(),
-        qualname,
-        flags: fl,
-        base: Some(base_types[0].clone()),
-        bases: base_types.clone(),
-        slot_names,
-    };
-    let t = PyType::new_heap(meta, spec, &layout_base, mro_rest, dict.clone());
-    // Classes defined in module or class bodies are shared and permanent.
-    if vm.frames.frames.last().is_some_and(|f| f.locals.is_some()) {
-        t.to_value().make_immortal();
-        dict.to_value().make_immortal();
-    }
-    for n in ["__getattribute__", "__getattr__", "__setattr__"] {
-        if dict.get_str(n).is_some() {
-            update_special_flags(&t, n);
-        }
-    }
-    let tv = t.to_value();
-    for b in &base_types {
-        b.subclasses.lock().push(t.clone());
-    }
-    // __set_name__
-    for (k, v) in dict.items() {
-        if let Some(f) = v.class().lookup("__set_name__") {
-            if v.class().is_heap_type() {
-                vm.call_unbound(&f, &v, &[v.clone(), tv.clone(), k])?;
-            }
-        }
-    }
-    // __init_subclass__ of the parent
-    let parent = t.mro_without_self().first().cloned();
-    if let Some(p) = parent {
-        if let Some(f) = p.lookup("__init_subclass__") {
-            let bound = vm.descr_get(&f, None, &tv)?;
-            let _ = bound;
-            let sup = vm.descr_get(&f, Some(&tv), &tv);
-            if let Ok(b) = sup {
-                vm.call(&b, &[])?;
-            }
-        }
-    }
-    if let Some(cell) = dict.get_str("__classcell__") {
-        if let Some(c) = cell.downcast_ref::<crate::function::PyCell>() {
-            c.set(Some(tv.clone()));
-        }
-        let _ = dict.pop_item(vm, &intern("__classcell__"));
-    }
-    t.modified();
-    Ok(tv)
-}
-
-/// `__build_class__(func, name, *bases, metaclass=..., **kw)`.
-pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    if args.pos.len() < 2 {
-        return Err(vm.new_type_error("__build_class__: not enough arguments"));
-    }
-    let func = args.pos[0].clone();
-    let name = args.pos[1].clone();
-    let bases: Vec<Value> = args.pos[2..].to_vec();
-    let mut meta: Option<Value> = None;
-    let mut kw_names = Vec::new();
-    let mut kw_values = Vec::new();
-    for (k, v) in args.kwnames.iter().zip(args.kwvalues) {
-        if k.as_str() == Some("metaclass") {
-            meta = Some(v.clone());
-        } else {
-            kw_names.push(k.clone());
-            kw_values.push(v.clone());
-        }
-    }
-    let meta = match meta {
-        Some(m) => m,
-        None => match bases.first() {
-            Some(b) => {
-                let mut winner = b.class_ref();
-                for b in &bases[1..] {
-                    let t = b.class_ref();
-                    if t.is_subtype(&winner) {
-                        winner = t;
-                    }
-                }
-                winner.into_value()
-            }
-            None => crate::types::type_::TYPE_TYPE.get().to_value(),
-        },
-    };
-    let ns = match vm.get_attr_opt(&meta, "__prepare__")? {
-        Some(prep) => {
-            let a = Args { pos: &[name.clone(), new_tuple(bases.clone())], kwnames: &kw_names, kwvalues: &kw_values };
-            vm.call_args(&prep, a)?
-        }
-        None => PyDict::new_ref().into_value(),
-    };
-    let Some(f) = func.downcast_ref::<crate::function::PyFunction>() else {
-        return Err(vm.new_type_error("__build_class__: func must be a function"));
-    };
-    let code = f.code.clone();
-    let globals = f.globals.clone();
-    let closure = f.closure.clone();
-    vm.run_code(code, globals, Some(ns.clone()), closure)?;
-    let mut pos = vec![name, new_tuple(bases), ns];
-    pos.extend(kw_values);
-    let npos = 3;
-    let a = Args { pos: &pos[..npos], kwnames: &kw_names, kwvalues: &pos[npos..] };
-    vm.call_args(&meta, a)
-}
-
 // ---- type methods ----------------------------------------------------------
 
-fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    // type.__new__(meta, name, bases, ns, **kw)
-    if args.pos.len() == 2 {
-        return Ok(args.pos[1].class_ref().into_value());
+/// `type.__init__(cls, [name, bases, ns], **kw)`: the class is already
+/// built; only the argument count is checked.
+fn type_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = args.pos.len().saturating_sub(1);
+    if args.has_kwargs() && n == 1 {
+        return Err(vm.new_type_error("type.__init__() takes no keyword arguments"));
     }
-    if args.pos.len() != 4 {
-        return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
+    if n != 1 && n != 3 {
+        return Err(vm.new_type_error("type.__init__() takes 1 or 3 arguments"));
     }
-    let Some(meta) = args.pos[0].downcast::<PyType>() else {
-        return Err(vm.new_type_error("type.__new__(X): X is not a type object"));
-    };
-    let Some(name) = args.pos[1].as_str().map(str::to_string) else {
-        return Err(vm.new_type_error("type.__new__() argument 1 must be str"));
-    };
-    let bases = match args.pos[2].as_tuple() {
-        Some(t) => t.to_vec(),
-        None => return Err(vm.new_type_error("type.__new__() argument 2 must be tuple")),
-    };
-    let Some(ns) = args.pos[3].downcast_ref::<PyDict>() else {
-        return Err(vm.new_type_error("type.__new__() argument 3 must be dict"));
-    };
-    new_class(vm, &meta, &name, bases, ns)
+    Ok(none())
 }
 
-fn type_init(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(none())
+/// `cls.__abstractmethods__`: set by `abc.ABCMeta`; a non-empty value
+/// makes `object.__new__` refuse to instantiate the class. `type` itself
+/// has none (the name would otherwise be found as this descriptor).
+fn type_get_abstractmethods(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let found = match v.downcast_ref::<PyType>() {
+        Some(t) if !t.is(TYPE_TYPE.get()) => t.dict().get_str("__abstractmethods__"),
+        _ => None,
+    };
+    found.ok_or_else(|| vm.new_attribute_error("__abstractmethods__"))
+}
+
+fn type_set_abstractmethods(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
+    let Some(t) = v.downcast_ref::<PyType>() else {
+        return Err(vm.new_type_error("not a type"));
+    };
+    let abstract_ = match n {
+        Some(n) => {
+            let b = vm.truthy(&n)?;
+            t.dict().set_str_key(intern("__abstractmethods__"), n);
+            b
+        }
+        None => {
+            if t.dict().pop_item(vm, &intern("__abstractmethods__"))?.is_none() {
+                return Err(vm.new_attribute_error("__abstractmethods__"));
+            }
+            false
+        }
+    };
+    t.set_flag(flags::ABSTRACT, abstract_);
+    t.modified();
+    Ok(())
 }
 
 fn type_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -399,7 +198,7 @@ fn type_get_base(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 fn type_get_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.downcast_ref::<PyType>() {
-        Some(t) => Ok(t.dict().to_value()),
+        Some(t) => Ok(crate::types::mappingproxy::new_mappingproxy(t.dict().to_value())),
         None => Err(vm.new_type_error("not a type")),
     }
 }
@@ -474,7 +273,29 @@ fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             cls.name()
         )));
     }
+    if cls.has_flag(flags::ABSTRACT) {
+        return Err(abstract_error(vm, &cls));
+    }
     Ok(PyRef::new_with_type((), &cls).into_value())
+}
+
+/// "Can't instantiate abstract class C with abstract methods a, b".
+fn abstract_error(vm: &mut Vm, cls: &PyRef<PyType>) -> crate::vm::PyErr {
+    let names = match cls.dict().get_str("__abstractmethods__") {
+        Some(m) => vm.collect(&m),
+        None => Ok(Vec::new()),
+    };
+    let mut names = match names {
+        Ok(n) => n.iter().map(|v| v.as_str().unwrap_or("?").to_string()).collect::<Vec<_>>(),
+        Err(e) => return e,
+    };
+    names.sort();
+    let s = if names.len() > 1 { "s" } else { "" };
+    vm.new_type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{s} {}",
+        cls.name(),
+        names.join(", ")
+    ))
 }
 
 fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -547,7 +368,19 @@ fn object_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     vm.str(&a[0])
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+/// `object.__init_subclass__()`: accepts nothing; class keywords that no
+/// `__init_subclass__` consumed end up here and are an error.
+fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let who = match args.pos.first().and_then(|c| c.downcast_ref::<PyType>()) {
+        Some(t) => format!("{}.__init_subclass__", t.qualname()),
+        None => "object.__init_subclass__".to_string(),
+    };
+    if args.has_kwargs() {
+        return Err(vm.new_type_error(format!("{who}() takes no keyword arguments")));
+    }
+    if args.pos.len() > 1 {
+        return Err(vm.new_type_error(format!("{who}() takes no arguments ({} given)", args.pos.len() - 1)));
+    }
     Ok(none())
 }
 
@@ -630,10 +463,16 @@ pub(crate) fn init_object_and_type_methods(object: &PyRef<PyType>, ty: &PyRef<Py
     crate::function::descriptors::add_getset(object, "__class__", object_get_class, Some(object_set_class));
     crate::function::descriptors::add_getset(object, "__dict__", object_get_dict, Some(object_set_dict));
 
-    add_method_kind(ty, "__new__", type_new, MethodKind::Static);
+    add_method_kind(ty, "__new__", crate::types::class_new::type_new, MethodKind::Static);
     add_methods(
         ty,
-        &[("__init__", type_init), ("__repr__", type_repr), ("mro", type_mro), ("__subclasses__", type_subclasses)],
+        &[
+            ("__init__", type_init),
+            ("__call__", type_call),
+            ("__repr__", type_repr),
+            ("mro", type_mro),
+            ("__subclasses__", type_subclasses),
+        ],
     );
     use crate::function::descriptors::add_getset;
     add_getset(ty, "__name__", type_get_name, Some(type_set_name));
@@ -644,4 +483,5 @@ pub(crate) fn init_object_and_type_methods(object: &PyRef<PyType>, ty: &PyRef<Py
     add_getset(ty, "__dict__", type_get_dict, None);
     add_getset(ty, "__module__", type_get_module, Some(type_set_module));
     add_getset(ty, "__doc__", type_get_doc, Some(type_set_doc));
+    add_getset(ty, "__abstractmethods__", type_get_abstractmethods, Some(type_set_abstractmethods));
 }
