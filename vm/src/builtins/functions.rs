@@ -187,7 +187,7 @@ fn isinstance_depth(vm: &mut Vm, inst: &Value, cls: &Value, depth: usize) -> PyR
     recursive_isinstance(vm, inst, cls)
 }
 
-fn recursive_isinstance(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> {
+pub(crate) fn recursive_isinstance(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> {
     if let Some(t) = cls.downcast_ref::<PyType>() {
         if inst.class().is_subtype(t) {
             return Ok(true);
@@ -237,7 +237,7 @@ fn issubclass_depth(vm: &mut Vm, derived: &Value, cls: &Value, depth: usize) -> 
     recursive_issubclass(vm, derived, cls)
 }
 
-fn recursive_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+pub(crate) fn recursive_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
     if let (Some(d), Some(c)) = (derived.downcast_ref::<PyType>(), cls.downcast_ref::<PyType>()) {
         return Ok(d.is_subtype(c));
     }

@@ -244,6 +244,75 @@ fn type_set_doc(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
     }
 }
 
+/// `type.__prepare__(name, bases, **kw)`: the namespace of a class body
+/// when the metaclass has no `__prepare__` of its own.
+fn type_prepare(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(PyDict::new_ref().into_value())
+}
+
+/// `type.__instancecheck__(cls, obj)`: the check `isinstance` does when no
+/// metaclass overrides it (so overrides can defer to it with `super()`).
+fn type_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__instancecheck__", 2)?;
+    Ok(bool_value(crate::builtins::functions::recursive_isinstance(vm, &a[1], &a[0])?))
+}
+
+/// `type.__subclasscheck__(cls, sub)`.
+fn type_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__subclasscheck__", 2)?;
+    Ok(bool_value(crate::builtins::functions::recursive_issubclass(vm, &a[1], &a[0])?))
+}
+
+/// `object.__dir__()` and `type.__dir__()`: the unsorted listing `dir()`
+/// sorts.
+fn default_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "__dir__", 1)?;
+    let names = crate::builtins::functions::default_dir(vm, &a[0])?;
+    Ok(crate::types::list::new_list(names))
+}
+
+/// `cls.__annotations__` (3.10+): the class's own, created empty on first
+/// access, never a base's.
+fn type_get_annotations(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(t) = v.downcast_ref::<PyType>() else {
+        return Err(vm.new_type_error("not a type"));
+    };
+    if !t.is_heap_type() {
+        return Err(vm.new_attribute_error(format!("type object '{}' has no attribute '__annotations__'", t.name())));
+    }
+    match t.dict().get_str("__annotations__") {
+        Some(a) if a.class().lookup("__get__").is_some() => vm.descr_get(&a, None, v),
+        Some(a) => Ok(a),
+        None => {
+            let d = PyDict::new_ref().into_value();
+            t.dict().set_str_key(intern("__annotations__"), d.clone());
+            t.modified();
+            Ok(d)
+        }
+    }
+}
+
+fn type_set_annotations(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
+    let Some(t) = v.downcast_ref::<PyType>() else {
+        return Err(vm.new_type_error("not a type"));
+    };
+    if !t.is_heap_type() {
+        return Err(
+            vm.new_type_error(format!("cannot set '__annotations__' attribute of immutable type '{}'", t.name()))
+        );
+    }
+    match n {
+        Some(n) => t.dict().set_str_key(intern("__annotations__"), n),
+        None => {
+            if t.dict().pop_item(vm, &intern("__annotations__"))?.is_none() {
+                return Err(vm.new_attribute_error("__annotations__"));
+            }
+        }
+    }
+    t.modified();
+    Ok(())
+}
+
 // ---- object methods ----------------------------------------------------------
 
 /// Whether `cls` has a `__new__` / `__init__` other than `object`'s.
@@ -384,6 +453,11 @@ fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(none())
 }
 
+/// `object.__subclasshook__(sub)`: no opinion, for ABCs to override.
+fn object_subclasshook(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(not_implemented())
+}
+
 fn object_get_class(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.class_ref().into_value())
 }
@@ -460,6 +534,8 @@ pub(crate) fn init_object_and_type_methods(object: &PyRef<PyType>, ty: &PyRef<Py
         ],
     );
     add_method_kind(object, "__init_subclass__", object_init_subclass, MethodKind::Class);
+    add_method_kind(object, "__subclasshook__", object_subclasshook, MethodKind::Class);
+    add_methods(object, &[("__dir__", default_dir)]);
     crate::function::descriptors::add_getset(object, "__class__", object_get_class, Some(object_set_class));
     crate::function::descriptors::add_getset(object, "__dict__", object_get_dict, Some(object_set_dict));
 
@@ -472,8 +548,12 @@ pub(crate) fn init_object_and_type_methods(object: &PyRef<PyType>, ty: &PyRef<Py
             ("__repr__", type_repr),
             ("mro", type_mro),
             ("__subclasses__", type_subclasses),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasscheck__", type_subclasscheck),
+            ("__dir__", default_dir),
         ],
     );
+    add_method_kind(ty, "__prepare__", type_prepare, MethodKind::Class);
     use crate::function::descriptors::add_getset;
     add_getset(ty, "__name__", type_get_name, Some(type_set_name));
     add_getset(ty, "__qualname__", type_get_qualname, Some(type_set_qualname));
@@ -484,4 +564,5 @@ pub(crate) fn init_object_and_type_methods(object: &PyRef<PyType>, ty: &PyRef<Py
     add_getset(ty, "__module__", type_get_module, Some(type_set_module));
     add_getset(ty, "__doc__", type_get_doc, Some(type_set_doc));
     add_getset(ty, "__abstractmethods__", type_get_abstractmethods, Some(type_set_abstractmethods));
+    add_getset(ty, "__annotations__", type_get_annotations, Some(type_set_annotations));
 }
