@@ -13,6 +13,11 @@ use crate::types::str::new_str;
 use crate::value::Value;
 use crate::vm::{interp, PyResult, Vm};
 
+mod compile_warnings;
+mod spec;
+
+pub use spec::module_repr;
+
 /// Source text of files we compiled, for tracebacks.
 static SOURCES: Mutex<Option<HashMap<String, String>>> = Mutex::new(None);
 
@@ -38,8 +43,9 @@ pub fn compile_source(
     mode: skein_compiler::Mode,
 ) -> PyResult<PyRef<PyCode>> {
     remember_source(filename, source);
-    match skein_compiler::compile(source, filename, mode) {
-        Ok(co) => {
+    match skein_compiler::compile_with_warnings(source, filename, mode) {
+        Ok((co, warnings)) => {
+            compile_warnings::report(vm, &warnings, filename, source)?;
             if std::env::var_os("SKEIN_DIS").is_some() {
                 eprintln!("{}", skein_compiler::disassemble(&co));
             }
@@ -59,23 +65,83 @@ pub fn exec_module(vm: &mut Vm, m: &PyRef<PyModule>, code: PyRef<PyCode>) -> PyR
     Ok(())
 }
 
-fn find_on_path(name: &str) -> Option<(String, bool)> {
-    let rel = name.replace('.', "/");
-    let sys_path = interp().sys.get_attr("path")?;
-    let entries = sys_path.downcast_ref::<crate::types::list::PyList>()?.snapshot();
-    for e in entries {
-        let dir = e.as_str().unwrap_or("").to_string();
-        let dir = if dir.is_empty() { ".".to_string() } else { dir };
-        let pkg = format!("{dir}/{rel}/__init__.py");
-        if std::path::Path::new(&pkg).is_file() {
-            return Some((pkg, true));
+/// Where a module's code comes from.
+enum Found {
+    /// A `.py` file (`is_pkg`: a package's `__init__.py`).
+    Source { path: String, source: String, is_pkg: bool },
+    /// A namespace package: directories without `__init__.py`.
+    Namespace(Vec<String>),
+}
+
+/// A search-path entry as an absolute directory: relative entries (and
+/// `""`) are taken from the current directory, as CPython's path finder
+/// does (without normalising `..`).
+fn absolute_dir(entry: &str) -> String {
+    if entry.starts_with('/') {
+        return entry.trim_end_matches('/').to_string();
+    }
+    let cwd = std::env::current_dir().map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| ".".into());
+    match entry {
+        "" | "." => cwd,
+        e => format!("{}/{}", cwd.trim_end_matches('/'), e.trim_end_matches('/')),
+    }
+}
+
+/// Looks for `last` (the final part of a module name) in `dirs`: a
+/// package, then a module, in each directory in turn; directories named
+/// `last` without `__init__.py` make a namespace package if nothing else
+/// is found.
+fn find_in(vm: &mut Vm, last: &str, dirs: &[String]) -> PyResult<Option<Found>> {
+    let mut portions = Vec::new();
+    for d in dirs {
+        let dir = absolute_dir(d);
+        let pkg_dir = format!("{dir}/{last}");
+        for (path, is_pkg) in [(format!("{pkg_dir}/__init__.py"), true), (format!("{dir}/{last}.py"), false)] {
+            if std::path::Path::new(&path).is_file() {
+                return match std::fs::read_to_string(&path) {
+                    Ok(source) => Ok(Some(Found::Source { path, source, is_pkg })),
+                    Err(e) => Err(vm.new_import_error(format!("{e}"))),
+                };
+            }
         }
-        let file = format!("{dir}/{rel}.py");
-        if std::path::Path::new(&file).is_file() {
-            return Some((file, false));
+        if std::path::Path::new(&pkg_dir).is_dir() {
+            portions.push(pkg_dir);
         }
     }
-    None
+    Ok((!portions.is_empty()).then_some(Found::Namespace(portions)))
+}
+
+/// The strings of a `sys.path`-like list (other entries are skipped).
+fn path_entries(v: &Value) -> Vec<String> {
+    let items = match v.downcast_ref::<crate::types::list::PyList>() {
+        Some(l) => l.snapshot(),
+        None => v.as_tuple().map(|t| t.to_vec()).unwrap_or_default(),
+    };
+    items.iter().filter_map(|e| e.as_str().map(str::to_string)).collect()
+}
+
+fn not_found(vm: &mut Vm, name: &str, msg: String) -> crate::vm::PyErr {
+    let err = vm.new_exception_msg(&exc().module_not_found_error, msg);
+    e_set_attr(&err.0, "name", new_str(name));
+    err
+}
+
+/// The spec of a module built into the runtime (`sys`, `math`, ...).
+pub fn builtin_spec(name: &str) -> Value {
+    spec::new_spec(spec::SpecFields {
+        name: name.to_string(),
+        origin: Some("built-in".into()),
+        search_locations: None,
+        cached: None,
+        has_location: false,
+    })
+}
+
+/// `__cached__` of a source file, where CPython would write its bytecode.
+fn cached_path(path: &str) -> Option<String> {
+    let (dir, file) = path.rsplit_once('/')?;
+    let stem = file.strip_suffix(".py")?;
+    Some(format!("{dir}/__pycache__/{stem}.cpython-311.pyc"))
 }
 
 /// Loads module `name` (fully qualified), its parent first.
@@ -84,43 +150,94 @@ pub fn load_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
     if let Some(m) = modules.get_str(name) {
         return Ok(m);
     }
+    let mut search: Option<Vec<String>> = None;
     if let Some((parent, _)) = name.rsplit_once('.') {
-        load_module(vm, parent)?;
+        let p = load_module(vm, parent)?;
         if let Some(m) = modules.get_str(name) {
             return Ok(m);
         }
+        match vm.get_attr_opt(&p, "__path__")? {
+            Some(path) => search = Some(path_entries(&path)),
+            None if crate::modules::embedded_source(name).is_none() => {
+                let msg = format!("No module named '{name}'; '{parent}' is not a package");
+                return Err(not_found(vm, name, msg));
+            }
+            None => {}
+        }
     }
     if let Some(m) = crate::modules::make_builtin_module(vm, name)? {
+        if let Some(md) = m.downcast_ref::<PyModule>() {
+            md.set_attr("__spec__", builtin_spec(name));
+        }
         modules.set_str_key(crate::intern::intern(name), m.clone());
         return Ok(m);
     }
-    let (filename, source, is_pkg) = match crate::modules::embedded_source(name) {
-        Some((src, is_pkg)) => (format!("<frozen {name}>"), src.to_string(), is_pkg),
-        None => match find_on_path(name) {
-            Some((path, is_pkg)) => match std::fs::read_to_string(&path) {
-                Ok(src) => (path, src, is_pkg),
-                Err(e) => return Err(vm.new_import_error(format!("{e}"))),
-            },
-            None => {
-                let err = vm.new_exception_msg(&exc().module_not_found_error, format!("No module named '{name}'"));
-                e_set_attr(&err.0, "name", new_str(name));
-                return Err(err);
+    let last = name.rsplit('.').next().unwrap_or(name);
+    let found = match crate::modules::embedded_source(name) {
+        Some((src, is_pkg)) => Found::Source { path: format!("<frozen {name}>"), source: src.to_string(), is_pkg },
+        None => {
+            let dirs = match search {
+                Some(d) => d,
+                None => interp().sys.get_attr("path").map(|p| path_entries(&p)).unwrap_or_default(),
+            };
+            match find_in(vm, last, &dirs)? {
+                Some(f) => f,
+                None => return Err(not_found(vm, name, format!("No module named '{name}'"))),
             }
-        },
+        }
     };
     let m = PyModule::new(name);
     // Modules live for the whole run and every thread reads them.
     m.to_value().make_immortal();
     m.dict.to_value().make_immortal();
+    let (filename, source, is_pkg) = match found {
+        Found::Namespace(portions) => {
+            let path = crate::types::list::new_list(portions.into_iter().map(new_str).collect());
+            m.set_attr("__file__", crate::types::singletons::none());
+            m.set_attr("__path__", path.clone());
+            m.set_attr("__package__", new_str(name));
+            m.set_attr(
+                "__spec__",
+                spec::new_spec(spec::SpecFields {
+                    name: name.to_string(),
+                    origin: None,
+                    search_locations: Some(path),
+                    cached: None,
+                    has_location: false,
+                }),
+            );
+            modules.set_str_key(crate::intern::intern(name), m.to_value());
+            return bind_in_parent(vm, name, m.to_value());
+        }
+        Found::Source { path, source, is_pkg } => (path, source, is_pkg),
+    };
+    let frozen = filename.starts_with("<frozen");
     m.set_attr("__file__", new_str(filename.as_str()));
+    let cached = if frozen { None } else { cached_path(&filename) };
+    if let Some(c) = &cached {
+        m.set_attr("__cached__", new_str(c.as_str()));
+    }
+    let mut search_locations = None;
     if is_pkg {
         let dir = std::path::Path::new(&filename).parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
-        m.set_attr("__path__", crate::types::list::new_list(vec![new_str(dir)]));
+        let path = crate::types::list::new_list(vec![new_str(dir)]);
+        m.set_attr("__path__", path.clone());
+        search_locations = Some(path);
         m.set_attr("__package__", new_str(name));
     } else {
         let pkg = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
         m.set_attr("__package__", new_str(pkg));
     }
+    m.set_attr(
+        "__spec__",
+        spec::new_spec(spec::SpecFields {
+            name: name.to_string(),
+            origin: Some(if frozen { "frozen".to_string() } else { filename.clone() }),
+            search_locations,
+            cached,
+            has_location: !frozen,
+        }),
+    );
     modules.set_str_key(crate::intern::intern(name), m.to_value());
     let code = match compile_source(vm, &source, &filename, skein_compiler::Mode::Exec) {
         Ok(c) => c,
@@ -134,8 +251,13 @@ pub fn load_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
         return Err(e);
     }
     let m = modules.get_str(name).unwrap_or_else(|| m.to_value());
+    bind_in_parent(vm, name, m)
+}
+
+/// Sets a submodule as an attribute of its parent package.
+fn bind_in_parent(vm: &mut Vm, name: &str, m: Value) -> PyResult<Value> {
     if let Some((parent, child)) = name.rsplit_once('.') {
-        if let Some(p) = modules.get_str(parent) {
+        if let Some(p) = interp().modules.get_str(parent) {
             vm.set_attr_str(&p, child, m.clone())?;
         }
     }

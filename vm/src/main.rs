@@ -11,6 +11,7 @@ Options (and corresponding environment variables):
 -h     : print this help message and exit (also -? or --help)
 -m mod : run library module as a script (terminates option list)
 -V     : print the Python version number and exit (also --version)
+-W arg : warning control; arg is action:message:category:module:lineno
 -X opt : set implementation-specific option (-X gil=0|1)
 --gil  : run with a global interpreter lock (also PYTHON_GIL=1)
 file   : program read from script file
@@ -30,6 +31,10 @@ fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut gil = std::env::var("PYTHON_GIL").is_ok_and(|v| v == "1");
     let mut xoptions = Vec::new();
+    // PYTHONWARNINGS entries come before -W options, as in CPython.
+    let mut warn_options: Vec<String> = std::env::var("PYTHONWARNINGS")
+        .map(|v| v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect())
+        .unwrap_or_default();
     let mut inspect = false;
     let mut target = Target::Repl;
     let mut rest: Vec<String> = Vec::new();
@@ -81,6 +86,14 @@ fn main() {
                 }
                 xoptions.push(s[2..].to_string());
             }
+            "-W" => {
+                let Some(opt) = (!args.is_empty()).then(|| args.remove(0)) else {
+                    eprintln!("Argument expected for the -W option\n{USAGE}");
+                    std::process::exit(2);
+                };
+                warn_options.push(opt);
+            }
+            s if s.starts_with("-W") && s.len() > 2 => warn_options.push(s[2..].to_string()),
             s if s.starts_with("-c") && s.len() > 2 => {
                 target = Target::Command(s[2..].to_string());
                 rest = std::iter::once("-c".to_string()).chain(args.drain(..)).collect();
@@ -109,7 +122,7 @@ fn main() {
     let handle = std::thread::Builder::new()
         .name("main".into())
         .stack_size(512 << 20)
-        .spawn(move || run(target, rest, gil, xoptions, inspect));
+        .spawn(move || run(target, rest, gil, xoptions, warn_options, inspect));
     let code = match handle {
         Ok(h) => h.join().unwrap_or(1),
         Err(e) => {
@@ -120,7 +133,14 @@ fn main() {
     std::process::exit(code);
 }
 
-fn run(target: Target, argv: Vec<String>, gil: bool, xoptions: Vec<String>, inspect: bool) -> i32 {
+fn run(
+    target: Target,
+    argv: Vec<String>,
+    gil: bool,
+    xoptions: Vec<String>,
+    warn_options: Vec<String>,
+    inspect: bool,
+) -> i32 {
     let script_dir = match &target {
         Target::Script(p) => {
             let abs = std::fs::canonicalize(p).ok();
@@ -139,7 +159,7 @@ fn run(target: Target, argv: Vec<String>, gil: bool, xoptions: Vec<String>, insp
         path,
         gil,
         executable: std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default(),
-        warn_options: Vec::new(),
+        warn_options,
         x_options: xoptions,
         inspect,
     };

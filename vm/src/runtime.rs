@@ -56,6 +56,8 @@ pub fn init(config: Config) -> Vm {
             "sys",
         ),
     );
+    sys.set_attr("__spec__", crate::import::builtin_spec("sys"));
+    builtins.set_attr("__spec__", crate::import::builtin_spec("builtins"));
     let modules = crate::modules::sys::modules_dict_of(&sys);
     modules.set_str_key(crate::intern::intern("builtins"), builtins.to_value());
     modules.set_str_key(crate::intern::intern("sys"), sys.to_value());
@@ -179,8 +181,50 @@ pub fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
             .unwrap_or_else(none);
         return exit_code_of(vm, &code);
     }
-    crate::interp::traceback::print_exception(vm, &e);
+    print_uncaught(vm, &e);
     1
+}
+
+/// Reports an uncaught exception through `sys.excepthook`, as CPython's
+/// `PyErr_Display` does: the default hook prints the traceback; a hook that
+/// fails gets its own error printed, then the original exception.
+fn print_uncaught(vm: &mut Vm, e: &PyErr) {
+    let sys = interp().sys.clone();
+    sys.set_attr("last_type", e.value().class_ref().into_value());
+    sys.set_attr("last_value", e.value());
+    sys.set_attr("last_traceback", e.0.traceback().unwrap_or_else(none));
+    let hook = sys.get_attr("excepthook");
+    let default = sys.get_attr("__excepthook__");
+    let hook = match hook {
+        Some(h) if default.as_ref().is_some_and(|d| d.is(&h)) => None,
+        Some(h) if !h.is_none() => Some(h),
+        _ => {
+            crate::modules::sys::flush_std_streams();
+            eprintln!("sys.excepthook is missing");
+            crate::interp::traceback::print_exception(vm, e);
+            return;
+        }
+    };
+    let Some(hook) = hook else {
+        crate::interp::traceback::print_exception(vm, e);
+        return;
+    };
+    let value = e.value();
+    let tb = e.0.traceback().unwrap_or_else(none);
+    let args = [e.value().class_ref().into_value(), value, tb];
+    if let Err(hook_err) = vm.call(&hook, &args) {
+        if vm.err_matches(&hook_err, &exc().system_exit) {
+            // CPython exits quietly when the hook itself calls sys.exit().
+            let code = handle_uncaught(vm, hook_err);
+            crate::modules::sys::flush_std_streams();
+            std::process::exit(code);
+        }
+        crate::modules::sys::flush_std_streams();
+        eprintln!("Error in sys.excepthook:");
+        crate::interp::traceback::print_exception(vm, &hook_err);
+        eprintln!("\nOriginal exception was:");
+        crate::interp::traceback::print_exception(vm, e);
+    }
 }
 
 fn exit_code_of(vm: &mut Vm, code: &Value) -> i32 {

@@ -38,15 +38,28 @@ pub(crate) fn first_error(errors: &[ParseError], lines: &LineIndex<'_>) -> Optio
     let Some(p) = parse else {
         return tok.as_ref().map(tok_err);
     };
-    if let Some(t) = &tok {
-        let pstart = u32::from(p.range().start()) as usize;
+    let pstart = u32::from(p.range().start()) as usize;
+    if let Some(t) = tok.as_ref().filter(|t| !t.message.ends_with("was never closed")) {
         if t.pos <= pstart {
             return Some(tok_err(t));
         }
     }
     let converted = convert(p, lines);
-    match (&tok, converted.message == "invalid syntax") {
-        (Some(t), true) => Some(tok_err(t)),
+    match &tok {
+        Some(t) if t.message.ends_with("was never closed") => {
+            // CPython reports an unclosed bracket when its parser ran into
+            // the end of the input, or when the parser's error lies on a
+            // later line than the bracket (the tokenizer's full-source
+            // check); an error on the bracket's own line wins.
+            let at_eof = src.get(pstart..).is_some_and(|rest| rest.trim().is_empty());
+            let bracket_line = lines.line_col(TextSize::from(t.pos as u32)).0;
+            if t.pos <= pstart && (at_eof || converted.line > bracket_line) {
+                Some(tok_err(t))
+            } else {
+                Some(converted)
+            }
+        }
+        Some(t) if converted.message == "invalid syntax" => Some(tok_err(t)),
         _ => Some(converted),
     }
 }

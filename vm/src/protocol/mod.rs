@@ -10,6 +10,7 @@ pub mod compare;
 pub mod hash;
 pub mod iter;
 pub mod number;
+pub mod reduce;
 pub mod sequence;
 pub mod text;
 

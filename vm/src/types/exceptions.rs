@@ -15,6 +15,8 @@ use crate::types::type_::{flags, PyType, TypeCell};
 use crate::value::Value;
 use crate::vm::{PyErr, Vm};
 
+mod members;
+
 pub static BASE_EXCEPTION_TYPE: TypeCell = TypeCell::new();
 
 pub struct PyBaseException {
@@ -210,6 +212,7 @@ pub fn exc() -> &'static ExceptionTypes {
 
 pub(crate) fn init_exception_types() {
     let _ = EXCEPTION_TYPES.set(build_exception_types());
+    members::install();
 }
 
 /// Creates an exception instance of `cls` with `args` without running

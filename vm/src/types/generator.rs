@@ -132,6 +132,12 @@ impl PyGenerator {
         self.state.lock().running
     }
 
+    /// Paused at a `yield` (`gi_suspended`): started, not running, not done.
+    pub fn is_suspended(&self) -> bool {
+        let s = self.state.lock();
+        s.started && !s.running && !s.finished
+    }
+
     /// Where the suspended frame is (`gi_frame.f_lasti`).
     pub fn suspended_at(&self) -> usize {
         self.state.lock().lasti
@@ -386,8 +392,13 @@ fn coro_await(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(a[0].clone())
 }
 
+fn gen_suspended(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::types::singletons::bool_value(gen_of(vm, v)?.is_suspended()))
+}
+
 /// The coroutine type: a generator-like object driven by `await`.
 pub(crate) fn add_coroutine_methods(t: &PyRef<PyType>) {
+    crate::function::descriptors::add_getset(t, "cr_suspended", gen_suspended, None);
     crate::function::native::add_methods(
         t,
         &[
@@ -401,6 +412,7 @@ pub(crate) fn add_coroutine_methods(t: &PyRef<PyType>) {
 }
 
 pub(crate) fn add_generator_methods(t: &PyRef<PyType>) {
+    crate::function::descriptors::add_getset(t, "gi_suspended", gen_suspended, None);
     crate::function::native::add_methods(
         t,
         &[

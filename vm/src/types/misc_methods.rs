@@ -908,15 +908,10 @@ fn module_init(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
 
 fn module_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = a.exact(vm, "__repr__", 1)?;
-    let Some(m) = a[0].downcast_ref::<PyModule>() else {
+    if a[0].downcast_ref::<PyModule>().is_none() {
         return Err(vm.new_type_error("descriptor requires a 'module' object"));
-    };
-    let name = m.name();
-    Ok(new_str(match m.get_attr("__file__").and_then(|f| f.as_str().map(str::to_string)) {
-        Some(f) if !f.starts_with("<frozen") => format!("<module '{name}' from '{f}'>"),
-        Some(_) => format!("<module '{name}' (frozen)>"),
-        None => format!("<module '{name}' (built-in)>"),
-    }))
+    }
+    Ok(new_str(crate::import::module_repr(vm, &a[0])?))
 }
 
 fn module_dir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

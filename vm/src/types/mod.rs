@@ -250,6 +250,8 @@ pub fn init() {
     mappingproxy::install(&types);
     misc_methods::install(&types);
     exception_group::install();
+    crate::protocol::reduce::install();
+    crate::function::method::install();
     type_cache::invalidate_all();
     union_type::install(&types);
 }

@@ -131,6 +131,11 @@ const CASES: &[(&str, Option<Expected>)] = &[
     ("x = [1, 2", Some(("SyntaxError", "'[' was never closed", 1, 5, 1, 0))),
     ("x = {1: 2", Some(("SyntaxError", "'{' was never closed", 1, 5, 1, 0))),
     ("print('hi'", Some(("SyntaxError", "'(' was never closed", 1, 6, 1, 0))),
+    // An unclosed bracket loses to a parser error on its own line.
+    ("def oops(:\n    pass\n", Some(("SyntaxError", "invalid syntax", 1, 10, 1, 11))),
+    ("f(a ;\n", Some(("SyntaxError", "invalid syntax", 1, 5, 1, 6))),
+    ("x = = 1\ny = (2\n", Some(("SyntaxError", "invalid syntax", 1, 5, 1, 6))),
+    ("f(a,\n  b :\n", Some(("SyntaxError", "'(' was never closed", 1, 2, 1, 0))),
     ("f(a b)", Some(("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 3, 1, 6))),
     ("x = 1 +", Some(("SyntaxError", "invalid syntax", 1, 8, 1, 8))),
     ("if x\n    pass", Some(("SyntaxError", "expected ':'", 1, 5, 1, 5))),
