@@ -24,6 +24,11 @@ class S:
         self.a = 1
         self.b = 2
 print(S().__reduce_ex__(2)[2])
+class Private:
+    __slots__ = ("__hidden", "shown")
+    def __init__(self):
+        self.__hidden = 1
+print(Private().__reduce_ex__(2)[2])
 try:
     S().__reduce_ex__(1)
 except TypeError as e:
