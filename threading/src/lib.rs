@@ -8,17 +8,21 @@
 //! - [`obj_mutex`]: the one-byte per-object mutex;
 //! - [`stop_the_world`]: attach / detach / safepoints and the stop-the-world
 //!   guard;
-//! - [`gil`]: the optional GIL, taken in attach and released in detach.
+//! - [`gil`]: the optional GIL, taken in attach and released in detach;
+//! - [`qsbr`]: quiescent-state-based reclamation for memory that lock-free
+//!   readers may still see (container item arrays, dropped references).
 //!
 //! The protocols and their invariants are described in docs/threading.md.
 //! `unsafe` lives only in `inbox` (node ownership), `parking` (the
-//! `parking_lot_core` calls) and `sync` (the `UnsafeCell` wrapper has none,
-//! it hands out raw pointers).
+//! `parking_lot_core` calls), `qsbr` (running deferred callbacks, whose
+//! contract `defer`'s caller accepts) and `sync` (the `UnsafeCell` wrapper
+//! has none, it hands out raw pointers).
 
 pub mod gil;
 pub mod inbox;
 pub mod obj_mutex;
 mod parking;
+pub mod qsbr;
 pub mod registry;
 pub mod stop_the_world;
 pub mod sync;

@@ -80,6 +80,9 @@ pub struct ThreadState {
     /// the GIL's state lock held; lets `detach` release exactly what
     /// `attach` took even if the GIL setting changes in between.
     pub(crate) holds_gil: AtomicBool,
+    /// Quiescent-state-based reclamation: this thread's last quiescent
+    /// sequence number (see `qsbr.rs`).
+    pub qsbr: crate::qsbr::QsbrSlot,
 }
 
 impl ThreadState {
@@ -90,6 +93,7 @@ impl ThreadState {
             brc_inbox: Inbox::new(),
             status: AtomicU32::new(status),
             holds_gil: AtomicBool::new(false),
+            qsbr: crate::qsbr::QsbrSlot::new(),
         }
     }
 

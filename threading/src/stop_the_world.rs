@@ -77,6 +77,7 @@ impl ThreadState {
             // so what the requester did while the world was stopped is
             // visible to us. The CAS fails if a requester suspended us.
             if self.status.compare_exchange(DETACHED, ATTACHED, Ordering::Acquire, Ordering::Relaxed).is_ok() {
+                crate::qsbr::on_attach(self);
                 return;
             }
             // SUSPENDED: do not sit on the GIL while the world is stopped.
@@ -134,6 +135,7 @@ impl ThreadState {
     fn detach_inner(&self, forced_switch: bool) {
         debug_assert_eq!(self.status.load(Ordering::Relaxed), ATTACHED, "detach: thread {} is not attached", self.tid);
         let world = world();
+        crate::qsbr::on_detach(self);
         // Release: a requester that suspends us (its CAS is Acquire) sees
         // everything we did while attached. Then the fence and the load of
         // `stw_requested` are our half of the Dekker handshake with

@@ -103,7 +103,7 @@ fn sys_exception(vm: &mut Vm, args: crate::function::args::Args<'_>) -> PyResult
 }
 
 /// Services eval-breaker requests at a safepoint: queued refcount merges,
-/// stop-the-world, GIL drop requests, Ctrl-C.
+/// stop-the-world, GIL drop requests, QSBR reclamation, Ctrl-C.
 pub fn handle_eval_breaker(vm: &mut Vm) -> PyResult<()> {
     use skein_threading::registry::{
         BREAKER_BRC_MERGE, BREAKER_GIL_DROP_REQUEST, BREAKER_SIGNAL, BREAKER_STOP_THE_WORLD,
@@ -117,6 +117,11 @@ pub fn handle_eval_breaker(vm: &mut Vm) -> PyResult<()> {
     }
     if bits & BREAKER_GIL_DROP_REQUEST != 0 {
         vm.thread.yield_gil();
+    }
+    if bits & skein_threading::qsbr::BREAKER_QSBR != 0 {
+        // A quiescent point: report it and run deferred frees (lock-free
+        // container reads, `object/lockfree.rs`).
+        skein_threading::qsbr::process(&vm.thread);
     }
     if bits & BREAKER_SIGNAL != 0 {
         check_signals(vm)?;

@@ -17,7 +17,10 @@
 #![allow(unsafe_code)]
 
 pub mod alloc;
+pub mod dict_keys;
 pub mod locked;
+pub mod lockfree;
+pub mod shared_vec;
 
 use std::any::TypeId;
 use std::marker::PhantomData;

@@ -24,11 +24,9 @@ impl Vm {
     pub fn get_item(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
         if let Some(i) = key.as_small_int() {
             if let Some(l) = obj.downcast_ref::<PyList>() {
-                let items = l.lock();
-                if let Some(j) = normalize_index(i, items.len()) {
-                    return Ok(items[j].clone());
+                if let Some(v) = l.get_signed(i) {
+                    return Ok(v);
                 }
-                drop(items);
                 if !obj.class().is_heap_type() {
                     return Err(self.new_index_error("list index out of range"));
                 }
@@ -78,9 +76,7 @@ impl Vm {
                 if let Some(l) = obj.downcast_ref::<PyList>() {
                     let mut items = l.lock();
                     if let Some(j) = normalize_index(i, items.len()) {
-                        let old = std::mem::replace(&mut items[j], value);
-                        drop(items);
-                        drop(old);
+                        items.set(j, value);
                         return Ok(());
                     }
                     drop(items);

@@ -1,17 +1,21 @@
-//! `list`: a mutable sequence behind the list's own lock.
+//! `list`: a mutable sequence whose reads need no lock.
 //!
 //! Single operations (`append`, `pop`, item get/set) are atomic, as CPython's
-//! free-threaded build promises. Values removed from the list are dropped
-//! after the lock is released, since a destructor may run Python code.
+//! free-threaded build promises. Reads (`l[i]`, iteration, `len`) go
+//! through `SharedVec`'s lock-free path (`object/shared_vec.rs`); writes
+//! lock. Values removed from the list are dropped after the lock is
+//! released, since a destructor may run Python code, and through QSBR
+//! once other threads read the list.
 
-use crate::object::{Locked, LockedGuard, PyPayload, PyRef};
+use crate::object::shared_vec::{ListGuard, SharedVec};
+use crate::object::{PyPayload, PyRef};
 use crate::types::type_::{PyType, TypeCell};
 use crate::value::Value;
 
 pub static LIST_TYPE: TypeCell = TypeCell::new();
 
 pub struct PyList {
-    items: Locked<Vec<Value>>,
+    items: SharedVec,
 }
 
 impl PyPayload for PyList {
@@ -20,34 +24,48 @@ impl PyPayload for PyList {
     }
     const IS_CONTAINER: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.items.lock().iter().for_each(visit);
+        self.items.lock_read().iter().for_each(visit);
     }
 }
 
 impl PyList {
     pub fn new(items: Vec<Value>) -> PyList {
-        PyList { items: Locked::new(items) }
+        PyList { items: SharedVec::new(items) }
     }
 
-    /// Locks the items. Never call Python code while holding the guard, and
-    /// drop removed values only after releasing it.
+    /// Locks the items for a change. Never call Python code while holding
+    /// the guard; the values it removes are dropped after it is released.
     #[inline]
-    pub fn lock(&self) -> LockedGuard<'_, Vec<Value>> {
+    pub fn lock(&self) -> ListGuard<'_> {
         self.items.lock()
     }
 
+    /// Locks the items to read several of them consistently.
+    #[inline]
+    pub fn lock_read(&self) -> ListGuard<'_> {
+        self.items.lock_read()
+    }
+
+    /// The length (one atomic load).
     #[inline]
     pub fn len(&self) -> usize {
-        self.items.lock().len()
+        self.items.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// Item `i`, usually without locking.
     #[inline]
     pub fn get(&self, i: usize) -> Option<Value> {
-        self.items.lock().get(i).cloned()
+        self.items.get(i)
+    }
+
+    /// Item `i`, negative counting from the end (one length read).
+    #[inline]
+    pub fn get_signed(&self, i: i64) -> Option<Value> {
+        self.items.get_signed(i)
     }
 
     #[inline]
@@ -57,13 +75,18 @@ impl PyList {
 
     /// A copy of the items.
     pub fn snapshot(&self) -> Vec<Value> {
-        self.items.lock().clone()
+        self.items.snapshot()
     }
 
     /// Replaces the contents; the old items are dropped unlocked.
     pub fn replace_all(&self, items: Vec<Value>) {
-        let old = std::mem::replace(&mut *self.items.lock(), items);
-        drop(old);
+        self.items.lock().replace_all(items);
+    }
+
+    /// Whether other threads have read or written this list, so that it
+    /// defers frees (for tests and diagnostics).
+    pub fn is_shared(&self) -> bool {
+        self.items.is_shared()
     }
 }
 

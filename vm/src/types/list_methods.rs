@@ -19,6 +19,7 @@ use skein_compiler::bytecode::CompareOp;
 use crate::function::args::Args;
 use crate::function::descriptors::add_getset;
 use crate::function::native::{add_method_kind, add_methods, MethodKind};
+use crate::object::shared_vec::ListGuard;
 use crate::object::{PyPayload, PyRef};
 use crate::protocol::sequence::normalize_index;
 use crate::types::int::int_from_i64;
@@ -207,8 +208,7 @@ fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if args.pos.len() > 2 {
         return Err(vm.new_type_error(format!("list expected at most 1 argument, got {}", args.pos.len() - 1)));
     }
-    let old = std::mem::take(&mut *l.lock());
-    drop(old);
+    l.lock().clear();
     if let Some(it) = args.pos.get(1) {
         let items = vm.collect(it)?;
         l.lock().extend(items);
@@ -259,18 +259,12 @@ fn list_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, key) = one_arg(vm, &args, "list.__getitem__")?;
     let l = this(vm, s)?;
     match seq_key(vm, key, "list")? {
-        Key::Index(i) => {
-            let items = l.lock();
-            match normalize_index(i, items.len()) {
-                Some(j) => Ok(items[j].clone()),
-                None => {
-                    drop(items);
-                    Err(vm.new_index_error("list index out of range"))
-                }
-            }
-        }
+        Key::Index(i) => match l.get_signed(i) {
+            Some(v) => Ok(v),
+            None => Err(vm.new_index_error("list index out of range")),
+        },
         Key::Slice(sp) => {
-            let items = l.lock();
+            let items = l.lock_read();
             let (start, _, step, n) = sp.adjust(items.len());
             let v = gather(&items, start, step, n);
             drop(items);
@@ -288,29 +282,18 @@ fn slice_positions(start: i64, step: i64, n: usize) -> Vec<usize> {
     v
 }
 
-/// `del l[slice]` with the lock held; returns the removed values.
-fn delete_slice(items: &mut Vec<Value>, sp: &SliceSpec) -> Vec<Value> {
+/// `del l[slice]` with the lock held; the guard drops the removed values
+/// after unlocking.
+fn delete_slice(items: &mut ListGuard<'_>, sp: &SliceSpec) {
     let (start, stop, step, n) = sp.adjust(items.len());
     if n == 0 {
-        return Vec::new();
+        return;
     }
     if step == 1 {
-        return items.drain(start as usize..stop.max(start) as usize).collect();
+        items.splice(start as usize, stop.max(start) as usize, Vec::new());
+        return;
     }
-    let pos = slice_positions(start, step, n);
-    let mut removed = Vec::with_capacity(n);
-    let mut kept = Vec::with_capacity(items.len() - n);
-    let mut next = pos.iter().peekable();
-    for (i, v) in std::mem::take(items).into_iter().enumerate() {
-        if next.peek() == Some(&&i) {
-            next.next();
-            removed.push(v);
-        } else {
-            kept.push(v);
-        }
-    }
-    *items = kept;
-    removed
+    items.delete_positions(&slice_positions(start, step, n));
 }
 
 fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -321,9 +304,8 @@ fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let mut items = l.lock();
             match normalize_index(i, items.len()) {
                 Some(j) => {
-                    let old = std::mem::replace(&mut items[j], a[2].clone());
+                    items.set(j, a[2].clone());
                     drop(items);
-                    drop(old);
                     Ok(none())
                 }
                 None => {
@@ -340,9 +322,8 @@ fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let (start, stop, step, n) = sp.adjust(items.len());
             if step == 1 {
                 let (s, e) = (start as usize, stop.max(start) as usize);
-                let removed: Vec<Value> = items.splice(s..e, seq).collect();
+                items.splice(s, e, seq);
                 drop(items);
-                drop(removed);
                 return Ok(none());
             }
             if seq.len() != n {
@@ -352,13 +333,11 @@ fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     seq.len()
                 )));
             }
-            let mut old = Vec::with_capacity(n);
             for (k, v) in seq.into_iter().enumerate() {
                 let j = (start + k as i64 * step) as usize;
-                old.push(std::mem::replace(&mut items[j], v));
+                items.set(j, v);
             }
             drop(items);
-            drop(old);
             Ok(none())
         }
     }
@@ -384,8 +363,7 @@ fn list_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
         Key::Slice(sp) => {
-            let removed = delete_slice(&mut l.lock(), &sp);
-            drop(removed);
+            delete_slice(&mut l.lock(), &sp);
             Ok(none())
         }
     }
@@ -533,8 +511,7 @@ fn list_imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return mul_fallback(vm, &a[0], &a[1]);
     };
     let v = repeated(vm, &l.snapshot(), n)?;
-    let old = std::mem::replace(&mut *l.lock(), v);
-    drop(old);
+    l.lock().replace_all(v);
     Ok(a[0].clone())
 }
 
@@ -603,9 +580,7 @@ fn list_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn list_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = noargs(vm, &args, "list.clear")?;
-    let l = this(vm, s)?;
-    let old = std::mem::take(&mut *l.lock());
-    drop(old);
+    this(vm, s)?.lock().clear();
     Ok(none())
 }
 
@@ -648,13 +623,9 @@ fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     // The list is empty while comparisons run; whatever they store in it
     // is discarded and reported, as CPython does.
-    let mut items = std::mem::take(&mut *l.lock());
+    let mut items = l.lock().take_for_sort();
     let r = crate::builtins::sort::sort_values(vm, &mut items, key.as_ref(), reverse);
-    let mut guard = l.lock();
-    let modified = !guard.is_empty() || guard.capacity() != 0;
-    let intruders = std::mem::replace(&mut *guard, items);
-    drop(guard);
-    drop(intruders);
+    let modified = l.lock().restore_sorted(items);
     r?;
     if modified {
         return Err(vm.new_value_error("list modified during sort"));
