@@ -92,7 +92,10 @@ impl PyMethodDescriptor {
                     let owner = self.owner.name();
                     return Err(vm.new_type_error(format!("unbound method {owner}.{}() needs an argument", self.name)));
                 };
-                if self.kind == MethodKind::Instance && !first.class().is_subtype(&self.owner) {
+                if self.kind == MethodKind::Instance
+                    && !std::ptr::eq(first.class(), self.owner.payload_ref())
+                    && !first.class().is_subtype(&self.owner)
+                {
                     let owner = self.owner.name();
                     let got = first.class().name();
                     return Err(vm.new_type_error(format!(
@@ -117,6 +120,10 @@ pub fn add_method_kind(ty: &PyRef<PyType>, name: &'static str, func: NativeFn, k
     let d = PyMethodDescriptor { name, func, kind, owner: ty.clone(), doc: None };
     let cls = if kind == MethodKind::Class { CLASSMETHOD_DESCRIPTOR_TYPE.get() } else { METHOD_DESCRIPTOR_TYPE.get() };
     let v = PyRef::new_with_type(d, cls).into_value();
+    // Builtin types live as long as the program and every thread calls
+    // their methods: immortal, so calls need no count and inline caches
+    // can keep the descriptor without a reference.
+    v.make_immortal();
     ty.dict().set_str_key(crate::intern::intern(name), v);
     crate::types::type_cache::invalidate_all();
 }

@@ -347,19 +347,16 @@ impl Vm {
                             tri!(self.store_name(fidx, name, None));
                         }
                         Opcode::LOAD_GLOBAL => {
+                            let slot = (instrs[pc - 1] >> 8) as usize;
                             let name = &names[(arg >> 1) as usize];
                             let v = {
                                 let f = &self.frames.frames[fidx];
-                                match f.globals.get_str_value(name) {
-                                    Some(v) => Some(v),
-                                    None => f.builtins.get_str_value(name),
-                                }
-                            };
-                            let v = match v {
-                                Some(v) => v,
-                                None => {
-                                    err = self.name_error(name);
-                                    break 'dispatch;
+                                match crate::interp::global_cache::load_global(slots, slot, f, name) {
+                                    Some(v) => v,
+                                    None => {
+                                        err = self.name_error(name);
+                                        break 'dispatch;
+                                    }
                                 }
                             };
                             if arg & 1 == 1 {

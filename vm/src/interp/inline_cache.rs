@@ -58,6 +58,11 @@ pub enum Entry {
     /// `LOAD_ATTR` on a class object: an attribute found on the class that
     /// binds to itself (not a descriptor) and needs no count.
     ClassValue { type_version: u64, meta_version: u64, value: usize },
+    /// `LOAD_GLOBAL`: the value (needing no count) found while the globals
+    /// dict (identified by address; module dicts are immortal, so the
+    /// address is never reused) was at version `gver` and, when it came from
+    /// the builtins, the builtins dict at version `bver` (else `u64::MAX`).
+    Global { globals: usize, gver: u64, bver: u64, value: usize },
     /// Specialising failed: run the generic path this many more times
     /// before trying again.
     Backoff(u16),

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod except_star;
 pub mod frame;
 pub mod frame_object;
+pub mod global_cache;
 pub mod inline_cache;
 pub mod patterns;
 pub mod suggest;
