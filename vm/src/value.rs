@@ -5,14 +5,30 @@
 //! - low bit 1: a 63-bit signed integer stored in the upper 63 bits. Small
 //!   ints never allocate and never touch a reference count, so `i + 1`,
 //!   comparisons and `range` loops stay in registers.
-//! - low bit 0: a non-null pointer to an object's `ObjHeader`; the `Value`
-//!   owns one strong reference, released on drop. All count arithmetic lives
-//!   in `skein_gc` (`incref`/`decref`); this file only decides *whether* a
-//!   word is a reference.
+//! - low bits `10`: a tagged `float` (see "Tagged floats" below). Like small
+//!   ints, these never allocate and are never counted.
+//! - low bits `00`: a non-null pointer to an object's `ObjHeader`; the
+//!   `Value` owns one strong reference, released on drop. All count
+//!   arithmetic lives in `skein_gc` (`incref`/`decref`); this file only
+//!   decides *whether* a word is a reference.
 //!
 //! Invariants: an integer that fits in 63 bits is always represented tagged
 //! (never as a heap `int` of exact type), so equality of two tagged words is
-//! integer equality and a heap `int` is known to be big.
+//! integer equality and a heap `int` is known to be big. A `float` of exact
+//! type whose value is encodable is always tagged, never boxed (so boxed
+//! exact floats hold only 0 < |x| < 2**-255, |x| >= 2**257, -0.0, inf and
+//! nan); `float` subclass instances are always boxed.
+//!
+//! Tagged floats (the "flonum" encoding of Ruby's VM, rewritten here): a
+//! double whose top three exponent bits are `011` or `100` -- magnitudes in
+//! [2**-255, 2**257), nearly every float a program computes -- keeps all
+//! its information when bits 62 and 61 (which then differ) are replaced by
+//! one of them. The word is the double rotated left by 3, so sign, bit 62
+//! and bit 61 land in bits 2..0, with bits 1..0 overwritten by the tag `10`;
+//! decoding restores bits 62..61 from bit 60 (now bit 63). `+0.0` gets the
+//! one word that would otherwise encode 2**-255 (which is therefore boxed).
+//! Floats are thus as cheap as small ints: no allocation, no count, and
+//! peak memory for float-heavy programs far below one boxed object each.
 #![allow(unsafe_code)]
 
 use std::mem::ManuallyDrop;
@@ -24,6 +40,13 @@ use skein_gc::{ObjHeader, ObjRef};
 /// Smallest and largest integers that fit in a tagged word.
 pub const SMALL_INT_MIN: i64 = -(1 << 62);
 pub const SMALL_INT_MAX: i64 = (1 << 62) - 1;
+
+/// Low two bits of a tagged float.
+const FLOAT_TAG: usize = 0b10;
+/// The word of `+0.0` (otherwise the encoding of 2**-255).
+const FLOAT_ZERO_WORD: usize = 0x8000_0000_0000_0002;
+/// The bits of 2**-255, whose encoding `+0.0` takes.
+const FLOAT_ZERO_ALIAS_BITS: u64 = 0x3000_0000_0000_0000;
 
 #[repr(transparent)]
 pub struct Value(NonZeroUsize);
@@ -59,6 +82,46 @@ impl Value {
         self.0.get() & 1 == 1
     }
 
+    /// A tagged float, if `f` is encodable (see the module doc); the caller
+    /// boxes it otherwise.
+    #[inline(always)]
+    pub fn try_tagged_float(f: f64) -> Option<Value> {
+        let bits = f.to_bits();
+        // Top three exponent bits 011 or 100: (x - 3) is 0 or 1.
+        let top = (bits >> 60) & 7;
+        let word = if top.wrapping_sub(3) <= 1 && bits != FLOAT_ZERO_ALIAS_BITS {
+            ((bits.rotate_left(3) & !3) | FLOAT_TAG as u64) as usize
+        } else if bits == 0 {
+            FLOAT_ZERO_WORD
+        } else {
+            return None;
+        };
+        // SAFETY: the tag bit 1 is set, so the word is never zero.
+        Some(Value(unsafe { NonZeroUsize::new_unchecked(word) }))
+    }
+
+    #[inline(always)]
+    pub fn is_tagged_float(&self) -> bool {
+        self.0.get() & 3 == FLOAT_TAG
+    }
+
+    /// The value of a tagged float (not of a boxed one: see `as_float`).
+    #[inline(always)]
+    pub fn as_tagged_float(&self) -> Option<f64> {
+        let w = self.0.get();
+        if w & 3 != FLOAT_TAG {
+            return None;
+        }
+        if w == FLOAT_ZERO_WORD {
+            return Some(0.0);
+        }
+        let w = w as u64;
+        // Bits 1..0 back to the two top exponent bits: `01` when bit 60
+        // of the double (now bit 63) is 1, `10` when it is 0.
+        let top = 2 - (w >> 63);
+        Some(f64::from_bits(((w & !3) | top).rotate_right(3)))
+    }
+
     #[inline(always)]
     pub fn as_small_int(&self) -> Option<i64> {
         if self.is_small_int() {
@@ -84,13 +147,21 @@ impl Value {
         Value(unsafe { NonZeroUsize::new_unchecked(p.as_ptr() as usize) })
     }
 
+    /// Whether this is a reference to a heap object (not a tagged int or
+    /// float).
+    #[inline(always)]
+    pub fn is_object(&self) -> bool {
+        self.0.get() & 3 == 0
+    }
+
     /// The header pointer, if this is an object.
     #[inline(always)]
     pub fn as_header_ptr(&self) -> Option<NonNull<ObjHeader>> {
-        if self.is_small_int() {
-            None
+        if self.is_object() {
+            // SAFETY: the word is non-zero (NonZeroUsize).
+            Some(unsafe { NonNull::new_unchecked(self.0.get() as *mut ObjHeader) })
         } else {
-            NonNull::new(self.0.get() as *mut ObjHeader)
+            None
         }
     }
 
@@ -112,11 +183,11 @@ impl Value {
         Some(f(&r))
     }
 
-    /// Converts into an owned `ObjRef`, or gives the int back.
+    /// Converts into an owned `ObjRef`, or gives a tagged value back.
     #[inline(always)]
-    pub fn into_ref(self) -> Result<ObjRef, i64> {
+    pub fn into_ref(self) -> Result<ObjRef, Value> {
         match self.as_header_ptr() {
-            None => Err(self.small_int_unchecked()),
+            None => Err(self),
             Some(p) => {
                 std::mem::forget(self);
                 // SAFETY: the reference owned by `self` moves into the ObjRef.
@@ -125,7 +196,7 @@ impl Value {
         }
     }
 
-    /// Makes the object immortal (no-op for ints): its count never changes
+    /// Makes the object immortal (no-op for tagged values): its count never changes
     /// again and it is never freed. Used for objects every thread touches
     /// (module-level functions and classes, modules, builtins) so that
     /// sharing them costs no cache-line traffic, as CPython 3.13t does.
@@ -146,7 +217,7 @@ impl Value {
     }
 
     /// The word of a value that needs no reference counting -- a tagged int
-    /// or an immortal object -- so a cache can keep it without owning a
+    /// or float, or an immortal object -- so a cache can keep it without owning a
     /// reference. `None` for every other value.
     #[inline(always)]
     pub fn immortal_word(&self) -> Option<usize> {
@@ -172,12 +243,57 @@ impl Value {
 
     /// Rebuilds a value from a raw object pointer, adding a reference.
     ///
+    /// A tagged word passed here as a "pointer" (code that keeps values as
+    /// raw words and tells ints from objects by bit 0 alone) comes back as
+    /// the tagged value it is, with nothing counted.
+    ///
     /// # Safety
-    /// `p` must point to a live object.
+    /// `p` must point to a live object, or be the word of a tagged value.
     #[inline(always)]
     pub unsafe fn clone_from_header(p: NonNull<ObjHeader>) -> Value {
+        let w = p.as_ptr() as usize;
+        if w & 3 != 0 {
+            // SAFETY: `p` is non-null, so the word is non-zero.
+            return Value(unsafe { NonZeroUsize::new_unchecked(w) });
+        }
         // SAFETY: forwarded contract: `p` is live.
         Value::from_ref(unsafe { ObjRef::clone_from_raw(p) })
+    }
+
+    /// Gives the value up as its word; the reference it owned (if it is an
+    /// object) now belongs to the word. [`Value::from_raw_word`] takes it
+    /// back. Containers that store words (lock-free reads) use these three
+    /// functions instead of decoding tags themselves.
+    #[inline(always)]
+    pub fn into_raw_word(self) -> usize {
+        let w = self.0.get();
+        std::mem::forget(self);
+        w
+    }
+
+    /// Takes back the value (and reference) of a word from
+    /// [`Value::into_raw_word`].
+    ///
+    /// # Safety
+    /// `w` came from `into_raw_word`, and its reference is taken back once.
+    #[inline(always)]
+    pub unsafe fn from_raw_word(w: usize) -> Value {
+        debug_assert!(w != 0);
+        // SAFETY: forwarded contract: a non-zero word whose reference, if
+        // it is an object, the caller hands over.
+        Value(unsafe { NonZeroUsize::new_unchecked(w) })
+    }
+
+    /// A new value for a word from [`Value::into_raw_word`], adding a
+    /// reference when it is an object.
+    ///
+    /// # Safety
+    /// `w` came from `into_raw_word` and its object (if any) is alive.
+    #[inline(always)]
+    pub unsafe fn clone_raw_word(w: usize) -> Value {
+        // SAFETY: forwarded contract.
+        let v = ManuallyDrop::new(unsafe { Value::from_raw_word(w) });
+        (*v).clone()
     }
 }
 
@@ -204,10 +320,13 @@ impl Drop for Value {
 
 impl std::fmt::Debug for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.as_small_int() {
-            Some(i) => write!(f, "Value({i})"),
-            None => write!(f, "Value({:#x})", self.0.get()),
+        if let Some(i) = self.as_small_int() {
+            return write!(f, "Value({i})");
         }
+        if let Some(x) = self.as_tagged_float() {
+            return write!(f, "Value({x:?})");
+        }
+        write!(f, "Value({:#x})", self.0.get())
     }
 }
 
@@ -224,5 +343,66 @@ mod tests {
         }
         assert!(Value::try_small_int(SMALL_INT_MAX + 1).is_none());
         assert!(Value::try_small_int(SMALL_INT_MIN - 1).is_none());
+    }
+
+    #[test]
+    fn tagged_float_round_trip() {
+        let cases = [
+            0.0,
+            1.0,
+            -1.0,
+            0.5,
+            1.5,
+            -2.75,
+            3.141592653589793,
+            1e-70,
+            -1e70,
+            f64::from_bits(0x3000_0000_0000_0001),
+            f64::from_bits(0x4fff_ffff_ffff_ffff),
+            -f64::from_bits(0x4fff_ffff_ffff_ffff),
+            f64::from_bits(0xb000_0000_0000_0000),
+        ];
+        for f in cases {
+            let v = Value::try_tagged_float(f).unwrap_or_else(|| panic!("{f:e} should be tagged"));
+            assert!(v.is_tagged_float() && !v.is_small_int() && !v.is_object());
+            assert_eq!(v.as_tagged_float().map(f64::to_bits), Some(f.to_bits()), "{f:e}");
+            assert_eq!(v.as_small_int(), None);
+        }
+        // Boxed: zero's alias, -0.0, out-of-range exponents, inf, nan.
+        for f in [
+            f64::from_bits(0x3000_0000_0000_0000),
+            -0.0,
+            1e-80,
+            1e80,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::from_bits(0x2fff_ffff_ffff_ffff),
+            f64::from_bits(0x5000_0000_0000_0000),
+        ] {
+            assert!(Value::try_tagged_float(f).is_none(), "{f:e} should be boxed");
+        }
+        // Distinct floats get distinct words; ints are never floats.
+        let a = Value::try_tagged_float(1.0).unwrap();
+        let b = Value::try_tagged_float(1.0 + f64::EPSILON).unwrap();
+        assert!(!a.is(&b));
+        assert_eq!(Value::from_small_int(1).as_tagged_float(), None);
+    }
+
+    #[test]
+    fn raw_words_of_tagged_values_round_trip() {
+        for v in
+            [Value::from_small_int(-5), Value::try_tagged_float(2.5).unwrap(), Value::try_tagged_float(0.0).unwrap()]
+        {
+            let w = v.clone().into_raw_word();
+            // SAFETY: words from `into_raw_word`, each taken back once.
+            let (back, copy) = unsafe { (Value::from_raw_word(w), Value::clone_raw_word(w)) };
+            assert!(back.is(&v) && copy.is(&v));
+            // SAFETY: a tagged word passed as a pointer comes back as is.
+            let again = unsafe { Value::clone_from_header(NonNull::new_unchecked(w as *mut ObjHeader)) };
+            assert!(again.is(&v));
+        }
     }
 }

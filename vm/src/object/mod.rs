@@ -144,7 +144,8 @@ impl Value {
     pub fn class(&self) -> &PyType {
         match self.header() {
             Some(h) => alloc::type_of_header(h),
-            None => crate::types::int::INT_TYPE.get().payload_ref(),
+            None if self.is_small_int() => crate::types::int::INT_TYPE.get().payload_ref(),
+            None => crate::types::float::FLOAT_TYPE.get().payload_ref(),
         }
     }
 

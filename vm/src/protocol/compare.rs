@@ -3,7 +3,6 @@
 use compiler_ops::CompareOp;
 use skein_compiler::bytecode as compiler_ops;
 
-use crate::types::float::PyFloat;
 use crate::types::singletons::bool_value;
 use crate::types::str::PyStr;
 use crate::value::Value;
@@ -19,15 +18,15 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
         return Some(x == y);
     }
+    if let Some(r) = numeric_compare(a, b, CompareOp::Eq) {
+        return Some(r);
+    }
     let (ta, tb) = (a.class(), b.class());
     if ta.is_heap_type() || tb.is_heap_type() {
         return None;
     }
     if let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) {
         return Some(x.as_str() == y.as_str());
-    }
-    if let (Some(x), Some(y)) = (a.downcast_ref::<PyFloat>(), b.downcast_ref::<PyFloat>()) {
-        return Some(x.0 == y.0);
     }
     if a.as_small_int().is_some() && b.downcast_ref::<PyStr>().is_some()
         || b.as_small_int().is_some() && a.downcast_ref::<PyStr>().is_some()
@@ -70,6 +69,25 @@ fn swapped(op: CompareOp) -> CompareOp {
     }
 }
 
+/// Comparison of exact floats with each other and with small ints that a
+/// double holds exactly (|i| <= 2**53), without any lookup: `None` for
+/// every other pair. Larger ints go to `float`'s exact int comparison.
+#[inline]
+pub fn numeric_compare(a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
+    const EXACT: i64 = 1 << 53;
+    let x = match a.as_small_int() {
+        Some(i) if (-EXACT..=EXACT).contains(&i) => i as f64,
+        Some(_) => return None,
+        None => a.as_exact_float()?,
+    };
+    let y = match b.as_small_int() {
+        Some(i) if (-EXACT..=EXACT).contains(&i) => i as f64,
+        Some(_) => return None,
+        None => b.as_exact_float()?,
+    };
+    Some(cmp_result(op, x, y))
+}
+
 #[inline]
 fn cmp_result<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
     match op {
@@ -88,11 +106,15 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
             return Ok(bool_value(cmp_result(op, x, y)));
         }
-        if let (Some(x), Some(y)) = (a.downcast_ref::<PyFloat>(), b.downcast_ref::<PyFloat>()) {
-            if !a.class().is_heap_type() && !b.class().is_heap_type() {
-                return Ok(bool_value(cmp_result(op, x.0, y.0)));
-            }
+        if let Some(r) = numeric_compare(a, b, op) {
+            return Ok(bool_value(r));
         }
+        self.rich_compare_general(a, b, op)
+    }
+
+    /// `rich_compare` past the fast paths: strings, then the methods.
+    #[inline(never)]
+    fn rich_compare_general(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         if let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) {
             if !a.class().is_heap_type() && !b.class().is_heap_type() {
                 return Ok(bool_value(cmp_result(op, x.as_str(), y.as_str())));

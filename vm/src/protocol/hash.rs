@@ -4,7 +4,6 @@
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
 
-use crate::types::float::PyFloat;
 use crate::types::int::PyInt;
 use crate::types::singletons::PyBool;
 use crate::types::str::PyStr;
@@ -140,8 +139,8 @@ impl Vm {
             if let Some(i) = v.downcast_ref::<PyInt>() {
                 return Ok(hash_bigint(&i.value));
             }
-            if let Some(f) = v.downcast_ref::<PyFloat>() {
-                return Ok(hash_float(f.0));
+            if let Some(f) = v.as_float() {
+                return Ok(hash_float(f));
             }
             if let Some(b) = v.downcast_ref::<PyBool>() {
                 return Ok(b.0 as i64);

@@ -4,10 +4,17 @@
 //! method goes first when its type is a proper subclass of the left's; an
 //! in-place operator tries `__iop__` before the plain pair. Builtin types
 //! provide these methods natively in their dicts; the interpreter takes
-//! fast paths for tagged ints and floats before getting here.
+//! fast paths for tagged ints and floats before getting here, and
+//! `binary_op` computes the remaining int/float combinations directly
+//! ([`numeric_binary`]) -- the same results as the methods, without a
+//! lookup, a call or an argument array.
 
 use skein_compiler::bytecode::BinaryOp;
 
+use crate::builtins::numeric::float_divmod;
+use crate::types::float::new_float;
+use crate::types::float_methods::float_pow;
+use crate::types::int::int_from_i64;
 use crate::types::singletons::PyBool;
 use crate::types::str::PyStr;
 use crate::value::Value;
@@ -56,6 +63,7 @@ fn inplace_names(op: BinaryOp) -> Option<(&'static str, &'static str)> {
 }
 
 /// The plain operator for an in-place one.
+#[inline]
 pub fn base_op(op: BinaryOp) -> BinaryOp {
     use BinaryOp::*;
     match op {
@@ -79,6 +87,22 @@ pub fn base_op(op: BinaryOp) -> BinaryOp {
 impl Vm {
     /// `a op b` for any operator of `BINARY_OP`.
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
+        // int and float define no in-place methods, so `op` and its
+        // in-place form are the same for them.
+        match numeric_binary(a, b, base_op(op)) {
+            Some(r) => Ok(r),
+            None => self.binary_op_general(a, b, op),
+        }
+    }
+
+    /// `binary_op` past the fast path: `float ** x`, then the methods.
+    #[inline(never)]
+    fn binary_op_general(&mut self, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
+        if base_op(op) == BinaryOp::Power && !(a.is_small_int() && b.is_small_int()) {
+            if let (Some(x), Some(y)) = (exact_f64(a), exact_f64(b)) {
+                return float_pow(self, x, y);
+            }
+        }
         if let Some((sym, iname)) = inplace_names(op) {
             if let Some(f) = a.class().lookup(iname) {
                 let r = self.call_unbound(&f, a, &[a.clone(), b.clone()])?;
@@ -145,6 +169,13 @@ impl Vm {
 
     /// `-v`, `+v`, `~v` via `__neg__`, `__pos__`, `__invert__`.
     pub fn unary_op(&mut self, v: &Value, method: &str, sym: &str) -> PyResult<Value> {
+        if let Some(f) = v.as_exact_float() {
+            match method {
+                "__neg__" => return Ok(new_float(-f)),
+                "__pos__" => return Ok(new_float(f)),
+                _ => {}
+            }
+        }
         if let Some(r) = self.call_special(v, method, &[])? {
             return Ok(r);
         }
@@ -156,6 +187,9 @@ impl Vm {
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         if let Some(i) = v.as_small_int() {
             return Ok(i != 0);
+        }
+        if let Some(f) = v.as_tagged_float() {
+            return Ok(f != 0.0);
         }
         if let Some(b) = v.as_bool_obj() {
             return Ok(b);
@@ -170,6 +204,9 @@ impl Vm {
             }
             if let Some(b) = v.downcast_ref::<PyBool>() {
                 return Ok(b.0);
+            }
+            if let Some(f) = v.as_float() {
+                return Ok(f != 0.0);
             }
         }
         if let Some(f) = ty.lookup("__bool__") {
@@ -229,6 +266,77 @@ impl Vm {
                 format!("cannot fit '{}' into an index-sized integer", v.class().name()),
             )),
         }
+    }
+}
+
+/// A double that an operand of exact type `int` (tagged) or `float`
+/// stands for, when the conversion is exact: `None` for anything else.
+#[inline]
+fn exact_f64(v: &Value) -> Option<f64> {
+    const EXACT: i64 = 1 << 53;
+    match v.as_small_int() {
+        Some(i) if (-EXACT..=EXACT).contains(&i) => Some(i as f64),
+        Some(_) => None,
+        None => v.as_exact_float(),
+    }
+}
+
+/// `a op b` (`op` not in-place) computed directly when both operands are
+/// tagged ints or exact floats and the case is one the int and float
+/// methods would answer without an error: the same value they return.
+/// `None` sends it to the general dispatch (errors, big results, powers of
+/// floats, other types). Ints mixed with floats convert as the float
+/// methods do (exactly, for |i| <= 2**53).
+#[inline]
+fn numeric_binary(a: &Value, b: &Value, op: BinaryOp) -> Option<Value> {
+    use BinaryOp::*;
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return small_int_binary(x, y, op);
+    }
+    let (x, y) = (exact_f64(a)?, exact_f64(b)?);
+    Some(new_float(match op {
+        Add => x + y,
+        Subtract => x - y,
+        Multiply => x * y,
+        TrueDivide if y != 0.0 => x / y,
+        FloorDivide if y != 0.0 => float_divmod(x, y).0,
+        Remainder if y != 0.0 => float_divmod(x, y).1,
+        _ => return None,
+    }))
+}
+
+/// The int-by-int cases the interpreter's inline path leaves out.
+#[inline]
+fn small_int_binary(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
+    use BinaryOp::*;
+    const EXACT: i64 = 1 << 53;
+    match op {
+        Add => Some(int_from_i64(x + y)),
+        Subtract => Some(int_from_i64(x - y)),
+        Multiply => x.checked_mul(y).map(int_from_i64),
+        And => Some(int_from_i64(x & y)),
+        Or => Some(int_from_i64(x | y)),
+        Xor => Some(int_from_i64(x ^ y)),
+        FloorDivide if y != 0 => {
+            let q = x / y;
+            Some(int_from_i64(if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }))
+        }
+        Remainder if y != 0 => {
+            let r = x % y;
+            Some(int_from_i64(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }))
+        }
+        // Both exact as doubles, so the one IEEE division is correctly
+        // rounded, as int true division must be.
+        TrueDivide if y != 0 && (-EXACT..=EXACT).contains(&x) && (-EXACT..=EXACT).contains(&y) => {
+            Some(new_float(x as f64 / y as f64))
+        }
+        Power if (0..64).contains(&y) => x.checked_pow(y as u32).map(int_from_i64),
+        Lshift if (0..63).contains(&y) => {
+            let r = x.checked_shl(y as u32)?;
+            (r >> y == x).then(|| int_from_i64(r))
+        }
+        Rshift if y >= 0 => Some(int_from_i64(x >> y.min(63))),
+        _ => None,
     }
 }
 

@@ -11,7 +11,6 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use crate::function::args::Args;
 use crate::function::native::{add_method_kind, add_methods, MethodKind, NativeFn};
 use crate::object::PyRef;
-use crate::types::float::PyFloat;
 use crate::types::int::int_from_i64;
 use crate::types::list::new_list;
 use crate::types::singletons::{bool_value, not_implemented};
@@ -817,16 +816,16 @@ fn int_arg(vm: &mut Vm, v: &Value, conv: char) -> PyResult<BigInt> {
         return Ok(i.to_bigint());
     }
     if conv == 'd' || conv == 'i' || conv == 'u' {
-        if let Some(f) = v.downcast_ref::<PyFloat>() {
-            if !f.0.is_finite() {
-                let what = if f.0.is_nan() {
+        if let Some(f) = v.as_float() {
+            if !f.is_finite() {
+                let what = if f.is_nan() {
                     "cannot convert float NaN to integer"
                 } else {
                     "cannot convert float infinity to integer"
                 };
-                return Err(if f.0.is_nan() { vm.new_value_error(what) } else { vm.new_overflow_error(what) });
+                return Err(if f.is_nan() { vm.new_value_error(what) } else { vm.new_overflow_error(what) });
             }
-            return Ok(float_to_bigint(f.0.trunc()));
+            return Ok(float_to_bigint(f.trunc()));
         }
         if let Some(f) = v.class().lookup("__int__") {
             let r = vm.call_unbound(&f, v, std::slice::from_ref(v))?;
@@ -853,16 +852,16 @@ fn float_to_bigint(f: f64) -> BigInt {
 }
 
 fn float_arg(vm: &mut Vm, v: &Value, conv: char) -> PyResult<f64> {
-    if let Some(f) = v.downcast_ref::<PyFloat>() {
-        return Ok(f.0);
+    if let Some(f) = v.as_float() {
+        return Ok(f);
     }
     if let Some(i) = v.as_int() {
         return Ok(i.to_bigint().to_f64().unwrap_or(f64::INFINITY));
     }
     if let Some(f) = v.class().lookup("__float__") {
         let r = vm.call_unbound(&f, v, std::slice::from_ref(v))?;
-        if let Some(x) = r.downcast_ref::<PyFloat>() {
-            return Ok(x.0);
+        if let Some(x) = r.as_float() {
+            return Ok(x);
         }
     }
     Err(vm.new_type_error(format!("%{conv} format: a real number is required, not {}", v.class().name())))

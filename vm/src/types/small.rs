@@ -601,8 +601,8 @@ pub fn constant_hash(v: &Value) -> i64 {
     if let Some(b) = v.downcast_ref::<crate::types::singletons::PyBool>() {
         return b.0 as i64;
     }
-    if let Some(f) = v.downcast_ref::<crate::types::float::PyFloat>() {
-        return hash_float(f.0);
+    if let Some(f) = v.as_float() {
+        return hash_float(f);
     }
     if let Some(c) = v.downcast_ref::<PyComplex>() {
         return hash_complex(c.re, c.im);
@@ -641,8 +641,8 @@ pub fn constant_eq(a: &Value, b: &Value) -> bool {
         if let Some(i) = v.as_int() {
             return Some((Real::Int(i.to_bigint()), 0.0));
         }
-        if let Some(f) = v.downcast_ref::<crate::types::float::PyFloat>() {
-            return Some((Real::Float(f.0), 0.0));
+        if let Some(f) = v.as_float() {
+            return Some((Real::Float(f), 0.0));
         }
         v.downcast_ref::<PyComplex>().map(|c| (Real::Float(c.re), c.im))
     }
