@@ -748,6 +748,19 @@ impl Vm {
                             push!(it)
                         }
                         Opcode::FOR_ITER => {
+                            let n = self.frames.values.len();
+                            if let Some(Some(it)) = self.frames.values.get(n - 1) {
+                                if let Some(r) = it.downcast_ref::<crate::types::range::PyRangeIter>() {
+                                    match r.next_int() {
+                                        Some(i) => push!(int_from_i64(i)),
+                                        None => {
+                                            self.frames.values.pop();
+                                            pc = arg as usize;
+                                        }
+                                    }
+                                    continue;
+                                }
+                            }
                             let it = top!();
                             match tri!(self.next(&it)) {
                                 Some(v) => push!(v),

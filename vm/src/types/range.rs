@@ -127,13 +127,29 @@ impl PyPayload for PyRangeIter {
 impl NativeIterator for PyRangeIter {
     #[inline]
     fn next(&self, _vm: &mut Vm) -> PyResult<Option<Value>> {
-        let cur = self.next.fetch_add(self.step, Ordering::Relaxed);
+        Ok(self.next_int().map(int_from_i64))
+    }
+}
+
+impl PyRangeIter {
+    /// The next integer, or `None` when exhausted.
+    ///
+    /// A relaxed load and store rather than a read-modify-write: the loop
+    /// `for i in range(n)` pays no locked instruction per step. Two threads
+    /// sharing one iterator may both get the same item or skip one, which is
+    /// what CPython's free-threaded build allows for shared iterators; each
+    /// value produced is still one of the range's.
+    #[inline]
+    pub fn next_int(&self) -> Option<i64> {
+        let cur = self.next.load(Ordering::Relaxed);
         let live = if self.step > 0 { cur < self.stop } else { cur > self.stop };
         if live {
-            Ok(Some(int_from_i64(cur)))
+            // Both are below 2**62 in magnitude (tagged ints), so the sum
+            // cannot overflow.
+            self.next.store(cur + self.step, Ordering::Relaxed);
+            Some(cur)
         } else {
-            self.next.store(self.stop, Ordering::Relaxed);
-            Ok(None)
+            None
         }
     }
 }
