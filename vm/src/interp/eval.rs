@@ -17,7 +17,6 @@ use crate::interp::frame::Frame;
 use crate::object::PyRef;
 use crate::types::dict::PyDict;
 use crate::types::exceptions::{exc, PyBaseException};
-use crate::types::float::PyFloat;
 use crate::types::int::int_from_i64;
 use crate::types::list::{new_list, PyList};
 use crate::types::singletons::{bool_value, none};
@@ -1707,12 +1706,18 @@ fn fast_binary(a: &Value, b: &Value, arg: u32) -> Option<Value> {
             _ => None,
         };
     }
-    let fa = a.downcast_ref::<PyFloat>()?;
-    let fb = b.downcast_ref::<PyFloat>()?;
-    if a.class().is_heap_type() || b.class().is_heap_type() {
+    // Exact floats, or an exact float with a small int that converts to a
+    // double exactly (|i| <= 2**53, as float.__add__ & co. would).
+    const EXACT: i64 = 1 << 53;
+    let as_operand = |v: &Value| match v.as_small_int() {
+        Some(i) if (-EXACT..=EXACT).contains(&i) => Some(i as f64),
+        Some(_) => None,
+        None => v.as_exact_float(),
+    };
+    if !(a.is_tagged_float() || b.is_tagged_float()) && a.as_exact_float().is_none() && b.as_exact_float().is_none() {
         return None;
     }
-    let (x, y) = (fa.0, fb.0);
+    let (x, y) = (as_operand(a)?, as_operand(b)?);
     match code {
         0 => Some(crate::types::float::new_float(x + y)),
         10 => Some(crate::types::float::new_float(x - y)),
