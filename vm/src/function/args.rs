@@ -2,6 +2,11 @@
 //!
 //! Positional values, then keyword values whose names are in `kwnames` (the
 //! vectorcall convention): no tuple or dict is built unless the callee asks.
+//! A receiver is put in front with [`Args::prepend`], which keeps up to
+//! [`INLINE_ARGS`] values on the Rust stack (bound methods, `__init__`,
+//! `__call__`, bound builtins): no heap allocation per call.
+
+use smallvec::SmallVec;
 
 use crate::types::str::PyStr;
 use crate::value::Value;
@@ -126,13 +131,41 @@ impl<'a> Args<'a> {
         Ok(out)
     }
 
-    /// Copies into owned vectors (for storing, or prepending a receiver).
+    /// These arguments with `first` in front of the positional ones (the
+    /// keyword names are borrowed, not copied).
+    #[inline]
+    pub fn prepend(&self, first: Value) -> Prepended<'a> {
+        let mut values: SmallVec<[Value; INLINE_ARGS]> = SmallVec::with_capacity(1 + self.len());
+        values.push(first);
+        values.extend(self.pos.iter().cloned());
+        values.extend(self.kwvalues.iter().cloned());
+        Prepended { values, npos: self.pos.len() + 1, kwnames: self.kwnames }
+    }
+
+    /// Copies into owned vectors (for storing them).
     pub fn to_owned(&self) -> OwnedArgs {
         OwnedArgs {
             values: self.pos.iter().chain(self.kwvalues).cloned().collect(),
             npos: self.pos.len(),
             kwnames: self.kwnames.to_vec(),
         }
+    }
+}
+
+/// How many argument values [`Prepended`] keeps without allocating.
+pub const INLINE_ARGS: usize = 8;
+
+/// Arguments with a receiver in front ([`Args::prepend`]).
+pub struct Prepended<'a> {
+    values: SmallVec<[Value; INLINE_ARGS]>,
+    npos: usize,
+    kwnames: &'a [Value],
+}
+
+impl Prepended<'_> {
+    #[inline]
+    pub fn as_args(&self) -> Args<'_> {
+        Args { pos: &self.values[..self.npos], kwnames: self.kwnames, kwvalues: &self.values[self.npos..] }
     }
 }
 

@@ -47,9 +47,8 @@ impl PyNativeFunction {
         match &self.bound {
             None => (self.func)(vm, args),
             Some(recv) => {
-                let mut owned = args.to_owned();
-                owned.prepend(recv.clone());
-                (self.func)(vm, owned.as_args())
+                let with_self = args.prepend(recv.clone());
+                (self.func)(vm, with_self.as_args())
             }
         }
     }

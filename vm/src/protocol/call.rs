@@ -26,19 +26,22 @@ impl Vm {
             return d.call(self, args);
         }
         if let Some(m) = callable.downcast_ref::<PyBoundMethod>() {
-            let mut owned = args.to_owned();
-            owned.prepend(m.receiver.clone());
-            let func = m.function.clone();
-            return self.call_args(&func, owned.as_args());
+            let with_self = args.prepend(m.receiver.clone());
+            // The bound method stays alive (the caller holds `callable`),
+            // so its function needs no extra reference.
+            let func = &m.function;
+            if let Some(f) = func.downcast_ref::<PyFunction>() {
+                return self.call_python_function(func, f, with_self.as_args());
+            }
+            return self.call_args(func, with_self.as_args());
         }
         if let Some(t) = callable.downcast::<PyType>() {
             return crate::types::type_call::call_class(self, &t, args);
         }
         match callable.class().lookup("__call__") {
             Some(f) => {
-                let mut owned = args.to_owned();
-                owned.prepend(callable.clone());
-                self.call_unbound_args(&f, callable, owned.as_args())
+                let with_self = args.prepend(callable.clone());
+                self.call_unbound_args(&f, callable, with_self.as_args())
             }
             None => {
                 let name = callable.class().name();

@@ -145,7 +145,7 @@ impl PyGenerator {
 
     /// Resumes with `sent` (or raises `throw` at the suspension point).
     pub fn resume(&self, vm: &mut Vm, this: &Value, sent: Value, throw: Option<PyErr>) -> PyResult<SendResult> {
-        let (window, pc, lasti, started, exc_state) = {
+        let (mut window, pc, lasti, started, exc_state) = {
             let mut s = self.state.lock();
             if s.running {
                 drop(s);
@@ -174,9 +174,18 @@ impl PyGenerator {
             s.started = true;
             (std::mem::take(&mut s.window), s.pc, s.lasti, started, s.exc_state.take())
         };
-        vm.enter_call()?;
+        if let Err(e) = vm.enter_call() {
+            let mut s = self.state.lock();
+            s.window = window;
+            s.exc_state = exc_state;
+            s.started = started;
+            s.running = false;
+            return Err(e);
+        }
         let base = vm.frames.values.len();
-        vm.frames.values.extend(window);
+        // Moves the values and keeps the buffer, which takes them back at
+        // the next `yield`: no allocation per resumption.
+        vm.frames.values.append(&mut window);
         if started && throw.is_none() {
             vm.frames.values.push(Some(sent));
         }
@@ -203,7 +212,7 @@ impl PyGenerator {
         match r {
             Ok(FrameExit::Yield(v)) => {
                 let frame = vm.frames.frames.pop();
-                let window: Vec<Option<Value>> = vm.frames.values.drain(base..).collect();
+                window.extend(vm.frames.values.drain(base..));
                 let mut s = self.state.lock();
                 s.window = window;
                 if let Some(f) = frame {

@@ -24,9 +24,8 @@ pub fn call_class(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<
             let is_type_call = TYPE_TYPE.get().dict().get_str("__call__").is_some_and(|t| t.is(&f));
             if !is_type_call {
                 let cls_v = cls.to_value();
-                let mut owned = args.to_owned();
-                owned.prepend(cls_v.clone());
-                return vm.call_unbound_args(&f, &cls_v, owned.as_args());
+                let with_cls = args.prepend(cls_v.clone());
+                return vm.call_unbound_args(&f, &cls_v, with_cls.as_args());
             }
         }
     }
@@ -57,22 +56,63 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
     let Some(new) = cls.lookup("__new__") else {
         return Err(vm.new_type_error(format!("cannot create '{}' instances", cls.name())));
     };
-    let mut owned = args.to_owned();
-    owned.prepend(cls_v.clone());
+    if is_native(&new, object_new) {
+        return call_plain_class(vm, cls, args);
+    }
+    let with_cls = args.prepend(cls_v.clone());
     let new = vm.descr_get(&new, None, &cls_v)?;
-    let obj = vm.call_args(&new, owned.as_args())?;
+    let obj = vm.call_args(&new, with_cls.as_args())?;
     if !obj.class().is_subtype(cls) {
         return Ok(obj);
     }
     if let Some(init) = obj.class().lookup("__init__") {
-        let mut a = args.to_owned();
-        a.prepend(obj.clone());
-        let r = vm.call_unbound_args(&init, &obj, a.as_args())?;
-        if !r.is_none() {
-            return Err(vm.new_type_error(format!("__init__() should return None, not '{}'", r.class().name())));
-        }
+        run_init(vm, &init, &obj, args)?;
     }
     Ok(obj)
+}
+
+/// `call_type` for a class whose `__new__` is `object.__new__` (most
+/// classes): what `object_new` and then `__init__` do, without building
+/// argument arrays for `__new__` or looking anything up twice.
+fn call_plain_class(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<Value> {
+    let init = cls.lookup("__init__");
+    let init_is_object = init.as_ref().is_none_or(|i| is_native(i, object_init));
+    // object_new's check, with `__new__` known not to be overridden.
+    if !args.is_empty() && init_is_object {
+        return Err(vm.new_type_error(format!("{}() takes no arguments", cls.name())));
+    }
+    if cls.layout != std::any::TypeId::of::<()>() {
+        return Err(vm.new_type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            cls.name(),
+            cls.name()
+        )));
+    }
+    if cls.has_flag(flags::ABSTRACT) {
+        return Err(abstract_error(vm, cls));
+    }
+    let obj = PyRef::new_with_type((), cls).into_value();
+    // `object.__init__` with no arguments does nothing.
+    if let Some(init) = init.filter(|_| !init_is_object) {
+        run_init(vm, &init, &obj, args)?;
+    }
+    Ok(obj)
+}
+
+/// Calls `init(obj, *args)` and checks that it returned `None`.
+fn run_init(vm: &mut Vm, init: &Value, obj: &Value, args: Args<'_>) -> PyResult<()> {
+    let with_self = args.prepend(obj.clone());
+    let r = vm.call_unbound_args(init, obj, with_self.as_args())?;
+    if !r.is_none() {
+        return Err(vm.new_type_error(format!("__init__() should return None, not '{}'", r.class().name())));
+    }
+    Ok(())
+}
+
+/// Whether `v` is the builtin method descriptor of `f` (e.g.
+/// `object.__new__`, wherever it was found).
+fn is_native(v: &Value, f: crate::function::native::NativeFn) -> bool {
+    v.downcast_ref::<crate::function::native::PyMethodDescriptor>().is_some_and(|d| std::ptr::fn_addr_eq(d.func, f))
 }
 
 // ---- type methods ----------------------------------------------------------
