@@ -815,16 +815,28 @@ impl Vm {
                             };
                             // Inline call of a plain Python function.
                             if let Some(f) = callable.downcast_ref::<PyFunction>() {
-                                if kwn.is_none()
-                                    && !is_generator_code(&f.code)
-                                    && simple_positional(f, len - args_start)
-                                {
-                                    let func = match callable.downcast::<PyFunction>() {
-                                        Some(func) => func,
-                                        None => continue,
-                                    };
+                                let nargs = len - args_start;
+                                let argcount = f.code.co.argcount as usize;
+                                let plain = kwn.is_none() && !is_generator_code(&f.code) && plain_signature(f);
+                                // Missing trailing arguments come from the
+                                // defaults, read once (another thread may
+                                // replace `__defaults__` meanwhile).
+                                let defaults: Option<smallvec::SmallVec<[Value; 4]>> = if plain && nargs < argcount {
+                                    f.defaults.lock().as_ref().and_then(|d| {
+                                        let d = d.items();
+                                        let need = argcount - nargs;
+                                        (d.len() >= need).then(|| d[d.len() - need..].iter().cloned().collect())
+                                    })
+                                } else {
+                                    None
+                                };
+                                if plain && (nargs == argcount || defaults.is_some()) {
+                                    let Some(func) = callable.downcast::<PyFunction>() else { continue };
                                     tri!(self.enter_call());
                                     let n = func.code.nlocalsplus;
+                                    if let Some(defs) = defaults {
+                                        self.frames.values.extend(defs.into_iter().map(Some));
+                                    }
                                     self.frames.values.resize_with(args_start + n, || None);
                                     self.frames.frames[fidx].pc = pc;
                                     self.push_function_frame(func, args_start, false);
@@ -1608,12 +1620,11 @@ pub fn is_generator_code(code: &PyCode) -> bool {
 
 /// A function whose parameters are exactly `n` positional-or-keyword ones.
 #[inline]
-fn simple_positional(f: &PyFunction, n: usize) -> bool {
+/// Whether calls can bind by copying positional arguments (and trailing
+/// defaults): no `*args`, `**kwargs` or keyword-only parameters.
+fn plain_signature(f: &PyFunction) -> bool {
     let co = &f.code.co;
-    co.argcount as usize == n
-        && co.kwonlyargcount == 0
-        && !co.flags.has(CodeFlags::VARARGS)
-        && !co.flags.has(CodeFlags::VARKEYWORDS)
+    co.kwonlyargcount == 0 && !co.flags.has(CodeFlags::VARARGS) && !co.flags.has(CodeFlags::VARKEYWORDS)
 }
 
 fn find_handler(
