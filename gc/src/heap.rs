@@ -36,6 +36,9 @@ mod raw;
 
 pub(crate) use raw::RawHeap;
 
+#[cfg(not(loom))]
+pub use raw::GlobalMimalloc;
+
 /// Allocate an object of `size` bytes aligned to `align` from the calling
 /// thread's heap (attaching the thread if needed). The header is
 /// initialised -- owner = this thread, local count 1 (the reference

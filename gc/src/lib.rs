@@ -46,6 +46,8 @@ mod dealloc;
 pub use dealloc::{trashcan_depth, TRASHCAN_LIMIT};
 pub use handle::{decref, incref, ObjRef};
 pub use header::{ObjHeader, RawObjMutex, TraverseFn, TypeInfo};
+#[cfg(not(loom))]
+pub use heap::GlobalMimalloc;
 pub use heap::{alloc_object, visit_heap_objects};
 pub use thread::{attach_thread, is_attached, process_queued_merges, ThreadAttachment};
 

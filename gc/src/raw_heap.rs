@@ -119,13 +119,27 @@ impl RawHeap {
 
     /// Allocate a block (null when out of memory).
     ///
+    /// Every mimalloc block is at least word-aligned, so word-aligned
+    /// requests (all VM objects) skip the aligned-allocation wrapper, and
+    /// small ones take mimalloc's small-size path straight to the page's
+    /// free list.
+    ///
     /// # Safety
     /// Called on the thread that created the heap, before `delete`.
     #[inline]
     pub(crate) unsafe fn alloc(self, size: usize, align: usize) -> *mut u8 {
-        // SAFETY: forwarded from the caller; mimalloc heaps are
+        let heap = self.0.as_ptr();
+        // SAFETY (all three): forwarded from the caller; mimalloc heaps are
         // single-threaded for allocation.
-        unsafe { mi::mi_heap_malloc_aligned(self.0.as_ptr(), size, align).cast() }
+        let p: *mut u8 = if align > core::mem::size_of::<usize>() {
+            unsafe { mi::mi_heap_malloc_aligned(heap, size, align).cast() }
+        } else if size <= mi::MI_SMALL_SIZE_MAX {
+            unsafe { mi::mi_heap_malloc_small(heap, size).cast() }
+        } else {
+            unsafe { mi::mi_heap_malloc(heap, size).cast() }
+        };
+        debug_assert!(p as usize % align == 0, "mimalloc block not {align}-aligned");
+        p
     }
 
     /// Call `f` on every allocated block.
@@ -184,6 +198,76 @@ pub(crate) unsafe fn free(p: *mut u8) {
 pub(crate) fn global_alloc(size: usize, align: usize) -> *mut u8 {
     // SAFETY: plain allocation.
     unsafe { mi::mi_malloc_aligned(size, align).cast() }
+}
+
+/// The process's global allocator (`#[global_allocator]` in the `skein`
+/// binary): mimalloc's default heap, like the `mimalloc` crate's
+/// `MiMalloc`, but requests whose alignment every block already has (at
+/// most 16 bytes and at most the size, as std's `System` decides) use the
+/// plain entry points instead of the aligned ones, which cost a wrapper and
+/// an alignment check on every `Vec` and `Box`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GlobalMimalloc;
+
+/// Alignment every mimalloc block of at least that size has
+/// (`MI_MAX_ALIGN_SIZE` on 64-bit targets).
+const MI_MAX_ALIGN: usize = 16;
+
+#[inline]
+fn plain_alignment(align: usize, size: usize) -> bool {
+    align <= MI_MAX_ALIGN && align <= size
+}
+
+// SAFETY: every method forwards to the mimalloc function for the same job;
+// mimalloc returns null on failure, blocks aligned to `layout.align()` (the
+// plain functions only when `plain_alignment` holds, see above), and frees
+// or reallocates any block from any thread.
+unsafe impl core::alloc::GlobalAlloc for GlobalMimalloc {
+    #[inline]
+    unsafe fn alloc(&self, layout: core::alloc::Layout) -> *mut u8 {
+        let (size, align) = (layout.size(), layout.align());
+        // SAFETY: plain allocation calls.
+        unsafe {
+            if plain_alignment(align, size) {
+                mi::mi_malloc(size).cast()
+            } else {
+                mi::mi_malloc_aligned(size, align).cast()
+            }
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: core::alloc::Layout) -> *mut u8 {
+        let (size, align) = (layout.size(), layout.align());
+        // SAFETY: plain allocation calls.
+        unsafe {
+            if plain_alignment(align, size) {
+                mi::mi_zalloc(size).cast()
+            } else {
+                mi::mi_zalloc_aligned(size, align).cast()
+            }
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: core::alloc::Layout) {
+        // SAFETY: `ptr` came from this allocator (GlobalAlloc contract).
+        unsafe { mi::mi_free(ptr.cast()) }
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: core::alloc::Layout, new_size: usize) -> *mut u8 {
+        let align = layout.align();
+        // SAFETY: `ptr` came from this allocator with `layout` (GlobalAlloc
+        // contract); the new block keeps the alignment.
+        unsafe {
+            if plain_alignment(align, new_size) {
+                mi::mi_realloc(ptr.cast(), new_size).cast()
+            } else {
+                mi::mi_realloc_aligned(ptr.cast(), new_size, align).cast()
+            }
+        }
+    }
 }
 
 /// Walk every object heap and the abandoned object pages.

@@ -3,7 +3,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: skein_gc::GlobalMimalloc = skein_gc::GlobalMimalloc;
 
 const USAGE: &str = "usage: skein [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Options (and corresponding environment variables):
