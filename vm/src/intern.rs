@@ -30,6 +30,56 @@ pub fn intern(s: &str) -> Value {
     v
 }
 
+/// A name the runtime looks up on hot paths (`__init__`, `__getitem__`,
+/// ...), interned on first use. `PyType::lookup_value` with it compares
+/// cache entries by identity and reuses the string's hash, where
+/// `PyType::lookup(&str)` hashes and compares the text on every call.
+pub struct StaticName {
+    text: &'static str,
+    value: OnceLock<Value>,
+}
+
+impl StaticName {
+    pub const fn new(text: &'static str) -> StaticName {
+        StaticName { text, value: OnceLock::new() }
+    }
+
+    /// The interned `str`.
+    #[inline]
+    pub fn get(&self) -> &Value {
+        self.value.get_or_init(|| intern(self.text))
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        self.text
+    }
+}
+
+/// The special-method names the protocol code looks up.
+pub mod names {
+    use super::StaticName;
+
+    macro_rules! names {
+        ($($id:ident = $text:literal;)*) => { $(pub static $id: StaticName = StaticName::new($text);)* };
+    }
+
+    names! {
+        INIT = "__init__";
+        NEW = "__new__";
+        CALL = "__call__";
+        ITER = "__iter__";
+        NEXT = "__next__";
+        GETITEM = "__getitem__";
+        SETITEM = "__setitem__";
+        DELITEM = "__delitem__";
+        CONTAINS = "__contains__";
+        LEN = "__len__";
+        BOOL = "__bool__";
+        HASH = "__hash__";
+        CLASS_GETITEM = "__class_getitem__";
+    }
+}
+
 thread_local! {
     static LOCAL: std::cell::RefCell<HashMap<Box<str>, Value>> = std::cell::RefCell::new(HashMap::new());
 }

@@ -38,7 +38,7 @@ impl Vm {
         if let Some(t) = callable.downcast::<PyType>() {
             return crate::types::type_call::call_class(self, &t, args);
         }
-        match callable.class().lookup("__call__") {
+        match callable.class().lookup_value(crate::intern::names::CALL.get()) {
             Some(f) => {
                 let with_self = args.prepend(callable.clone());
                 self.call_unbound_args(&f, callable, with_self.as_args())

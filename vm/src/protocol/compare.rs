@@ -3,6 +3,8 @@
 use compiler_ops::CompareOp;
 use skein_compiler::bytecode as compiler_ops;
 
+use crate::intern::StaticName;
+use crate::types::list::PyList;
 use crate::types::singletons::bool_value;
 use crate::types::str::PyStr;
 use crate::value::Value;
@@ -47,15 +49,26 @@ pub fn op_symbol(op: CompareOp) -> &'static str {
     }
 }
 
-fn dunder(op: CompareOp) -> &'static str {
-    match op {
-        CompareOp::Lt => "__lt__",
-        CompareOp::Le => "__le__",
-        CompareOp::Eq => "__eq__",
-        CompareOp::Ne => "__ne__",
-        CompareOp::Gt => "__gt__",
-        CompareOp::Ge => "__ge__",
-    }
+/// The comparison methods, interned.
+static DUNDERS: [StaticName; 6] = [
+    StaticName::new("__lt__"),
+    StaticName::new("__le__"),
+    StaticName::new("__eq__"),
+    StaticName::new("__ne__"),
+    StaticName::new("__gt__"),
+    StaticName::new("__ge__"),
+];
+
+fn dunder(op: CompareOp) -> &'static Value {
+    let i = match op {
+        CompareOp::Lt => 0,
+        CompareOp::Le => 1,
+        CompareOp::Eq => 2,
+        CompareOp::Ne => 3,
+        CompareOp::Gt => 4,
+        CompareOp::Ge => 5,
+    };
+    DUNDERS[i].get()
 }
 
 fn swapped(op: CompareOp) -> CompareOp {
@@ -120,11 +133,15 @@ impl Vm {
                 return Ok(bool_value(cmp_result(op, x.as_str(), y.as_str())));
             }
         }
+        // Exact tuples and lists compare item by item, as their methods do.
+        if let Some(r) = self.sequence_compare(a, b, op) {
+            return r;
+        }
         let ta = a.class_ref();
         let tb = b.class_ref();
         let mut checked_reflected = false;
         if !ta.is(&tb) && tb.is_subtype(&ta) {
-            if let Some(f) = tb.lookup(dunder(swapped(op))) {
+            if let Some(f) = tb.lookup_value(dunder(swapped(op))) {
                 checked_reflected = true;
                 let r = self.call_unbound(&f, b, &[b.clone(), a.clone()])?;
                 if !r.is_not_implemented() {
@@ -132,14 +149,14 @@ impl Vm {
                 }
             }
         }
-        if let Some(f) = ta.lookup(dunder(op)) {
+        if let Some(f) = ta.lookup_value(dunder(op)) {
             let r = self.call_unbound(&f, a, &[a.clone(), b.clone()])?;
             if !r.is_not_implemented() {
                 return Ok(r);
             }
         }
         if !checked_reflected {
-            if let Some(f) = tb.lookup(dunder(swapped(op))) {
+            if let Some(f) = tb.lookup_value(dunder(swapped(op))) {
                 let r = self.call_unbound(&f, b, &[b.clone(), a.clone()])?;
                 if !r.is_not_implemented() {
                     return Ok(r);
@@ -156,6 +173,21 @@ impl Vm {
                 tb.name()
             ))),
         }
+    }
+
+    /// Two exact tuples or two exact lists: `tuple_methods::seq_compare`,
+    /// what their comparison methods call, without looking them up.
+    fn sequence_compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> Option<PyResult<Value>> {
+        use crate::types::tuple_methods::{seq_compare, Seq};
+        let (ta, tb) = (a.class(), b.class());
+        if !std::ptr::eq(ta, tb) || ta.is_heap_type() {
+            return None;
+        }
+        if let (Some(x), Some(y)) = (a.as_tuple(), b.as_tuple()) {
+            return Some(seq_compare(self, Seq::Tuple(x), Seq::Tuple(y), op));
+        }
+        let (x, y) = (a.downcast_ref::<PyList>()?, b.downcast_ref::<PyList>()?);
+        Some(seq_compare(self, Seq::List(x), Seq::List(y), op))
     }
 
     /// `a == b` as a bool (identity implies equality, as in containers).

@@ -153,7 +153,7 @@ impl Vm {
                 return Ok(hash_tuple_items(hs.into_iter()));
             }
         }
-        match ty.lookup("__hash__") {
+        match ty.lookup_value(crate::intern::names::HASH.get()) {
             Some(f) if f.is_none() => Err(self.new_type_error(format!("unhashable type: '{}'", ty.name()))),
             Some(f) => {
                 let r = self.call_unbound(&f, v, &[v.clone()])?;

@@ -3,6 +3,7 @@
 //! `next` returns `Ok(None)` at the end instead of raising `StopIteration`,
 //! so `for` loops over builtin iterators never allocate an exception.
 
+use crate::intern::names;
 use crate::object::PyRef;
 use crate::types::exceptions::exc;
 use crate::types::iterators::PySeqIter;
@@ -13,19 +14,19 @@ impl Vm {
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
         let ty = v.class();
-        if let Some(f) = ty.lookup("__iter__") {
+        if let Some(f) = ty.lookup_value(names::ITER.get()) {
             if f.is_none() {
                 return Err(self.not_iterable(v));
             }
             let it = self.call_unbound(&f, v, &[v.clone()])?;
-            if it.class().lookup("__next__").is_none() {
+            if it.class().lookup_value(names::NEXT.get()).is_none() {
                 return Err(
                     self.new_type_error(format!("iter() returned non-iterator of type '{}'", it.class().name()))
                 );
             }
             return Ok(it);
         }
-        if ty.lookup("__getitem__").is_some() {
+        if ty.lookup_value(names::GETITEM.get()).is_some() {
             return Ok(PyRef::new(PySeqIter::new(v.clone())).into_value());
         }
         Err(self.not_iterable(v))
@@ -42,7 +43,7 @@ impl Vm {
             return n.next(self);
         }
         let ty = it.class();
-        let Some(f) = ty.lookup("__next__") else {
+        let Some(f) = ty.lookup_value(names::NEXT.get()) else {
             let t = ty.name();
             return Err(self.new_type_error(format!("'{t}' object is not an iterator")));
         };

@@ -24,9 +24,7 @@ impl Vm {
     /// `obj` prepended; `None` if the type has no such attribute.
     pub fn call_special(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
         let Some(f) = obj.class().lookup(name) else { return Ok(None) };
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend_from_slice(args);
-        self.call_unbound(&f, obj, &full).map(Some)
+        let full = crate::function::args::Args::positional(args).prepend(obj.clone());
+        self.call_unbound_args(&f, obj, full.as_args()).map(Some)
     }
 }

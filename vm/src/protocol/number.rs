@@ -12,6 +12,7 @@
 use skein_compiler::bytecode::BinaryOp;
 
 use crate::builtins::numeric::float_divmod;
+use crate::intern::{names, StaticName};
 use crate::types::float::new_float;
 use crate::types::float_methods::float_pow;
 use crate::types::int::int_from_i64;
@@ -40,6 +41,41 @@ pub fn op_names(op: BinaryOp) -> (&'static str, &'static str, &'static str) {
         _ => ("?", "", ""),
     }
 }
+
+/// The method and reflected method of each plain operator, interned, in
+/// `BinaryOp` order (see `op_names`).
+static OP_METHODS: [(StaticName, StaticName); 13] = [
+    (StaticName::new("__add__"), StaticName::new("__radd__")),
+    (StaticName::new("__and__"), StaticName::new("__rand__")),
+    (StaticName::new("__floordiv__"), StaticName::new("__rfloordiv__")),
+    (StaticName::new("__lshift__"), StaticName::new("__rlshift__")),
+    (StaticName::new("__matmul__"), StaticName::new("__rmatmul__")),
+    (StaticName::new("__mul__"), StaticName::new("__rmul__")),
+    (StaticName::new("__mod__"), StaticName::new("__rmod__")),
+    (StaticName::new("__or__"), StaticName::new("__ror__")),
+    (StaticName::new("__pow__"), StaticName::new("__rpow__")),
+    (StaticName::new("__rshift__"), StaticName::new("__rrshift__")),
+    (StaticName::new("__sub__"), StaticName::new("__rsub__")),
+    (StaticName::new("__truediv__"), StaticName::new("__rtruediv__")),
+    (StaticName::new("__xor__"), StaticName::new("__rxor__")),
+];
+
+/// The in-place methods, interned, in the order of `OP_METHODS`.
+static INPLACE_METHODS: [StaticName; 13] = [
+    StaticName::new("__iadd__"),
+    StaticName::new("__iand__"),
+    StaticName::new("__ifloordiv__"),
+    StaticName::new("__ilshift__"),
+    StaticName::new("__imatmul__"),
+    StaticName::new("__imul__"),
+    StaticName::new("__imod__"),
+    StaticName::new("__ior__"),
+    StaticName::new("__ipow__"),
+    StaticName::new("__irshift__"),
+    StaticName::new("__isub__"),
+    StaticName::new("__itruediv__"),
+    StaticName::new("__ixor__"),
+];
 
 /// The in-place method name and symbol of an in-place op.
 fn inplace_names(op: BinaryOp) -> Option<(&'static str, &'static str)> {
@@ -103,8 +139,9 @@ impl Vm {
                 return float_pow(self, x, y);
             }
         }
-        if let Some((sym, iname)) = inplace_names(op) {
-            if let Some(f) = a.class().lookup(iname) {
+        if let Some((sym, _)) = inplace_names(op) {
+            let iname = &INPLACE_METHODS[base_op(op) as usize];
+            if let Some(f) = a.class().lookup_value(iname.get()) {
                 let r = self.call_unbound(&f, a, &[a.clone(), b.clone()])?;
                 if !r.is_not_implemented() {
                     return Ok(r);
@@ -134,12 +171,12 @@ impl Vm {
 
     /// The non-in-place dispatch; `None` if both sides said NotImplemented.
     pub fn binary_op1(&mut self, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Option<Value>> {
-        let (_, name, rname) = op_names(op);
+        let Some((name, rname)) = OP_METHODS.get(op as usize) else { return Ok(None) };
         let ta = a.class_ref();
         let tb = b.class_ref();
         let same = ta.is(&tb);
-        let fa = ta.lookup(name);
-        let fb = if same { None } else { tb.lookup(rname) };
+        let fa = ta.lookup_value(name.get());
+        let fb = if same { None } else { tb.lookup_value(rname.get()) };
         let mut fb_done = false;
         if let Some(fbv) = &fb {
             if tb.is_subtype(&ta) && !same_method(fa.as_ref(), fbv) {
@@ -209,14 +246,14 @@ impl Vm {
                 return Ok(f != 0.0);
             }
         }
-        if let Some(f) = ty.lookup("__bool__") {
+        if let Some(f) = ty.lookup_value(names::BOOL.get()) {
             let r = self.call_unbound(&f, v, &[v.clone()])?;
             return match r.as_bool_obj() {
                 Some(b) => Ok(b),
                 None => Err(self.new_type_error(format!("__bool__ should return bool, returned {}", r.class().name()))),
             };
         }
-        if let Some(f) = ty.lookup("__len__") {
+        if let Some(f) = ty.lookup_value(names::LEN.get()) {
             let r = self.call_unbound(&f, v, &[v.clone()])?;
             return self.len_result(&r).map(|n| n != 0);
         }
@@ -342,4 +379,23 @@ fn small_int_binary(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
 
 fn same_method(a: Option<&Value>, b: &Value) -> bool {
     matches!(a, Some(a) if a.is(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interned_method_tables_match_the_names() {
+        for i in 0..26u32 {
+            let op = BinaryOp::from_arg(i).expect("26 operators");
+            let (_, name, rname) = op_names(op);
+            let base = base_op(op) as usize;
+            assert_eq!(OP_METHODS[base].0.as_str(), name);
+            assert_eq!(OP_METHODS[base].1.as_str(), rname);
+            if let Some((_, iname)) = inplace_names(op) {
+                assert_eq!(INPLACE_METHODS[base].as_str(), iname);
+            }
+        }
+    }
 }

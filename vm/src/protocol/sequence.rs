@@ -1,9 +1,11 @@
 //! Subscription, `len()` and `in`.
 
+use crate::intern::names;
 use crate::types::dict::PyDict;
 use crate::types::list::PyList;
 use crate::types::str::PyStr;
 use crate::types::tuple::PyTuple;
+use crate::types::tuple_methods::eq_nested;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -53,11 +55,11 @@ impl Vm {
             }
         }
         let ty = obj.class();
-        if let Some(f) = ty.lookup("__getitem__") {
+        if let Some(f) = ty.lookup_value(names::GETITEM.get()) {
             return self.call_unbound(&f, obj, &[obj.clone(), key.clone()]);
         }
         if let Some(t) = obj.downcast_ref::<crate::types::type_::PyType>() {
-            if let Some(f) = t.lookup("__class_getitem__") {
+            if let Some(f) = t.lookup_value(names::CLASS_GETITEM.get()) {
                 let f = self.descr_get(&f, None, obj)?;
                 return self.call(&f, &[key.clone()]);
             }
@@ -90,7 +92,7 @@ impl Vm {
             }
         }
         let ty = obj.class();
-        if let Some(f) = ty.lookup("__setitem__") {
+        if let Some(f) = ty.lookup_value(names::SETITEM.get()) {
             self.call_unbound(&f, obj, &[obj.clone(), key.clone(), value])?;
             return Ok(());
         }
@@ -101,7 +103,7 @@ impl Vm {
     /// `del obj[key]`.
     pub fn del_item(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
         let ty = obj.class();
-        if let Some(f) = ty.lookup("__delitem__") {
+        if let Some(f) = ty.lookup_value(names::DELITEM.get()) {
             self.call_unbound(&f, obj, &[obj.clone(), key.clone()])?;
             return Ok(());
         }
@@ -143,12 +145,34 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        if let Some(d) = container.downcast_ref::<PyDict>() {
-            if !container.class().is_heap_type() {
+        let ty = container.class();
+        if !ty.is_heap_type() {
+            if let Some(d) = container.downcast_ref::<PyDict>() {
                 return d.contains(self, item);
             }
+            // What `list.__contains__` and `tuple.__contains__` do, without
+            // looking them up: items compared in order (a list re-read by
+            // index, as it may change during a comparison).
+            if let Some(l) = container.downcast_ref::<PyList>() {
+                let mut i = 0;
+                while let Some(x) = l.get(i) {
+                    if eq_nested(self, &x, item)? {
+                        return Ok(true);
+                    }
+                    i += 1;
+                }
+                return Ok(false);
+            }
+            if let Some(t) = container.as_tuple() {
+                for x in t {
+                    if eq_nested(self, x, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
         }
-        if let Some(f) = container.class().lookup("__contains__") {
+        if let Some(f) = ty.lookup_value(names::CONTAINS.get()) {
             let r = self.call_unbound(&f, container, &[container.clone(), item.clone()])?;
             return self.truthy(&r);
         }

@@ -3,7 +3,7 @@
 
 use crate::function::args::Args;
 use crate::function::native::{add_method_kind, add_methods, MethodKind};
-use crate::intern::intern;
+use crate::intern::{intern, names, StaticName};
 use crate::object::PyRef;
 use crate::types::dict::PyDict;
 use crate::types::singletons::{bool_value, none, not_implemented};
@@ -53,7 +53,7 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
             return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
         }
     }
-    let Some(new) = cls.lookup("__new__") else {
+    let Some(new) = cls.lookup_value(names::NEW.get()) else {
         return Err(vm.new_type_error(format!("cannot create '{}' instances", cls.name())));
     };
     if is_native(&new, object_new) {
@@ -65,7 +65,7 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
     if !obj.class().is_subtype(cls) {
         return Ok(obj);
     }
-    if let Some(init) = obj.class().lookup("__init__") {
+    if let Some(init) = obj.class().lookup_value(names::INIT.get()) {
         run_init(vm, &init, &obj, args)?;
     }
     Ok(obj)
@@ -75,7 +75,7 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
 /// classes): what `object_new` and then `__init__` do, without building
 /// argument arrays for `__new__` or looking anything up twice.
 fn call_plain_class(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<Value> {
-    let init = cls.lookup("__init__");
+    let init = cls.lookup_value(names::INIT.get());
     let init_is_object = init.as_ref().is_none_or(|i| is_native(i, object_init));
     // object_new's check, with `__new__` known not to be overridden.
     if !args.is_empty() && init_is_object {
@@ -357,12 +357,10 @@ fn type_set_annotations(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()
 
 /// Whether `cls` has a `__new__` / `__init__` other than `object`'s.
 fn overrides_new_init(cls: &PyType) -> (bool, bool) {
-    let object = crate::types::instance_object_type();
-    let differs = |name: &str| match (cls.lookup(name), object.dict().get_str(name)) {
-        (Some(a), Some(b)) => !a.is(&b),
-        _ => false,
+    let differs = |name: &StaticName, f: crate::function::native::NativeFn| {
+        cls.lookup_value(name.get()).is_some_and(|v| !is_native(&v, f))
     };
-    (differs("__new__"), differs("__init__"))
+    (differs(&names::NEW, object_new), differs(&names::INIT, object_init))
 }
 
 fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
