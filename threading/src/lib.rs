@@ -9,6 +9,8 @@
 //! - [`stop_the_world`]: attach / detach / safepoints and the stop-the-world
 //!   guard;
 //! - [`gil`]: the optional GIL, taken in attach and released in detach;
+//! - [`pylock`]: the lock behind Python's `_thread.lock` (spins, then sleeps
+//!   detached; GIL-aware);
 //! - [`qsbr`]: quiescent-state-based reclamation for memory that lock-free
 //!   readers may still see (container item arrays, dropped references).
 //!
@@ -22,6 +24,7 @@ pub mod gil;
 pub mod inbox;
 pub mod obj_mutex;
 mod parking;
+pub mod pylock;
 pub mod qsbr;
 pub mod registry;
 pub mod stop_the_world;

@@ -10,12 +10,16 @@ _init/_qsize/_put/_get, and those hooks always run with the mutex held.
 Skein runs threads in parallel, so nothing here relies on a GIL: every read
 or write of the container or of unfinished_tasks happens under `mutex`.
 
-SimpleQueue is the unbounded, task-less queue; it pairs a small lock for its
-list with a counting semaphore of available items.
+SimpleQueue is the unbounded, task-less queue: a deque and a counting
+semaphore of available items.
+
+The FIFO storage is the native collections.deque (as in CPython): append and
+popleft are O(1) and each is atomic.
 """
 
 import threading
 import heapq as _heapq
+from _collections import deque as _deque
 from time import monotonic as _time
 
 __all__ = ["Empty", "Full", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
@@ -120,12 +124,10 @@ class Queue:
     def get_nowait(self):
         return self.get(block=False)
 
-    # Storage hooks, called with the mutex held.  A list stands in for
-    # CPython's deque: pop(0) is one native memmove, cheaper here than a
-    # deque written in Python, and `queue` then needs no `collections`.
+    # Storage hooks, called with the mutex held.
 
     def _init(self, maxsize):
-        self.queue = []
+        self.queue = _deque()
 
     def _qsize(self):
         return len(self.queue)
@@ -134,7 +136,7 @@ class Queue:
         self.queue.append(item)
 
     def _get(self):
-        return self.queue.pop(0)
+        return self.queue.popleft()
 
     def __class_getitem__(cls, item):
         return _generic_alias(cls, item)
@@ -175,20 +177,19 @@ class LifoQueue(Queue):
 class SimpleQueue:
     """An unbounded FIFO queue without task tracking.
 
-    `_items` counts the items that a get() may take: put() appends under
-    `_lock` and then releases one unit, so a get() that acquired a unit is
-    sure to find an item when it takes `_lock`.
+    `_items` counts the items that a get() may take: put() appends to the
+    deque (one atomic step) and then releases one unit, so a get() that
+    acquired a unit is sure to find an item to popleft().  No other lock is
+    needed.
     """
 
     def __init__(self):
-        self._queue = []
-        self._lock = threading.Lock()
+        self._queue = _deque()
         self._items = threading.Semaphore(0)
 
     def put(self, item, block=True, timeout=None):
         """Add item; never blocks (block and timeout exist for Queue's API)."""
-        with self._lock:
-            self._queue.append(item)
+        self._queue.append(item)
         self._items.release()
 
     def put_nowait(self, item):
@@ -202,19 +203,16 @@ class SimpleQueue:
             raise ValueError("'timeout' must be a non-negative number")
         if not self._items.acquire(block, timeout):
             raise Empty
-        with self._lock:
-            return self._queue.pop(0)
+        return self._queue.popleft()
 
     def get_nowait(self):
         return self.get(False)
 
     def empty(self):
-        with self._lock:
-            return len(self._queue) == 0
+        return len(self._queue) == 0
 
     def qsize(self):
-        with self._lock:
-            return len(self._queue)
+        return len(self._queue)
 
     def __class_getitem__(cls, item):
         return _generic_alias(cls, item)

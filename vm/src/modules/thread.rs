@@ -12,7 +12,8 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use skein_threading::pylock::{Acquired, ThreadLock};
+use skein_threading::registry::BREAKER_SIGNAL;
 
 use crate::function::args::{Args, OwnedArgs};
 use crate::function::native::{add_method_kind, add_methods, new_function, MethodKind, NativeFn};
@@ -58,79 +59,45 @@ pub fn native_id() -> i64 {
 
 // ---- locks ---------------------------------------------------------------------------
 
-/// The state behind `_thread.LockType`: a flag and waiters.
+/// How often a blocked `acquire` looks for Ctrl-C (detached).
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
+
+/// The state behind `_thread.LockType` and `RLock`: a
+/// `skein_threading::pylock::ThreadLock` (atomic fast paths, a short spin,
+/// detached sleeps, GIL-aware wake-ups; its module doc has the protocol),
+/// plus Python's Ctrl-C handling.
 pub struct RawLock {
-    locked: Mutex<bool>,
-    cond: Condvar,
+    lock: ThreadLock,
 }
 
 impl RawLock {
     fn new() -> RawLock {
-        RawLock { locked: Mutex::new(false), cond: Condvar::new() }
+        RawLock { lock: ThreadLock::new() }
     }
 
     fn try_acquire(&self) -> bool {
-        let mut l = self.locked.lock();
-        if *l {
-            false
-        } else {
-            *l = true;
-            true
-        }
+        self.lock.try_acquire()
     }
 
-    /// Blocks (detached) until acquired or the deadline passes.
+    /// Blocks (detached) until acquired or the deadline passes. Ctrl-C
+    /// (the main thread's `BREAKER_SIGNAL`) is looked for every
+    /// `SIGNAL_POLL` while detached and raises `KeyboardInterrupt`.
     fn acquire(&self, vm: &mut Vm, deadline: Option<Instant>) -> PyResult<bool> {
-        if self.try_acquire() {
-            return Ok(true);
-        }
-        if deadline.is_some_and(|d| d <= Instant::now()) {
-            return Ok(false);
-        }
         loop {
-            vm.thread.detach();
-            let got = {
-                let mut l = self.locked.lock();
-                // Wake up now and then to let Ctrl-C in.
-                let slice = Instant::now() + Duration::from_millis(50);
-                let until = match deadline {
-                    Some(d) => d.min(slice),
-                    None => slice,
-                };
-                if *l {
-                    self.cond.wait_until(&mut l, until);
-                }
-                if !*l {
-                    *l = true;
-                    true
-                } else {
-                    false
-                }
-            };
-            vm.thread.attach();
-            if got {
-                return Ok(true);
-            }
-            crate::runtime::check_signals(vm)?;
-            if deadline.is_some_and(|d| d <= Instant::now()) {
-                return Ok(false);
+            match self.lock.acquire(&vm.thread, deadline, BREAKER_SIGNAL, SIGNAL_POLL) {
+                Acquired::Yes => return Ok(true),
+                Acquired::TimedOut => return Ok(false),
+                Acquired::Interrupted => crate::runtime::check_signals(vm)?,
             }
         }
     }
 
     fn release(&self) -> bool {
-        let mut l = self.locked.lock();
-        if !*l {
-            return false;
-        }
-        *l = false;
-        drop(l);
-        self.cond.notify_one();
-        true
+        self.lock.release()
     }
 
     fn is_locked(&self) -> bool {
-        *self.locked.lock()
+        self.lock.is_locked()
     }
 }
 
