@@ -279,3 +279,34 @@ print(bad[:3], len(L), L == [(i, str(i)) for i in range(300)], len(D), all(D[str
         "[] 300 True 300 True\n",
     );
 }
+
+/// 16 threads call `setdefault` on the same keys (ints and tuples, whose
+/// equality takes the slow path that unlocks): it is one atomic
+/// get-or-insert, so every thread gets the very object that was stored.
+#[test]
+fn setdefault_is_atomic() {
+    check_both_modes(
+        "setdefault_is_atomic",
+        r#"
+import threading
+N, K, R = 16, 200, 20
+d = {}
+seen = [None] * N
+start = threading.Barrier(N)
+def work(t):
+    start.wait()
+    mine = []
+    for r in range(R):
+        for k in range(K):
+            mine.append(d.setdefault(("k", k) if k % 2 else k, [t, k]))
+    seen[t] = mine
+ts = [threading.Thread(target=work, args=(t,)) for t in range(N)]
+for t in ts: t.start()
+for t in ts: t.join()
+agree = all(seen[t][i] is seen[0][i] for t in range(N) for i in range(K * R))
+print(len(d), agree, all(d[("k", k) if k % 2 else k][1] == k for k in range(K)))
+print({}.setdefault("a"), {"a": 1}.setdefault("a", 2))
+"#,
+        "200 True True\nNone 1\n",
+    );
+}

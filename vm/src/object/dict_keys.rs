@@ -89,14 +89,26 @@ struct KeysHeader {
     nentries: AtomicUsize,
 }
 
-fn offsets(size: usize, cap: usize) -> (Layout, usize, usize) {
+/// Byte offsets of the index array and of the entry array.
+#[inline(always)]
+fn array_offsets(size: usize) -> (usize, usize) {
     let head = std::mem::size_of::<KeysHeader>();
-    let idx_bytes = size.checked_mul(4);
-    let ent_off = idx_bytes.and_then(|b| b.checked_add(head + 7)).map(|b| b & !7);
-    let total = ent_off.and_then(|o| cap.checked_mul(std::mem::size_of::<EntrySlot>()).and_then(|e| e.checked_add(o)));
-    match (ent_off, total.and_then(|t| Layout::from_size_align(t, 8).ok())) {
-        (Some(o), Some(l)) => (l, head, o),
-        _ => handle_alloc_error(Layout::new::<KeysHeader>()),
+    (head, (head + size * 4 + 7) & !7)
+}
+
+/// The allocation's layout and array offsets (sizes checked: a table too
+/// large to describe is an allocation failure).
+fn offsets(size: usize, cap: usize) -> (Layout, usize, usize) {
+    let total = size
+        .checked_mul(4)
+        .and_then(|b| b.checked_add(std::mem::size_of::<KeysHeader>() + 7))
+        .and_then(|b| cap.checked_mul(std::mem::size_of::<EntrySlot>()).and_then(|e| e.checked_add(b & !7)));
+    match total.and_then(|t| Layout::from_size_align(t, 8).ok()) {
+        Some(l) => {
+            let (idx_off, ent_off) = array_offsets(size);
+            (l, idx_off, ent_off)
+        }
+        None => handle_alloc_error(Layout::new::<KeysHeader>()),
     }
 }
 
@@ -132,12 +144,13 @@ unsafe fn free_keys(k: NonNull<KeysHeader>) {
 /// # Safety
 /// `k` is alive for `'a` (current, or retired through QSBR and the caller
 /// not past a quiescent state).
+#[inline(always)]
 unsafe fn parts<'a>(k: NonNull<KeysHeader>) -> (&'a KeysHeader, &'a [AtomicU32], &'a [EntrySlot]) {
     // SAFETY: forwarded contract; the layout is the one `alloc_keys` made,
     // and every field is an atomic or written before publication.
     unsafe {
         let h = &*k.as_ptr();
-        let (_, idx_off, ent_off) = offsets(h.size, h.cap);
+        let (idx_off, ent_off) = array_offsets(h.size);
         let base = k.as_ptr() as *mut u8;
         let idx = std::slice::from_raw_parts(base.add(idx_off) as *const AtomicU32, h.size);
         let ents = std::slice::from_raw_parts(base.add(ent_off) as *const EntrySlot, h.cap);

@@ -20,6 +20,8 @@ pub mod alloc;
 pub mod dict_keys;
 pub mod locked;
 pub mod lockfree;
+#[cfg(test)]
+mod lockfree_tests;
 pub mod shared_vec;
 
 use std::any::TypeId;

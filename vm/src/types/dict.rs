@@ -261,20 +261,21 @@ impl PyDict {
         })
     }
 
-    /// `dict.setdefault`: the value of `key`, inserting `default` first if
-    /// it is absent -- in one locked step once the key is found or known
-    /// absent, so two threads never both insert.
-    pub fn setdefault_hashed(&self, vm: &mut Vm, key: &Value, hash: i64, default: Value) -> PyResult<Value> {
+    /// The value of `key` if present, else inserts `value` -- in one
+    /// locked step once the key is found or known absent, so two threads
+    /// never both insert (`dict.setdefault`, `**` merging). Returns the
+    /// value now in the dict and whether it was inserted.
+    pub fn get_or_insert_hashed(&self, vm: &mut Vm, key: &Value, hash: i64, value: Value) -> PyResult<(Value, bool)> {
         if let Some(Some(v)) = self.store.lookup_lockfree(hash, |k| fast_eq(k, key)) {
-            return Ok(v);
+            return Ok((v, false));
         }
-        let mut default = Some(default);
+        let mut value = Some(value);
         self.lookup(vm, key, hash, true, |t, r| match r.and_then(|ix| t.entry(ix).map(|e| e.value.clone())) {
-            Some(v) => v,
+            Some(v) => (v, false),
             None => {
-                let v = default.take().unwrap_or_else(crate::types::singletons::none);
+                let v = value.take().unwrap_or_else(crate::types::singletons::none);
                 insert_new(t, hash, key.clone(), v.clone());
-                v
+                (v, true)
             }
         })
     }

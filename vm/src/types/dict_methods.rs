@@ -270,7 +270,7 @@ fn plain_dict(v: &Value) -> Option<&PyDict> {
 }
 
 /// `PyDict_Merge(d, other)`: every `(k, other[k])` for `k in other.keys()`.
-pub(crate) fn merge_mapping(vm: &mut Vm, d: &PyDict, other: &Value) -> PyResult<()> {
+pub fn merge_mapping(vm: &mut Vm, d: &PyDict, other: &Value) -> PyResult<()> {
     if let Some(o) = plain_dict(other) {
         for (h, k, v) in entries_of(o) {
             d.set_item_hashed(vm, k, h, v)?;
@@ -282,6 +282,53 @@ pub(crate) fn merge_mapping(vm: &mut Vm, d: &PyDict, other: &Value) -> PyResult<
     while let Some(k) = vm.next(&it)? {
         let v = vm.get_item(other, &k)?;
         d.set_item(vm, k, v)?;
+    }
+    Ok(())
+}
+
+/// The interpreter's `DICT_UPDATE` (`{**m}`, `merge == false`) and
+/// `DICT_MERGE` (`f(**m)`, `merge == true`; `callable` names `f` in
+/// errors) into the dict `target`, with the messages `Vm::dict_merge` has
+/// always given. With `merge`, keys must be strings and a key already
+/// present is an error; each key is checked and inserted in one locked
+/// step (no other thread can slip the same key in between).
+pub fn dict_merge(vm: &mut Vm, target: &Value, mapping: &Value, merge: bool, callable: Option<Value>) -> PyResult<()> {
+    let Some(d) = target.downcast_ref::<PyDict>() else { return Ok(()) };
+    if plain_dict(mapping).is_none() && mapping.class().lookup("keys").is_none() {
+        let t = mapping.class().name();
+        if merge {
+            let fname = callable.map(|c| crate::builtins::callable_name(vm, &c)).unwrap_or_default();
+            return Err(vm.new_type_error(format!("{fname} argument after ** must be a mapping, not {t}")));
+        }
+        return Err(vm.new_type_error(format!("'{t}' object is not a mapping")));
+    }
+    if !merge {
+        return merge_mapping(vm, d, mapping);
+    }
+    let items: Vec<(Value, Value)> = match plain_dict(mapping) {
+        Some(m) => m.items(),
+        None => {
+            let keys = vm.call_method(mapping, "keys", &[])?;
+            let mut out = Vec::new();
+            for k in vm.collect(&keys)? {
+                let v = vm.get_item(mapping, &k)?;
+                out.push((k, v));
+            }
+            out
+        }
+    };
+    for (k, v) in items {
+        if k.downcast_ref::<crate::types::str::PyStr>().is_none() {
+            return Err(vm.new_type_error("keywords must be strings"));
+        }
+        let h = vm.hash(&k)?;
+        if !d.get_or_insert_hashed(vm, &k, h, v)?.1 {
+            let fname = callable.as_ref().map(|c| crate::builtins::callable_name(vm, c)).unwrap_or_default();
+            return Err(vm.new_type_error(format!(
+                "{fname} got multiple values for keyword argument '{}'",
+                k.as_str().unwrap_or("")
+            )));
+        }
     }
     Ok(())
 }
@@ -520,16 +567,14 @@ fn dict_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// `dict.setdefault`: atomic -- one locked get-or-insert, so concurrent
+/// callers agree on the value (CPython's free-threaded guarantee).
 fn dict_setdefault(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, rest) = pos_range(vm, &args, "setdefault", 1, 2)?;
     let d = this(vm, s)?;
     let hash = vm.hash(&rest[0])?;
-    if let Some(v) = d.get_item_hashed(vm, &rest[0], hash)? {
-        return Ok(v);
-    }
     let default = rest.get(1).cloned().unwrap_or_else(none);
-    d.set_item_hashed(vm, rest[0].clone(), hash, default.clone())?;
-    Ok(default)
+    Ok(d.get_or_insert_hashed(vm, &rest[0], hash, default)?.0)
 }
 
 fn dict_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
