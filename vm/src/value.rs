@@ -297,6 +297,58 @@ impl Value {
     }
 }
 
+/// How many values a [`ValueRow`] holds.
+pub const VALUE_ROW_LEN: usize = 8;
+
+/// A short row of values borrowed from elsewhere, as one slice: bitwise
+/// copies that own no reference, are never dropped, and cannot outlive the
+/// values they copy (`'a`). Builds an argument array with a receiver in
+/// front (`Args::prepend`) without counting every argument up and down.
+pub struct ValueRow<'a> {
+    buf: [std::mem::MaybeUninit<Value>; VALUE_ROW_LEN],
+    len: usize,
+    _borrows: std::marker::PhantomData<&'a Value>,
+}
+
+impl<'a> ValueRow<'a> {
+    #[inline]
+    pub fn new() -> ValueRow<'a> {
+        ValueRow {
+            buf: [const { std::mem::MaybeUninit::uninit() }; VALUE_ROW_LEN],
+            len: 0,
+            _borrows: std::marker::PhantomData,
+        }
+    }
+
+    /// Appends a copy of `v`; `false` (nothing appended) when full.
+    #[inline]
+    pub fn push(&mut self, v: &'a Value) -> bool {
+        if self.len == VALUE_ROW_LEN {
+            return false;
+        }
+        // A copy of the word: `v` keeps the object alive for 'a, which the
+        // row cannot outlive, and the copy is never dropped (MaybeUninit).
+        self.buf[self.len].write(Value(v.0));
+        self.len += 1;
+        true
+    }
+
+    #[inline]
+    pub fn as_slice(&self) -> &[Value] {
+        // SAFETY: the first `len` entries were written by `push`; `Value` is
+        // `repr(transparent)`, so `MaybeUninit<Value>` has its layout. The
+        // copies are valid values while 'a lasts, and the slice borrows
+        // `self`, which lives no longer than 'a.
+        unsafe { std::slice::from_raw_parts(self.buf.as_ptr().cast::<Value>(), self.len) }
+    }
+}
+
+impl Default for ValueRow<'_> {
+    fn default() -> Self {
+        ValueRow::new()
+    }
+}
+
 impl Clone for Value {
     #[inline(always)]
     fn clone(&self) -> Value {
@@ -389,6 +441,19 @@ mod tests {
         let b = Value::try_tagged_float(1.0 + f64::EPSILON).unwrap();
         assert!(!a.is(&b));
         assert_eq!(Value::from_small_int(1).as_tagged_float(), None);
+    }
+
+    #[test]
+    fn value_row_holds_copies_up_to_its_length() {
+        let vals: Vec<Value> = (0..VALUE_ROW_LEN as i64 + 1).map(Value::from_small_int).collect();
+        let mut row = ValueRow::new();
+        for v in &vals[..VALUE_ROW_LEN] {
+            assert!(row.push(v));
+        }
+        assert!(!row.push(&vals[VALUE_ROW_LEN]), "a full row refuses more");
+        let s = row.as_slice();
+        assert_eq!(s.len(), VALUE_ROW_LEN);
+        assert!(s.iter().zip(&vals).all(|(a, b)| a.is(b)));
     }
 
     #[test]

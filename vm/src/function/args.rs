@@ -2,11 +2,12 @@
 //!
 //! Positional values, then keyword values whose names are in `kwnames` (the
 //! vectorcall convention): no tuple or dict is built unless the callee asks.
-//! A receiver is put in front with [`Args::prepend`], which keeps up to
-//! [`INLINE_ARGS`] values on the Rust stack (bound methods, `__init__`,
-//! `__call__`, bound builtins): no heap allocation per call.
+//! A receiver is put in front with [`Args::prepend`]: up to
+//! `VALUE_ROW_LEN` values are copied into a [`ValueRow`] on the Rust stack,
+//! sharing the caller's references (bound methods, `__init__`, `__call__`,
+//! bound builtins): no heap allocation and no reference counting per call.
 
-use smallvec::SmallVec;
+use crate::value::{ValueRow, VALUE_ROW_LEN};
 
 use crate::types::str::PyStr;
 use crate::value::Value;
@@ -134,12 +135,20 @@ impl<'a> Args<'a> {
     /// These arguments with `first` in front of the positional ones (the
     /// keyword names are borrowed, not copied).
     #[inline]
-    pub fn prepend(&self, first: Value) -> Prepended<'a> {
-        let mut values: SmallVec<[Value; INLINE_ARGS]> = SmallVec::with_capacity(1 + self.len());
-        values.push(first);
-        values.extend(self.pos.iter().cloned());
-        values.extend(self.kwvalues.iter().cloned());
-        Prepended { values, npos: self.pos.len() + 1, kwnames: self.kwnames }
+    pub fn prepend(&self, first: &'a Value) -> Prepended<'a> {
+        let npos = self.pos.len() + 1;
+        let mut row = ValueRow::new();
+        if 1 + self.len() <= VALUE_ROW_LEN {
+            row.push(first);
+            self.pos.iter().chain(self.kwvalues).for_each(|v| {
+                row.push(v);
+            });
+            return Prepended { row, spilled: Vec::new(), npos, kwnames: self.kwnames };
+        }
+        let mut spilled = Vec::with_capacity(1 + self.len());
+        spilled.push(first.clone());
+        spilled.extend(self.pos.iter().chain(self.kwvalues).cloned());
+        Prepended { row, spilled, npos, kwnames: self.kwnames }
     }
 
     /// Copies into owned vectors (for storing them).
@@ -152,12 +161,11 @@ impl<'a> Args<'a> {
     }
 }
 
-/// How many argument values [`Prepended`] keeps without allocating.
-pub const INLINE_ARGS: usize = 8;
-
-/// Arguments with a receiver in front ([`Args::prepend`]).
+/// Arguments with a receiver in front ([`Args::prepend`]): borrowed copies
+/// in `row`, or owned ones in `spilled` when there are too many.
 pub struct Prepended<'a> {
-    values: SmallVec<[Value; INLINE_ARGS]>,
+    row: ValueRow<'a>,
+    spilled: Vec<Value>,
     npos: usize,
     kwnames: &'a [Value],
 }
@@ -165,7 +173,8 @@ pub struct Prepended<'a> {
 impl Prepended<'_> {
     #[inline]
     pub fn as_args(&self) -> Args<'_> {
-        Args { pos: &self.values[..self.npos], kwnames: self.kwnames, kwvalues: &self.values[self.npos..] }
+        let values = if self.spilled.is_empty() { self.row.as_slice() } else { &self.spilled[..] };
+        Args { pos: &values[..self.npos], kwnames: self.kwnames, kwvalues: &values[self.npos..] }
     }
 }
 

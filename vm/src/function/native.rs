@@ -47,7 +47,7 @@ impl PyNativeFunction {
         match &self.bound {
             None => (self.func)(vm, args),
             Some(recv) => {
-                let with_self = args.prepend(recv.clone());
+                let with_self = args.prepend(recv);
                 (self.func)(vm, with_self.as_args())
             }
         }

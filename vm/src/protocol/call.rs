@@ -26,7 +26,7 @@ impl Vm {
             return d.call(self, args);
         }
         if let Some(m) = callable.downcast_ref::<PyBoundMethod>() {
-            let with_self = args.prepend(m.receiver.clone());
+            let with_self = args.prepend(&m.receiver);
             // The bound method stays alive (the caller holds `callable`),
             // so its function needs no extra reference.
             let func = &m.function;
@@ -40,7 +40,7 @@ impl Vm {
         }
         match callable.class().lookup_value(crate::intern::names::CALL.get()) {
             Some(f) => {
-                let with_self = args.prepend(callable.clone());
+                let with_self = args.prepend(callable);
                 self.call_unbound_args(&f, callable, with_self.as_args())
             }
             None => {

@@ -24,7 +24,7 @@ impl Vm {
     /// `obj` prepended; `None` if the type has no such attribute.
     pub fn call_special(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
         let Some(f) = obj.class().lookup(name) else { return Ok(None) };
-        let full = crate::function::args::Args::positional(args).prepend(obj.clone());
+        let full = crate::function::args::Args::positional(args).prepend(obj);
         self.call_unbound_args(&f, obj, full.as_args()).map(Some)
     }
 }

@@ -245,6 +245,19 @@ impl Vm {
             if let Some(f) = v.as_float() {
                 return Ok(f != 0.0);
             }
+            // Containers: what their `__len__` returns, without the call.
+            if let Some(l) = v.downcast_ref::<crate::types::list::PyList>() {
+                return Ok(l.len() != 0);
+            }
+            if let Some(t) = v.as_tuple() {
+                return Ok(!t.is_empty());
+            }
+            if let Some(d) = v.downcast_ref::<crate::types::dict::PyDict>() {
+                return Ok(d.len() != 0);
+            }
+            if let Some(s) = v.downcast_ref::<crate::types::small::PySet>() {
+                return Ok(!s.is_empty());
+            }
         }
         if let Some(f) = ty.lookup_value(names::BOOL.get()) {
             let r = self.call_unbound(&f, v, &[v.clone()])?;

@@ -24,7 +24,7 @@ pub fn call_class(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<
             let is_type_call = TYPE_TYPE.get().dict().get_str("__call__").is_some_and(|t| t.is(&f));
             if !is_type_call {
                 let cls_v = cls.to_value();
-                let with_cls = args.prepend(cls_v.clone());
+                let with_cls = args.prepend(&cls_v);
                 return vm.call_unbound_args(&f, &cls_v, with_cls.as_args());
             }
         }
@@ -59,7 +59,7 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
     if is_native(&new, object_new) {
         return call_plain_class(vm, cls, args);
     }
-    let with_cls = args.prepend(cls_v.clone());
+    let with_cls = args.prepend(&cls_v);
     let new = vm.descr_get(&new, None, &cls_v)?;
     let obj = vm.call_args(&new, with_cls.as_args())?;
     if !obj.class().is_subtype(cls) {
@@ -101,7 +101,7 @@ fn call_plain_class(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResul
 
 /// Calls `init(obj, *args)` and checks that it returned `None`.
 fn run_init(vm: &mut Vm, init: &Value, obj: &Value, args: Args<'_>) -> PyResult<()> {
-    let with_self = args.prepend(obj.clone());
+    let with_self = args.prepend(obj);
     let r = vm.call_unbound_args(init, obj, with_self.as_args())?;
     if !r.is_none() {
         return Err(vm.new_type_error(format!("__init__() should return None, not '{}'", r.class().name())));
