@@ -135,44 +135,32 @@ impl Drop for LfGuard<'_> {
 
 // ---- values as words ----------------------------------------------------------------
 
-/// The word of `v`; the reference `v` owned now belongs to the word.
+/// The word of `v`; the reference `v` owned (if it is an object) now
+/// belongs to the word.
 #[inline(always)]
 pub fn into_word(v: Value) -> usize {
-    let w = v.raw_word();
-    std::mem::forget(v);
-    w
+    v.into_raw_word()
 }
 
-/// Takes back the reference a word from [`into_word`] owns.
+/// Takes back the value (and reference) of a word from [`into_word`].
 ///
 /// # Safety
 /// `w` came from `into_word` and its reference has not been taken back.
 #[inline(always)]
 pub unsafe fn from_word(w: usize) -> Value {
-    debug_assert!(w != 0);
-    if w & 1 == 1 {
-        Value::from_small_int((w as i64) >> 1)
-    } else {
-        // SAFETY: an even non-zero word from `into_word` is an object
-        // pointer whose reference the caller hands over.
-        Value::from_ref(unsafe { ObjRef::from_raw(NonNull::new_unchecked(w as *mut ObjHeader)) })
-    }
+    // SAFETY: forwarded contract.
+    unsafe { Value::from_raw_word(w) }
 }
 
-/// A new reference to the value of word `w`.
+/// A new value for word `w` (a new reference if it is an object).
 ///
 /// # Safety
-/// `w` came from `into_word` and the object is alive (some reference to it
-/// is held, possibly one whose release QSBR defers).
+/// `w` came from `into_word` and its object, if any, is alive (some
+/// reference to it is held, possibly one whose release QSBR defers).
 #[inline(always)]
 pub unsafe fn clone_word(w: usize) -> Value {
-    debug_assert!(w != 0);
-    if w & 1 == 1 {
-        Value::from_small_int((w as i64) >> 1)
-    } else {
-        // SAFETY: forwarded contract: the object is alive.
-        unsafe { Value::clone_from_header(NonNull::new_unchecked(w as *mut ObjHeader)) }
-    }
+    // SAFETY: forwarded contract.
+    unsafe { Value::clone_raw_word(w) }
 }
 
 /// A view of word `w` as a value without owning a reference.
