@@ -949,9 +949,12 @@ pub enum Constant {
         re: f64,
         im: f64,
     },
-    /// Limitation: lone surrogates (`"\ud800"`) cannot be represented in a
-    /// Rust `String`; the parser replaces them with U+FFFD.
+    /// The parser turns lone surrogates (`"\ud800"`) into U+FFFD; literals
+    /// that had them are `SurrogateStr` instead.
     Str(String),
+    /// A string with lone surrogates, as generalized UTF-8 (each surrogate
+    /// in UTF-8's three-byte form), which a Rust `String` cannot hold.
+    SurrogateStr(Vec<u8>),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
     FrozenSet(Vec<Constant>),
@@ -974,6 +977,7 @@ impl Constant {
                 a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
             }
             (Str(a), Str(b)) => a == b,
+            (SurrogateStr(a), SurrogateStr(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_as(y))
@@ -1008,6 +1012,22 @@ impl Constant {
                 }
             }
             Constant::Str(s) => out.push_str(&str_repr(s)),
+            Constant::SurrogateStr(b) => {
+                // The surrogates show as `\udxxx`, as in CPython's repr.
+                let text = String::from_utf8_lossy(b);
+                let mut r = str_repr(&text);
+                let mut i = 0;
+                while i + 2 < b.len() {
+                    if b[i] == 0xED && (0xA0..=0xBF).contains(&b[i + 1]) {
+                        let cp = 0xD000 | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+                        r = r.replacen("\u{fffd}", &format!("\\u{cp:04x}"), 1);
+                        i += 3;
+                    } else {
+                        i += 1;
+                    }
+                }
+                out.push_str(&r);
+            }
             Constant::Bytes(b) => {
                 out.push_str("b'");
                 for &c in b {

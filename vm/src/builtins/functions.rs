@@ -418,13 +418,7 @@ pub fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if !(0..0x110000).contains(&i) {
         return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
     }
-    match char::from_u32(i as u32) {
-        Some(c) => Ok(new_str(c.to_string())),
-        // `str` stores UTF-8, which cannot hold a lone surrogate.
-        None => {
-            Err(vm.new_value_error(format!("chr() arg {i:#x} is a lone surrogate, which Skein strings cannot hold")))
-        }
-    }
+    Ok(crate::types::str::str_from_code_point(i as u32))
 }
 
 /// `ord(c)` for a one-character `str` or a one-byte `bytes`/`bytearray`.
@@ -433,7 +427,7 @@ pub fn builtin_ord(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = &a[0];
     if let Some(s) = v.downcast_ref::<PyStr>() {
         if s.char_len() == 1 {
-            return Ok(int_from_i64(s.char_at(0) as i64));
+            return Ok(int_from_i64(s.code_point_at(0) as i64));
         }
         let n = s.char_len();
         return Err(vm.new_type_error(format!("ord() expected a character, but string of length {n} found")));

@@ -91,6 +91,7 @@ pub fn constant_to_value(c: &Constant) -> Value {
         Constant::Float(f) => crate::types::float::new_float(*f),
         Constant::Complex { re, im } => crate::types::complex_new(*re, *im),
         Constant::Str(s) => intern(s),
+        Constant::SurrogateStr(b) => crate::types::str::new_str_wtf8(b.clone()),
         Constant::Bytes(b) => crate::types::bytes_new(b.clone()),
         Constant::Tuple(items) => crate::types::tuple::new_tuple(items.iter().map(constant_to_value).collect()),
         Constant::FrozenSet(items) => crate::types::frozenset_new(items.iter().map(constant_to_value).collect()),

@@ -839,7 +839,7 @@ fn math_dist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 // ---- gamma and error functions ------------------------------------------------------
 
-mod libm;
+pub(crate) mod libm;
 
 use libm::MathErr;
 

@@ -1,10 +1,12 @@
 //! Built-in modules: native ones (`sys`, `math`, `time`, ...) and the
 //! pure-Python standard library embedded from `vm/lib/`.
 
+pub mod cmath;
 pub mod math;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod unicodedata;
 
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -13,6 +15,8 @@ use crate::vm::{PyResult, Vm};
 pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(match name {
         "math" => Some(math::make_math_module().into_value()),
+        "cmath" => Some(cmath::make_cmath_module().into_value()),
+        "unicodedata" => Some(unicodedata::make_unicodedata_module().into_value()),
         "time" => Some(time::make_time_module().into_value()),
         "_thread" => Some(thread::make_thread_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),

@@ -28,7 +28,7 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         return None;
     }
     if let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) {
-        return Some(x.as_str() == y.as_str());
+        return Some(x == y);
     }
     if a.as_small_int().is_some() && b.downcast_ref::<PyStr>().is_some()
         || b.as_small_int().is_some() && a.downcast_ref::<PyStr>().is_some()
@@ -130,7 +130,7 @@ impl Vm {
     fn rich_compare_general(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         if let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) {
             if !a.class().is_heap_type() && !b.class().is_heap_type() {
-                return Ok(bool_value(cmp_result(op, x.as_str(), y.as_str())));
+                return Ok(bool_value(cmp_result(op, x, y)));
             }
         }
         // Exact tuples and lists compare item by item, as their methods do.

@@ -44,7 +44,10 @@ pub fn buf_of(v: &Value) -> Option<Cow<'_, [u8]>> {
     if let Some(b) = v.downcast_ref::<PyBytes>() {
         return Some(Cow::Borrowed(&b.data));
     }
-    v.downcast_ref::<PyByteArray>().map(|b| Cow::Owned(b.data.lock().clone()))
+    if let Some(b) = v.downcast_ref::<PyByteArray>() {
+        return Some(Cow::Owned(b.data.lock().clone()));
+    }
+    crate::types::memoryview::memoryview_bytes(v).map(Cow::Owned)
 }
 
 /// A bytes-like argument: TypeError "a bytes-like object is required, not 'X'".
@@ -67,8 +70,28 @@ pub(crate) fn is_bytearray(v: &Value) -> bool {
     v.downcast_ref::<PyByteArray>().is_some()
 }
 
+fn bytearray_payload(data: Vec<u8>) -> PyByteArray {
+    PyByteArray { data: crate::object::Locked::new(data), exports: skein_threading::sync::AtomicUsize::new(0) }
+}
+
 pub fn bytearray_new(data: Vec<u8>) -> Value {
-    PyRef::new(PyByteArray { data: crate::object::Locked::new(data) }).into_value()
+    PyRef::new(bytearray_payload(data)).into_value()
+}
+
+/// The data of a bytearray about to change size, locked; BufferError while
+/// memoryviews export it (CPython's `_canresize`). `same_size` operations
+/// skip the check, as `PyByteArray_Resize` does.
+fn lock_resizable<'a>(
+    vm: &mut Vm,
+    ba: &'a PyByteArray,
+    new_len: impl FnOnce(usize) -> usize,
+) -> PyResult<crate::object::LockedGuard<'a, Vec<u8>>> {
+    let d = ba.data.lock();
+    if new_len(d.len()) != d.len() && ba.exports.load(skein_threading::sync::Ordering::Acquire) > 0 {
+        drop(d);
+        return Err(vm.new_exception_msg(&exc().buffer_error, "Existing exports of data: object cannot be re-sized"));
+    }
+    Ok(d)
 }
 
 /// A result of the receiver's kind: `bytearray` for bytearrays, else `bytes`.
@@ -133,7 +156,7 @@ fn bytes_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     // UnicodeDecodeError.object is always a bytes object.
     let obj = if is_bytearray(s) { bytes_new(data.to_vec()) } else { s.clone() };
-    Ok(new_str(crate::types::str_methods::codec::decode(vm, &data, &obj, encoding, errors)?))
+    Ok(PyRef::new(crate::types::str_methods::codec::decode(vm, &data, &obj, encoding, errors)?).into_value())
 }
 
 // ---- construction -------------------------------------------------------------------
@@ -161,7 +184,7 @@ fn bytes_from_args(vm: &mut Vm, args: &Args<'_>, what: &str) -> PyResult<Vec<u8>
             Some(e) => str_arg(vm, e, what, "errors")?,
             None => "strict",
         };
-        return crate::types::str_methods::codec::encode(vm, s.as_str(), x, enc, errs);
+        return crate::types::str_methods::codec::encode(vm, s, x, enc, errs);
     }
     if errors.is_some() {
         let msg = if x.downcast_ref::<PyStr>().is_some() {
@@ -253,7 +276,7 @@ fn bytearray_new_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             cls.name()
         )));
     }
-    let payload = PyByteArray { data: crate::object::Locked::new(Vec::new()) };
+    let payload = bytearray_payload(Vec::new());
     Ok(PyRef::new_with_type(payload, &cls).into_value())
 }
 
@@ -265,7 +288,9 @@ fn bytearray_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(descr_error(vm, "bytearray", s));
     };
     let data = bytes_from_args(vm, &args, "bytearray")?;
-    let old = std::mem::replace(&mut *ba.data.lock(), data);
+    // CPython empties the array first, then fills it: both resize.
+    let n = data.len();
+    let old = std::mem::replace(&mut *lock_resizable(vm, ba, |old| if old == 0 { n } else { usize::MAX })?, data);
     drop(old);
     Ok(none())
 }
@@ -314,8 +339,13 @@ fn bytes_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let slots = args.skip_self().bind(vm, "hex", &["sep", "bytes_per_sep"], 0)?;
     let data = recv(vm, s)?;
+    hex_string(vm, &data, slots[0].as_ref(), slots[1].as_ref())
+}
+
+/// `bytes.hex(sep, bytes_per_sep)` of `data` (shared with memoryview).
+pub(crate) fn hex_string(vm: &mut Vm, data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> PyResult<Value> {
     let hex: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
-    let Some(sep) = &slots[0] else {
+    let Some(sep) = sep else {
         return Ok(new_str(hex.concat()));
     };
     let sep: String = if let Some(t) = sep.downcast_ref::<PyStr>() {
@@ -329,7 +359,7 @@ fn bytes_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if sep.chars().count() != 1 {
         return Err(vm.new_value_error("sep must be length 1."));
     }
-    let per = match &slots[1] {
+    let per = match per {
         Some(v) => vm.index_isize(v)? as i64,
         None => 1,
     };
@@ -639,7 +669,16 @@ fn ba_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let mut d = ba.data.lock();
             let (start, stop, step, n) = sp.adjust(d.len());
             if step == 1 {
-                d.splice(start as usize..stop.max(start) as usize, src);
+                let (a, b) = (start as usize, stop.max(start) as usize);
+                if b - a != src.len() {
+                    drop(d);
+                    d = lock_resizable(vm, ba, |_| usize::MAX)?;
+                    if b > d.len() {
+                        drop(d);
+                        return Err(vm.new_index_error("bytearray index out of range"));
+                    }
+                }
+                d.splice(a..b, src);
                 return Ok(none());
             }
             if src.len() != n {
@@ -662,7 +701,7 @@ fn ba_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let ba = ba_this(vm, &a[0])?;
     match seq_key(vm, &a[1], "bytearray")? {
         Key::Index(i) => {
-            let mut d = ba.data.lock();
+            let mut d = lock_resizable(vm, ba, |n| n.wrapping_sub(1))?;
             match normalize_index(i, d.len()) {
                 Some(j) => {
                     d.remove(j);
@@ -677,6 +716,14 @@ fn ba_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Key::Slice(sp) => {
             let mut d = ba.data.lock();
             let (start, stop, step, n) = sp.adjust(d.len());
+            if n > 0 {
+                drop(d);
+                d = lock_resizable(vm, ba, |_| usize::MAX)?;
+                if sp.adjust(d.len()) != (start, stop, step, n) {
+                    drop(d);
+                    return Err(vm.new_index_error("bytearray index out of range"));
+                }
+            }
             if step == 1 {
                 d.drain(start as usize..stop.max(start) as usize);
             } else {
@@ -697,7 +744,7 @@ fn ba_iadd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(y) = buf_of(&a[1]) else {
         return Err(vm.new_type_error(format!("can't concat {} to bytearray", a[1].class().name())));
     };
-    ba.data.lock().extend_from_slice(&y);
+    lock_resizable(vm, ba, |n| n + y.len())?.extend_from_slice(&y);
     Ok(a[0].clone())
 }
 
@@ -709,7 +756,7 @@ fn ba_imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let len = ba.data.lock().len();
     check_repeat_size(vm, len, n)?;
-    let mut d = ba.data.lock();
+    let mut d = lock_resizable(vm, ba, |len| len * n.max(0) as usize)?;
     let v = d.repeat(n.max(0) as usize);
     *d = v;
     Ok(a[0].clone())
@@ -719,7 +766,7 @@ fn ba_append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, x) = one_arg(vm, &args, "bytearray.append")?;
     let ba = ba_this(vm, s)?;
     let b = byte_of(vm, x)?;
-    ba.data.lock().push(b);
+    lock_resizable(vm, ba, |n| n + 1)?.push(b);
     Ok(none())
 }
 
@@ -733,7 +780,7 @@ fn ba_extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     let data = bytes_of_iterable(vm, x)?;
-    ba.data.lock().extend_from_slice(&data);
+    lock_resizable(vm, ba, |n| n + data.len())?.extend_from_slice(&data);
     Ok(none())
 }
 
@@ -742,7 +789,7 @@ fn ba_insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let ba = ba_this(vm, s)?;
     let i = vm.index_isize(&rest[0])? as i64;
     let b = byte_of(vm, &rest[1])?;
-    let mut d = ba.data.lock();
+    let mut d = lock_resizable(vm, ba, |n| n + 1)?;
     let n = d.len() as i64;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
     d.insert(at as usize, b);
@@ -762,6 +809,10 @@ fn ba_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_index_error("pop from empty bytearray"));
     }
     match normalize_index(i, d.len()) {
+        Some(_) if ba.exports.load(skein_threading::sync::Ordering::Acquire) > 0 => {
+            drop(d);
+            lock_resizable(vm, ba, |_| usize::MAX).map(|_| none())
+        }
         Some(j) => Ok(int_from_i64(d.remove(j) as i64)),
         None => {
             drop(d);
@@ -776,6 +827,10 @@ fn ba_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let b = byte_of(vm, x)?;
     let mut d = ba.data.lock();
     match d.iter().position(|&c| c == b) {
+        Some(_) if ba.exports.load(skein_threading::sync::Ordering::Acquire) > 0 => {
+            drop(d);
+            lock_resizable(vm, ba, |_| usize::MAX).map(|_| none())
+        }
         Some(p) => {
             d.remove(p);
             Ok(none())
@@ -789,7 +844,8 @@ fn ba_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn ba_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = noargs(vm, &args, "bytearray.clear")?;
-    ba_this(vm, s)?.data.lock().clear();
+    let ba = ba_this(vm, s)?;
+    lock_resizable(vm, ba, |_| 0)?.clear();
     Ok(none())
 }
 

@@ -179,10 +179,10 @@ fn unicode_error_str(vm: &mut Vm, e: &PyRef<PyBaseException>, cls: &PyType) -> P
         }
         return Ok(Some(format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)));
     }
-    let Some(text) = object.as_str() else { return Ok(None) };
+    let Some(text) = object.downcast_ref::<crate::types::str::PyStr>() else { return Ok(None) };
     let what = if cls.is_subtype(&exc().unicode_encode_error) { "encode" } else { "translate" };
     if end == start + 1 {
-        let c = text.chars().nth(start as usize).unwrap_or('\0') as u32;
+        let c = if (start as usize) < text.char_len() { text.code_point_at(start as usize) } else { 0 };
         let ch = if c <= 0xff {
             format!("\\x{c:02x}")
         } else if c <= 0xffff {

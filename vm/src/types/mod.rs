@@ -37,6 +37,7 @@ pub mod int;
 pub mod iterators;
 pub mod list;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod module;
 pub mod singletons;
 pub mod small;
@@ -246,6 +247,7 @@ pub fn init() {
     dict_methods::install(&types);
     set_methods::install(&types);
     bytes_methods::install(&types);
+    memoryview::install(&types);
     range::install(&types);
     mappingproxy::install(&types);
     misc_methods::install(&types);
@@ -284,6 +286,7 @@ pub fn add_types_to_builtins(m: &PyRef<module::PyModule>) {
     m.set_attr("staticmethod", descr::STATICMETHOD_TYPE.get().to_value());
     m.set_attr("__build_class__", native::new_function("__build_class__", type_call::build_class, "builtins"));
     range::add_to_builtins(m);
+    memoryview::add_to_builtins(m);
     misc_methods::add_to_builtins(m);
 }
 

@@ -526,6 +526,9 @@ impl PyPayload for PyBytes {
 
 pub struct PyByteArray {
     pub data: Locked<Vec<u8>>,
+    /// Live memoryview exports; while non-zero the size may not change.
+    /// Changed and checked with `data` locked (see `types/memoryview.rs`).
+    pub exports: skein_threading::sync::AtomicUsize,
 }
 
 impl PyPayload for PyByteArray {

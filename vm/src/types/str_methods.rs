@@ -38,8 +38,8 @@ use crate::types::exceptions::exc;
 use crate::types::int::int_from_i64;
 use crate::types::iterators::NativeIterator;
 use crate::types::singletons::{bool_value, not_implemented};
-use crate::types::small::{PyByteArray, PyBytes, PySlice};
-use crate::types::str::{new_str, PyStr, STR_TYPE};
+use crate::types::small::{PyBytes, PySlice};
+use crate::types::str::{new_str, str_wtf8, PyStr, STR_TYPE};
 use crate::types::tuple::new_tuple;
 use crate::types::type_::{PyType, TypeCell};
 use crate::value::Value;
@@ -99,7 +99,7 @@ fn exact_copy(recv: &Value, s: &PyStr) -> Value {
     if recv.is_exact(STR_TYPE.get()) {
         recv.clone()
     } else {
-        new_str(s.as_str())
+        PyRef::new(s.byte_substr(0, s.as_str().len())).into_value()
     }
 }
 
@@ -201,10 +201,50 @@ pub fn char_str(c: char) -> Value {
 /// and no double quotes) and escapes (`\\`, `\t`, `\n`, `\r`, other
 /// non-printable characters as `\xhh`, `\uhhhh` or `\Uhhhhhhhh`).
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
+    repr_chars(s, s.chars())
+}
+
+/// `repr` of a `str` value, lone surrogates included (as `\udxxx`).
+pub fn repr_pystr(s: &PyStr) -> String {
+    if s.has_surrogates() {
+        repr_chars(s.as_str(), s.code_points().map(|cp| char::from_u32(cp).ok_or(cp)))
+    } else {
+        repr_str(s.as_str())
+    }
+}
+
+/// A code point for `repr_chars`: a `char`, or a lone surrogate.
+trait ReprChar: Copy {
+    fn get(self) -> Result<char, u32>;
+}
+
+impl ReprChar for char {
+    #[inline]
+    fn get(self) -> Result<char, u32> {
+        Ok(self)
+    }
+}
+
+impl ReprChar for Result<char, u32> {
+    #[inline]
+    fn get(self) -> Result<char, u32> {
+        self
+    }
+}
+
+/// The body of `repr` over `chars`; `text` decides the quote.
+fn repr_chars<C: ReprChar>(text: &str, chars: impl Iterator<Item = C>) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(text.len() + 2);
     out.push(quote);
-    for c in s.chars() {
+    for c in chars {
+        let c = match c.get() {
+            Ok(c) => c,
+            Err(cp) => {
+                out.push_str(&format!("\\u{cp:04x}"));
+                continue;
+            }
+        };
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
@@ -264,29 +304,33 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             };
             let decoded = if let Some(b) = obj.downcast_ref::<PyBytes>() {
                 codec::decode(vm, &b.data, obj, encoding, errors)?
-            } else if let Some(b) = obj.downcast_ref::<PyByteArray>() {
-                let data = b.data.lock().clone();
-                codec::decode(vm, &data, obj, encoding, errors)?
+            } else if let Some(data) = crate::types::bytes_methods::buf_of(obj) {
+                // UnicodeDecodeError.object is always a bytes object.
+                let as_bytes = crate::types::bytes_new(data.to_vec());
+                codec::decode(vm, &data, &as_bytes, encoding, errors)?
             } else if obj.downcast_ref::<PyStr>().is_some() {
                 return Err(vm.new_type_error("decoding str is not supported"));
             } else {
                 let t = obj.class().name();
                 return Err(vm.new_type_error(format!("decoding to str: need a bytes-like object, {t} found")));
             };
-            new_str(decoded)
+            PyRef::new(decoded).into_value()
         }
     };
     if cls.is(STR_TYPE.get()) {
         return Ok(text);
     }
-    let s = text.as_str().unwrap_or("");
-    Ok(PyRef::new_with_type(PyStr::new(s), &cls).into_value())
+    let copy = match text.downcast_ref::<PyStr>() {
+        Some(t) => t.byte_substr(0, t.as_str().len()),
+        None => PyStr::new(""),
+    };
+    Ok(PyRef::new_with_type(copy, &cls).into_value())
 }
 
 fn str_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     wrapper_args(vm, &args, "__repr__", 0)?;
     let s = this(vm, &args)?;
-    Ok(new_str(repr_str(s.as_str())))
+    Ok(new_str(repr_pystr(s)))
 }
 
 fn str_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -301,11 +345,11 @@ fn str_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(int_from_i64(s.hash()))
 }
 
-fn compare(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(&str, &str) -> bool) -> PyResult<Value> {
+fn compare(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(&PyStr, &PyStr) -> bool) -> PyResult<Value> {
     let a = wrapper_args(vm, &args, name, 1)?;
     let s = this(vm, &args)?;
-    match a[1].as_str() {
-        Some(o) => Ok(bool_value(f(s.as_str(), o))),
+    match a[1].downcast_ref::<PyStr>() {
+        Some(o) => Ok(bool_value(f(s, o))),
         None => Ok(not_implemented()),
     }
 }
@@ -342,12 +386,48 @@ fn item_at(s: &PyStr, i: usize) -> Value {
     } else {
         let text = s.as_str();
         let b = char_offset(text, s.char_len(), i);
-        char_str(text[b..].chars().next().unwrap_or('\0'))
+        char_at_byte(s, b)
     }
 }
 
+/// The one-character string at byte offset `b` of a non-ASCII string.
+#[inline]
+fn char_at_byte(s: &PyStr, b: usize) -> Value {
+    let c = s.as_str()[b..].chars().next().unwrap_or('\0');
+    if c == '\u{FFFD}' && s.has_surrogates() {
+        if let Some(cp) = str_wtf8::surrogate_at(&s.wtf8()[b..]) {
+            return crate::types::str::str_from_code_point(cp);
+        }
+    }
+    char_str(c)
+}
+
 /// `s[start:stop:step]` with indices already clamped by `slice_indices`.
-fn slice_of(s: &PyStr, start: i64, stop: i64, step: i64) -> String {
+fn slice_of(s: &PyStr, start: i64, stop: i64, step: i64) -> Value {
+    if s.has_surrogates() {
+        return slice_of_surrogates(s, start, stop, step);
+    }
+    new_str(slice_text(s, start, stop, step))
+}
+
+/// `slice_of` for a string with lone surrogates: the same slice of the
+/// exact code points.
+fn slice_of_surrogates(s: &PyStr, start: i64, stop: i64, step: i64) -> Value {
+    if step == 1 {
+        if stop <= start {
+            return new_str("");
+        }
+        let text = char_slice(s, start as usize, stop as usize);
+        let a = text.as_ptr() as usize - s.as_str().as_ptr() as usize;
+        return PyRef::new(s.byte_substr(a, a + text.len())).into_value();
+    }
+    let cps: Vec<u32> = s.code_points().collect();
+    let n = crate::types::tuple_methods::slice_len(start, stop, step);
+    let picked = (0..n).filter_map(|k| cps.get((start + k as i64 * step) as usize).copied());
+    PyRef::new(PyStr::from_code_points(picked)).into_value()
+}
+
+fn slice_text(s: &PyStr, start: i64, stop: i64, step: i64) -> String {
     let text = s.as_str();
     if step == 1 {
         if stop <= start {
@@ -401,7 +481,7 @@ fn str_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if step == 1 && start <= 0 && stop >= n {
             return Ok(exact_copy(&a[0], s));
         }
-        return Ok(new_str(slice_of(s, start, stop, step)));
+        return Ok(slice_of(s, start, stop, step));
     }
     let i = if let Some(i) = key.as_small_int() {
         i
@@ -421,6 +501,11 @@ fn str_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = wrapper_args(vm, &args, "__contains__", 1)?;
     let s = this(vm, &args)?;
     let sub = str_arg(vm, &a[1], |t| format!("'in <string>' requires string as left operand, not {t}"))?;
+    if let Some(o) = a[1].downcast_ref::<PyStr>().filter(|o| o.has_surrogates() || s.has_surrogates()) {
+        // Generalized UTF-8 is self-synchronizing: a byte match is a match.
+        let (h, n) = (s.wtf8(), o.wtf8());
+        return Ok(bool_value(n.is_empty() || h.windows(n.len()).any(|w| w == &n[..])));
+    }
     Ok(bool_value(s.as_str().contains(sub)))
 }
 
@@ -444,6 +529,9 @@ fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if x.is_empty() && a[1].is_exact(STR_TYPE.get()) {
         return Ok(a[1].clone());
     }
+    if let Some(v) = concat_surrogates(s, &a[1]) {
+        return Ok(v);
+    }
     let mut out = String::new();
     if out.try_reserve_exact(x.len() + y.len()).is_err() {
         return Err(memory_error(vm));
@@ -451,6 +539,15 @@ fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     out.push_str(x);
     out.push_str(y);
     Ok(new_str(out))
+}
+
+/// `a + b` when either holds lone surrogates (joining the exact texts).
+fn concat_surrogates(a: &PyStr, b: &Value) -> Option<Value> {
+    let b = b.downcast_ref::<PyStr>()?;
+    if !a.has_surrogates() && !b.has_surrogates() {
+        return None;
+    }
+    Some(crate::types::str::new_str_wtf8([&a.wtf8()[..], &b.wtf8()[..]].concat()))
 }
 
 /// `s * n` (shared by `__mul__` and `__rmul__`).
@@ -476,6 +573,11 @@ fn repeat(vm: &mut Vm, recv: &Value, s: &PyStr, n: &Value) -> PyResult<Value> {
     }
     if count == 1 {
         return Ok(exact_copy(recv, s));
+    }
+    if s.has_surrogates() {
+        let total = s.wtf8().len().checked_mul(count as usize).filter(|&t| t <= isize::MAX as usize);
+        let Some(_) = total else { return Err(memory_error(vm)) };
+        return Ok(crate::types::str::new_str_wtf8(s.wtf8().repeat(count as usize)));
     }
     let len = s.as_str().len();
     let total = match len.checked_mul(count as usize) {
@@ -535,7 +637,7 @@ fn str_format_dunder(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn str_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     wrapper_args(vm, &args, "__getnewargs__", 0)?;
     let s = this(vm, &args)?;
-    Ok(new_tuple(vec![new_str(s.as_str())]))
+    Ok(new_tuple(vec![PyRef::new(s.byte_substr(0, s.as_str().len())).into_value()]))
 }
 
 fn str_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -587,6 +689,19 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
+    let wide = |x: &Value| x.downcast_ref::<PyStr>().is_some_and(|s| s.has_surrogates());
+    if sep.has_surrogates() || items.iter().any(wide) {
+        let mut out = Vec::with_capacity(total);
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(&sep.wtf8());
+            }
+            if let Some(s) = x.downcast_ref::<PyStr>() {
+                out.extend_from_slice(&s.wtf8());
+            }
+        }
+        return Ok(crate::types::str::new_str_wtf8(out));
+    }
     let mut out = String::new();
     if out.try_reserve_exact(total).is_err() {
         return Err(memory_error(vm));
@@ -631,6 +746,9 @@ pub fn concat_exact(a: &Value, b: &Value) -> Option<Value> {
     }
     if x.is_empty() {
         return Some(b.clone());
+    }
+    if let Some(v) = concat_surrogates(a.downcast_ref::<PyStr>()?, b) {
+        return Some(v);
     }
     let mut out = String::new();
     out.try_reserve_exact(x.len() + y.len()).ok()?;
@@ -683,6 +801,9 @@ impl NativeIterator for PyStrIter {
             // Pairs with other threads' swaps on this iterator only; the
             // text itself is immutable.
             if self.pos.compare_exchange(p, p + c.len_utf8(), Ordering::Relaxed, Ordering::Relaxed).is_ok() {
+                if c == '\u{FFFD}' && self.text.has_surrogates() {
+                    return Ok(Some(char_at_byte(&self.text, p)));
+                }
                 return Ok(Some(char_str(c)));
             }
         }

@@ -18,7 +18,7 @@ fn constant_type(c: &Constant) -> &'static str {
         Constant::Int(_) => "int",
         Constant::Float(_) => "float",
         Constant::Complex { .. } => "complex",
-        Constant::Str(_) => "str",
+        Constant::Str(_) | Constant::SurrogateStr(_) => "str",
         Constant::Bytes(_) => "bytes",
         Constant::Tuple(_) => "tuple",
         Constant::FrozenSet(_) => "frozenset",
@@ -125,7 +125,9 @@ impl<'a> Compiler<'a> {
             return;
         }
         let sequence = match &constant {
-            Some(c) => matches!(c, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)),
+            Some(c) => {
+                matches!(c, Constant::Str(_) | Constant::SurrogateStr(_) | Constant::Bytes(_) | Constant::Tuple(_))
+            }
             None => matches!(value, Expr::Tuple(_) | Expr::List(_) | Expr::ListComp(_) | Expr::FString(_)),
         };
         if let (true, Some(ty)) = (sequence, infer_type(value)) {

@@ -33,6 +33,12 @@ pub(crate) fn const_key(c: &Constant) -> Option<String> {
             Constant::Str(s) => {
                 let _ = write!(out, "s{}:{s}", s.len());
             }
+            Constant::SurrogateStr(b) => {
+                let _ = write!(out, "w{}:", b.len());
+                for x in b {
+                    let _ = write!(out, "{x:02x}");
+                }
+            }
             Constant::Bytes(b) => {
                 let _ = write!(out, "b{}:", b.len());
                 for x in b {
@@ -88,6 +94,9 @@ pub(crate) fn literal(e: &ast::Expr) -> Option<Constant> {
             ast::Number::Float(f) => Constant::Float(*f),
             ast::Number::Complex { real, imag } => Constant::Complex { re: *real, im: *imag },
         },
+        // U+FFFD may stand for a lone surrogate (see `surrogate_literal`),
+        // which only the code generator can tell: not folded.
+        Expr::StringLiteral(s) if s.value.to_str().contains('\u{FFFD}') => return None,
         Expr::StringLiteral(s) => Constant::Str(s.value.to_str().to_string()),
         Expr::BytesLiteral(b) => Constant::Bytes(b.value.bytes().collect()),
         Expr::BooleanLiteral(b) => Constant::Bool(b.value),
@@ -225,6 +234,80 @@ fn fold_binary(op: ast::Operator, l: Constant, r: Constant) -> Option<Constant> 
     Some(Constant::Complex { re, im })
 }
 
+/// A string literal whose escapes wrote lone surrogates (which the parser
+/// turned into U+FFFD), rebuilt from the source: `None` for any other.
+/// Each U+FFFD in a part's value is matched, in order, with what wrote it
+/// in the source: a `\u`/`\U` escape (maybe of a surrogate), `\N{...}`,
+/// or a literal U+FFFD. F-strings are not rebuilt.
+pub(crate) fn surrogate_literal(s: &ast::ExprStringLiteral, source: &str) -> Option<Constant> {
+    if !s.value.to_str().contains('\u{FFFD}') {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut any = false;
+    for part in s.value.as_slice() {
+        let value: &str = &part.value;
+        if part.flags.prefix().is_raw() || !value.contains('\u{FFFD}') {
+            out.extend_from_slice(value.as_bytes());
+            continue;
+        }
+        let origins = fffd_origins(source.get(std::ops::Range::<usize>::from(part.content_range()))?);
+        if origins.len() != value.matches('\u{FFFD}').count() {
+            return None;
+        }
+        let mut next = origins.into_iter();
+        for c in value.chars() {
+            match (c, if c == '\u{FFFD}' { next.next().flatten() } else { None }) {
+                (_, Some(cp)) => {
+                    any = true;
+                    out.extend_from_slice(&[
+                        0xE0 | (cp >> 12) as u8,
+                        0x80 | ((cp >> 6) & 0x3F) as u8,
+                        0x80 | (cp & 0x3F) as u8,
+                    ]);
+                }
+                (c, None) => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            }
+        }
+    }
+    any.then_some(Constant::SurrogateStr(out))
+}
+
+/// For each thing in a literal's source that decodes to U+FFFD, the lone
+/// surrogate it really was (`Some`) or `None` for a real U+FFFD.
+fn fffd_origins(src: &str) -> Vec<Option<u32>> {
+    let mut out = Vec::new();
+    let mut it = src.chars();
+    let hex = |it: &mut std::str::Chars<'_>, n: usize| {
+        let digits: String = it.by_ref().take(n).collect();
+        u32::from_str_radix(&digits, 16).ok()
+    };
+    while let Some(c) = it.next() {
+        if c == '\u{FFFD}' {
+            out.push(None);
+            continue;
+        }
+        if c != '\\' {
+            continue;
+        }
+        let v = match it.next() {
+            Some('u') => hex(&mut it, 4),
+            Some('U') => hex(&mut it, 8),
+            Some('N') => {
+                let name: String = it.by_ref().skip(1).take_while(|&c| c != '}').collect();
+                name.eq_ignore_ascii_case("REPLACEMENT CHARACTER").then_some(0xFFFD)
+            }
+            _ => None,
+        };
+        match v {
+            Some(0xFFFD) => out.push(None),
+            Some(cp @ 0xD800..=0xDFFF) => out.push(Some(cp)),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// True if `e` is a literal whose truth value is known: `Some(truth)`.
 pub(crate) fn truth_value(e: &ast::Expr) -> Option<bool> {
     let c = literal(e)?;
@@ -235,7 +318,7 @@ pub(crate) fn truth_value(e: &ast::Expr) -> Option<bool> {
         Constant::Float(f) => f != 0.0,
         Constant::Complex { re, im } => re != 0.0 || im != 0.0,
         Constant::Str(s) => !s.is_empty(),
-        Constant::Bytes(b) => !b.is_empty(),
+        Constant::SurrogateStr(b) | Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Ellipsis | Constant::Code(_) => true,
     })

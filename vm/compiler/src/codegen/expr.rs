@@ -110,6 +110,12 @@ impl<'a> Compiler<'a> {
 
     fn compile_expr_inner(&mut self, e: &'a ast::Expr) -> CResult {
         use ast::Expr;
+        if let Expr::StringLiteral(s) = e {
+            let c = super::constant::surrogate_literal(s, self.lines.source())
+                .unwrap_or_else(|| Constant::Str(s.value.to_str().to_string()));
+            self.load_const(c);
+            return Ok(());
+        }
         if let Some(c) = literal(e) {
             self.load_const(c);
             return Ok(());

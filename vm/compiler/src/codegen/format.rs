@@ -107,7 +107,8 @@ impl<'a> Compiler<'a> {
         else {
             return Ok(false);
         };
-        if t.elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) {
+        // U+FFFD may stand for a lone surrogate the pieces would lose.
+        if t.elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) || fmt.value.to_str().contains('\u{FFFD}') {
             return Ok(false);
         }
         let Some(pieces) = parse(fmt.value.to_str(), t.elts.len()) else {

@@ -422,7 +422,7 @@ pub(super) fn erfc(x: f64) -> f64 {
 const LN2: f64 = std::f64::consts::LN_2;
 
 /// glibc's (fdlibm's) `asinh`.
-pub(super) fn asinh(x: f64) -> f64 {
+pub(crate) fn asinh(x: f64) -> f64 {
     let ix = high_word(x) & 0x7fff_ffff;
     if ix < 0x3e30_0000 {
         // |x| < 2**-28: asinh(x) rounds to x.

@@ -1,26 +1,32 @@
-//! `str.encode` and the decoding behind `str(bytes, encoding, errors)`,
+//! `str.encode` and the decoding behind `bytes.decode`/`str(bytes, ...)`,
 //! for the codecs the runtime implements natively: UTF-8, ASCII,
 //! Latin-1, UTF-16 and UTF-32 (with or without byte order), and cp1252.
 //!
-//! Error handlers: `strict`, `ignore`, `replace`, `backslashreplace`, and
-//! for encoding `xmlcharrefreplace`. An unknown handler name is reported
-//! (LookupError) only when an error actually needs handling, as CPython
-//! does. Errors carry CPython's `UnicodeEncodeError`/`UnicodeDecodeError`
-//! arguments `(encoding, object, start, end, reason)`, also stored as
-//! attributes. Skein strings cannot hold lone surrogates, so
-//! `surrogateescape`/`surrogatepass` behave like `strict`.
+//! Error handlers are CPython's builtin ones: `strict`, `ignore`,
+//! `replace`, `backslashreplace`, `xmlcharrefreplace` and `namereplace`
+//! (encoding only), `surrogateescape` and `surrogatepass`. As in CPython,
+//! the single-byte codecs and UTF-8 hand a run of unencodable characters
+//! to the handler at once and UTF-16/32 one character at a time, and an
+//! unknown handler name is reported (LookupError) only when an error
+//! needs handling. Errors carry CPython's `(encoding, object, start, end,
+//! reason)` arguments, also stored as attributes. Decoders write
+//! generalized UTF-8 (`str_wtf8.rs`) so handlers can produce lone
+//! surrogates.
 
 use crate::function::args::Args;
 use crate::function::native::add_methods;
 use crate::object::PyRef;
 use crate::types::exceptions::{e_set_attr, exc, new_exception};
 use crate::types::int::int_from_i64;
-use crate::types::str::new_str;
+use crate::types::str::str_wtf8;
+use crate::types::str::{new_str, PyStr};
 use crate::types::type_::PyType;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 use super::{str_arg, this};
+
+mod escape;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Codec {
@@ -31,6 +37,8 @@ pub enum Codec {
     Utf16(Option<Endian>),
     Utf32(Option<Endian>),
     Cp1252,
+    UnicodeEscape,
+    RawUnicodeEscape,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -76,6 +84,8 @@ pub fn lookup(vm: &mut Vm, name: &str) -> PyResult<Codec> {
         "utf_32_le" | "utf_32le" => Codec::Utf32(Some(Little)),
         "utf_32_be" | "utf_32be" => Codec::Utf32(Some(Big)),
         "cp1252" | "windows_1252" => Codec::Cp1252,
+        "unicode_escape" => Codec::UnicodeEscape,
+        "raw_unicode_escape" => Codec::RawUnicodeEscape,
         _ => {
             return Err(vm.new_exception_msg(&exc().lookup_error, format!("unknown encoding: {name}")));
         }
@@ -95,6 +105,8 @@ fn codec_name(c: Codec) -> &'static str {
         Codec::Utf32(Some(Endian::Little)) => "utf-32-le",
         Codec::Utf32(Some(Endian::Big)) => "utf-32-be",
         Codec::Cp1252 => "charmap",
+        Codec::UnicodeEscape => "unicodeescape",
+        Codec::RawUnicodeEscape => "rawunicodeescape",
     }
 }
 
@@ -131,314 +143,508 @@ fn unicode_error(cls: &PyRef<PyType>, enc: &str, obj: &Value, start: usize, end:
     PyErr(e)
 }
 
+/// The error handlers the runtime implements (CPython's builtin ones).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Handler {
+    Strict,
+    Ignore,
+    Replace,
+    BackslashReplace,
+    XmlCharRefReplace,
+    NameReplace,
+    SurrogateEscape,
+    SurrogatePass,
+    Unknown,
+}
+
+fn handler(errors: &str) -> Handler {
+    match errors {
+        "strict" => Handler::Strict,
+        "ignore" => Handler::Ignore,
+        "replace" => Handler::Replace,
+        "backslashreplace" => Handler::BackslashReplace,
+        "xmlcharrefreplace" => Handler::XmlCharRefReplace,
+        "namereplace" => Handler::NameReplace,
+        "surrogateescape" => Handler::SurrogateEscape,
+        "surrogatepass" => Handler::SurrogatePass,
+        _ => Handler::Unknown,
+    }
+}
+
 fn unknown_handler(vm: &mut Vm, errors: &str) -> PyErr {
     vm.new_exception_msg(&exc().lookup_error, format!("unknown error handler name '{errors}'"))
 }
 
+/// `\xhh`, `\uhhhh` or `\Uhhhhhhhh` for one code point.
+fn backslash_escape(out: &mut String, cp: u32) {
+    let esc = if cp < 0x100 {
+        format!("\\x{cp:02x}")
+    } else if cp < 0x10000 {
+        format!("\\u{cp:04x}")
+    } else {
+        format!("\\U{cp:08x}")
+    };
+    out.push_str(&esc);
+}
+
 // --------------------------------------------------------------- encode
 
-/// Encodes `s` (the text of the `str` value `obj`).
-pub fn encode(vm: &mut Vm, s: &str, obj: &Value, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+/// Writes code points in the target codec; `None` when it cannot.
+struct Encoder {
+    codec: Codec,
+    big: bool,
+}
+
+impl Encoder {
+    fn put(&self, out: &mut Vec<u8>, cp: u32) -> bool {
+        match self.codec {
+            // Everything is encodable; `encode_with` handles them first.
+            Codec::UnicodeEscape | Codec::RawUnicodeEscape => false,
+            Codec::Utf8 => match char::from_u32(cp) {
+                Some(c) => {
+                    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                    true
+                }
+                None => false,
+            },
+            Codec::Ascii | Codec::Latin1 | Codec::Cp1252 => {
+                let b = match self.codec {
+                    Codec::Ascii => u8::try_from(cp).ok().filter(|b| b.is_ascii()),
+                    Codec::Latin1 => u8::try_from(cp).ok(),
+                    _ => char::from_u32(cp).and_then(cp1252_encode),
+                };
+                b.map(|b| out.push(b)).is_some()
+            }
+            Codec::Utf16(_) => match char::from_u32(cp) {
+                Some(c) => {
+                    for u in c.encode_utf16(&mut [0; 2]) {
+                        self.unit16(out, *u);
+                    }
+                    true
+                }
+                None => false,
+            },
+            Codec::Utf32(_) => {
+                if char::from_u32(cp).is_none() {
+                    return false;
+                }
+                self.unit32(out, cp);
+                true
+            }
+        }
+    }
+
+    fn unit16(&self, out: &mut Vec<u8>, u: u16) {
+        out.extend_from_slice(&if self.big { u.to_be_bytes() } else { u.to_le_bytes() });
+    }
+
+    fn unit32(&self, out: &mut Vec<u8>, u: u32) {
+        out.extend_from_slice(&if self.big { u.to_be_bytes() } else { u.to_le_bytes() });
+    }
+
+    /// ASCII replacement text, written as the codec writes text.
+    fn put_ascii(&self, out: &mut Vec<u8>, text: &str) {
+        for c in text.chars() {
+            self.put(out, c as u32);
+        }
+    }
+
+    fn reason(&self) -> &'static str {
+        match self.codec {
+            Codec::Ascii => "ordinal not in range(128)",
+            Codec::Latin1 => "ordinal not in range(256)",
+            Codec::Cp1252 => "character maps to <undefined>",
+            _ => "surrogates not allowed",
+        }
+    }
+}
+
+/// Whether CPython encodes or decodes with this name without its codec
+/// registry (the fast paths of `PyUnicode_AsEncodedString` and
+/// `PyUnicode_Decode`).
+fn is_fast_path(encoding: &str) -> bool {
+    matches!(
+        normalize(encoding).as_str(),
+        "utf8"
+            | "utf_8"
+            | "utf16"
+            | "utf_16"
+            | "utf32"
+            | "utf_32"
+            | "ascii"
+            | "us_ascii"
+            | "latin1"
+            | "latin_1"
+            | "iso_8859_1"
+            | "iso8859_1"
+    )
+}
+
+/// `codecs.lookup(...).name`.
+fn registry_name(c: Codec) -> &'static str {
+    match c {
+        Codec::Latin1 => "iso8859-1",
+        Codec::Cp1252 => "cp1252",
+        Codec::UnicodeEscape => "unicode-escape",
+        Codec::RawUnicodeEscape => "raw-unicode-escape",
+        _ => codec_name(c),
+    }
+}
+
+/// A codec reached through CPython's registry is Python code, whose
+/// errors other than UnicodeError come back wrapped: "encoding with
+/// 'cp1252' codec failed (LookupError: ...)", caused by the original.
+fn wrap_error(vm: &mut Vm, err: PyErr, what: &str, encoding: &str, codec: Codec) -> PyErr {
+    if is_fast_path(encoding) || vm.err_matches(&err, &exc().unicode_error) {
+        return err;
+    }
+    let cls = err.0.to_value().class_ref();
+    let msg = match vm.str_string(&err.0.to_value()) {
+        Ok(m) => m,
+        Err(e) => return e,
+    };
+    let name = registry_name(codec);
+    let wrapped = vm.new_exception_msg(&cls, format!("{what} with '{name}' codec failed ({}: {msg})", cls.name()));
+    wrapped.0.set_cause(Some(err.0.to_value()));
+    wrapped
+}
+
+/// Encodes the `str` value `obj` (whose payload is `s`).
+pub fn encode(vm: &mut Vm, s: &PyStr, obj: &Value, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(vm, encoding)?;
-    // The single-byte codecs map each character to one byte or fail.
-    let map: fn(char) -> Option<u8> = match codec {
-        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
-        Codec::Utf16(order) => return Ok(encode_utf16(s, order)),
-        Codec::Utf32(order) => return Ok(encode_utf32(s, order)),
-        Codec::Ascii if s.is_ascii() => return Ok(s.as_bytes().to_vec()),
-        Codec::Ascii => |c| if c.is_ascii() { Some(c as u8) } else { None },
-        Codec::Latin1 => |c| u8::try_from(c as u32).ok(),
-        Codec::Cp1252 => cp1252_encode,
+    encode_with(vm, codec, s, obj, errors).map_err(|e| wrap_error(vm, e, "encoding", encoding, codec))
+}
+
+fn encode_with(vm: &mut Vm, codec: Codec, s: &PyStr, obj: &Value, errors: &str) -> PyResult<Vec<u8>> {
+    match codec {
+        Codec::UnicodeEscape => return Ok(escape::encode(s, false)),
+        Codec::RawUnicodeEscape => return Ok(escape::encode(s, true)),
+        _ => {}
+    }
+    let text = s.as_str();
+    if !s.has_surrogates() {
+        match codec {
+            Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
+            Codec::Ascii | Codec::Latin1 | Codec::Cp1252 if text.is_ascii() => return Ok(text.as_bytes().to_vec()),
+            _ => {}
+        }
+    }
+    let big = matches!(codec, Codec::Utf16(Some(Endian::Big)) | Codec::Utf32(Some(Endian::Big)));
+    let enc = Encoder { codec, big };
+    let mut out = Vec::with_capacity(text.len() + 4);
+    match codec {
+        Codec::Utf16(None) => out.extend_from_slice(&[0xff, 0xfe]),
+        Codec::Utf32(None) => out.extend_from_slice(&[0xff, 0xfe, 0, 0]),
+        _ => {}
+    }
+    let cps: Vec<u32> = s.code_points().collect();
+    // UTF-16/32 report each surrogate alone; the others a run of failures.
+    let one_at_a_time = matches!(codec, Codec::Utf16(_) | Codec::Utf32(_));
+    let name = codec_name(codec);
+    let fail = |start: usize, end: usize| {
+        let cls = exc().unicode_encode_error.clone();
+        unicode_error(&cls, name, obj, start, end, enc.reason())
     };
-    let reason = match codec {
-        Codec::Ascii => "ordinal not in range(128)",
-        Codec::Latin1 => "ordinal not in range(256)",
-        _ => "character maps to <undefined>",
-    };
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
-    while i < chars.len() {
-        if let Some(b) = map(chars[i]) {
-            out.push(b);
+    while i < cps.len() {
+        if enc.put(&mut out, cps[i]) {
             i += 1;
             continue;
         }
-        // The run of unencodable characters, handled as one error.
         let mut end = i + 1;
-        while end < chars.len() && map(chars[end]).is_none() {
-            end += 1;
+        if !one_at_a_time {
+            let mut scratch = Vec::new();
+            while end < cps.len() && !enc.put(&mut scratch, cps[end]) {
+                end += 1;
+            }
         }
-        match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => {
-                let cls = exc().unicode_encode_error.clone();
-                return Err(unicode_error(&cls, codec_name(codec), obj, i, end, reason));
+        let run = &cps[i..end];
+        match handler(errors) {
+            Handler::Strict => return Err(fail(i, end)),
+            Handler::Ignore => {}
+            Handler::Replace => enc.put_ascii(&mut out, &"?".repeat(run.len())),
+            Handler::BackslashReplace => {
+                let mut t = String::new();
+                run.iter().for_each(|&cp| backslash_escape(&mut t, cp));
+                enc.put_ascii(&mut out, &t);
             }
-            "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
-            "xmlcharrefreplace" => {
-                for c in &chars[i..end] {
-                    out.extend_from_slice(format!("&#{};", *c as u32).as_bytes());
+            Handler::XmlCharRefReplace => {
+                let t: String = run.iter().map(|cp| format!("&#{cp};")).collect();
+                enc.put_ascii(&mut out, &t);
+            }
+            Handler::NameReplace => {
+                let mut t = String::new();
+                for &cp in run {
+                    match crate::modules::unicodedata::char_name(cp) {
+                        Some(n) => t.push_str(&format!("\\N{{{n}}}")),
+                        None => backslash_escape(&mut t, cp),
+                    }
+                }
+                enc.put_ascii(&mut out, &t);
+            }
+            Handler::SurrogateEscape => {
+                if one_at_a_time {
+                    // The handler's one byte is not a whole code unit.
+                    return Err(fail(i, end));
+                }
+                let escaped = run.iter().take_while(|&&cp| (0xdc80..=0xdcff).contains(&cp)).count();
+                out.extend(run[..escaped].iter().map(|&cp| (cp - 0xdc00) as u8));
+                if escaped < run.len() {
+                    return Err(fail(i + escaped, end));
                 }
             }
-            "backslashreplace" => {
-                for c in &chars[i..end] {
-                    let cp = *c as u32;
-                    let esc = if cp < 0x100 {
-                        format!("\\x{cp:02x}")
-                    } else if cp < 0x10000 {
-                        format!("\\u{cp:04x}")
-                    } else {
-                        format!("\\U{cp:08x}")
-                    };
-                    out.extend_from_slice(esc.as_bytes());
+            Handler::SurrogatePass => {
+                if !run.iter().all(|&cp| str_wtf8::is_surrogate(cp)) {
+                    return Err(fail(i, end));
+                }
+                for &cp in run {
+                    match codec {
+                        Codec::Utf8 => str_wtf8::push_code_point(&mut out, cp),
+                        Codec::Utf16(_) => enc.unit16(&mut out, cp as u16),
+                        Codec::Utf32(_) => enc.unit32(&mut out, cp),
+                        _ => return Err(fail(i, end)),
+                    }
                 }
             }
-            _ => return Err(unknown_handler(vm, errors)),
+            Handler::Unknown => return Err(unknown_handler(vm, errors)),
         }
         i = end;
     }
     Ok(out)
 }
 
-fn encode_utf16(s: &str, order: Option<Endian>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len() * 2 + 2);
-    let big = order == Some(Endian::Big);
-    if order.is_none() {
-        out.extend_from_slice(&[0xff, 0xfe]);
-    }
-    for u in s.encode_utf16() {
-        out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
-    }
-    out
-}
-
-fn encode_utf32(s: &str, order: Option<Endian>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len() * 4 + 4);
-    let big = order == Some(Endian::Big);
-    if order.is_none() {
-        out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
-    }
-    for c in s.chars() {
-        let u = c as u32;
-        out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
-    }
-    out
-}
-
 // --------------------------------------------------------------- decode
 
-/// The input of one decode call, for error handling.
-struct Input<'a> {
+/// The input of one decode call and its output so far (generalized
+/// UTF-8, so handlers can produce lone surrogates).
+struct Decoder<'a> {
     data: &'a [u8],
     obj: &'a Value,
     errors: &'a str,
+    codec: Codec,
+    /// The name reported in errors (`utf-16-le` after reading a BOM).
+    name: &'static str,
+    big: bool,
+    out: Vec<u8>,
 }
 
-impl Input<'_> {
-    /// Handles the undecodable bytes `start..end` per the error handler.
-    fn fail(
-        &self,
-        vm: &mut Vm,
-        out: &mut String,
-        codec: &str,
-        (start, end): (usize, usize),
-        reason: &str,
-    ) -> PyResult<()> {
-        match self.errors {
-            "strict" | "surrogateescape" | "surrogatepass" => {
-                let cls = exc().unicode_decode_error.clone();
-                Err(unicode_error(&cls, codec, self.obj, start, end, reason))
+impl Decoder<'_> {
+    fn push(&mut self, cp: u32) {
+        str_wtf8::push_code_point(&mut self.out, cp);
+    }
+
+    /// Handles the undecodable bytes `start..end`; returns where decoding
+    /// resumes.
+    fn fail(&mut self, vm: &mut Vm, (start, end): (usize, usize), reason: &str) -> PyResult<usize> {
+        let error = |d: &Self| {
+            let cls = exc().unicode_decode_error.clone();
+            unicode_error(&cls, d.name, d.obj, start, end, reason)
+        };
+        match handler(self.errors) {
+            Handler::Strict => Err(error(self)),
+            Handler::Ignore => Ok(end),
+            Handler::Replace => {
+                self.push(0xfffd);
+                Ok(end)
             }
-            "ignore" => Ok(()),
-            "replace" => {
-                out.push('\u{fffd}');
-                Ok(())
-            }
-            "backslashreplace" => {
-                for b in &self.data[start..end] {
-                    out.push_str(&format!("\\x{b:02x}"));
+            Handler::BackslashReplace => {
+                for i in start..end {
+                    let b = self.data[i];
+                    self.out.extend_from_slice(format!("\\x{b:02x}").as_bytes());
                 }
-                Ok(())
+                Ok(end)
             }
-            _ => Err(unknown_handler(vm, self.errors)),
+            Handler::SurrogateEscape => {
+                let bad = &self.data[start..end];
+                if bad.iter().any(|&b| b < 0x80) {
+                    return Err(error(self));
+                }
+                for i in start..end {
+                    self.push(0xdc00 + self.data[i] as u32);
+                }
+                Ok(end)
+            }
+            Handler::SurrogatePass => {
+                let rest = &self.data[start..];
+                let (cp, n) = match self.codec {
+                    Codec::Utf8 => (str_wtf8::surrogate_at(rest), 3),
+                    Codec::Utf16(_) if rest.len() >= 2 => {
+                        let b = [rest[0], rest[1]];
+                        let u = if self.big { u16::from_be_bytes(b) } else { u16::from_le_bytes(b) };
+                        (Some(u as u32).filter(|&u| str_wtf8::is_surrogate(u)), 2)
+                    }
+                    Codec::Utf32(_) if rest.len() >= 4 => {
+                        let b = [rest[0], rest[1], rest[2], rest[3]];
+                        let u = if self.big { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
+                        (Some(u).filter(|&u| str_wtf8::is_surrogate(u)), 4)
+                    }
+                    _ => (None, 0),
+                };
+                match cp {
+                    Some(cp) => {
+                        self.push(cp);
+                        Ok(start + n)
+                    }
+                    None => Err(error(self)),
+                }
+            }
+            Handler::XmlCharRefReplace | Handler::NameReplace => {
+                Err(vm.new_type_error("don't know how to handle UnicodeDecodeError in error callback"))
+            }
+            Handler::Unknown => Err(unknown_handler(vm, self.errors)),
         }
     }
 }
 
-/// Decodes `data` (the bytes of `obj`, for error reports).
-pub fn decode(vm: &mut Vm, data: &[u8], obj: &Value, encoding: &str, errors: &str) -> PyResult<String> {
+/// Decodes `data` (the bytes of `obj`, for error reports) into a `str`.
+pub fn decode(vm: &mut Vm, data: &[u8], obj: &Value, encoding: &str, errors: &str) -> PyResult<PyStr> {
     let codec = lookup(vm, encoding)?;
-    let name = codec_name(codec);
-    let input = Input { data, obj, errors };
-    match codec {
-        Codec::Utf8 => decode_utf8(vm, &input),
-        Codec::Latin1 => Ok(data.iter().map(|&b| b as char).collect()),
-        Codec::Ascii | Codec::Cp1252 => {
-            if data.is_ascii() {
-                // ASCII bytes are valid UTF-8.
-                return Ok(String::from_utf8_lossy(data).into_owned());
-            }
-            let mut out = String::with_capacity(data.len());
-            for (i, &b) in data.iter().enumerate() {
-                let c = if codec == Codec::Ascii {
-                    if b < 0x80 {
-                        Some(b as char)
-                    } else {
-                        None
-                    }
-                } else {
-                    cp1252_decode(b)
-                };
-                match c {
-                    Some(c) => out.push(c),
-                    None => {
-                        let reason = if codec == Codec::Ascii {
-                            "ordinal not in range(128)"
-                        } else {
-                            "character maps to <undefined>"
-                        };
-                        input.fail(vm, &mut out, name, (i, i + 1), reason)?;
-                    }
-                }
-            }
-            Ok(out)
-        }
-        Codec::Utf16(order) => decode_utf16(vm, &input, order),
-        Codec::Utf32(order) => decode_utf32(vm, &input, order),
-    }
+    decode_with(vm, codec, data, obj, errors).map_err(|e| wrap_error(vm, e, "decoding", encoding, codec))
 }
 
-fn decode_utf8(vm: &mut Vm, input: &Input<'_>) -> PyResult<String> {
-    let data = input.data;
-    if let Ok(s) = std::str::from_utf8(data) {
-        return Ok(s.to_string());
-    }
-    let mut out = String::with_capacity(data.len());
-    let mut rest = data;
-    let mut base = 0;
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(s) => {
-                out.push_str(s);
-                return Ok(out);
+fn decode_with(vm: &mut Vm, codec: Codec, data: &[u8], obj: &Value, errors: &str) -> PyResult<PyStr> {
+    match codec {
+        Codec::Utf8 => {
+            if let Ok(s) = std::str::from_utf8(data) {
+                return Ok(PyStr::new(s));
             }
-            Err(e) => {
-                let good = e.valid_up_to();
-                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
-                let (bad_len, reason) = match e.error_len() {
-                    None => (rest.len() - good, "unexpected end of data"),
-                    Some(n) => {
-                        let lead = rest[good];
-                        (
-                            n,
-                            if (0xc2..=0xf4).contains(&lead) {
-                                "invalid continuation byte"
-                            } else {
-                                "invalid start byte"
-                            },
-                        )
-                    }
-                };
-                let start = base + good;
-                input.fail(vm, &mut out, "utf-8", (start, start + bad_len), reason)?;
-                rest = &rest[good + bad_len..];
-                base = start + bad_len;
+        }
+        Codec::Ascii | Codec::Cp1252 if data.is_ascii() => {
+            return Ok(PyStr::new(std::str::from_utf8(data).unwrap_or_default()));
+        }
+        Codec::Latin1 => return Ok(PyStr::new(data.iter().map(|&b| b as char).collect::<String>())),
+        _ => {}
+    }
+    let mut d =
+        Decoder { data, obj, errors, codec, name: codec_name(codec), big: false, out: Vec::with_capacity(data.len()) };
+    match codec {
+        Codec::Utf8 => decode_utf8(vm, &mut d)?,
+        Codec::Utf16(order) => decode_utf16(vm, &mut d, order)?,
+        Codec::Utf32(order) => decode_utf32(vm, &mut d, order)?,
+        Codec::UnicodeEscape => escape::decode(vm, &mut d, false)?,
+        Codec::RawUnicodeEscape => escape::decode(vm, &mut d, true)?,
+        _ => decode_single_byte(vm, &mut d)?,
+    }
+    Ok(PyStr::from_wtf8(d.out))
+}
+
+fn decode_single_byte(vm: &mut Vm, d: &mut Decoder<'_>) -> PyResult<()> {
+    let mut i = 0;
+    while i < d.data.len() {
+        let b = d.data[i];
+        let c = if d.codec == Codec::Ascii { (b < 0x80).then_some(b as char) } else { cp1252_decode(b) };
+        match c {
+            Some(c) => {
+                d.push(c as u32);
+                i += 1;
+            }
+            None => {
+                let reason =
+                    if d.codec == Codec::Ascii { "ordinal not in range(128)" } else { "character maps to <undefined>" };
+                i = d.fail(vm, (i, i + 1), reason)?;
             }
         }
     }
+    Ok(())
+}
+
+fn decode_utf8(vm: &mut Vm, d: &mut Decoder<'_>) -> PyResult<()> {
+    let data = d.data;
+    let mut pos = 0;
+    while pos < data.len() {
+        let rest = &data[pos..];
+        let (good, bad) = match std::str::from_utf8(rest) {
+            Ok(_) => (rest.len(), None),
+            Err(e) => (e.valid_up_to(), Some(e.error_len())),
+        };
+        d.out.extend_from_slice(&rest[..good]);
+        let Some(bad) = bad else { break };
+        let start = pos + good;
+        let (len, reason) = match bad {
+            None => (data.len() - start, "unexpected end of data"),
+            Some(n) if (0xc2..=0xf4).contains(&data[start]) => (n, "invalid continuation byte"),
+            Some(n) => (n, "invalid start byte"),
+        };
+        pos = d.fail(vm, (start, start + len), reason)?;
+    }
+    Ok(())
 }
 
 /// Reads the byte order: from `order`, else from a BOM (defaulting to
-/// little-endian); returns the order and how many bytes the BOM took.
-fn byte_order(data: &[u8], order: Option<Endian>, bom_le: &[u8], bom_be: &[u8]) -> (Endian, usize) {
+/// little-endian); returns whether it is big-endian and the BOM's length.
+fn byte_order(data: &[u8], order: Option<Endian>, bom_le: &[u8], bom_be: &[u8]) -> (bool, usize) {
     match order {
-        Some(o) => (o, 0),
-        None if data.starts_with(bom_le) => (Endian::Little, bom_le.len()),
-        None if data.starts_with(bom_be) => (Endian::Big, bom_be.len()),
-        None => (Endian::Little, 0),
+        Some(o) => (o == Endian::Big, 0),
+        None if data.starts_with(bom_le) => (false, bom_le.len()),
+        None if data.starts_with(bom_be) => (true, bom_be.len()),
+        None => (false, 0),
     }
 }
 
-fn decode_utf16(vm: &mut Vm, input: &Input<'_>, order: Option<Endian>) -> PyResult<String> {
-    let data = input.data;
-    let (endian, skip) = byte_order(data, order, &[0xff, 0xfe], &[0xfe, 0xff]);
-    let name = match endian {
-        Endian::Little => "utf-16-le",
-        Endian::Big => "utf-16-be",
-    };
+fn decode_utf16(vm: &mut Vm, d: &mut Decoder<'_>, order: Option<Endian>) -> PyResult<()> {
+    let data = d.data;
+    let (big, skip) = byte_order(data, order, &[0xff, 0xfe], &[0xfe, 0xff]);
+    d.big = big;
+    d.name = if big { "utf-16-be" } else { "utf-16-le" };
     let unit = |i: usize| {
         let b = [data[i], data[i + 1]];
-        if endian == Endian::Big {
-            u16::from_be_bytes(b)
+        if big {
+            u16::from_be_bytes(b) as u32
         } else {
-            u16::from_le_bytes(b)
+            u16::from_le_bytes(b) as u32
         }
     };
-    let mut out = String::with_capacity(data.len() / 2);
     let mut i = skip;
     while i + 1 < data.len() {
         let u = unit(i);
-        if !(0xd800..0xe000).contains(&u) {
-            out.push(char::from_u32(u as u32).unwrap_or('\u{fffd}'));
+        if !str_wtf8::is_surrogate(u) {
+            d.push(u);
             i += 2;
-            continue;
-        }
-        if u < 0xdc00 && i + 3 < data.len() {
+        } else if u >= 0xdc00 {
+            i = d.fail(vm, (i, i + 2), "illegal encoding")?;
+        } else if i + 3 >= data.len() {
+            i = d.fail(vm, (i, data.len()), "unexpected end of data")?;
+        } else {
             let lo = unit(i + 2);
             if (0xdc00..0xe000).contains(&lo) {
-                let cp = 0x10000 + (((u as u32) - 0xd800) << 10) + ((lo as u32) - 0xdc00);
-                out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
+                d.push(0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00));
                 i += 4;
-                continue;
+            } else {
+                i = d.fail(vm, (i, i + 2), "illegal UTF-16 surrogate")?;
             }
-            input.fail(vm, &mut out, name, (i, i + 2), "illegal UTF-16 surrogate")?;
-            i += 2;
-            continue;
         }
-        if u < 0xdc00 {
-            let end = data.len();
-            input.fail(vm, &mut out, name, (i, end), "unexpected end of data")?;
-            return Ok(out);
-        }
-        input.fail(vm, &mut out, name, (i, i + 2), "illegal encoding")?;
-        i += 2;
     }
     if i < data.len() {
-        input.fail(vm, &mut out, name, (i, data.len()), "truncated data")?;
+        d.fail(vm, (i, data.len()), "truncated data")?;
     }
-    Ok(out)
+    Ok(())
 }
 
-fn decode_utf32(vm: &mut Vm, input: &Input<'_>, order: Option<Endian>) -> PyResult<String> {
-    let data = input.data;
-    let (endian, skip) = byte_order(data, order, &[0xff, 0xfe, 0, 0], &[0, 0, 0xfe, 0xff]);
-    let name = match endian {
-        Endian::Little => "utf-32-le",
-        Endian::Big => "utf-32-be",
-    };
-    let mut out = String::with_capacity(data.len() / 4);
+fn decode_utf32(vm: &mut Vm, d: &mut Decoder<'_>, order: Option<Endian>) -> PyResult<()> {
+    let data = d.data;
+    let (big, skip) = byte_order(data, order, &[0xff, 0xfe, 0, 0], &[0, 0, 0xfe, 0xff]);
+    d.big = big;
+    d.name = if big { "utf-32-be" } else { "utf-32-le" };
     let mut i = skip;
     while i + 3 < data.len() {
         let b = [data[i], data[i + 1], data[i + 2], data[i + 3]];
-        let cp = if endian == Endian::Big { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
-        match char::from_u32(cp) {
-            Some(c) => out.push(c),
-            None => {
-                let reason = if cp >= 0x110000 {
-                    "code point not in range(0x110000)"
-                } else {
-                    "code point in surrogate code point range(0xd800, 0xe000)"
-                };
-                input.fail(vm, &mut out, name, (i, i + 4), reason)?;
-            }
+        let cp = if big { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
+        if char::from_u32(cp).is_some() {
+            d.push(cp);
+            i += 4;
+            continue;
         }
-        i += 4;
+        let reason = if cp >= 0x110000 {
+            "code point not in range(0x110000)"
+        } else {
+            "code point in surrogate code point range(0xd800, 0xe000)"
+        };
+        i = d.fail(vm, (i, i + 4), reason)?;
     }
     if i < data.len() {
-        input.fail(vm, &mut out, name, (i, data.len()), "truncated data")?;
+        d.fail(vm, (i, data.len()), "truncated data")?;
     }
-    Ok(out)
+    Ok(())
 }
 
 // --------------------------------------------------------------- method
@@ -454,12 +660,105 @@ fn str_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => str_arg(vm, v, |t| format!("encode() argument 'errors' must be str, not {t}"))?,
         None => "strict",
     };
-    let bytes = encode(vm, s.as_str(), &args.pos[0], encoding, errors)?;
+    let bytes = encode(vm, s, &args.pos[0], encoding, errors)?;
     Ok(crate::types::bytes_new(bytes))
+}
+
+// ------------------------------------------------- UnicodeError classes
+
+/// `UnicodeEncodeError`/`UnicodeDecodeError`/`UnicodeTranslateError`
+/// `__init__`: CPython's `"UOnnU"` (`"UnnU"` for translation) argument
+/// parsing into the `encoding`, `object`, `start`, `end` and `reason`
+/// attributes; a decode error's object becomes `bytes`.
+fn unicode_error_init(vm: &mut Vm, args: Args<'_>, kind: u8) -> PyResult<Value> {
+    let Some(this) = args.pos.first() else {
+        return Err(vm.new_type_error("descriptor '__init__' needs an argument"));
+    };
+    let Some(e) = this.downcast::<crate::types::exceptions::PyBaseException>() else {
+        return Err(vm.new_type_error("descriptor '__init__' requires a 'BaseException' object"));
+    };
+    if args.has_kwargs() {
+        let n = this.class().name();
+        return Err(vm.new_type_error(format!("{n}() takes no keyword arguments")));
+    }
+    let rest = &args.pos[1..];
+    e.set_args(PyRef::new(crate::types::tuple::PyTuple::new(rest.to_vec())));
+    // Translation errors have no encoding argument.
+    let (skip, want) = if kind == b't' { (1, 4) } else { (0, 5) };
+    if rest.len() != want {
+        return Err(vm.new_type_error(format!("function takes exactly {want} arguments ({} given)", rest.len())));
+    }
+    let mut full: Vec<Option<&Value>> = vec![None; skip];
+    full.extend(rest.iter().map(Some));
+    let need_str = |vm: &mut Vm, v: &Value, pos: usize| -> PyResult<()> {
+        if v.downcast_ref::<PyStr>().is_none() {
+            let t = v.class().name();
+            return Err(vm.new_type_error(format!("argument {pos} must be str, not {t}")));
+        }
+        Ok(())
+    };
+    let mut values = Vec::with_capacity(5);
+    for (i, v) in full.iter().enumerate() {
+        let pos = i + 1 - skip;
+        let v = match v {
+            None => {
+                values.push(crate::types::singletons::none());
+                continue;
+            }
+            Some(v) => *v,
+        };
+        match i {
+            0 | 4 => need_str(vm, v, pos)?,
+            1 if kind == b'd' => {
+                if v.downcast_ref::<crate::types::small::PyBytes>().is_none() {
+                    match crate::types::bytes_methods::buf_of(v) {
+                        Some(b) => {
+                            values.push(crate::types::bytes_new(b.into_owned()));
+                            continue;
+                        }
+                        None => {
+                            let t = v.class().name();
+                            return Err(vm.new_type_error(format!("a bytes-like object is required, not '{t}'")));
+                        }
+                    }
+                }
+            }
+            1 => need_str(vm, v, pos)?,
+            _ => {
+                let n = vm.index(v)?;
+                if n.as_i64().is_none() {
+                    return Err(vm.new_overflow_error("Python int too large to convert to C ssize_t"));
+                }
+                values.push(n);
+                continue;
+            }
+        }
+        values.push(v.clone());
+    }
+    for (name, v) in ["encoding", "object", "start", "end", "reason"].into_iter().zip(values) {
+        e_set_attr(&e, name, v);
+    }
+    Ok(crate::types::singletons::none())
+}
+
+fn encode_error_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    unicode_error_init(vm, args, b'e')
+}
+
+fn decode_error_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    unicode_error_init(vm, args, b'd')
+}
+
+fn translate_error_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    unicode_error_init(vm, args, b't')
 }
 
 pub(super) fn install(t: &PyRef<PyType>) {
     add_methods(t, &[("encode", str_encode)]);
+    let e = exc();
+    add_methods(&e.unicode_encode_error, &[("__init__", encode_error_init)]);
+    add_methods(&e.unicode_decode_error, &[("__init__", decode_error_init)]);
+    add_methods(&e.unicode_translate_error, &[("__init__", translate_error_init)]);
 }
 
 #[cfg(test)]
