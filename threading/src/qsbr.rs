@@ -165,18 +165,41 @@ struct Local {
     self_requested: bool,
 }
 
-impl Drop for Local {
-    fn drop(&mut self) {
-        // Thread exit: whatever is left goes to the orphan list. The thread
-        // is detached (offline) by now, so it holds back no goal itself.
+impl Local {
+    /// Moves whatever is left to the orphan list. The thread is detached
+    /// (offline) by now, so it holds back no goal itself.
+    fn orphan_all(&mut self) {
         let mut batches: Vec<Batch> = self.sealed.drain(..).collect();
+        self.sealed_bytes = 0;
         if !self.open.is_empty() {
-            batches.push(seal(std::mem::take(&mut self.open), self.open_bytes));
+            batches.push(seal(std::mem::take(&mut self.open), std::mem::take(&mut self.open_bytes)));
         }
         if !batches.is_empty() {
             orphan(batches);
         }
     }
+}
+
+impl Drop for Local {
+    fn drop(&mut self) {
+        // Normally empty: `on_unregister` hands the work over while the
+        // registry is certainly alive. This covers a thread that deferred
+        // work without ever registering.
+        self.orphan_all();
+    }
+}
+
+/// The calling thread is leaving the registry: its pending work becomes
+/// orphaned work that the remaining threads run. Done here rather than only
+/// in `Local`'s destructor because thread-local destructors run in an
+/// unspecified order at thread exit (under loom, after the process-wide
+/// state of the model may already be gone).
+pub(crate) fn on_unregister() {
+    let _ = LOCAL.try_with(|l| {
+        if let Ok(mut local) = l.try_borrow_mut() {
+            local.orphan_all();
+        }
+    });
 }
 
 #[cfg(not(loom))]

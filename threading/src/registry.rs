@@ -289,6 +289,8 @@ pub fn unregister_current_thread() {
     if head.stw.requested && head.stw.requester != ts.tid && ts.status.load(Ordering::Relaxed) != SUSPENDED {
         crate::stop_the_world::uncount(world, &mut head);
     }
+    drop(head);
+    crate::qsbr::on_unregister();
 }
 
 /// The calling thread's state, if registered.
