@@ -15,6 +15,7 @@ pub mod bytecode;
 mod codegen;
 pub mod dis;
 pub mod error;
+mod fstring_311;
 mod parse_error;
 mod scan;
 pub mod symtable;
@@ -111,7 +112,17 @@ pub fn compile_with_warnings(
 fn compile_inner(source: &str, filename: &str, mode: Mode) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
     let lines = LineIndex::new(source);
     let parse_mode = if mode == Mode::Eval { ParseMode::Expression } else { ParseMode::Module };
-    let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(parse_mode));
+    let options = ParseOptions::from(parse_mode).with_target_version(ruff_python_ast::PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    // 3.11 stops at an f-string that needs PEP 701 before any later error
+    // (a `#` in a one-line f-string is also a parse error under 3.12 rules).
+    let fstring_err = fstring_311::first_error(parsed.unsupported_syntax_errors(), parsed.tokens(), &lines);
+    let first_parse_error = parsed.errors().iter().map(|e| e.range().start()).min();
+    if let Some((err, at)) = fstring_err.as_ref().zip(fstring_311::first_position(parsed.unsupported_syntax_errors())) {
+        if first_parse_error.is_none_or(|p| at < p) {
+            return Err(err.clone());
+        }
+    }
     if let Some(err) = parse_error::first_error(parsed.errors(), &lines) {
         return Err(err);
     }

@@ -554,7 +554,12 @@ fn suggestion(vm: &mut Vm, e: &PyRef<PyBaseException>) -> Option<String> {
 }
 
 fn source_line(filename: &str, line: u32) -> Option<String> {
-    if line == 0 {
+    // Like CPython's `linecache`, code compiled from a string (`-c`,
+    // `exec`, `eval`, the prompt: `<string>`, `<stdin>`) has no source to
+    // show. Skein's embedded standard library (`<frozen name>`) keeps its
+    // lines, standing in for CPython's files under `Lib/`.
+    let pseudo = filename.starts_with('<') && filename.ends_with('>');
+    if line == 0 || (pseudo && !filename.starts_with("<frozen ")) {
         return None;
     }
     let text = crate::import::source_of(filename)?;
