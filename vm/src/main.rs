@@ -36,6 +36,7 @@ fn main() {
         .map(|v| v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect())
         .unwrap_or_default();
     let mut inspect = false;
+    let mut quiet = false;
     let mut target = Target::Repl;
     let mut rest: Vec<String> = Vec::new();
     while !args.is_empty() {
@@ -51,7 +52,8 @@ fn main() {
             }
             "--gil" => gil = true,
             "-i" => inspect = true,
-            "-u" | "-B" | "-E" | "-s" | "-S" | "-I" | "-O" | "-q" => {}
+            "-q" => quiet = true,
+            "-u" | "-B" | "-E" | "-s" | "-S" | "-I" | "-O" => {}
             "-X" => {
                 let Some(opt) = (!args.is_empty()).then(|| args.remove(0)) else {
                     eprintln!("Argument expected for the -X option\n{USAGE}");
@@ -112,7 +114,8 @@ fn main() {
     }
     if matches!(target, Target::Repl) {
         rest = vec![String::new()];
-        if !std::io::stdin().is_terminal() {
+        // `-i` forces the prompt even when stdin is not a terminal.
+        if !inspect && !std::io::stdin().is_terminal() {
             target = Target::Stdin;
             rest = vec!["-".to_string()];
         }
@@ -122,7 +125,7 @@ fn main() {
     let handle = std::thread::Builder::new()
         .name("main".into())
         .stack_size(512 << 20)
-        .spawn(move || run(target, rest, gil, xoptions, warn_options, inspect));
+        .spawn(move || run(target, rest, gil, xoptions, warn_options, inspect, quiet));
     let code = match handle {
         Ok(h) => h.join().unwrap_or(1),
         Err(e) => {
@@ -140,6 +143,7 @@ fn run(
     xoptions: Vec<String>,
     warn_options: Vec<String>,
     inspect: bool,
+    quiet: bool,
 ) -> i32 {
     let script_dir = match &target {
         Target::Script(p) => {
@@ -165,7 +169,8 @@ fn run(
     };
     skein_threading::gil::set_gil_enabled(gil);
     let mut vm = skein_vm::runtime::init(config);
-    match target {
+    let code = match target {
+        Target::Repl => return repl(&mut vm, !quiet),
         Target::Script(p) => {
             let source = match std::fs::read(&p) {
                 Ok(b) => String::from_utf8_lossy(&b).into_owned(),
@@ -192,8 +197,13 @@ fn run(
             let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut src);
             skein_vm::runtime::run_main_source(&mut vm, &src, "<stdin>")
         }
-        Target::Repl => repl(&mut vm),
+    };
+    // `-i`: inspect interactively after the program, whatever its outcome
+    // (as CPython, also after an uncaught exception or SystemExit).
+    if inspect {
+        return repl(&mut vm, false);
     }
+    code
 }
 
 fn errno_text(e: &std::io::Error) -> String {
@@ -205,16 +215,20 @@ fn errno_text(e: &std::io::Error) -> String {
 }
 
 /// The interactive prompt: `>>> ` / `... `, values echoed, errors printed.
-fn repl(vm: &mut skein_vm::vm::Vm) -> i32 {
-    println!("Python 3.11.7 (Skein {}) [free-threaded]", skein_vm::VERSION);
-    println!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+/// As in CPython, the banner and the prompts go to stderr, so that stdout
+/// carries only what the program prints.
+fn repl(vm: &mut skein_vm::vm::Vm, banner: bool) -> i32 {
+    if banner {
+        let mode = if skein_threading::gil::gil_enabled() { "with the GIL" } else { "free-threaded" };
+        eprintln!("Python 3.11.7 (Skein {}, {mode}) on {}", skein_vm::VERSION, std::env::consts::OS);
+        eprintln!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+    }
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     loop {
-        print!(">>> ");
-        let _ = std::io::stdout().flush();
+        prompt(vm, ">>> ");
         let Some(Ok(first)) = lines.next() else {
-            println!();
+            eprintln!();
             return 0;
         };
         let mut src = first.clone();
@@ -226,8 +240,7 @@ fn repl(vm: &mut skein_vm::vm::Vm) -> i32 {
             match skein_vm::runtime::repl_needs_more(&src) {
                 false => break,
                 true => {
-                    print!("... ");
-                    let _ = std::io::stdout().flush();
+                    prompt(vm, "... ");
                     match lines.next() {
                         Some(Ok(l)) => {
                             let blank = l.trim().is_empty();
@@ -247,4 +260,12 @@ fn repl(vm: &mut skein_vm::vm::Vm) -> i32 {
             return code;
         }
     }
+}
+
+/// Writes a prompt to stderr after flushing what the program printed.
+fn prompt(_vm: &mut skein_vm::vm::Vm, text: &str) {
+    skein_vm::modules::sys::flush_std_streams();
+    let _ = std::io::stdout().flush();
+    eprint!("{text}");
+    let _ = std::io::stderr().flush();
 }

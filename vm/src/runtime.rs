@@ -180,7 +180,9 @@ pub fn finish(vm: &mut Vm, r: PyResult<()>) -> i32 {
 }
 
 pub fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
-    if vm.err_matches(&e, &exc().system_exit) {
+    // Under `-i` CPython reports even `SystemExit` as a traceback and goes
+    // on to the prompt.
+    if vm.err_matches(&e, &exc().system_exit) && !interp().config.inspect {
         let code = crate::types::exceptions::e_get_attr(&e.0, "code")
             .or_else(|| e.0.args().items().first().cloned())
             .unwrap_or_else(none);
