@@ -9,7 +9,10 @@ const USAGE: &str = "usage: skein [option] ... [-c cmd | -m mod | file | -] [arg
 Options (and corresponding environment variables):
 -c cmd : program passed in as string (terminates option list)
 -h     : print this help message and exit (also -? or --help)
+-i     : inspect interactively after running script; forces a prompt even
+         if stdin does not appear to be a terminal
 -m mod : run library module as a script (terminates option list)
+-q     : don't print version and copyright messages on interactive startup
 -V     : print the Python version number and exit (also --version)
 -W arg : warning control; arg is action:message:category:module:lineno
 -X opt : set implementation-specific option (-X gil=0|1)
