@@ -1,123 +1,13 @@
-//! Python-level stress tests of threads: every test writes a Python script to a
-//! temporary directory and runs the `skein` binary on it twice, free-threaded and
-//! with `--gil`, each under a 60 s limit, and requires exactly the expected
-//! stdout, an empty stderr and exit status 0. The expected output is what
-//! CPython 3.11 prints for the same script; the scripts print only totals,
-//! sorted data and booleans, so it does not depend on scheduling.
-//!
-//! Finding the binary. Cargo hands `CARGO_BIN_EXE_skein` only to skein-vm's own
-//! tests, and a dev-dependency on skein-vm would build its library, not its
-//! binary. So the tests look next to their own executable, which Cargo puts in
-//! `<target dir>/<profile>/deps/`: the binary is `<target dir>/<profile>/skein`.
-//! That follows `CARGO_TARGET_DIR` and the profile by construction. The
-//! `SKEIN_BIN` environment variable overrides the search. `cargo test
-//! --workspace` builds the binary; with `cargo test -p skein-stress-tests`
-//! build it first (`cargo build -p skein-vm`, same profile). A missing binary
-//! fails each test with that advice rather than skipping it.
-//!
-//! Each script keeps well under ~10 s in a debug build on a busy machine.
+//! Python-level stress tests of threads: shared lists, dicts and sets,
+//! counters under locks, queues and executors, thread churn, objects whose
+//! last reference another thread drops, and the `threading` primitives.
+//! Each script runs free-threaded and with `--gil` through
+//! `common::check_both_modes` (see `common/mod.rs`: expected output from
+//! CPython 3.11, time limit, how the binary is found).
 #![cfg(not(loom))]
 
-use std::io::Read;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-const LIMIT: Duration = Duration::from_secs(60);
-
-fn skein_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os("SKEIN_BIN") {
-        return PathBuf::from(p);
-    }
-    let exe = std::env::current_exe().expect("path of the test executable");
-    // <target>/<profile>/deps/python_threads-<hash> -> <target>/<profile>/skein
-    let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("test executable inside <profile>/deps");
-    let bin = profile_dir.join(format!("skein{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        bin.is_file(),
-        "the skein binary is not at {} -- build it first with `cargo build -p skein-vm` \
-         (same profile and CARGO_TARGET_DIR as this test), or set SKEIN_BIN",
-        bin.display()
-    );
-    bin
-}
-
-struct Outcome {
-    stdout: String,
-    stderr: String,
-    status: Option<i32>,
-    timed_out: bool,
-}
-
-/// Runs `skein [--gil] script`, killing it after `LIMIT`.
-fn run_script(script: &std::path::Path, gil: bool) -> Outcome {
-    let mut cmd = Command::new(skein_binary());
-    if gil {
-        cmd.arg("--gil");
-    }
-    cmd.arg(script)
-        .env_remove("PYTHON_GIL")
-        .env("PYTHONHASHSEED", "0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("start skein");
-    // Drain both pipes on their own threads so a chatty child cannot block.
-    let mut out_pipe = child.stdout.take().expect("stdout pipe");
-    let mut err_pipe = child.stderr.take().expect("stderr pipe");
-    let out_reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = out_pipe.read_to_end(&mut s);
-        s
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = err_pipe.read_to_end(&mut s);
-        s
-    });
-    let start = Instant::now();
-    let mut timed_out = false;
-    let status = loop {
-        if let Some(st) = child.try_wait().expect("wait for skein") {
-            break st;
-        }
-        if start.elapsed() > LIMIT {
-            timed_out = true;
-            let _ = child.kill();
-            break child.wait().expect("wait for killed skein");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let stdout = String::from_utf8_lossy(&out_reader.join().unwrap_or_default()).into_owned();
-    let stderr = String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned();
-    Outcome { stdout, stderr, status: status.code(), timed_out }
-}
-
-/// Writes `source` to a fresh temporary directory and checks both modes.
-fn check_both_modes(name: &str, source: &str, expected: &str) {
-    let dir = std::env::temp_dir().join(format!("skein-python-threads-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("create temporary directory");
-    let script = dir.join(format!("{name}.py"));
-    std::fs::write(&script, source).expect("write script");
-    let mut failures = Vec::new();
-    for gil in [false, true] {
-        let mode = if gil { "--gil" } else { "free-threaded" };
-        let started = Instant::now();
-        let o = run_script(&script, gil);
-        let took = started.elapsed();
-        if o.timed_out {
-            failures
-                .push(format!("[{mode}] killed after {LIMIT:?}; stdout so far:\n{}\nstderr:\n{}", o.stdout, o.stderr));
-        } else if o.stdout != expected || !o.stderr.is_empty() || o.status != Some(0) {
-            failures.push(format!(
-                "[{mode}] status {:?} after {took:?}\n--- expected stdout\n{expected}--- actual stdout\n{}--- stderr\n{}",
-                o.status, o.stdout, o.stderr
-            ));
-        }
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(failures.is_empty(), "{name}:\n{}", failures.join("\n"));
-}
+mod common;
+use common::check_both_modes;
 
 /// 16 threads append distinct ints to one list (with reads of len/ends in between); nothing lost or duplicated.
 #[test]
