@@ -5,6 +5,7 @@ pub mod cmath;
 pub mod math;
 pub mod sys;
 pub mod thread;
+pub mod thread_share;
 pub mod time;
 pub mod unicodedata;
 

@@ -469,6 +469,7 @@ pub fn spawn_python_thread(
     args: OwnedArgs,
     done: Arc<dyn Fn() + Send + Sync>,
 ) -> PyResult<Value> {
+    crate::modules::thread_share::before_thread_start();
     let (tx, rx) = std::sync::mpsc::channel::<u64>();
     RUNNING_THREADS.fetch_add(1, Ordering::AcqRel);
     let spawned = std::thread::Builder::new().stack_size(64 << 20).spawn(move || {
