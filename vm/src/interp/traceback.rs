@@ -122,9 +122,21 @@ fn format_entry(t: &PyTraceback, margin: &str, out: &mut String) {
     }
     out.push_str(margin);
     out.push_str(&format!("    {stripped}\n"));
-    if loc.end_col == 0 && loc.col == 0 && loc.end_line == 0 {
-        return;
+    if let Some(carets) = caret_line(&line, loc) {
+        out.push_str(margin);
+        out.push_str(&carets);
+        out.push('\n');
     }
+}
+
+/// The caret line CPython 3.11 prints under source `line` for location
+/// `loc` (four spaces, the offset, `^`/`~` marks; no newline), or None
+/// when it shows none (no columns, or marks spanning the whole line).
+pub fn caret_line(line: &str, loc: skein_compiler::bytecode::Location) -> Option<String> {
+    if loc.end_col == 0 && loc.col == 0 && loc.end_line == 0 {
+        return None;
+    }
+    let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
     let to_chars = |b: usize| line.get(..b.min(line.len())).map(|s| s.chars().count()).unwrap_or(0);
     let indent = line.chars().count() - stripped.chars().count();
     let start = to_chars(loc.col as usize);
@@ -137,26 +149,26 @@ fn format_entry(t: &PyTraceback, margin: &str, out: &mut String) {
         (indent + stripped.trim_end().chars().count(), None)
     };
     if end <= start {
-        return;
+        return None;
     }
     let width = end - start;
     let anchored = anchors.is_some_and(|(l, r)| r > l);
     // Carets that would span the whole line are left out.
-    if width < stripped.chars().count() || anchored {
-        out.push_str(margin);
-        out.push_str("    ");
-        out.push_str(&" ".repeat(start.saturating_sub(indent)));
-        match anchors {
-            Some((l, r)) => {
-                let (l, r) = (l.min(width), r.min(width));
-                out.push_str(&"~".repeat(l));
-                out.push_str(&"^".repeat(r - l));
-                out.push_str(&"~".repeat(width - r));
-            }
-            None => out.push_str(&"^".repeat(width)),
-        }
-        out.push('\n');
+    if width >= stripped.chars().count() && !anchored {
+        return None;
     }
+    let mut out = String::from("    ");
+    out.push_str(&" ".repeat(start.saturating_sub(indent)));
+    match anchors {
+        Some((l, r)) => {
+            let (l, r) = (l.min(width), r.min(width));
+            out.push_str(&"~".repeat(l));
+            out.push_str(&"^".repeat(r - l));
+            out.push_str(&"~".repeat(width - r));
+        }
+        None => out.push_str(&"^".repeat(width)),
+    }
+    Some(out)
 }
 
 /// The entries of a traceback chain, most recent call last, with runs of
@@ -553,7 +565,9 @@ fn suggestion(vm: &mut Vm, e: &PyRef<PyBaseException>) -> Option<String> {
     crate::interp::suggest::best_match(&wrong, &candidates)
 }
 
-fn source_line(filename: &str, line: u32) -> Option<String> {
+/// Line `line` of `filename` as tracebacks show it (None when there is no
+/// source to show).
+pub fn source_line(filename: &str, line: u32) -> Option<String> {
     // Like CPython's `linecache`, code compiled from a string (`-c`,
     // `exec`, `eval`, the prompt: `<string>`, `<stdin>`) has no source to
     // show. Skein's embedded standard library (`<frozen name>`) keeps its

@@ -3,6 +3,8 @@
 
 pub mod cmath;
 pub mod math;
+pub mod posix;
+pub mod skein_traceback;
 pub mod sys;
 pub mod thread;
 pub mod thread_share;
@@ -19,6 +21,8 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "cmath" => Some(cmath::make_cmath_module().into_value()),
         "unicodedata" => Some(unicodedata::make_unicodedata_module().into_value()),
         "time" => Some(time::make_time_module().into_value()),
+        "posix" => Some(posix::make_module().into_value()),
+        "_skein_traceback" => Some(skein_traceback::make_module().into_value()),
         "_thread" => Some(thread::make_thread_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
         _ => None,
@@ -27,8 +31,10 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
 
 /// Python source embedded in the binary: (module name, source, is package).
 static EMBEDDED: &[(&str, &str, bool)] = &[
+    ("__future__", include_str!("../../lib/__future__.py"), false),
     ("_collections_abc", include_str!("../../lib/_collections_abc.py"), false),
     ("abc", include_str!("../../lib/abc.py"), false),
+    ("atexit", include_str!("../../lib/atexit.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
     ("collections", include_str!("../../lib/collections/__init__.py"), true),
     ("collections.abc", include_str!("../../lib/collections/abc.py"), false),
@@ -52,14 +58,20 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("keyword", include_str!("../../lib/keyword.py"), false),
     ("numbers", include_str!("../../lib/numbers.py"), false),
     ("operator", include_str!("../../lib/operator.py"), false),
+    ("os", include_str!("../../lib/os.py"), false),
+    ("posixpath", include_str!("../../lib/posixpath.py"), false),
     ("queue", include_str!("../../lib/queue.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
+    ("stat", include_str!("../../lib/stat.py"), false),
     ("statistics", include_str!("../../lib/statistics.py"), false),
     ("string", include_str!("../../lib/string.py"), false),
     ("struct", include_str!("../../lib/struct.py"), false),
     ("textwrap", include_str!("../../lib/textwrap.py"), false),
     ("threading", include_str!("../../lib/threading.py"), false),
+    ("traceback", include_str!("../../lib/traceback.py"), false),
     ("types", include_str!("../../lib/types.py"), false),
+    ("typing", include_str!("../../lib/typing.py"), false),
+    ("warnings", include_str!("../../lib/warnings.py"), false),
 ];
 
 /// The embedded source of a standard-library module, if any.

@@ -1,0 +1,9 @@
+import atexit
+
+
+def cleanup():
+    print("cleanup after the traceback")
+
+
+atexit.register(cleanup)
+raise RuntimeError("uncaught")
