@@ -173,7 +173,11 @@ fn run(
     skein_threading::gil::set_gil_enabled(gil);
     let mut vm = skein_vm::runtime::init(config);
     let code = match target {
-        Target::Repl => return repl(&mut vm, !quiet),
+        Target::Repl => {
+            let code = repl(&mut vm, !quiet);
+            skein_vm::runtime::run_atexit(&mut vm);
+            return code;
+        }
         Target::Script(p) => {
             let source = match std::fs::read(&p) {
                 Ok(b) => String::from_utf8_lossy(&b).into_owned(),
@@ -204,7 +208,9 @@ fn run(
     // `-i`: inspect interactively after the program, whatever its outcome
     // (as CPython, also after an uncaught exception or SystemExit).
     if inspect {
-        return repl(&mut vm, false);
+        let code = repl(&mut vm, false);
+        skein_vm::runtime::run_atexit(&mut vm);
+        return code;
     }
     code
 }

@@ -175,20 +175,24 @@ pub fn finish(vm: &mut Vm, r: PyResult<()>) -> i32 {
             code = handle_uncaught(vm, e);
         }
     }
-    run_atexit(vm);
+    // Under `-i` the handlers run when the prompt ends (`main.rs`).
+    if !interp().config.inspect {
+        run_atexit(vm);
+    }
     crate::modules::sys::flush_std_streams();
     code
 }
 
 /// Runs the `atexit` handlers (when that module was imported), after the
 /// non-daemon threads are joined, as CPython's finalization does.
-fn run_atexit(vm: &mut Vm) {
+pub fn run_atexit(vm: &mut Vm) {
     let Some(atexit) = interp().modules.get_str("atexit") else { return };
     if let Ok(Some(f)) = vm.get_attr_opt(&atexit, "_run_exitfuncs") {
         if let Err(e) = vm.call(&f, &[]) {
             crate::interp::traceback::print_exception(vm, &e);
         }
     }
+    crate::modules::sys::flush_std_streams();
 }
 
 pub fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
