@@ -18,7 +18,8 @@ import sys
 import posix
 from posix import (getcwd, chdir, listdir, mkdir, rmdir, unlink, remove, rename, replace,
                    symlink, readlink, getpid, getppid, cpu_count, urandom, strerror, putenv,
-                   unsetenv, open, read, write, close, _exit)
+                   unsetenv, open, read, write, close, _exit, system, chmod, link, isatty,
+                   lseek)
 import stat as st
 import posixpath as path
 
@@ -33,7 +34,8 @@ __all__ = ['altsep', 'curdir', 'pardir', 'sep', 'pathsep', 'linesep', 'defpath',
            'stat_result', 'DirEntry', 'getcwd', 'chdir', 'listdir', 'mkdir', 'rmdir', 'unlink',
            'remove', 'rename', 'replace', 'symlink', 'readlink', 'getpid', 'getppid',
            'cpu_count', 'urandom', 'strerror', 'putenv', 'unsetenv', 'open', 'read', 'write',
-           'close', 'getcwdb', 'supports_bytes_environ']
+           'close', 'getcwdb', 'supports_bytes_environ', 'system', 'chmod', 'link', 'isatty',
+           'lseek', 'fstat', 'waitstatus_to_exitcode']
 
 name = 'posix'
 linesep = '\n'
@@ -178,6 +180,22 @@ def stat(path, *, dir_fd=None, follow_symlinks=True):
         raise TypeError('stat: path should be string, bytes, os.PathLike or integer, '
                         f'not {type(path).__name__}')
     return stat_result(posix._stat(path, follow_symlinks=follow_symlinks))
+
+
+def fstat(fd):
+    """Perform a stat system call on an open file descriptor."""
+    if not isinstance(fd, int):
+        raise TypeError(f"'{type(fd).__name__}' object cannot be interpreted as an integer")
+    return stat_result(posix._stat(fd))
+
+
+def waitstatus_to_exitcode(status):
+    """The exit code of a wait status (negative signal number when killed)."""
+    if status & 0x7f == 0:
+        return (status >> 8) & 0xff
+    if (status & 0xff) != 0x7f:
+        return -(status & 0x7f)
+    raise ValueError(f'invalid wait status: {status}')
 
 
 def lstat(path, *, dir_fd=None):

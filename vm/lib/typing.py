@@ -14,8 +14,8 @@ The builtin aliases (`list[int]`, `int | None`) are the runtime's own
 `types.GenericAlias` and `types.UnionType`, which this module accepts as
 arguments and in `get_origin`/`get_args`.
 
-Not provided: TypeVarTuple/Unpack substitution, ParamSpec substitution into
-Callable, the Pattern/Match aliases (no `re` module).
+Pattern and Match are made on first use (they need `re`).  Not provided:
+TypeVarTuple/Unpack substitution, ParamSpec substitution into Callable.
 """
 
 import collections.abc
@@ -1616,3 +1616,13 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
             value = ForwardRef(value, is_argument=not isinstance(obj, types.ModuleType), is_class=False)
         hints[name] = _eval_type(value, globalns, localns)
     return hints if include_extras else {k: _strip_annotations(t) for k, t in hints.items()}
+
+
+def __getattr__(name):
+    # Pattern and Match need `re`, which is imported only when asked for.
+    if name in ('Pattern', 'Match'):
+        import re
+        alias = _alias(re.Pattern if name == 'Pattern' else re.Match, 1)
+        globals()[name] = alias
+        return alias
+    raise AttributeError(f"module 'typing' has no attribute '{name}'")

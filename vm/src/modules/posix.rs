@@ -432,6 +432,68 @@ fn posix_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+fn posix_system(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "system", 1)?;
+    let cmd = path_arg(vm, "system", &a[0])?;
+    crate::modules::sys::flush_std_streams();
+    use std::os::unix::process::ExitStatusExt;
+    match std::process::Command::new("/bin/sh").arg("-c").arg(&cmd).status() {
+        // The raw wait status, as C's system() returns it.
+        Ok(st) => Ok(int_from_i64(st.into_raw() as i64)),
+        Err(e) => Err(os_error(vm, &e, None, None)),
+    }
+}
+
+fn posix_chmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "chmod", 2)?;
+    let p = path_arg(vm, "chmod", &a[0])?;
+    let mode = int_arg(vm, &a[1])? as u32;
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode))
+        .map_err(|e| os_error(vm, &e, Some(&a[0]), None))?;
+    Ok(none())
+}
+
+fn posix_link(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "link", 2)?;
+    let src = path_arg(vm, "link", &a[0])?;
+    let dst = path_arg(vm, "link", &a[1])?;
+    std::fs::hard_link(&src, &dst).map_err(|e| os_error(vm, &e, Some(&a[0]), Some(&a[1])))?;
+    Ok(none())
+}
+
+fn posix_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "isatty", 1)?;
+    let fd = int_arg(vm, &a[0])? as i32;
+    use std::io::IsTerminal;
+    let tty = match fd {
+        0 => std::io::stdin().is_terminal(),
+        1 => std::io::stdout().is_terminal(),
+        2 => std::io::stderr().is_terminal(),
+        _ => with_files(|t| t.get(&fd).is_some_and(|f| f.is_terminal())),
+    };
+    Ok(crate::types::singletons::bool_value(tty))
+}
+
+fn posix_lseek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "lseek", 3)?;
+    let fd = int_arg(vm, &a[0])? as i32;
+    let pos = int_arg(vm, &a[1])?;
+    let how = int_arg(vm, &a[2])?;
+    use std::io::{Seek, SeekFrom};
+    let target = match how {
+        0 if pos >= 0 => SeekFrom::Start(pos as u64),
+        1 => SeekFrom::Current(pos),
+        2 => SeekFrom::End(pos),
+        _ => return Err(os_error(vm, &std::io::Error::from_raw_os_error(22), None, None)),
+    };
+    match with_files(|t| t.get_mut(&fd).map(|f| f.seek(target))) {
+        Some(Ok(n)) => Ok(int_from_i64(n as i64)),
+        Some(Err(e)) => Err(os_error(vm, &e, None, None)),
+        None => Err(bad_fd(vm)),
+    }
+}
+
 fn posix_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "_exit", 1)?;
     let n = int_arg(vm, &a[0])?;
@@ -468,6 +530,11 @@ pub fn make_module() -> PyRef<PyModule> {
         ("write", posix_write),
         ("close", posix_close),
         ("_exit", posix_exit),
+        ("system", posix_system),
+        ("chmod", posix_chmod),
+        ("link", posix_link),
+        ("isatty", posix_isatty),
+        ("lseek", posix_lseek),
     ];
     for (name, f) in funcs {
         m.set_attr(name, new_function(name, *f, "posix"));
