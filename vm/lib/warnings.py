@@ -381,7 +381,7 @@ def _next_external_frame(frame):
     return frame
 
 
-def warn(message, category=None, stacklevel=1, source=None):
+def _warn_impl(message, category=None, stacklevel=1, source=None):
     """Issue a warning, or maybe ignore it or raise an exception."""
     if isinstance(message, Warning):
         category = message.__class__
@@ -411,11 +411,11 @@ def warn(message, category=None, stacklevel=1, source=None):
     else:
         module = '<string>'
     registry = globals.setdefault('__warningregistry__', {})
-    warn_explicit(message, category, filename, lineno, module, registry, globals, source)
+    _warn_explicit_impl(message, category, filename, lineno, module, registry, globals, source)
 
 
-def warn_explicit(message, category, filename, lineno, module=None, registry=None,
-                  module_globals=None, source=None):
+def _warn_explicit_impl(message, category, filename, lineno, module=None, registry=None,
+                        module_globals=None, source=None):
     """Issue a warning at an explicit location (filename, lineno, module)."""
     lineno = int(lineno)
     if module is None:
@@ -555,5 +555,10 @@ filters = [
 defaultaction = 'default'
 onceregistry = {}
 _warnings_defaults = True
+
+# Builtin functions, as CPython's C `warn`: a warning turned into an
+# exception shows no frame of this module in its traceback.
+warn = _skein_traceback.builtin(sys.modules[__name__], 'warn')
+warn_explicit = _skein_traceback.builtin(sys.modules[__name__], 'warn_explicit')
 
 _processoptions(sys.warnoptions)

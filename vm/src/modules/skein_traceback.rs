@@ -10,11 +10,17 @@
 //!   when there is none: code compiled from a string, unreadable files);
 //! * `caret_line(line, lineno, end_lineno, colno, end_colno)`: the caret
 //!   line under `line`, or None;
-//! * `format_exception(exc)`: the whole report, as `sys.excepthook`.
+//! * `format_exception(exc)`: the whole report, as `sys.excepthook`;
+//! * `builtin(module, name)`: `warn` and `warn_explicit` as builtin
+//!   functions calling `module._warn_impl` / `module._warn_explicit_impl`.
+//!   CPython's are C, so an exception they raise (`-W error`) shows no
+//!   frame of theirs: the wrapper drops those entries from the traceback
+//!   before the caller's frame adds its own.
 
 use crate::function::args::Args;
-use crate::function::native::{new_function, NativeFn};
+use crate::function::native::{new_function, NativeFn, PyNativeFunction};
 use crate::function::PyCode;
+use crate::interp::traceback::PyTraceback;
 use crate::object::PyRef;
 use crate::types::exceptions::PyBaseException;
 use crate::types::int::int_from_i64;
@@ -82,6 +88,58 @@ fn format_exception(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(new_str(crate::interp::traceback::format_exception(vm, &e)))
 }
 
+/// Calls `module.<impl_name>` with the wrapper's arguments (after the bound
+/// module); on an exception, the leading traceback entries of the
+/// implementation functions are dropped.
+fn call_frameless(vm: &mut Vm, args: Args<'_>, impl_name: &str) -> PyResult<Value> {
+    let Some(module) = args.pos.first() else {
+        return Err(vm.new_type_error("frameless builtin called without its module"));
+    };
+    let Some(f) = vm.get_attr_opt(module, impl_name)? else {
+        return Err(vm.new_attribute_error(format!("module has no attribute '{impl_name}'")));
+    };
+    let r = vm.call_args(&f, args.skip_self());
+    if let Err(e) = &r {
+        let mut tb = e.0.traceback();
+        while let Some(t) = tb.as_ref().and_then(|v| v.downcast::<PyTraceback>()) {
+            // CPython's C code calls back into Python for `_showwarnmsg`,
+            // so only the two functions that are C there are dropped.
+            let co = &t.code.co;
+            if co.filename != "<frozen warnings>" || !matches!(&*co.name, "_warn_impl" | "_warn_explicit_impl") {
+                break;
+            }
+            tb = t.next.lock().clone();
+        }
+        e.0.set_traceback(tb);
+    }
+    r
+}
+
+fn frameless_warn(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    call_frameless(vm, args, "_warn_impl")
+}
+
+fn frameless_warn_explicit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    call_frameless(vm, args, "_warn_explicit_impl")
+}
+
+/// `builtin(module, name)`: a builtin function `name` bound to `module`.
+fn builtin(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "builtin", 2)?;
+    if a[0].downcast_ref::<PyModule>().is_none() {
+        return Err(vm.new_type_error("builtin() argument 1 must be a module"));
+    }
+    let (name, func): (&'static str, NativeFn) = match a[1].as_str() {
+        Some("warn") => ("warn", frameless_warn),
+        Some("warn_explicit") => ("warn_explicit", frameless_warn_explicit),
+        _ => return Err(vm.new_value_error("builtin() knows only 'warn' and 'warn_explicit'")),
+    };
+    let mut f = PyNativeFunction::new(name, func);
+    f.bound = Some(a[0].clone());
+    f.module = Some("warnings");
+    Ok(PyRef::new(f).into_value())
+}
+
 /// Creates the `_skein_traceback` module.
 pub fn make_module() -> PyRef<PyModule> {
     let m = PyModule::new("_skein_traceback");
@@ -90,6 +148,7 @@ pub fn make_module() -> PyRef<PyModule> {
         ("getline", getline),
         ("caret_line", caret_line),
         ("format_exception", format_exception),
+        ("builtin", builtin),
     ];
     for (name, f) in funcs {
         m.set_attr(name, new_function(name, *f, "_skein_traceback"));
