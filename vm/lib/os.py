@@ -35,7 +35,9 @@ __all__ = ['altsep', 'curdir', 'pardir', 'sep', 'pathsep', 'linesep', 'defpath',
            'remove', 'rename', 'replace', 'symlink', 'readlink', 'getpid', 'getppid',
            'cpu_count', 'urandom', 'strerror', 'putenv', 'unsetenv', 'open', 'read', 'write',
            'close', 'getcwdb', 'supports_bytes_environ', 'system', 'chmod', 'link', 'isatty',
-           'lseek', 'fstat', 'waitstatus_to_exitcode']
+           'lseek', 'fstat', 'waitstatus_to_exitcode', 'getuid', 'geteuid', 'getgid',
+           'getegid', 'getgroups', 'access', 'uname', 'getloadavg', 'get_terminal_size',
+           'terminal_size']
 
 name = 'posix'
 linesep = '\n'
@@ -292,6 +294,138 @@ def get_exec_path(env=None):
     if path_list is None:
         path_list = defpath
     return path_list.split(pathsep)
+
+
+# ---- process and system information (read from /proc) ---------------------------------
+
+def _read_proc(path):
+    fd = open(path, O_RDONLY)
+    try:
+        chunks = []
+        while True:
+            b = read(fd, 65536)
+            if not b:
+                break
+            chunks.append(b)
+        return b''.join(chunks).decode('utf-8', 'replace')
+    finally:
+        close(fd)
+
+
+def _status_ids(field):
+    for line in _read_proc('/proc/self/status').splitlines():
+        if line.startswith(field + ':'):
+            return [int(x) for x in line.split()[1:]]
+    raise OSError(f'no {field} in /proc/self/status')
+
+
+def getuid():
+    """The current process's real user id."""
+    return _status_ids('Uid')[0]
+
+
+def geteuid():
+    """The current process's effective user id."""
+    return _status_ids('Uid')[1]
+
+
+def getgid():
+    """The current process's real group id."""
+    return _status_ids('Gid')[0]
+
+
+def getegid():
+    """The current process's effective group id."""
+    return _status_ids('Gid')[1]
+
+
+def getgroups():
+    """The supplementary group ids of the current process."""
+    return _status_ids('Groups')
+
+
+def access(path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True):
+    """Whether the real uid/gid may access `path` with `mode` (F_OK, R_OK, W_OK, X_OK)."""
+    try:
+        st = stat(path, follow_symlinks=follow_symlinks)
+    except OSError:
+        return False
+    if mode == F_OK:
+        return True
+    uid = geteuid() if effective_ids else getuid()
+    if uid == 0:
+        # Root may read and write anything; it may execute what anyone may.
+        return not (mode & X_OK) or bool(st.st_mode & 0o111) or (st.st_mode & 0o170000) == 0o040000
+    gids = {getegid() if effective_ids else getgid(), *getgroups()}
+    if st.st_uid == uid:
+        bits = (st.st_mode >> 6) & 7
+    elif st.st_gid in gids:
+        bits = (st.st_mode >> 3) & 7
+    else:
+        bits = st.st_mode & 7
+    return (bits & mode) == mode
+
+
+class uname_result(tuple):
+    """The result of os.uname(): sysname, nodename, release, version, machine."""
+
+    _names = ('sysname', 'nodename', 'release', 'version', 'machine')
+
+    def __new__(cls, values):
+        return super().__new__(cls, values)
+
+    sysname = property(lambda self: self[0])
+    nodename = property(lambda self: self[1])
+    release = property(lambda self: self[2])
+    version = property(lambda self: self[3])
+    machine = property(lambda self: self[4])
+
+    def __repr__(self):
+        fields = ', '.join(f'{n}={v!r}' for n, v in zip(self._names, self))
+        return f'posix.uname_result({fields})'
+
+
+def uname():
+    """Identify the operating system: (sysname, nodename, release, version, machine)."""
+    def kernel(name):
+        return _read_proc('/proc/sys/kernel/' + name).strip()
+    return uname_result((kernel('ostype'), kernel('hostname'), kernel('osrelease'),
+                         kernel('version'), posix._machine()))
+
+
+def getloadavg():
+    """The number of processes in the run queue averaged over 1, 5 and 15 minutes."""
+    parts = _read_proc('/proc/loadavg').split()
+    return float(parts[0]), float(parts[1]), float(parts[2])
+
+
+class terminal_size(tuple):
+    """The result of os.get_terminal_size(): (columns, lines)."""
+
+    def __new__(cls, values):
+        return super().__new__(cls, values)
+
+    columns = property(lambda self: self[0])
+    lines = property(lambda self: self[1])
+
+    def __repr__(self):
+        return f'os.terminal_size(columns={self[0]!r}, lines={self[1]!r})'
+
+
+def get_terminal_size(fd=1):
+    """The size of the terminal on `fd`; OSError when it is not a terminal.
+
+    Without the ioctl, a terminal's size is taken from COLUMNS and LINES
+    (80x24 when they are not set).
+    """
+    if not isatty(fd):
+        raise OSError(25, strerror(25))
+    try:
+        columns = int(environ.get('COLUMNS', '80'))
+        lines = int(environ.get('LINES', '24'))
+    except ValueError:
+        columns, lines = 80, 24
+    return terminal_size((columns, lines))
 
 
 # ---- directories -------------------------------------------------------------------------

@@ -494,6 +494,11 @@ fn posix_lseek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+fn posix_machine(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.exact(vm, "_machine", 0)?;
+    Ok(new_str(std::env::consts::ARCH))
+}
+
 fn posix_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "_exit", 1)?;
     let n = int_arg(vm, &a[0])?;
@@ -535,6 +540,7 @@ pub fn make_module() -> PyRef<PyModule> {
         ("link", posix_link),
         ("isatty", posix_isatty),
         ("lseek", posix_lseek),
+        ("_machine", posix_machine),
     ];
     for (name, f) in funcs {
         m.set_attr(name, new_function(name, *f, "posix"));
