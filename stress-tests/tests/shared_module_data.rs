@@ -13,7 +13,7 @@
 mod common;
 use common::check_both_modes;
 
-/// 32 threads read one module-level list, dict, tuple and the strings in them; exact checksum, identity of shared items preserved.
+/// 32 threads read one module-level list, dict, tuple, a class attribute and the strings in them; exact checksum, identity of shared items preserved.
 #[test]
 fn module_tables_read_by_32_threads() {
     check_both_modes(
@@ -25,6 +25,8 @@ SIZE = 512
 DATA = [(i * 2654435761) % 100003 for i in range(SIZE)]
 KEYS = ["key%d" % i for i in range(SIZE)]
 TABLE = {k: (i * 3, KEYS[i]) for i, k in enumerate(KEYS)}
+class Cfg:
+    WEIGHTS = [i % 7 for i in range(SIZE)]
 PAIRS = tuple((k, DATA[i]) for i, k in enumerate(KEYS))
 results = [0] * N
 bad = []
@@ -36,7 +38,7 @@ def reader(t):
         w, name = TABLE[KEYS[(j * 17) % SIZE]]
         if name is not KEYS[(j * 17) % SIZE] or d != DATA[j] or k != KEYS[j]:
             bad.append((t, i))
-        acc += (d * (w & 15) + 7) % 1009 + len(TABLE.get(k)[1])
+        acc += (d * (w & 15) + 7) % 1009 + len(TABLE.get(k)[1]) + Cfg.WEIGHTS[j]
     results[t] = acc
 ts = [threading.Thread(target=reader, args=(t,)) for t in range(N)]
 for t in ts: t.start()
@@ -45,10 +47,10 @@ expect = 0
 for i in range(N * ITEMS):
     j = i % SIZE
     w = TABLE[KEYS[(j * 17) % SIZE]][0]
-    expect += (DATA[j] * (w & 15) + 7) % 1009 + len(KEYS[j])
+    expect += (DATA[j] * (w & 15) + 7) % 1009 + len(KEYS[j]) + j % 7
 print(sum(results), expect, bad)
 "#,
-        "62018000 62018000 []\n",
+        "62401250 62401250 []\n",
     );
 }
 

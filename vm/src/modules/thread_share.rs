@@ -14,7 +14,8 @@
 //! functions, code, classes, modules and their dicts immortal; this module
 //! adds the *data*: values of module globals whose exact type is `list`,
 //! `dict`, `tuple`, `str`, `bytes`, `int` or `float`, and, two levels down,
-//! the items, keys and values of such containers of the same types. Once
+//! the items, keys and values of such containers of the same types; the
+//! same for the attributes of classes held in module globals. Once
 //! immortal, a value read through `LOAD_GLOBAL` is cached per thread
 //! (`interp/global_cache.rs`) and costs no count traffic at all.
 //!
@@ -42,6 +43,7 @@ use crate::types::module::PyModule;
 use crate::types::small::BYTES_TYPE;
 use crate::types::str::STR_TYPE;
 use crate::types::tuple::{PyTuple, TUPLE_TYPE};
+use crate::types::type_::PyType;
 use crate::value::Value;
 
 /// Set once the first thread start has been seen (whether or not it walked).
@@ -72,6 +74,14 @@ pub fn before_thread_start() {
         }
         for v in m.dict.values() {
             share(&v, 0, &mut budget);
+            // Class attributes (`Config.TABLE`) are module-level data too.
+            if let Some(t) = v.downcast_ref::<PyType>() {
+                if is_immortal(&t.dict().to_value()) {
+                    for cv in t.dict().values() {
+                        share(&cv, 0, &mut budget);
+                    }
+                }
+            }
             if budget == 0 {
                 return;
             }
