@@ -463,7 +463,8 @@ class TracebackException:
         else:
             yield from self._format_syntax_error(stype)
         notes = self.__notes__
-        if isinstance(notes, collections.abc.Sequence) and not isinstance(notes, (str, bytes)):
+        # As CPython 3.11.7: a str is a sequence too (each character a note).
+        if isinstance(notes, collections.abc.Sequence):
             for note in notes:
                 note = _safe_string(note, 'note')
                 yield from [line + '\n' for line in note.split('\n')]
