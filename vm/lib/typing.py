@@ -1233,7 +1233,12 @@ class NamedTupleMeta(type):
         nm_tpl = _make_nmtuple(typename, types.items(), defaults=[ns[n] for n in default_names],
                                module=ns['__module__'])
         if bases != (tuple,):
-            nm_tpl.__bases__ = bases
+            # `__bases__` cannot be assigned here: the class is made again
+            # with the extra bases (Generic) from the namedtuple's namespace.
+            body = {k: v for k, v in nm_tpl.__dict__.items() if k not in ('__dict__', '__weakref__')}
+            if '__orig_bases__' in ns:
+                body['__orig_bases__'] = ns['__orig_bases__']
+            nm_tpl = type(typename, bases, body)
         for key in ns:
             if key in _prohibited:
                 raise AttributeError('Cannot overwrite NamedTuple attribute ' + key)
