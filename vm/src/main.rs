@@ -171,7 +171,15 @@ fn run(
         inspect,
     };
     skein_threading::gil::set_gil_enabled(gil);
+    let has_warn_options = !config.warn_options.is_empty();
     let mut vm = skein_vm::runtime::init(config);
+    // As CPython, `-W` options are checked at start-up ("Invalid -W option
+    // ignored"), by importing `warnings`.
+    if has_warn_options {
+        if let Err(e) = skein_vm::import::load_module(&mut vm, "warnings") {
+            skein_vm::interp::traceback::print_exception(&mut vm, &e);
+        }
+    }
     let code = match target {
         Target::Repl => {
             let code = repl(&mut vm, !quiet);
