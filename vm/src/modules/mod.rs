@@ -56,6 +56,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("json.decoder", include_str!("../../lib/json/decoder.py"), false),
     ("json.encoder", include_str!("../../lib/json/encoder.py"), false),
     ("keyword", include_str!("../../lib/keyword.py"), false),
+    ("linecache", include_str!("../../lib/linecache.py"), false),
     ("numbers", include_str!("../../lib/numbers.py"), false),
     ("operator", include_str!("../../lib/operator.py"), false),
     ("os", include_str!("../../lib/os.py"), false),

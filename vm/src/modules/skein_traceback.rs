@@ -8,6 +8,8 @@
 //!   UTF-8 bytes as CPython's `co_positions()`; None for missing parts;
 //! * `getline(filename, lineno)`: the source line tracebacks show (`''`
 //!   when there is none: code compiled from a string, unreadable files);
+//! * `getsource(filename)`: the whole text behind `getline` (None when
+//!   there is none), for `linecache`;
 //! * `caret_line(line, lineno, end_lineno, colno, end_colno)`: the caret
 //!   line under `line`, or None;
 //! * `format_exception(exc)`: the whole report, as `sys.excepthook`;
@@ -61,6 +63,18 @@ fn getline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let lineno = line_arg(vm, &a[1])?;
     let line = crate::interp::traceback::source_line(&filename, lineno).unwrap_or_default();
     Ok(new_str(line))
+}
+
+fn getsource(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "getsource", 1)?;
+    let Some(filename) = a[0].as_str().map(str::to_string) else { return Ok(none()) };
+    // The rule of `interp::traceback::source_line`: no text for code
+    // compiled from a string, the embedded library's own for `<frozen x>`.
+    let pseudo = filename.starts_with('<') && filename.ends_with('>');
+    if pseudo && !filename.starts_with("<frozen ") {
+        return Ok(none());
+    }
+    Ok(crate::import::source_of(&filename).map(new_str).unwrap_or_else(none))
 }
 
 fn caret_line(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -146,6 +160,7 @@ pub fn make_module() -> PyRef<PyModule> {
     let funcs: &[(&'static str, NativeFn)] = &[
         ("code_position", code_position),
         ("getline", getline),
+        ("getsource", getsource),
         ("caret_line", caret_line),
         ("format_exception", format_exception),
         ("builtin", builtin),
