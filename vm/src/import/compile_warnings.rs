@@ -9,13 +9,18 @@
 //! when the file can be read, on `sys.stderr`. Compile-time warnings have
 //! no registry, so each compilation prints them again.
 //!
-//! Skein has no `warnings` module; the filters applied are the `-W`
-//! options (`sys.warnoptions`, later ones first) and then CPython's
-//! default filters. The `error` action turns a warning into the
-//! `SyntaxError` CPython's compiler raises in its place.
+//! Once the `warnings` module is imported, its `warn_explicit` decides
+//! (its filters and `showwarning`); before that, the filters applied are
+//! the `-W` options (`sys.warnoptions`, later ones first) and then
+//! CPython's default filters, which is what `warnings` starts with. The
+//! `error` action turns a warning into the `SyntaxError` CPython's
+//! compiler raises in its place.
 
 use skein_compiler::{CompileError, CompileWarning, ErrorKind, WarningKind};
 
+use crate::types::exceptions::exc;
+use crate::types::str::new_str;
+use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -102,8 +107,14 @@ pub(super) fn report(vm: &mut Vm, warnings: &[CompileWarning], filename: &str, s
     }
     let module = filename.strip_suffix(".py").unwrap_or(filename);
     let filters = user_filters();
+    let warnings_module = crate::vm::interp().modules.get_str("warnings");
     for w in warnings {
-        match action_for(w, module, &filters) {
+        // Once `warnings` is imported its filters decide, as in CPython.
+        let action = match &warnings_module {
+            Some(m) => via_warnings_module(vm, m, w, filename)?,
+            None => action_for(w, module, &filters),
+        };
+        match action {
             Action::Ignore => {}
             Action::Error => {
                 let text = source.lines().nth(w.line.saturating_sub(1) as usize).unwrap_or("").to_string();
@@ -132,6 +143,29 @@ pub(super) fn report(vm: &mut Vm, warnings: &[CompileWarning], filename: &str, s
         }
     }
     Ok(())
+}
+
+/// Passes `w` to `warnings.warn_explicit` (which shows it, or not): Ignore
+/// when it returned, Error when it raised the warning (the `error` action;
+/// CPython's compiler then raises SyntaxError in its place); other
+/// exceptions propagate.
+fn via_warnings_module(vm: &mut Vm, m: &Value, w: &CompileWarning, filename: &str) -> PyResult<Action> {
+    let Some(warn_explicit) = vm.get_attr_opt(m, "warn_explicit")? else { return Ok(Action::Show) };
+    let cls = match w.kind {
+        WarningKind::SyntaxWarning => &exc().syntax_warning,
+        WarningKind::DeprecationWarning => &exc().deprecation_warning,
+    };
+    let args = [
+        new_str(w.message.as_str()),
+        cls.to_value(),
+        new_str(filename),
+        crate::types::int::int_from_i64(w.line as i64),
+    ];
+    match vm.call(&warn_explicit, &args) {
+        Ok(_) => Ok(Action::Ignore),
+        Err(e) if vm.err_matches(&e, cls) => Ok(Action::Error),
+        Err(e) => Err(e),
+    }
 }
 
 fn write_stderr(vm: &mut Vm, text: &str) -> PyResult<()> {
