@@ -46,6 +46,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("copy", include_str!("../../lib/copy.py"), false),
     ("dataclasses", include_str!("../../lib/dataclasses.py"), false),
     ("enum", include_str!("../../lib/enum.py"), false),
+    ("errno", include_str!("../../lib/errno.py"), false),
     ("fractions", include_str!("../../lib/fractions.py"), false),
     ("functools", include_str!("../../lib/functools.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
