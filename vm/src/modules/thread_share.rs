@@ -30,8 +30,11 @@
 //! Safety of changing counts: `make_immortal` overwrites an object's count
 //! words, which only the owner may do while other threads can touch the
 //! object. It runs here only while the calling thread is the only
-//! registered thread (checked), before the new thread exists, so every
-//! object is owned by the caller or already merged, and nobody races it.
+//! registered thread (checked), before the new thread exists, and only on
+//! objects that thread owns whose shared count word is 0: no other thread
+//! holds a counted reference and no biased-counting queue entry is pending
+//! (a pending entry would later subtract from the immortal's shared word).
+//! Objects in any other state keep normal counts.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -93,6 +96,11 @@ fn is_immortal(v: &Value) -> bool {
     v.header().is_some_and(|h| h.is_immortal())
 }
 
+/// Owned by the calling thread, nothing in the shared word (module doc).
+fn privately_owned(v: &Value) -> bool {
+    v.header().is_some_and(|h| h.owner_tid() == skein_threading::registry::current_tid() && h.ref_shared_word() == 0)
+}
+
 /// Makes `v` immortal if its type qualifies, then its items while the
 /// budget and the level allow.
 fn share(v: &Value, level: u32, budget: &mut usize) {
@@ -104,7 +112,7 @@ fn share(v: &Value, level: u32, budget: &mut usize) {
         || v.is_exact(FLOAT_TYPE.get())
         || v.is_exact(BYTES_TYPE.get());
     let container = v.is_exact(LIST_TYPE.get()) || v.is_exact(DICT_TYPE.get()) || v.is_exact(TUPLE_TYPE.get());
-    if !leaf && !container {
+    if (!leaf && !container) || !privately_owned(v) {
         return;
     }
     v.make_immortal();
