@@ -262,7 +262,7 @@ fn posix_urandom(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.new_value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = zeroed(vm, n as usize)?;
     let r = File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf));
     r.map_err(|e| os_error(vm, &e, None, None))?;
     Ok(bytes_new(buf))
@@ -365,6 +365,19 @@ fn bad_fd(vm: &mut Vm) -> PyErr {
     os_error(vm, &std::io::Error::from_raw_os_error(9), None, None)
 }
 
+/// The most a read from a stream (not a regular file) asks for at once.
+const STDIN_CHUNK: usize = 1 << 20;
+
+/// A zeroed buffer of `n` bytes, or MemoryError when it cannot be had.
+fn zeroed(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut buf = Vec::new();
+    if buf.try_reserve_exact(n).is_err() {
+        return Err(vm.new_exception_empty(&exc().memory_error));
+    }
+    buf.resize(n, 0);
+    Ok(buf)
+}
+
 fn posix_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "read", 2)?;
     let fd = int_arg(vm, &a[0])? as i32;
@@ -372,14 +385,32 @@ fn posix_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.new_value_error("negative length"));
     }
-    let mut buf = vec![0u8; n as usize];
     let r = if fd == 0 {
-        Some(std::io::stdin().read(&mut buf))
+        let mut buf = zeroed(vm, (n as usize).min(STDIN_CHUNK))?;
+        Some(std::io::stdin().read(&mut buf).map(|got| (buf, got)))
     } else {
-        with_files(|t| t.get_mut(&fd).map(|f| f.read(&mut buf)))
+        // A regular file has no more than what is left of it: the buffer is
+        // sized to that, not to a huge `n`. (Files under /proc say they
+        // are empty: those are read like a stream.)
+        let avail = with_files(|t| {
+            t.get_mut(&fd).map(|f| {
+                use std::io::Seek;
+                match (f.metadata(), f.stream_position()) {
+                    (Ok(md), Ok(pos)) if md.is_file() && md.len() > 0 => md.len().saturating_sub(pos) as usize,
+                    _ => STDIN_CHUNK,
+                }
+            })
+        });
+        match avail {
+            None => None,
+            Some(avail) => {
+                let mut buf = zeroed(vm, (n as usize).min(avail))?;
+                with_files(|t| t.get_mut(&fd).map(|f| f.read(&mut buf))).map(|r| r.map(|got| (buf, got)))
+            }
+        }
     };
     match r {
-        Some(Ok(got)) => {
+        Some(Ok((mut buf, got))) => {
             buf.truncate(got);
             Ok(bytes_new(buf))
         }
