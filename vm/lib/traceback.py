@@ -216,7 +216,7 @@ class FrameSummary:
 def walk_stack(f):
     """Yield (frame, lineno) for each frame from `f` to the outermost."""
     if f is None:
-        f = sys._getframe().f_back.f_back
+        f = sys._getframe().f_back.f_back.f_back.f_back
     while f is not None:
         yield f, f.f_lineno
         f = f.f_back

@@ -121,3 +121,10 @@ try:
     traceback.format_exception(ValueError, ValueError())
 except ValueError as x:
     print(x)
+import traceback
+def f():
+    return traceback.StackSummary.extract(traceback.walk_stack(None))
+def g():
+    return f()
+print([fs.name for fs in g()])
+print([(fs.name, fs.lineno) for fs in traceback.StackSummary.extract(traceback.walk_stack(None))])
