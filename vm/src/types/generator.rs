@@ -189,6 +189,7 @@ impl PyGenerator {
         if started && throw.is_none() {
             vm.frames.values.push(Some(sent));
         }
+        vm.frames.reserve_frame(base, &self.func.code);
         let code = self.func.code.clone();
         vm.frames.frames.push(Frame {
             code,
@@ -212,7 +213,7 @@ impl PyGenerator {
         match r {
             Ok(FrameExit::Yield(v)) => {
                 let frame = vm.frames.frames.pop();
-                window.extend(vm.frames.values.drain(base..));
+                vm.frames.move_tail_into(base, &mut window);
                 let mut s = self.state.lock();
                 s.window = window;
                 if let Some(f) = frame {
