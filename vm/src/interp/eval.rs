@@ -72,6 +72,8 @@ impl Vm {
             generator: None,
             ret_sp: base,
             yield_from: false,
+            saved_handled: None,
+            exit_pc: 0,
         });
     }
 
@@ -101,13 +103,16 @@ impl Vm {
             // callee's slots on the value stack.
             self.frames.values.extend(args.pos.iter().map(|v| Some(v.clone())));
             self.frames.values.resize_with(base + n, || None);
-        } else {
+        } else if generator {
             let mut window: Vec<Option<Value>> = Vec::with_capacity(n);
             window.resize_with(n, || None);
             crate::interp::bind::bind_arguments(self, f, args, &mut window)?;
-            if generator {
-                return Ok(crate::types::generator::new_generator(func, window));
-            }
+            return Ok(crate::types::generator::new_generator(func, window));
+        } else {
+            // Binding may raise (and build dicts), so it fills a window off
+            // the value stack first; up to 16 locals need no heap buffer.
+            let mut window: smallvec::SmallVec<[Option<Value>; 16]> = (0..n).map(|_| None).collect();
+            crate::interp::bind::bind_arguments(self, f, args, &mut window)?;
             self.frames.values.extend(window);
         }
         if let Err(e) = self.enter_call() {
@@ -160,6 +165,8 @@ impl Vm {
             generator: None,
             ret_sp: base,
             yield_from: false,
+            saved_handled: None,
+            exit_pc: 0,
         });
         let r = self.run_frame();
         self.depth -= 1;
@@ -784,6 +791,15 @@ impl Vm {
                                 continue;
                             }
                             let it = top!();
+                            if it.is_exact(crate::types::generator::GENERATOR_TYPE.get()) {
+                                if let Some(g) = it.downcast_ref::<crate::types::generator::PyGenerator>() {
+                                    self.frames.frames[fidx].lasti = lasti;
+                                    self.frames.frames[fidx].pc = pc;
+                                    if g.enter_inline(self, &it, arg as usize) {
+                                        continue 'frames;
+                                    }
+                                }
+                            }
                             match tri!(self.next(&it)) {
                                 Some(v) => push!(v),
                                 None => {
@@ -948,6 +964,17 @@ impl Vm {
                                 return Ok(FrameExit::Return(v));
                             }
                             self.depth -= 1;
+                            if frame.generator.is_some() {
+                                // An inline generator (FOR_ITER) is exhausted:
+                                // the caller pops the iterator and leaves the
+                                // loop; the return value is not used.
+                                let mut frame = frame;
+                                crate::types::generator::finish_inline(self, &mut frame, None);
+                                self.frames.values.truncate(frame.ret_sp - 1);
+                                self.frames.top_mut().pc = frame.exit_pc;
+                                drop(v);
+                                continue 'frames;
+                            }
                             self.frames.values.truncate(frame.ret_sp);
                             push!(v);
                             continue 'frames;
@@ -1116,6 +1143,23 @@ impl Vm {
                             let v = pop!();
                             self.frames.frames[fidx].pc = pc;
                             self.frames.frames[fidx].yield_from = arg == 1;
+                            if !self.frames.frames[fidx].is_entry {
+                                // A generator resumed inline by FOR_ITER: the
+                                // window goes back and the caller continues
+                                // with the value.
+                                let Some(mut frame) = self.frames.frames.pop() else {
+                                    return Ok(FrameExit::Yield(v));
+                                };
+                                if let Some(g) = frame.generator.take() {
+                                    if let Some(gen) = g.downcast_ref::<crate::types::generator::PyGenerator>() {
+                                        gen.suspend_inline(self, &mut frame);
+                                    }
+                                }
+                                self.depth -= 1;
+                                drop(frame);
+                                push!(v);
+                                continue 'frames;
+                            }
                             return Ok(FrameExit::Yield(v));
                         }
                         Opcode::END_SEND => {
@@ -1303,6 +1347,15 @@ impl Vm {
             }
             self.depth -= 1;
             self.frames.values.truncate(frame.ret_sp);
+            let err = match frame.generator.is_some() {
+                true => {
+                    let mut frame = frame;
+                    crate::types::generator::finish_inline(self, &mut frame, Some(err)).unwrap_or_else(|| {
+                        self.new_exception_msg(&exc().system_error, "lost exception of an inline generator")
+                    })
+                }
+                false => err,
+            };
             pending = Some((err, true));
         }
     }

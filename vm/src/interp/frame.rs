@@ -52,6 +52,12 @@ pub struct Frame {
     pub ret_sp: usize,
     /// Suspended at a `YIELD_VALUE 1` (inside `yield from`).
     pub yield_from: bool,
+    /// A generator frame resumed inline by the caller's `FOR_ITER`
+    /// (`generator` is set, `is_entry` is not): the caller's handled
+    /// exception, restored when the frame yields or ends, and where the
+    /// caller continues when the generator is exhausted.
+    pub saved_handled: Option<Value>,
+    pub exit_pc: usize,
 }
 
 #[derive(Default)]
