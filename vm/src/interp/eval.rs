@@ -886,8 +886,8 @@ impl Vm {
                             // Arguments move off the value stack into a small
                             // inline buffer: no heap allocation for a call with
                             // up to 8 arguments.
-                            let argv: smallvec::SmallVec<[Value; 8]> =
-                                self.frames.values.drain(args_start..).map(|v| v.unwrap_or_else(none)).collect();
+                            let mut argv: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::new();
+                            self.frames.drain_operands_into(args_start, &mut argv);
                             self.frames.values.truncate(callable_idx);
                             let kwnames: &[Value] = match kwn.as_ref().and_then(|k| k.as_tuple()) {
                                 Some(t) => t,

@@ -160,6 +160,29 @@ impl FrameStack {
         }
     }
 
+    /// Moves the operands `values[start..]` (call arguments: never NULL
+    /// markers, a `None` would read as the `None` object) into `dst`, in
+    /// order, leaving the stack cut at `start`.
+    #[inline]
+    pub fn drain_operands_into(&mut self, start: usize, dst: &mut smallvec::SmallVec<[Value; 8]>) {
+        let len = self.values.len();
+        let start = start.min(len);
+        dst.reserve(len - start);
+        // SAFETY: `start..len` are initialised slots. Shrinking the length
+        // first hands their ownership to this loop, which moves each value
+        // out exactly once.
+        unsafe {
+            self.values.set_len(start);
+            let src = self.values.as_ptr();
+            for i in start..len {
+                match src.add(i).read() {
+                    Some(v) => dst.push(v),
+                    None => dst.push(crate::types::singletons::none()),
+                }
+            }
+        }
+    }
+
     /// Fast local `i` of the running frame at `base`, borrowed. `i` is the
     /// operand of a verified `LOAD_FAST`-family instruction.
     #[inline(always)]

@@ -221,7 +221,9 @@ impl PyGenerator {
             pc,
             lasti: if throw.is_some() { pc.saturating_sub(1) } else { lasti },
             is_entry: true,
-            generator: Some(this.clone()),
+            // The entry frame ends in `run_frame`'s return to us, which
+            // finishes the generator below: no handle needed in the record.
+            generator: None,
             ret_sp: base,
             yield_from: false,
             saved_handled: None,
@@ -247,8 +249,12 @@ impl PyGenerator {
                 s.running = false;
                 Ok(SendResult::Yielded(v))
             }
-            Ok(FrameExit::Return(v)) => Ok(SendResult::Returned(v)),
+            Ok(FrameExit::Return(v)) => {
+                finish(this);
+                Ok(SendResult::Returned(v))
+            }
             Err(e) => {
+                finish(this);
                 if vm.err_matches(&e, &exc().stop_iteration) {
                     let err = vm.new_runtime_error("generator raised StopIteration");
                     err.0.set_cause(Some(e.value()));
