@@ -49,6 +49,14 @@ pub fn compile_source(
             if std::env::var_os("SKEIN_DIS").is_some() {
                 eprintln!("{}", skein_compiler::disassemble(&co));
             }
+            // The dispatch loop trusts the verified stack depths (see
+            // interp/frame.rs): never run code that fails the verifier.
+            if let Err(msg) = skein_compiler::verify::verify(&co) {
+                return Err(vm.new_exception_msg(
+                    &crate::types::exceptions::exc().system_error,
+                    format!("compiler produced invalid bytecode: {msg}"),
+                ));
+            }
             Ok(PyCode::new(std::sync::Arc::new(co)))
         }
         Err(e) => Err(crate::runtime::syntax_error(vm, &e, filename, source)),

@@ -9,8 +9,6 @@
 //! depth is consistent on every path (exception handlers included), never
 //! negative and within `max_stack_depth`.
 
-use std::collections::HashMap;
-
 use crate::bytecode::{CodeObject, Constant, Instr, Opcode};
 
 /// Verifies `code` and every code object nested in its constants.
@@ -37,7 +35,10 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
     }
     // Decode and check cache placement.
     let mut ins = Vec::new();
-    let mut index_of = HashMap::new();
+    // Instruction number of each code unit that starts an instruction
+    // (`NONE` elsewhere): a vector, since the interpreter verifies every code
+    // object it loads and a hash map cost more than the rest of the checks.
+    let mut index_of = vec![NONE; code.code.len()];
     let mut i = 0;
     let mut next_cache = 0u32;
     while i < code.code.len() {
@@ -52,15 +53,17 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
             }
             next_cache += 1;
         }
-        index_of.insert(i, ins.len());
+        index_of[i] = ins.len();
         ins.push(Decoded { start: i, op, arg, next });
         i = next;
     }
     if next_cache != code.n_cache_slots {
         return Err(format!("{} caches but n_cache_slots = {}", next_cache, code.n_cache_slots));
     }
-    let target =
-        |t: u32| index_of.get(&(t as usize)).copied().ok_or_else(|| format!("target {t} is not an instruction"));
+    let target = |t: u32| match index_of.get(t as usize) {
+        Some(&k) if k != NONE => Ok(k),
+        _ => Err(format!("target {t} is not an instruction")),
+    };
     // Operands.
     let nlocals = code.n_localsplus();
     for (k, d) in ins.iter().enumerate() {
@@ -125,7 +128,9 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
     check_stack(code, &ins, &index_of)
 }
 
-fn check_stack(code: &CodeObject, ins: &[Decoded], index_of: &HashMap<usize, usize>) -> Result<(), String> {
+const NONE: usize = usize::MAX;
+
+fn check_stack(code: &CodeObject, ins: &[Decoded], index_of: &[usize]) -> Result<(), String> {
     let mut depth_at: Vec<Option<i64>> = vec![None; ins.len()];
     let mut work = vec![(0usize, 0i64)];
     let max = i64::from(code.max_stack_depth);
@@ -141,7 +146,7 @@ fn check_stack(code: &CodeObject, ins: &[Decoded], index_of: &HashMap<usize, usi
                 return Err(format!("handler depth {} above stack {depth} at {}", e.depth, d.start));
             }
             let entry = i64::from(e.depth) + 1 + i64::from(e.push_lasti);
-            work.push((index_of[&(e.handler as usize)], entry));
+            work.push((index_of[e.handler as usize], entry));
         }
         let after = depth + i64::from(d.op.stack_effect(d.arg, false).unwrap_or(0));
         if after < 0 || after > max {
@@ -149,7 +154,7 @@ fn check_stack(code: &CodeObject, ins: &[Decoded], index_of: &HashMap<usize, usi
         }
         if d.op.is_jump() {
             let taken = depth + i64::from(d.op.stack_effect(d.arg, true).unwrap_or(0));
-            work.push((index_of[&(d.arg as usize)], taken));
+            work.push((index_of[d.arg as usize], taken));
         }
         if !d.op.is_terminator() && d.next < code.code.len() {
             work.push((k + 1, after));

@@ -10,7 +10,7 @@ pub mod native;
 
 use std::sync::Arc;
 
-use skein_compiler::bytecode::{CodeObject, Constant};
+use skein_compiler::bytecode::{CodeObject, Constant, Opcode};
 
 use crate::intern::intern;
 use crate::object::{Locked, PyPayload, PyRef};
@@ -41,6 +41,32 @@ pub struct PyCode {
     /// Where each thread finds this code's inline caches
     /// (`interp/inline_cache.rs`).
     pub cache_ids: crate::interp::inline_cache::CacheIds,
+    /// `co.code` decoded once for the dispatch loop: one entry per code
+    /// unit (so jump targets index it directly).
+    pub instrs: Box<[Decoded]>,
+}
+
+/// One instruction as the dispatch loop reads it: the opcode, its argument
+/// with any `EXTENDED_ARG` prefixes folded in, and the number of code units
+/// it occupies (prefixes and its `CACHE` unit included), so the loop does
+/// one load and no decoding per instruction. The entry at a prefix or
+/// instruction start describes the whole instruction; a `CACHE` unit's entry
+/// is `CACHE` with the slot number as its argument.
+#[derive(Clone, Copy, Debug)]
+pub struct Decoded {
+    pub op: Opcode,
+    pub len: u8,
+    pub arg: u32,
+}
+
+fn decode_all(co: &CodeObject) -> Box<[Decoded]> {
+    (0..co.code.len())
+        .map(|i| match co.decode_at(i) {
+            Some((op, arg, next)) => Decoded { op, len: (next - i) as u8, arg },
+            // Not reachable in verified code; runs as a no-op.
+            None => Decoded { op: Opcode::NOP, len: 1, arg: 0 },
+        })
+        .collect()
 }
 
 impl PyPayload for PyCode {
@@ -75,6 +101,7 @@ impl PyCode {
             name,
             qualname,
             cache_ids: crate::interp::inline_cache::CacheIds::allocate(),
+            instrs: decode_all(&co),
             co,
         })
     }

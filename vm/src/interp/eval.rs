@@ -39,17 +39,6 @@ pub struct NewFrame {
 
 /// Number of `CACHE` units after each opcode (`Opcode::has_cache`), as a
 /// table so the loop pays one load instead of a match per instruction.
-static CACHE_UNITS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < Opcode::ALL.len() {
-        if Opcode::ALL[i].has_cache() {
-            t[Opcode::ALL[i] as usize] = 1;
-        }
-        i += 1;
-    }
-    t
-};
 
 const DEFAULT_RECURSION_LIMIT: usize = 1000;
 static RECURSION_LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(DEFAULT_RECURSION_LIMIT);
@@ -66,6 +55,7 @@ impl Vm {
     /// Pushes a frame for `func` whose fast locals start at `base` (already
     /// filled up to `nlocalsplus`).
     pub(crate) fn push_function_frame(&mut self, func: PyRef<PyFunction>, base: usize, is_entry: bool) {
+        self.frames.reserve_frame(base, &func.code);
         let code = func.code.clone();
         let globals = func.globals.clone();
         let builtins = func.builtins.clone();
@@ -82,6 +72,8 @@ impl Vm {
             generator: None,
             ret_sp: base,
             yield_from: false,
+            saved_handled: None,
+            exit_pc: 0,
         });
     }
 
@@ -104,15 +96,29 @@ impl Vm {
             None => return Err(self.new_type_error("not a function")),
         };
         let n = f.code.nlocalsplus;
-        let mut window: Vec<Option<Value>> = Vec::with_capacity(n);
-        window.resize_with(n, || None);
-        crate::interp::bind::bind_arguments(self, f, args, &mut window)?;
-        if is_generator_code(&f.code) {
-            return Ok(crate::types::generator::new_generator(func, window));
-        }
         let base = self.frames.values.len();
-        self.frames.values.extend(window);
-        self.enter_call()?;
+        let generator = is_generator_code(&f.code);
+        if !generator && !args.has_kwargs() && args.pos.len() == f.code.co.argcount as usize && plain_signature(f) {
+            // Exact positional call: the arguments go straight into the
+            // callee's slots on the value stack.
+            self.frames.values.extend(args.pos.iter().map(|v| Some(v.clone())));
+            self.frames.values.resize_with(base + n, || None);
+        } else if generator {
+            let mut window: Vec<Option<Value>> = Vec::with_capacity(n);
+            window.resize_with(n, || None);
+            crate::interp::bind::bind_arguments(self, f, args, &mut window)?;
+            return Ok(crate::types::generator::new_generator(func, window));
+        } else {
+            // Binding may raise (and build dicts), so it fills a window off
+            // the value stack first; up to 16 locals need no heap buffer.
+            let mut window: smallvec::SmallVec<[Option<Value>; 16]> = (0..n).map(|_| None).collect();
+            crate::interp::bind::bind_arguments(self, f, args, &mut window)?;
+            self.frames.values.extend(window);
+        }
+        if let Err(e) = self.enter_call() {
+            self.frames.values.truncate(base);
+            return Err(e);
+        }
         self.push_function_frame(func, base, true);
         let r = self.run_frame();
         self.depth -= 1;
@@ -141,7 +147,11 @@ impl Vm {
                 self.frames.values[base + start + i] = Some(c.clone());
             }
         }
-        self.enter_call()?;
+        if let Err(e) = self.enter_call() {
+            self.frames.values.truncate(base);
+            return Err(e);
+        }
+        self.frames.reserve_frame(base, &code);
         self.frames.frames.push(Frame {
             code,
             func: None,
@@ -155,6 +165,8 @@ impl Vm {
             generator: None,
             ret_sp: base,
             yield_from: false,
+            saved_handled: None,
+            exit_pc: 0,
         });
         let r = self.run_frame();
         self.depth -= 1;
@@ -172,7 +184,7 @@ impl Vm {
             let fidx = self.frames.frames.len() - 1;
             let code = self.frames.frames[fidx].code.clone();
             let co = &*code.co;
-            let instrs: &[u32] = &co.code;
+            let instrs: &[crate::function::Decoded] = &code.instrs;
             let consts: &[Value] = &code.consts;
             let names: &[Value] = &code.names;
             let base = self.frames.frames[fidx].base;
@@ -195,22 +207,22 @@ impl Vm {
             } else {
                 macro_rules! push {
                     ($v:expr) => {
-                        self.frames.values.push(Some($v))
+                        self.frames.push_op(Some($v))
                     };
                 }
                 macro_rules! pop {
                     () => {
-                        match self.frames.values.pop() {
-                            Some(Some(v)) => v,
-                            _ => none(),
+                        match self.frames.pop_op() {
+                            Some(v) => v,
+                            None => none(),
                         }
                     };
                 }
                 macro_rules! top {
                     () => {
-                        match self.frames.values.last() {
-                            Some(Some(v)) => v.clone(),
-                            _ => none(),
+                        match self.frames.peek_op(1) {
+                            Some(v) => v.clone(),
+                            None => none(),
                         }
                     };
                 }
@@ -228,38 +240,27 @@ impl Vm {
                     }
                     let lasti = pc;
                     raised_at = pc;
-                    let unit = instrs[pc];
-                    pc += 1;
-                    let mut arg = unit >> 8;
-                    let mut opb = unit as u8;
-                    while opb == Opcode::EXTENDED_ARG as u8 {
-                        let next = instrs[pc];
-                        pc += 1;
-                        arg = (arg << 24) | (next >> 8);
-                        opb = next as u8;
-                    }
-                    let Some(op) = Opcode::from_u8(opb) else {
-                        err = self.new_exception_msg(&exc().system_error, format!("unknown opcode {opb}"));
-                        break 'dispatch;
-                    };
-                    pc += CACHE_UNITS[opb as usize] as usize;
+                    let ins = instrs[pc];
+                    pc += ins.len as usize;
+                    let arg = ins.arg;
+                    let op = ins.op;
                     match op {
                         Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
                         Opcode::POP_TOP => {
-                            self.frames.values.pop();
+                            drop(self.frames.pop_op());
                         }
-                        Opcode::PUSH_NULL => self.frames.values.push(None),
+                        Opcode::PUSH_NULL => self.frames.push_op(None),
                         Opcode::COPY => {
                             let n = self.frames.values.len();
                             let v = self.frames.values[n - arg as usize].clone();
-                            self.frames.values.push(v);
+                            self.frames.push_op(v);
                         }
                         Opcode::SWAP => {
                             let n = self.frames.values.len();
                             self.frames.values.swap(n - 1, n - arg as usize);
                         }
                         Opcode::LOAD_CONST => push!(consts[arg as usize].clone()),
-                        Opcode::LOAD_FAST | Opcode::LOAD_FAST_CHECK => match &self.frames.values[base + arg as usize] {
+                        Opcode::LOAD_FAST | Opcode::LOAD_FAST_CHECK => match self.frames.local(base, arg as usize) {
                             Some(v) => {
                                 let v = v.clone();
                                 push!(v)
@@ -271,7 +272,7 @@ impl Vm {
                         },
                         Opcode::LOAD_FAST__LOAD_FAST => {
                             for i in [arg >> 12, arg & 0xfff] {
-                                match &self.frames.values[base + i as usize] {
+                                match self.frames.local(base, i as usize) {
                                     Some(v) => {
                                         let v = v.clone();
                                         push!(v)
@@ -284,7 +285,7 @@ impl Vm {
                             }
                         }
                         Opcode::LOAD_FAST__LOAD_CONST => {
-                            match &self.frames.values[base + (arg >> 12) as usize] {
+                            match self.frames.local(base, (arg >> 12) as usize) {
                                 Some(v) => {
                                     let v = v.clone();
                                     push!(v)
@@ -297,23 +298,23 @@ impl Vm {
                             push!(consts[(arg & 0xfff) as usize].clone());
                         }
                         Opcode::STORE_FAST => {
-                            let v = self.frames.values.pop().flatten();
-                            let old = std::mem::replace(&mut self.frames.values[base + arg as usize], v);
+                            let v = self.frames.pop_op();
+                            let old = std::mem::replace(self.frames.local_mut(base, arg as usize), v);
                             drop(old);
                         }
                         Opcode::STORE_FAST__STORE_FAST => {
-                            let v2 = self.frames.values.pop().flatten();
-                            let old = std::mem::replace(&mut self.frames.values[base + (arg >> 12) as usize], v2);
+                            let v2 = self.frames.pop_op();
+                            let old = std::mem::replace(self.frames.local_mut(base, (arg >> 12) as usize), v2);
                             drop(old);
-                            let v1 = self.frames.values.pop().flatten();
-                            let old = std::mem::replace(&mut self.frames.values[base + (arg & 0xfff) as usize], v1);
+                            let v1 = self.frames.pop_op();
+                            let old = std::mem::replace(self.frames.local_mut(base, (arg & 0xfff) as usize), v1);
                             drop(old);
                         }
                         Opcode::STORE_FAST__LOAD_FAST => {
-                            let v = self.frames.values.pop().flatten();
-                            let old = std::mem::replace(&mut self.frames.values[base + (arg >> 12) as usize], v);
+                            let v = self.frames.pop_op();
+                            let old = std::mem::replace(self.frames.local_mut(base, (arg >> 12) as usize), v);
                             drop(old);
-                            match &self.frames.values[base + (arg & 0xfff) as usize] {
+                            match self.frames.local(base, (arg & 0xfff) as usize) {
                                 Some(v) => {
                                     let v = v.clone();
                                     push!(v)
@@ -346,7 +347,7 @@ impl Vm {
                             tri!(self.store_name(fidx, name, None));
                         }
                         Opcode::LOAD_GLOBAL => {
-                            let slot = (instrs[pc - 1] >> 8) as usize;
+                            let slot = instrs[pc - 1].arg as usize;
                             let name = &names[(arg >> 1) as usize];
                             let v = {
                                 let f = &self.frames.frames[fidx];
@@ -359,7 +360,7 @@ impl Vm {
                                 }
                             };
                             if arg & 1 == 1 {
-                                self.frames.values.push(None);
+                                self.frames.push_op(None);
                             }
                             push!(v)
                         }
@@ -444,7 +445,7 @@ impl Vm {
                             }
                         }
                         Opcode::LOAD_ATTR => {
-                            let slot = (instrs[pc - 1] >> 8) as usize;
+                            let slot = instrs[pc - 1].arg as usize;
                             let name = &names[(arg >> 1) as usize];
                             let obj = pop!();
                             if arg & 1 == 1 {
@@ -454,7 +455,7 @@ impl Vm {
                                         push!(o);
                                     }
                                     (None, v) => {
-                                        self.frames.values.push(None);
+                                        self.frames.push_op(None);
                                         push!(v);
                                     }
                                 }
@@ -464,7 +465,7 @@ impl Vm {
                             }
                         }
                         Opcode::STORE_ATTR => {
-                            let slot = (instrs[pc - 1] >> 8) as usize;
+                            let slot = instrs[pc - 1].arg as usize;
                             let obj = pop!();
                             let v = pop!();
                             tri!(self.store_attr_cached(slots, slot, &obj, &names[arg as usize], Some(v)));
@@ -516,18 +517,27 @@ impl Vm {
                             let b = pop!();
                             let a = pop!();
                             let op = compare_op_from(arg);
-                            let r = match (a.as_small_int(), b.as_small_int()) {
-                                (Some(x), Some(y)) => bool_value(match op {
-                                    CompareOp::Lt => x < y,
-                                    CompareOp::Le => x <= y,
-                                    CompareOp::Eq => x == y,
-                                    CompareOp::Ne => x != y,
-                                    CompareOp::Gt => x > y,
-                                    CompareOp::Ge => x >= y,
-                                }),
-                                _ => tri!(self.rich_compare(&a, &b, op)),
-                            };
-                            push!(r)
+                            match fast_compare(&a, &b, op) {
+                                Some(r) => {
+                                    // A plain bool followed by a conditional jump
+                                    // (the usual `if a < b:`): take the jump here,
+                                    // without the push, pop and dispatch.
+                                    let next = instrs[pc];
+                                    match next.op {
+                                        Opcode::POP_JUMP_IF_FALSE => {
+                                            pc = if r { pc + next.len as usize } else { next.arg as usize };
+                                        }
+                                        Opcode::POP_JUMP_IF_TRUE => {
+                                            pc = if r { next.arg as usize } else { pc + next.len as usize };
+                                        }
+                                        _ => push!(bool_value(r)),
+                                    }
+                                }
+                                None => {
+                                    let r = tri!(self.rich_compare(&a, &b, op));
+                                    push!(r)
+                                }
+                            }
                         }
                         Opcode::IS_OP => {
                             let b = pop!();
@@ -696,7 +706,26 @@ impl Vm {
                         }
                         Opcode::UNPACK_SEQUENCE => {
                             let seq = pop!();
-                            let items = tri!(self.unpack(&seq, arg as usize));
+                            let n = arg as usize;
+                            // Tuples and lists of the right length go straight
+                            // onto the stack, with no intermediate vector.
+                            if let Some(t) = seq.as_tuple() {
+                                if t.len() == n {
+                                    for v in t.iter().rev() {
+                                        push!(v.clone());
+                                    }
+                                    continue;
+                                }
+                            } else if let Some(l) = seq.downcast_ref::<PyList>() {
+                                let items = l.lock_read();
+                                if items.len() == n {
+                                    for v in items.iter().rev() {
+                                        push!(v.clone());
+                                    }
+                                    continue;
+                                }
+                            }
+                            let items = tri!(self.unpack(&seq, n));
                             for v in items.into_iter().rev() {
                                 push!(v);
                             }
@@ -747,24 +776,34 @@ impl Vm {
                             push!(it)
                         }
                         Opcode::FOR_ITER => {
-                            let n = self.frames.values.len();
-                            if let Some(Some(it)) = self.frames.values.get(n - 1) {
-                                if let Some(r) = it.downcast_ref::<crate::types::range::PyRangeIter>() {
-                                    match r.next_int() {
-                                        Some(i) => push!(int_from_i64(i)),
-                                        None => {
-                                            self.frames.values.pop();
-                                            pc = arg as usize;
-                                        }
+                            let range_step = match self.frames.peek_op(1) {
+                                Some(it) => it.downcast_ref::<crate::types::range::PyRangeIter>().map(|r| r.next_int()),
+                                None => None,
+                            };
+                            if let Some(step) = range_step {
+                                match step {
+                                    Some(i) => push!(int_from_i64(i)),
+                                    None => {
+                                        drop(self.frames.pop_op());
+                                        pc = arg as usize;
                                     }
-                                    continue;
                                 }
+                                continue;
                             }
                             let it = top!();
+                            if it.is_exact(crate::types::generator::GENERATOR_TYPE.get()) {
+                                if let Some(g) = it.downcast_ref::<crate::types::generator::PyGenerator>() {
+                                    self.frames.frames[fidx].lasti = lasti;
+                                    self.frames.frames[fidx].pc = pc;
+                                    if g.enter_inline(self, &it, arg as usize) {
+                                        continue 'frames;
+                                    }
+                                }
+                            }
                             match tri!(self.next(&it)) {
                                 Some(v) => push!(v),
                                 None => {
-                                    self.frames.values.pop();
+                                    drop(self.frames.pop_op());
                                     pc = arg as usize;
                                 }
                             }
@@ -847,8 +886,8 @@ impl Vm {
                             // Arguments move off the value stack into a small
                             // inline buffer: no heap allocation for a call with
                             // up to 8 arguments.
-                            let argv: smallvec::SmallVec<[Value; 8]> =
-                                self.frames.values.drain(args_start..).map(|v| v.unwrap_or_else(none)).collect();
+                            let mut argv: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::new();
+                            self.frames.drain_operands_into(args_start, &mut argv);
                             self.frames.values.truncate(callable_idx);
                             let kwnames: &[Value] = match kwn.as_ref().and_then(|k| k.as_tuple()) {
                                 Some(t) => t,
@@ -925,6 +964,17 @@ impl Vm {
                                 return Ok(FrameExit::Return(v));
                             }
                             self.depth -= 1;
+                            if frame.generator.is_some() {
+                                // An inline generator (FOR_ITER) is exhausted:
+                                // the caller pops the iterator and leaves the
+                                // loop; the return value is not used.
+                                let mut frame = frame;
+                                crate::types::generator::finish_inline(self, &mut frame, None);
+                                self.frames.values.truncate(frame.ret_sp - 1);
+                                self.frames.top_mut().pc = frame.exit_pc;
+                                drop(v);
+                                continue 'frames;
+                            }
                             self.frames.values.truncate(frame.ret_sp);
                             push!(v);
                             continue 'frames;
@@ -1093,6 +1143,23 @@ impl Vm {
                             let v = pop!();
                             self.frames.frames[fidx].pc = pc;
                             self.frames.frames[fidx].yield_from = arg == 1;
+                            if !self.frames.frames[fidx].is_entry {
+                                // A generator resumed inline by FOR_ITER: the
+                                // window goes back and the caller continues
+                                // with the value.
+                                let Some(mut frame) = self.frames.frames.pop() else {
+                                    return Ok(FrameExit::Yield(v));
+                                };
+                                if let Some(g) = frame.generator.take() {
+                                    if let Some(gen) = g.downcast_ref::<crate::types::generator::PyGenerator>() {
+                                        gen.suspend_inline(self, &mut frame);
+                                    }
+                                }
+                                self.depth -= 1;
+                                drop(frame);
+                                push!(v);
+                                continue 'frames;
+                            }
                             return Ok(FrameExit::Yield(v));
                         }
                         Opcode::END_SEND => {
@@ -1280,6 +1347,15 @@ impl Vm {
             }
             self.depth -= 1;
             self.frames.values.truncate(frame.ret_sp);
+            let err = match frame.generator.is_some() {
+                true => {
+                    let mut frame = frame;
+                    crate::types::generator::finish_inline(self, &mut frame, Some(err)).unwrap_or_else(|| {
+                        self.new_exception_msg(&exc().system_error, "lost exception of an inline generator")
+                    })
+                }
+                false => err,
+            };
             pending = Some((err, true));
         }
     }
@@ -1680,6 +1756,38 @@ fn binary_op_from(arg: u32) -> BinaryOp {
         InplaceXor,
     ];
     ALL.get(arg as usize).copied().unwrap_or(Add)
+}
+
+/// Comparisons of tagged ints and exact floats (mixed too, where the int
+/// converts to a double exactly), with IEEE semantics for NaN as
+/// `float.__lt__` & co. have.
+#[inline]
+fn fast_compare(a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Some(match op {
+            CompareOp::Lt => x < y,
+            CompareOp::Le => x <= y,
+            CompareOp::Eq => x == y,
+            CompareOp::Ne => x != y,
+            CompareOp::Gt => x > y,
+            CompareOp::Ge => x >= y,
+        });
+    }
+    const EXACT: i64 = 1 << 53;
+    let as_operand = |v: &Value| match v.as_small_int() {
+        Some(i) if (-EXACT..=EXACT).contains(&i) => Some(i as f64),
+        Some(_) => None,
+        None => v.as_exact_float(),
+    };
+    let (x, y) = (as_operand(a)?, as_operand(b)?);
+    Some(match op {
+        CompareOp::Lt => x < y,
+        CompareOp::Le => x <= y,
+        CompareOp::Eq => x == y,
+        CompareOp::Ne => x != y,
+        CompareOp::Gt => x > y,
+        CompareOp::Ge => x >= y,
+    })
 }
 
 fn compare_op_from(arg: u32) -> CompareOp {

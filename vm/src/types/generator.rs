@@ -118,6 +118,26 @@ pub fn finish(g: &Value) {
     }
 }
 
+/// A frame entered by [`PyGenerator::enter_inline`] returned or raised
+/// (already popped, its values gone): the generator is finished and the
+/// caller's handled exception comes back. An escaping `StopIteration`
+/// becomes a `RuntimeError`, as in `resume`.
+pub(crate) fn finish_inline(vm: &mut Vm, frame: &mut Frame, err: Option<PyErr>) -> Option<PyErr> {
+    if let Some(g) = &frame.generator {
+        finish(g);
+    }
+    let gen_exc = std::mem::replace(&mut vm.handled, frame.saved_handled.take());
+    drop(gen_exc);
+    let e = err?;
+    if vm.err_matches(&e, &exc().stop_iteration) {
+        let err = vm.new_runtime_error("generator raised StopIteration");
+        err.0.set_cause(Some(e.value()));
+        err.0.set_context(Some(e.value()));
+        return Some(err);
+    }
+    Some(e)
+}
+
 pub enum SendResult {
     Yielded(Value),
     Returned(Value),
@@ -189,6 +209,7 @@ impl PyGenerator {
         if started && throw.is_none() {
             vm.frames.values.push(Some(sent));
         }
+        vm.frames.reserve_frame(base, &self.func.code);
         let code = self.func.code.clone();
         vm.frames.frames.push(Frame {
             code,
@@ -200,9 +221,13 @@ impl PyGenerator {
             pc,
             lasti: if throw.is_some() { pc.saturating_sub(1) } else { lasti },
             is_entry: true,
-            generator: Some(this.clone()),
+            // The entry frame ends in `run_frame`'s return to us, which
+            // finishes the generator below: no handle needed in the record.
+            generator: None,
             ret_sp: base,
             yield_from: false,
+            saved_handled: None,
+            exit_pc: 0,
         });
         let saved_exc = std::mem::replace(&mut vm.handled, exc_state);
         vm.pending_throw = throw;
@@ -212,7 +237,7 @@ impl PyGenerator {
         match r {
             Ok(FrameExit::Yield(v)) => {
                 let frame = vm.frames.frames.pop();
-                window.extend(vm.frames.values.drain(base..));
+                vm.frames.move_tail_into(base, &mut window);
                 let mut s = self.state.lock();
                 s.window = window;
                 if let Some(f) = frame {
@@ -224,8 +249,12 @@ impl PyGenerator {
                 s.running = false;
                 Ok(SendResult::Yielded(v))
             }
-            Ok(FrameExit::Return(v)) => Ok(SendResult::Returned(v)),
+            Ok(FrameExit::Return(v)) => {
+                finish(this);
+                Ok(SendResult::Returned(v))
+            }
             Err(e) => {
+                finish(this);
                 if vm.err_matches(&e, &exc().stop_iteration) {
                     let err = vm.new_runtime_error("generator raised StopIteration");
                     err.0.set_cause(Some(e.value()));
@@ -235,6 +264,69 @@ impl PyGenerator {
                 Err(e)
             }
         }
+    }
+
+    /// `FOR_ITER` over a generator: resumes it *inline*, as a frame of the
+    /// caller's dispatch loop (no Rust recursion, no entry into a nested
+    /// loop). Moves the window onto the value stack and pushes a frame with
+    /// `is_entry == false` whose `YIELD_VALUE` hands the window back
+    /// ([`PyGenerator::suspend_inline`]) and whose return or exception ends
+    /// the generator ([`finish_inline`]). Returns false, having done
+    /// nothing, when the generator is running or finished or the recursion
+    /// limit is reached: the general path (`next`) reports those.
+    pub(crate) fn enter_inline(&self, vm: &mut Vm, this: &Value, exit_pc: usize) -> bool {
+        if vm.depth + 1 > crate::interp::eval::recursion_limit() {
+            return false;
+        }
+        let base = vm.frames.values.len();
+        let (pc, lasti, exc_state) = {
+            let mut s = self.state.lock();
+            if s.running || s.finished {
+                return false;
+            }
+            s.running = true;
+            // Moving the values out keeps the buffer in the generator, ready
+            // for the window to come back at the next `yield`.
+            vm.frames.values.append(&mut s.window);
+            if s.started {
+                vm.frames.values.push(Some(none()));
+            }
+            s.started = true;
+            (s.pc, s.lasti, s.exc_state.take())
+        };
+        vm.depth += 1;
+        vm.frames.reserve_frame(base, &self.func.code);
+        let saved_handled = std::mem::replace(&mut vm.handled, exc_state);
+        vm.frames.frames.push(Frame {
+            code: self.func.code.clone(),
+            func: Some(self.func.clone()),
+            globals: self.func.globals.clone(),
+            builtins: self.func.builtins.clone(),
+            locals: None,
+            base,
+            pc,
+            lasti,
+            is_entry: false,
+            generator: Some(this.clone()),
+            ret_sp: base,
+            yield_from: false,
+            saved_handled,
+            exit_pc,
+        });
+        true
+    }
+
+    /// `YIELD_VALUE` in a frame entered by [`PyGenerator::enter_inline`]
+    /// (already popped): the window goes back to the generator.
+    pub(crate) fn suspend_inline(&self, vm: &mut Vm, frame: &mut Frame) {
+        let gen_exc = std::mem::replace(&mut vm.handled, frame.saved_handled.take());
+        let mut s = self.state.lock();
+        vm.frames.move_tail_into(frame.base, &mut s.window);
+        s.pc = frame.pc;
+        s.lasti = frame.lasti;
+        s.yield_from = frame.yield_from;
+        s.exc_state = gen_exc;
+        s.running = false;
     }
 
     /// `throw(e)`, delegating to a `yield from` sub-iterator first.
