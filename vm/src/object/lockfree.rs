@@ -225,14 +225,15 @@ pub fn defer_drop_all(mut vs: Vec<Value>) {
 /// released (a drop may run Python code): at once for an unshared
 /// container, through QSBR for a shared one.
 ///
-/// The first value lives inline, so the common change (a store that
-/// replaces one value) allocates nothing and releases with one test; a
-/// shared container's single value goes to QSBR as its own word
-/// (`defer_drop`), with no box either.
+/// The first value has its own field, so the common change (a store that
+/// replaces one value) releases with one test; seven more fit inline (a
+/// short slice assignment), so only larger removals allocate. A shared
+/// container's single value goes to QSBR as its own word (`defer_drop`),
+/// with no box either.
 #[derive(Default)]
 pub struct Removed {
     one: Option<Value>,
-    more: Vec<Value>,
+    more: smallvec::SmallVec<[Value; 7]>,
 }
 
 impl Removed {
@@ -267,12 +268,12 @@ impl Removed {
         if shared {
             defer_drop(v);
             if !self.more.is_empty() {
-                defer_drop_all(std::mem::take(&mut self.more));
+                defer_drop_all(self.more.drain(..).collect());
             }
         } else {
             drop(v);
             if !self.more.is_empty() {
-                drop(std::mem::take(&mut self.more));
+                self.more.clear();
             }
         }
     }
