@@ -46,21 +46,17 @@ fn check_attr_name(vm: &mut Vm, name: &Value) -> PyResult<()> {
 pub fn builtin_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.range(vm, "getattr", 2, 3)?;
     check_attr_name(vm, &a[1])?;
-    match vm.get_attr(&a[0], &a[1]) {
-        Err(e) if a.len() == 3 && vm.err_matches(&e, &exc().attribute_error) => Ok(a[2].clone()),
-        r => r,
+    if a.len() == 3 {
+        return Ok(vm.lookup_attr(&a[0], &a[1])?.unwrap_or_else(|| a[2].clone()));
     }
+    vm.get_attr(&a[0], &a[1])
 }
 
 /// `hasattr(object, name)`: only `AttributeError` means "no".
 pub fn builtin_hasattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "hasattr", 2)?;
     check_attr_name(vm, &a[1])?;
-    match vm.get_attr(&a[0], &a[1]) {
-        Ok(_) => Ok(bool_value(true)),
-        Err(e) if vm.err_matches(&e, &exc().attribute_error) => Ok(bool_value(false)),
-        Err(e) => Err(e),
-    }
+    Ok(bool_value(vm.lookup_attr(&a[0], &a[1])?.is_some()))
 }
 
 /// `setattr(object, name, value)`.

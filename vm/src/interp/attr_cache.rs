@@ -16,6 +16,7 @@ use crate::function::PyFunction;
 use crate::interp::inline_cache::{cached_value, Entry, Slots, BACKOFF, WAYS};
 use crate::object::alloc;
 use crate::protocol::attr::is_data_descriptor;
+use crate::types::dict::PyDict;
 use crate::types::module::PyModule;
 use crate::types::type_::{flags, PyType};
 use crate::value::Value;
@@ -26,6 +27,12 @@ use crate::vm::{PyResult, Vm};
 #[inline]
 fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
     alloc::instance_ext(obj)?.with_dict(|d| d.get_str_value(name)).flatten()
+}
+
+/// [`instance_dict_get`] trying dict entry `*hint` first.
+#[inline]
+fn instance_dict_get_hinted(obj: &Value, name: &Value, hint: &mut u32) -> Option<Value> {
+    alloc::instance_ext(obj)?.with_dict(|d| d.get_str_value_hinted(name, hint)).flatten()
 }
 
 /// A class attribute that `LOAD_ATTR` returns as is (it has no `__get__`)
@@ -54,8 +61,13 @@ impl Vm {
         let tv = obj.class().version();
         for w in 0..WAYS {
             match slots.get(slot, w) {
-                Entry::InstanceDict { type_version, fallback } if type_version == tv => {
-                    if let Some(v) = instance_dict_get(obj, name) {
+                Entry::InstanceDict { type_version, fallback, hint } if type_version == tv => {
+                    let mut h = hint;
+                    let found = instance_dict_get_hinted(obj, name, &mut h);
+                    if h != hint {
+                        slots.set(slot, w, Entry::InstanceDict { type_version, fallback, hint: h });
+                    }
+                    if let Some(v) = found {
                         return Ok(v);
                     }
                     if fallback != 0 {
@@ -161,10 +173,19 @@ impl Vm {
         let tv = obj.class().version();
         for w in 0..WAYS {
             match slots.get(slot, w) {
-                Entry::InstanceDict { type_version, .. } if type_version == tv => {
+                Entry::InstanceDict { type_version, fallback, hint } if type_version == tv => {
                     if let Some(ext) = alloc::instance_ext(obj) {
-                        ext.dict().set_str_key(name.clone(), v);
-                        return Ok(());
+                        // A counted reference: the store may drop a replaced
+                        // value, which may run Python code.
+                        let d = ext.dict_value();
+                        if let Some(d) = d.downcast_ref::<PyDict>() {
+                            let mut h = hint;
+                            d.set_str_key_hinted(name.clone(), v, &mut h);
+                            if h != hint {
+                                slots.set(slot, w, Entry::InstanceDict { type_version, fallback, hint: h });
+                            }
+                            return Ok(());
+                        }
                     }
                     return self.set_attr(obj, name, Some(v));
                 }
@@ -240,7 +261,7 @@ fn specialize_load(obj: &Value, name: &Value) -> Entry {
         attr => {
             if ty.has_flag(flags::HAS_DICT) && alloc::instance_ext(obj).is_some() {
                 let fallback = attr.as_ref().and_then(plain_class_value).unwrap_or(0);
-                Entry::InstanceDict { type_version: ty.version(), fallback }
+                Entry::InstanceDict { type_version: ty.version(), fallback, hint: u32::MAX }
             } else {
                 Entry::Backoff(BACKOFF)
             }
@@ -284,7 +305,9 @@ fn specialize_store(obj: &Value, name: &Value) -> Entry {
             Some(m) => Entry::Slot { type_version: ty.version(), index: m.index },
             None => Entry::Backoff(BACKOFF),
         },
-        _ if ty.has_flag(flags::HAS_DICT) => Entry::InstanceDict { type_version: ty.version(), fallback: 0 },
+        _ if ty.has_flag(flags::HAS_DICT) => {
+            Entry::InstanceDict { type_version: ty.version(), fallback: 0, hint: u32::MAX }
+        }
         _ => Entry::Backoff(BACKOFF),
     }
 }

@@ -571,8 +571,7 @@ impl Vm {
                             let stop = pop!();
                             let start = pop!();
                             let container = pop!();
-                            let s = crate::types::slice_new(start, stop, none());
-                            let v = tri!(self.get_item(&container, &s));
+                            let v = tri!(self.get_slice(&container, start, stop));
                             push!(v)
                         }
                         Opcode::STORE_SLICE => {
@@ -580,8 +579,7 @@ impl Vm {
                             let start = pop!();
                             let container = pop!();
                             let v = pop!();
-                            let s = crate::types::slice_new(start, stop, none());
-                            tri!(self.set_item(&container, &s, v));
+                            tri!(self.set_slice(&container, start, stop, v));
                         }
                         Opcode::BUILD_TUPLE => {
                             let n = self.frames.values.len() - arg as usize;

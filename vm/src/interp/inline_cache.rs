@@ -46,7 +46,9 @@ pub enum Entry {
     /// `__dict__`: go straight to the instance dict. `fallback` (0 for
     /// none) is what the class has under the name when that is a plain value
     /// needing no count (`self.CONSTANT`), returned when the dict lacks it.
-    InstanceDict { type_version: u64, fallback: usize },
+    /// `hint` is the dict entry position where the name was last found (a
+    /// guess, checked on use).
+    InstanceDict { type_version: u64, fallback: usize, hint: u32 },
     /// `LOAD_ATTR` (method form): the type (at this version) maps the name
     /// to a plain method (immortal `function` or method descriptor); it is
     /// used unless the instance dict shadows it.

@@ -33,7 +33,7 @@ use std::ptr::NonNull;
 use skein_threading::qsbr;
 use skein_threading::sync::{AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
-use super::lockfree::{borrow_word, clone_word, dispose, from_word, into_word, LfGuard, LfState};
+use super::lockfree::{borrow_word, clone_word, from_word, into_word, LfGuard, LfState, Removed};
 use crate::value::Value;
 
 /// Index slot: never used.
@@ -177,18 +177,19 @@ unsafe fn run_free_keys_and_items(arg: *mut ()) {
     // SAFETY: forwarded contract.
     let k = unsafe { NonNull::new_unchecked(arg as *mut KeysHeader) };
     // SAFETY: as above: nobody reads the table any more.
+    // A drop below may run Python code, but nothing can reach this table,
+    // so it stays untouched until freed after the loop.
     let (_, _, ents) = unsafe { parts(k) };
-    let words: Vec<usize> = ents
-        .iter()
-        .flat_map(|e| [e.key.load(Ordering::Relaxed), e.value.load(Ordering::Relaxed)])
-        .filter(|&w| w != 0)
-        .collect();
-    // SAFETY: as above; the words were copied out first.
-    unsafe { free_keys(k) };
-    for w in words {
-        // SAFETY: the table owned this reference and gives it up here.
-        drop(unsafe { from_word(w) });
+    for e in ents {
+        for w in [e.key.load(Ordering::Relaxed), e.value.load(Ordering::Relaxed)] {
+            if w != 0 {
+                // SAFETY: the table owned this reference and gives it up.
+                drop(unsafe { from_word(w) });
+            }
+        }
     }
+    // SAFETY: as above; its references are all released.
+    unsafe { free_keys(k) };
 }
 
 /// Retires an unpublished table: through QSBR when shared, else now.
@@ -273,7 +274,50 @@ impl DictStore {
     /// `None` when the caller must use the locked path, else the value or
     /// `Some(None)` for a missing key.
     #[inline]
-    pub fn lookup_lockfree(&self, hash: i64, mut matches: impl FnMut(&Value) -> Option<bool>) -> Option<Option<Value>> {
+    pub fn lookup_lockfree(&self, hash: i64, matches: impl FnMut(&Value) -> Option<bool>) -> Option<Option<Value>> {
+        self.lookup_lockfree_at(hash, matches).map(|r| r.map(|(v, _)| v))
+    }
+
+    /// The value at entry `ix` if that entry's key is the object whose word
+    /// is `key_word` (an interned name the caller holds), without the lock;
+    /// `None` when it is not (the caller probes). An index remembered by an
+    /// inline cache makes `self.x` a load and a compare.
+    ///
+    /// Sound for the same reasons as [`DictStore::lookup_lockfree`]: an
+    /// entry position is never reused for another key in one table, its
+    /// key is written before the entry is published and cleared before its
+    /// value on deletion, so a non-zero value loaded after a matching key
+    /// was the key's value at some moment of the read; the value word is
+    /// alive until our next quiescent state.
+    #[inline]
+    pub fn get_at_lockfree(&self, ix: usize, key_word: usize) -> Option<Value> {
+        if !self.state.lockfree_ok() {
+            return None;
+        }
+        let k = NonNull::new(self.keys.load(Ordering::Acquire))?;
+        // SAFETY: as in `lookup_lockfree`.
+        let (_, _, ents) = unsafe { parts(k) };
+        let e = ents.get(ix)?;
+        if e.key.load(Ordering::Acquire) != key_word {
+            return None;
+        }
+        let vw = e.value.load(Ordering::Acquire);
+        if vw == 0 {
+            return None;
+        }
+        // SAFETY: a non-zero value word is alive until our next quiescent
+        // state (module invariants).
+        Some(unsafe { clone_word(vw) })
+    }
+
+    /// [`DictStore::lookup_lockfree`], also giving the entry position of a
+    /// found key.
+    #[inline]
+    pub fn lookup_lockfree_at(
+        &self,
+        hash: i64,
+        mut matches: impl FnMut(&Value) -> Option<bool>,
+    ) -> Option<Option<(Value, usize)>> {
         if !self.state.lockfree_ok() {
             return None;
         }
@@ -307,7 +351,7 @@ impl DictStore {
                         return None;
                     }
                     // SAFETY: as for the key.
-                    return Some(Some(unsafe { clone_word(vw) }));
+                    return Some(Some((unsafe { clone_word(vw) }, ix as usize)));
                 }
             }
         }
@@ -317,13 +361,13 @@ impl DictStore {
     /// Locks for a change. Never call Python code with the guard held.
     #[inline]
     pub fn lock(&self) -> DictGuard<'_> {
-        DictGuard { store: self, guard: Some(self.state.lock_write()), removed: Vec::new() }
+        DictGuard { store: self, guard: Some(self.state.lock_write()), removed: Removed::default() }
     }
 
     /// Locks for reading; marks the dict shared when a non-owner reads it.
     #[inline]
     pub fn lock_read(&self) -> DictGuard<'_> {
-        DictGuard { store: self, guard: Some(self.state.lock_read()), removed: Vec::new() }
+        DictGuard { store: self, guard: Some(self.state.lock_read()), removed: Removed::default() }
     }
 }
 
@@ -333,16 +377,14 @@ impl DictStore {
 pub struct DictGuard<'a> {
     store: &'a DictStore,
     guard: Option<LfGuard<'a>>,
-    removed: Vec<Value>,
+    removed: Removed,
 }
 
 impl Drop for DictGuard<'_> {
     fn drop(&mut self) {
         let shared = self.shared();
         drop(self.guard.take());
-        if !self.removed.is_empty() {
-            dispose(std::mem::take(&mut self.removed), shared);
-        }
+        self.removed.release(shared);
     }
 }
 

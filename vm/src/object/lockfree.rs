@@ -221,12 +221,60 @@ pub fn defer_drop_all(mut vs: Vec<Value>) {
     }
 }
 
-/// Drops `removed` now (unshared container) or through QSBR (shared).
-/// Call after releasing the lock: drops may run Python code.
-pub fn dispose(removed: Vec<Value>, shared: bool) {
-    if shared {
-        defer_drop_all(removed);
-    } else {
-        drop(removed);
+/// Values a container gave up under its lock, released once the lock is
+/// released (a drop may run Python code): at once for an unshared
+/// container, through QSBR for a shared one.
+///
+/// The first value has its own field, so the common change (a store that
+/// replaces one value) releases with one test; seven more fit inline (a
+/// short slice assignment), so only larger removals allocate. A shared
+/// container's single value goes to QSBR as its own word (`defer_drop`),
+/// with no box either.
+#[derive(Default)]
+pub struct Removed {
+    one: Option<Value>,
+    more: smallvec::SmallVec<[Value; 7]>,
+}
+
+impl Removed {
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) {
+        if self.one.is_none() {
+            self.one = Some(v);
+        } else {
+            self.more.push(v);
+        }
+    }
+
+    /// Releases everything. Call after unlocking.
+    ///
+    /// Why an unshared container may drop at once. The race to rule out:
+    /// a reader loads a slot's word, the writer replaces the slot and
+    /// drops the old value (freeing it), the reader increments freed
+    /// memory. In an unshared container the only lock-free reader is the
+    /// owner, and the owner is then the writer: its reads and writes are
+    /// sequential, and it never writes in the middle of a read (a read
+    /// runs no Python code). Any other thread reads or writes under the
+    /// lock and sets `shared` while holding it; a writer decides `shared`
+    /// after taking the same lock, so either the other thread's store of
+    /// `shared` happened before the writer locked (the writer sees it and
+    /// defers), or the writer's unlock happened before that thread locked
+    /// (the old value was already unlinked, so it cannot load it). The
+    /// value is dropped after unlocking, which is still sound: nobody can
+    /// reach it any more.
+    #[inline]
+    pub fn release(&mut self, shared: bool) {
+        let Some(v) = self.one.take() else { return };
+        if shared {
+            defer_drop(v);
+            if !self.more.is_empty() {
+                defer_drop_all(self.more.drain(..).collect());
+            }
+        } else {
+            drop(v);
+            if !self.more.is_empty() {
+                self.more.clear();
+            }
+        }
     }
 }

@@ -23,6 +23,7 @@ pub mod lockfree;
 #[cfg(test)]
 mod lockfree_tests;
 pub mod shared_vec;
+pub mod swap_cell;
 
 use std::any::TypeId;
 use std::marker::PhantomData;

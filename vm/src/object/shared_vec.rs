@@ -34,7 +34,7 @@ use std::ptr::NonNull;
 use skein_threading::qsbr;
 use skein_threading::sync::{AtomicPtr, AtomicUsize, Ordering};
 
-use super::lockfree::{clone_word, dispose, from_word, into_word, LfGuard, LfState};
+use super::lockfree::{borrow_word, clone_word, from_word, into_word, LfGuard, LfState, Removed};
 use crate::value::Value;
 
 /// Header of an item array; `cap` word slots follow it.
@@ -105,14 +105,17 @@ unsafe fn run_free_array(arg: *mut ()) {
 unsafe fn run_free_array_and_items(arg: *mut ()) {
     // SAFETY: forwarded contract: nobody can read the array any more.
     let a = unsafe { NonNull::new_unchecked(arg as *mut ArrayHeader) };
-    // SAFETY: as above.
-    let words: Vec<usize> = unsafe { slots(a) }.iter().map(|s| s.load(Ordering::Relaxed)).collect();
-    // SAFETY: as above; the words are copied out first.
-    unsafe { free_array(a) };
-    for w in words.into_iter().filter(|&w| w != 0) {
-        // SAFETY: the array owned this reference and gives it up here.
-        drop(unsafe { from_word(w) });
+    // SAFETY: as above. A drop below may run Python code, but nothing can
+    // reach this array, so it stays untouched until freed after the loop.
+    for s in unsafe { slots(a) } {
+        let w = s.load(Ordering::Relaxed);
+        if w != 0 {
+            // SAFETY: the array owned this reference and gives it up here.
+            drop(unsafe { from_word(w) });
+        }
     }
+    // SAFETY: as above; its references are all released.
+    unsafe { free_array(a) };
 }
 
 /// Retires array `a` (no longer published): through QSBR if the list is
@@ -163,24 +166,41 @@ impl Drop for SharedVec {
     }
 }
 
-/// An array holding `items` (capacity `cap >= items.len()`), or null.
-fn array_of(items: Vec<Value>, cap: usize) -> *mut ArrayHeader {
+/// An array holding `items` (capacity `cap >= items.len()`), or null,
+/// and how many items it holds (an iterator shorter than its claimed
+/// length leaves the rest of the slots 0).
+fn array_of(items: impl IntoIterator<Item = Value>, cap: usize) -> (*mut ArrayHeader, usize) {
     if cap == 0 {
-        return std::ptr::null_mut();
+        return (std::ptr::null_mut(), 0);
     }
     let a = alloc_array(cap);
     // SAFETY: fresh, not yet published.
     let s = unsafe { slots(a) };
+    let mut n = 0;
     for (slot, v) in s.iter().zip(items) {
         slot.store(into_word(v), Ordering::Relaxed);
+        n += 1;
     }
-    a.as_ptr()
+    (a.as_ptr(), n)
 }
 
 impl SharedVec {
     pub fn new(items: Vec<Value>) -> SharedVec {
-        let n = items.len();
-        SharedVec { state: LfState::new(), len: AtomicUsize::new(n), array: AtomicPtr::new(array_of(items, n)) }
+        SharedVec::from_exact(items)
+    }
+
+    /// A list's storage filled straight from `items` (no intermediate
+    /// vector).
+    #[inline]
+    pub fn from_exact<I>(items: I) -> SharedVec
+    where
+        I: IntoIterator<Item = Value>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let it = items.into_iter();
+        let cap = it.len();
+        let (a, n) = array_of(it, cap);
+        SharedVec { state: LfState::new(), len: AtomicUsize::new(n), array: AtomicPtr::new(a) }
     }
 
     /// The number of items (one atomic load).
@@ -244,6 +264,42 @@ impl SharedVec {
         Some(Some(unsafe { clone_word(w) }))
     }
 
+    /// Walks the items without the lock or counting, calling `f` on a
+    /// borrowed view of each until it returns `Some(r)`: then `Some((i,
+    /// r))`; `None` after the last item. `f` must not run Python code (the
+    /// views are alive only until our next quiescent state). Whenever the
+    /// walk cannot go on lock-free (not allowed, a slot being rewritten) it
+    /// stops with `Some((i, false))`, and the caller carries on from item
+    /// `i` the ordinary way. Like any lock-free read, it may see a list in
+    /// the middle of a concurrent change.
+    #[inline]
+    pub fn scan(&self, mut f: impl FnMut(&Value) -> Option<bool>) -> Option<(usize, bool)> {
+        if !self.state.lockfree_ok() {
+            return Some((0, false));
+        }
+        let n = self.len.load(Ordering::Acquire);
+        let Some(a) = NonNull::new(self.array.load(Ordering::Acquire)) else {
+            return if n == 0 { None } else { Some((0, false)) };
+        };
+        // SAFETY: as in `try_get`: the array stays alive while we are
+        // attached and not at a quiescent state.
+        let s = unsafe { slots(a) };
+        for i in 0..n {
+            let Some(slot) = s.get(i) else { return Some((i, false)) };
+            let w = slot.load(Ordering::Acquire);
+            if w == 0 {
+                return Some((i, false));
+            }
+            // SAFETY: a non-zero slot word is alive until our next
+            // quiescent state (module invariants); `f` reaches none.
+            let v = unsafe { borrow_word(w) };
+            if let Some(r) = f(&v) {
+                return Some((i, r));
+            }
+        }
+        None
+    }
+
     #[cold]
     fn get_locked(&self, index: impl Fn(usize) -> Option<usize>) -> Option<Value> {
         let g = self.lock_read();
@@ -254,14 +310,14 @@ impl SharedVec {
     /// Locks the items for reading (marks the list shared if a non-owner
     /// reads it, so its later reads need no lock).
     pub fn lock_read(&self) -> ListGuard<'_> {
-        ListGuard { vec: self, guard: Some(self.state.lock_read()), removed: Vec::new() }
+        ListGuard { vec: self, guard: Some(self.state.lock_read()), removed: Removed::default() }
     }
 
     /// Locks the items for writing. Never call Python code with the guard
     /// held; values it removes are dropped (or deferred) after unlocking.
     #[inline]
     pub fn lock(&self) -> ListGuard<'_> {
-        ListGuard { vec: self, guard: Some(self.state.lock_write()), removed: Vec::new() }
+        ListGuard { vec: self, guard: Some(self.state.lock_write()), removed: Removed::default() }
     }
 
     /// A copy of the items, taken under the lock (one consistent state).
@@ -276,16 +332,14 @@ impl SharedVec {
 pub struct ListGuard<'a> {
     vec: &'a SharedVec,
     guard: Option<LfGuard<'a>>,
-    removed: Vec<Value>,
+    removed: Removed,
 }
 
 impl Drop for ListGuard<'_> {
     fn drop(&mut self) {
         let shared = self.shared();
         drop(self.guard.take());
-        if !self.removed.is_empty() {
-            dispose(std::mem::take(&mut self.removed), shared);
-        }
+        self.removed.release(shared);
     }
 }
 
@@ -443,7 +497,12 @@ impl ListGuard<'_> {
 
     /// Replaces `start..end` with `items` (`start <= end <= len`); the
     /// removed values are dropped after unlocking.
-    pub fn splice(&mut self, start: usize, end: usize, items: Vec<Value>) {
+    pub fn splice<I>(&mut self, start: usize, end: usize, items: I)
+    where
+        I: IntoIterator<Item = Value>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let items = items.into_iter();
         let n = self.len();
         assert!(start <= end && end <= n, "splice range out of bounds");
         let k = items.len();
@@ -451,8 +510,20 @@ impl ListGuard<'_> {
         if new_len > self.capacity() {
             self.reserve(new_len - n);
         }
-        let s = self.slots();
-        let removed: Vec<usize> = s[start..end].iter().map(|w| w.load(Ordering::Relaxed)).collect();
+        let Some(a) = self.array() else {
+            // No array: nothing to remove, and nothing to insert (else
+            // `reserve` made one).
+            return;
+        };
+        // SAFETY: the current array (after any move above), alive while
+        // the lock is held; the borrow is detached from `self` so removed
+        // values can be collected while the slots are rewritten.
+        let s = unsafe { slots(a) };
+        for w in &s[start..end] {
+            // SAFETY: the list gives up this reference; its slot is
+            // overwritten below before the lock is released.
+            self.removed.push(unsafe { from_word(w.load(Ordering::Relaxed)) });
+        }
         // Move the tail to its new place (direction by which way it moves).
         let tail = n - end;
         let dst = start + k;
@@ -465,30 +536,35 @@ impl ListGuard<'_> {
                 s[dst + t].store(s[end + t].load(Ordering::Relaxed), Ordering::Release);
             }
         }
+        let mut stored = 0;
         for (slot, v) in s[start..start + k].iter().zip(items) {
             slot.store(into_word(v), Ordering::Release);
+            stored += 1;
         }
+        // A short iterator would leave removed words in live slots.
+        assert_eq!(stored, k, "splice: iterator shorter than its length");
         for slot in &s[new_len..n.max(new_len)] {
             slot.store(0, Ordering::Release);
         }
         self.set_len(new_len);
-        for w in removed {
-            self.discard(w);
-        }
     }
 
     /// Removes the items at `positions` (ascending, each `< len`).
     pub fn delete_positions(&mut self, positions: &[usize]) {
         let n = self.len();
-        let s = self.slots();
-        let mut removed = Vec::with_capacity(positions.len());
+        let Some(a) = self.array() else { return };
+        // SAFETY: the current array, alive while the lock is held (see
+        // `splice`).
+        let s = unsafe { slots(a) };
         let mut next = positions.iter().peekable();
         let mut w = 0;
         for r in 0..n {
             let word = s[r].load(Ordering::Relaxed);
             if next.peek() == Some(&&r) {
                 next.next();
-                removed.push(word);
+                // SAFETY: the list gives this reference up; the compaction
+                // below overwrites or clears its slot.
+                self.removed.push(unsafe { from_word(word) });
             } else {
                 if w != r {
                     s[w].store(word, Ordering::Release);
@@ -500,9 +576,6 @@ impl ListGuard<'_> {
             slot.store(0, Ordering::Release);
         }
         self.set_len(w);
-        for word in removed {
-            self.discard(word);
-        }
     }
 
     /// Reverses in place.
@@ -541,8 +614,8 @@ impl ListGuard<'_> {
     /// Replaces all items; the old ones are dropped after unlocking.
     pub fn replace_all(&mut self, items: Vec<Value>) {
         self.clear();
-        let n = items.len();
-        let a = array_of(items, n);
+        let cap = items.len();
+        let (a, n) = array_of(items, cap);
         self.vec.array.store(a, Ordering::Release);
         self.set_len(n);
     }

@@ -77,10 +77,23 @@ impl Vm {
 
     /// `getattr(obj, name, None)`-like: `Ok(None)` on `AttributeError`.
     pub fn get_attr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
-        match self.get_attr(obj, &intern(name)) {
-            Ok(v) => Ok(Some(v)),
+        self.lookup_attr(obj, &intern(name))
+    }
+
+    /// `_PyObject_LookupAttr`: the attribute, or `Ok(None)` where `getattr`
+    /// would raise `AttributeError`. Objects without `__getattribute__` or
+    /// `__getattr__` hooks never build the exception (which costs thousands
+    /// of instructions: message, `name` and `obj` attributes).
+    pub fn lookup_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        let fl = obj.class().flags();
+        let r = if fl & (flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR) == 0 {
+            self.generic_getattr_opt(obj, name)
+        } else {
+            self.get_attr(obj, name).map(Some)
+        };
+        match r {
             Err(e) if self.err_matches(&e, &exc().attribute_error) => Ok(None),
-            Err(e) => Err(e),
+            r => r,
         }
     }
 
@@ -103,6 +116,15 @@ impl Vm {
 
     /// `object.__getattribute__` (and the type and module variants).
     pub fn generic_getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        match self.generic_getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.attribute_error_for(obj, name)),
+        }
+    }
+
+    /// [`Vm::generic_getattr`] with `Ok(None)` for "not found" (errors
+    /// raised by descriptors or a module `__getattr__` still propagate).
+    pub fn generic_getattr_opt(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
         let name_str = name.as_str().unwrap_or("");
         if let Some(t) = obj.downcast_ref::<PyType>() {
             return self.type_getattr(obj, t, name, name_str);
@@ -112,50 +134,50 @@ impl Vm {
         if let Some(a) = &attr {
             if is_data_descriptor(a) {
                 let owner = ty.to_value();
-                return self.descr_get(a, Some(obj), &owner);
+                return self.descr_get(a, Some(obj), &owner).map(Some);
             }
         }
         if let Some(d) = instance_dict(obj, false) {
             if let Some(v) = d.get_str_value(name) {
-                return Ok(v);
+                return Ok(Some(v));
             }
             if !name.is_exact(crate::types::str::STR_TYPE.get()) {
                 if let Some(v) = d.get_item(self, name)? {
-                    return Ok(v);
+                    return Ok(Some(v));
                 }
             }
         }
         if let Some(a) = attr {
             let owner = ty.to_value();
-            return self.descr_get(&a, Some(obj), &owner);
+            return self.descr_get(&a, Some(obj), &owner).map(Some);
         }
         if let Some(m) = obj.downcast_ref::<PyModule>() {
             if let Some(ga) = m.dict.get_str("__getattr__") {
-                return self.call(&ga, &[name.clone()]);
+                return self.call(&ga, &[name.clone()]).map(Some);
             }
         }
-        Err(self.attribute_error_for(obj, name))
+        Ok(None)
     }
 
     /// `type.__getattribute__`: metatype data descriptors, then the MRO of
     /// the type itself (binding with no instance), then metatype attributes.
-    fn type_getattr(&mut self, obj: &Value, t: &PyType, name: &Value, name_str: &str) -> PyResult<Value> {
+    fn type_getattr(&mut self, obj: &Value, t: &PyType, name: &Value, _name_str: &str) -> PyResult<Option<Value>> {
         let meta = obj.class();
-        let meta_attr = meta.lookup(name_str);
+        let meta_attr = meta.lookup_value(name);
         if let Some(a) = &meta_attr {
             if is_data_descriptor(a) {
                 let owner = meta.to_value();
-                return self.descr_get(a, Some(obj), &owner);
+                return self.descr_get(a, Some(obj), &owner).map(Some);
             }
         }
-        if let Some(a) = t.lookup(name_str) {
-            return self.descr_get(&a, None, obj);
+        if let Some(a) = t.lookup_value(name) {
+            return self.descr_get(&a, None, obj).map(Some);
         }
         if let Some(a) = meta_attr {
             let owner = meta.to_value();
-            return self.descr_get(&a, Some(obj), &owner);
+            return self.descr_get(&a, Some(obj), &owner).map(Some);
         }
-        Err(self.attribute_error_for(obj, name))
+        Ok(None)
     }
 
     /// Applies the descriptor protocol to `descr` found on a class:

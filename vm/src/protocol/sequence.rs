@@ -3,6 +3,7 @@
 use crate::intern::names;
 use crate::types::dict::PyDict;
 use crate::types::list::PyList;
+use crate::types::list_slice;
 use crate::types::str::PyStr;
 use crate::types::tuple::PyTuple;
 use crate::types::tuple_methods::eq_nested;
@@ -43,6 +44,10 @@ impl Vm {
         }
         if let Some(i) = key.as_small_int() {
             if let Some(v) = crate::types::str_methods::getitem_exact(obj, i) {
+                return Ok(v);
+            }
+        } else if let Some(spec) = list_slice::spec_of(key) {
+            if let Some(v) = list_slice::get_slice(obj, spec) {
                 return Ok(v);
             }
         }
@@ -91,6 +96,11 @@ impl Vm {
                 return d.set_item(self, key.clone(), value);
             }
         }
+        if let Some(spec) = list_slice::spec_of(key) {
+            if let Some(r) = list_slice::set_slice(self, obj, spec, &value) {
+                return r;
+            }
+        }
         let ty = obj.class();
         if let Some(f) = ty.lookup_value(names::SETITEM.get()) {
             self.call_unbound(&f, obj, &[obj.clone(), key.clone(), value])?;
@@ -98,6 +108,29 @@ impl Vm {
         }
         let t = ty.name();
         Err(self.new_type_error(format!("'{t}' object does not support item assignment")))
+    }
+
+    /// `obj[start:stop]` (`BINARY_SLICE`): exact lists and tuples with
+    /// int or `None` bounds need no slice object.
+    pub fn get_slice(&mut self, obj: &Value, start: Value, stop: Value) -> PyResult<Value> {
+        if let Some(spec) = list_slice::fast_spec(&start, &stop, None) {
+            if let Some(v) = list_slice::get_slice(obj, spec) {
+                return Ok(v);
+            }
+        }
+        let s = crate::types::slice_new(start, stop, crate::types::singletons::none());
+        self.get_item(obj, &s)
+    }
+
+    /// `obj[start:stop] = value` (`STORE_SLICE`), as [`Vm::get_slice`].
+    pub fn set_slice(&mut self, obj: &Value, start: Value, stop: Value, value: Value) -> PyResult<()> {
+        if let Some(spec) = list_slice::fast_spec(&start, &stop, None) {
+            if let Some(r) = list_slice::set_slice(self, obj, spec, &value) {
+                return r;
+            }
+        }
+        let s = crate::types::slice_new(start, stop, crate::types::singletons::none());
+        self.set_item(obj, &s, value)
     }
 
     /// `del obj[key]`.
@@ -153,8 +186,19 @@ impl Vm {
             // What `list.__contains__` and `tuple.__contains__` do, without
             // looking them up: items compared in order (a list re-read by
             // index, as it may change during a comparison).
+            if let Some(so) = container.downcast_ref::<crate::types::small::PySet>() {
+                return crate::types::set_methods::set_has(self, so, item);
+            }
             if let Some(l) = container.downcast_ref::<PyList>() {
-                let mut i = 0;
+                // Tagged ints are equal only to the same word or to other
+                // kinds of numbers: scan for either without counting.
+                let mut i = match item.is_small_int() {
+                    true => match l.scan_small_int(item) {
+                        Ok(found) => return Ok(found),
+                        Err(from) => from,
+                    },
+                    false => 0,
+                };
                 while let Some(x) = l.get(i) {
                     if eq_nested(self, &x, item)? {
                         return Ok(true);

@@ -96,8 +96,8 @@ fn find_empty_slot(t: &DictGuard<'_>, hash: i64) -> usize {
     probe_seq(hash, t.size() - 1).find(|&i| t.index(i) < 0).unwrap_or(0)
 }
 
-/// Inserts a key known to be absent.
-fn insert_new(t: &mut DictGuard<'_>, hash: i64, key: Value, value: Value) {
+/// Inserts a key known to be absent; returns its entry position.
+fn insert_new(t: &mut DictGuard<'_>, hash: i64, key: Value, value: Value) -> usize {
     if t.size() == 0 || t.nentries() + 1 > t.capacity() {
         let min_used = (t.len() + 1) * 3;
         let mut size = MIN_SIZE;
@@ -109,6 +109,7 @@ fn insert_new(t: &mut DictGuard<'_>, hash: i64, key: Value, value: Value) {
     let slot = find_empty_slot(t, hash);
     let ix = t.push_entry(hash, key, value);
     t.set_index(slot, ix as i32);
+    ix
 }
 
 /// Deletes live entry `ix`; returns its key and value.
@@ -255,7 +256,9 @@ impl PyDict {
             if let Some(v) = value.take() {
                 match r {
                     Some(ix) => t.replace_value(ix, v),
-                    None => insert_new(t, hash, key.clone(), v),
+                    None => {
+                        insert_new(t, hash, key.clone(), v);
+                    }
                 }
             }
         })
@@ -282,15 +285,52 @@ impl PyDict {
 
     /// Stores under a `str` key (the key value must be a `str`).
     pub fn set_str_key(&self, key: Value, value: Value) {
+        let mut no_hint = u32::MAX;
+        self.set_str_key_hinted(key, value, &mut no_hint);
+    }
+
+    /// [`PyDict::set_str_key`] trying entry `*hint` first (an inline
+    /// cache's guess: instances of one class usually store their
+    /// attributes in the same order); records the entry used.
+    #[inline]
+    pub fn set_str_key_hinted(&self, key: Value, value: Value, hint: &mut u32) {
         let Some(s) = key.downcast_ref::<crate::types::str::PyStr>() else { return };
         let hash = s.hash();
         let mut t = self.store.lock();
-        let found = key.as_str().and_then(|name| find_str(&t, name, hash, Some(&key), false));
-        match found {
-            Some(ix) => t.replace_value(ix, value),
-            None => insert_new(&mut t, hash, key, value),
+        let h = *hint as usize;
+        if t.entry(h).is_some_and(|e| e.key.is(&key)) {
+            t.replace_value(h, value);
+            return;
         }
+        let found = key.as_str().and_then(|name| find_str(&t, name, hash, Some(&key), false));
+        let ix = match found {
+            Some(ix) => {
+                t.replace_value(ix, value);
+                ix
+            }
+            None => insert_new(&mut t, hash, key, value),
+        };
+        *hint = u32::try_from(ix).unwrap_or(u32::MAX);
         // The guard drops a replaced value after unlocking.
+    }
+
+    /// [`PyDict::get_str_value`] trying entry `*hint` first (see
+    /// `set_str_key_hinted`); records where the key was found.
+    #[inline]
+    pub fn get_str_value_hinted(&self, key: &Value, hint: &mut u32) -> Option<Value> {
+        if let Some(v) = self.store.get_at_lockfree(*hint as usize, key.raw_word()) {
+            return Some(v);
+        }
+        let s = key.downcast_ref::<crate::types::str::PyStr>()?;
+        let (name, hash) = (s.as_str(), s.hash());
+        match self.store.lookup_lockfree_at(hash, |k| Some(str_key_matches(k, name, Some(key)))) {
+            Some(Some((v, ix))) => {
+                *hint = u32::try_from(ix).unwrap_or(u32::MAX);
+                Some(v)
+            }
+            Some(None) => None,
+            None => self.get_str_locked(name, hash, Some(key)),
+        }
     }
 
     /// Removes `key`; returns its value, or `None` if absent.
@@ -368,9 +408,10 @@ fn find_str(t: &DictGuard<'_>, name: &str, hash: i64, ident: Option<&Value>, exa
         }
         if ix >= 0 {
             if let Some(e) = t.entry(ix as usize) {
-                let same_text =
-                    e.hash == hash && e.key.as_str() == Some(name) && (!exact || e.key.class().is_str_exact());
-                if ident.is_some_and(|k| k.is(&e.key)) || same_text {
+                // Identity first: keys are usually the same interned string.
+                if ident.is_some_and(|k| k.is(&e.key))
+                    || (e.hash == hash && e.key.as_str() == Some(name) && (!exact || e.key.class().is_str_exact()))
+                {
                     return Some(ix as usize);
                 }
             }

@@ -33,6 +33,11 @@ impl PyList {
         PyList { items: SharedVec::new(items) }
     }
 
+    /// A list over storage built by the caller (`SharedVec::from_exact`).
+    pub fn from_storage(items: SharedVec) -> PyList {
+        PyList { items }
+    }
+
     /// Locks the items for a change. Never call Python code while holding
     /// the guard; the values it removes are dropped after it is released.
     #[inline]
@@ -68,6 +73,28 @@ impl PyList {
         self.items.get_signed(i)
     }
 
+    /// For `x in list` with a tagged int `x`: `Ok(found)` when every
+    /// item up to a match (or the end) is a tagged int, else `Err(i)`:
+    /// item `i` needs a real comparison (continue from there).
+    #[inline]
+    pub fn scan_small_int(&self, x: &Value) -> Result<bool, usize> {
+        let w = x.raw_word();
+        let stop = self.items.scan(|v| {
+            if v.raw_word() == w {
+                Some(true)
+            } else if v.is_small_int() {
+                None
+            } else {
+                Some(false)
+            }
+        });
+        match stop {
+            None => Ok(false),
+            Some((_, true)) => Ok(true),
+            Some((i, false)) => Err(i),
+        }
+    }
+
     #[inline]
     pub fn append(&self, v: Value) {
         self.items.lock().push(v);
@@ -92,4 +119,14 @@ impl PyList {
 
 pub fn new_list(items: Vec<Value>) -> Value {
     PyRef::new(PyList::new(items)).into_value()
+}
+
+/// A new `list` filled straight from `items` (no intermediate vector).
+#[inline]
+pub fn new_list_exact<I>(items: I) -> Value
+where
+    I: IntoIterator<Item = Value>,
+    I::IntoIter: ExactSizeIterator,
+{
+    PyRef::new(PyList::from_storage(SharedVec::from_exact(items))).into_value()
 }

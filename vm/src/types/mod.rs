@@ -53,6 +53,7 @@ pub mod dict_methods;
 pub mod float_methods;
 pub mod int_methods;
 pub mod list_methods;
+pub mod list_slice;
 pub mod misc_methods;
 pub mod range;
 pub mod set_methods;
