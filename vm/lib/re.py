@@ -165,18 +165,15 @@ class Pattern:
 
     def match(self, string, pos=0, endpos=_MAXSIZE):
         """Match at `pos` (the start of the string by default)."""
-        m = _re.run(self._code, string, pos, endpos, 0, 0)
-        return None if m is None else _new_match(self, string, pos, endpos, m)
+        return _re.run(self._code, self, string, pos, endpos, 0, 0)
 
     def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
         """Match the whole of string[pos:endpos]."""
-        m = _re.run(self._code, string, pos, endpos, 1, 0)
-        return None if m is None else _new_match(self, string, pos, endpos, m)
+        return _re.run(self._code, self, string, pos, endpos, 1, 0)
 
     def search(self, string, pos=0, endpos=_MAXSIZE):
         """The first match at any position, or None."""
-        m = _re.run(self._code, string, pos, endpos, 2, 0)
-        return None if m is None else _new_match(self, string, pos, endpos, m)
+        return _re.run(self._code, self, string, pos, endpos, 2, 0)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
         """Every non-overlapping match: strings, or tuples of groups."""
@@ -184,8 +181,7 @@ class Pattern:
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
         """An iterator of Match objects for every non-overlapping match."""
-        all_marks = _re.scan(self._code, string, pos, endpos, 0)
-        return iter([_new_match(self, string, pos, endpos, m) for m in all_marks])
+        return iter(_re.scan(self._code, self, string, pos, endpos, 0))
 
     def sub(self, repl, string, count=0):
         """Replace up to `count` matches (0: all) with `repl`."""
@@ -207,42 +203,17 @@ class Pattern:
         return _re.sub(self._code, string, items, count)
 
     def _sub_call(self, repl, string, count):
-        all_marks = _re.scan(self._code, string, 0, _MAXSIZE, count)
-        if not all_marks:
+        pieces, n = _re.subcall(self._code, self, string, count, repl)
+        if not n:
             return string, 0
-        text = string if isinstance(string, (str, bytes)) else bytes(string)
-        pieces = []
-        last = 0
-        for marks in all_marks:
-            m = _new_match(self, string, 0, _MAXSIZE, marks)
-            if last < marks[1]:
-                pieces.append(text[last:marks[1]])
-            r = repl(m)
-            if r is not None:
-                pieces.append(r)
-            last = marks[2]
-        if last < len(text):
-            pieces.append(text[last:])
         joiner = "" if self._isstr else b""
-        return joiner.join(pieces), len(all_marks)
+        return joiner.join(pieces), n
 
     def split(self, string, maxsplit=0):
         """Split at matches; groups in the pattern are kept in the result."""
         if maxsplit < 0:
             return [string[:] if isinstance(string, (str, bytes)) else bytes(string)]
-        all_marks = _re.scan(self._code, string, 0, _MAXSIZE, maxsplit)
-        text = string if isinstance(string, (str, bytes)) else bytes(string)
-        out = []
-        last = 0
-        ngroups = self.groups
-        for marks in all_marks:
-            out.append(text[last:marks[1]])
-            for g in range(1, ngroups + 1):
-                s = marks[2 * g + 1]
-                out.append(None if s < 0 else text[s:marks[2 * g + 2]])
-            last = marks[2]
-        out.append(text[last:])
-        return out
+        return _re.split(self._code, string, maxsplit)
 
     def scanner(self, string, pos=0, endpos=_MAXSIZE):
         return _Scanner(self, string, pos, endpos)
@@ -301,13 +272,14 @@ class _Scanner:
     def _next(self, mode):
         if self._pos is None:
             return None
-        marks = _re.run(self.pattern._code, self._string, self._pos, self._endpos, mode, self._advance)
-        if marks is None:
+        m = _re.run(self.pattern._code, self.pattern, self._string, self._pos, self._endpos, mode, self._advance)
+        if m is None:
             self._pos = None
             return None
-        self._advance = marks[1] == marks[2]
-        self._pos = marks[2]
-        return _new_match(self.pattern, self._string, 0, self._endpos, marks)
+        start, end = m.span()
+        self._advance = start == end
+        self._pos = end
+        return m
 
     def match(self):
         return self._next(0)
@@ -318,140 +290,21 @@ class _Scanner:
 
 # ---- Match ------------------------------------------------------------------------------
 
-def _new_match(pattern, string, pos, endpos, marks):
-    m = object.__new__(Match)
-    m.re = pattern
-    m.string = string
-    n = len(string)
-    if pos < 0:
-        pos = 0
-    elif pos > n:
-        pos = n
-    if endpos < 0:
-        endpos = 0
-    elif endpos > n:
-        endpos = n
-    m.pos = pos
-    m.endpos = endpos
-    m._marks = marks
-    return m
+Match = _re.Match
 
 
-class Match:
-    """One successful match (always true)."""
-
-    def __new__(cls, *args, **kwargs):
-        raise TypeError("cannot create 're.Match' instances")
-
-    def _index(self, g):
-        if isinstance(g, int):
-            if 0 <= g <= self.re.groups:
-                return g
-        elif isinstance(g, str):
-            i = self.re.groupindex.get(g)
-            if i is not None:
-                return i
+def _expand(match, template):
+    """`Match.expand`: the template with its group references filled in."""
+    items = _template(match.re, template)
+    out = []
+    for item in items:
+        if isinstance(item, int):
+            v = match.group(item)
+            if v is not None:
+                out.append(v)
         else:
-            try:
-                i = g.__index__()
-            except (AttributeError, TypeError):
-                pass
-            else:
-                if 0 <= i <= self.re.groups:
-                    return i
-        raise IndexError("no such group")
-
-    def _get(self, i, default=None):
-        marks = self._marks
-        s = marks[2 * i + 1]
-        if s < 0:
-            return default
-        string = self.string
-        if not isinstance(string, (str, bytes)):
-            string = bytes(string)
-        return string[s:marks[2 * i + 2]]
-
-    def group(self, *args):
-        """The text of one group, or a tuple for several."""
-        if not args:
-            return self._get(0)
-        if len(args) == 1:
-            return self._get(self._index(args[0]))
-        return tuple([self._get(self._index(a)) for a in args])
-
-    def __getitem__(self, g):
-        return self._get(self._index(g))
-
-    def groups(self, default=None):
-        """Groups 1 and up; `default` for groups that did not take part."""
-        return tuple([self._get(i, default) for i in range(1, self.re.groups + 1)])
-
-    def groupdict(self, default=None):
-        """Named groups by name; `default` for groups that did not take part."""
-        return {name: self._get(i, default) for name, i in self.re.groupindex.items()}
-
-    def start(self, group=0):
-        """Where `group` starts (-1 if it did not take part)."""
-        return self._marks[2 * self._index(group) + 1]
-
-    def end(self, group=0):
-        """Where `group` ends (-1 if it did not take part)."""
-        return self._marks[2 * self._index(group) + 2]
-
-    def span(self, group=0):
-        """(start, end) of `group`."""
-        i = self._index(group)
-        return (self._marks[2 * i + 1], self._marks[2 * i + 2])
-
-    @property
-    def regs(self):
-        marks = self._marks
-        return tuple([(marks[2 * i + 1], marks[2 * i + 2]) for i in range(self.re.groups + 1)])
-
-    @property
-    def lastindex(self):
-        """Number of the group closed last, or None."""
-        i = self._marks[0]
-        return None if i < 0 else i
-
-    @property
-    def lastgroup(self):
-        """Name of the group closed last, or None."""
-        i = self._marks[0]
-        if i < 0:
-            return None
-        for name, g in self.re.groupindex.items():
-            if g == i:
-                return name
-        return None
-
-    def expand(self, template):
-        """`template` with its group references filled in, as sub() does."""
-        items = _template(self.re, template)
-        empty = "" if isinstance(template, str) else b""
-        out = []
-        for item in items:
-            if isinstance(item, int):
-                v = self._get(item)
-                if v is not None:
-                    out.append(v)
-            else:
-                out.append(item)
-        return empty.join(out)
-
-    def __repr__(self):
-        return "<re.Match object; span=(%d, %d), match=%s>" % (
-            self._marks[1], self._marks[2], repr(self._get(0))[:50])
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
+            out.append(item)
+    return ("" if isinstance(template, str) else b"").join(out)
 
 
 # ---- replacement templates --------------------------------------------------------------

@@ -544,56 +544,94 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// One match attempt or a search from `start` (a byte offset) in `text`.
-/// `must_advance`: a match may not be empty at `start` (the rule for the
-/// next match after an empty one in `finditer`/`sub`/`split`).
-pub fn execute<T: Text>(prog: &Program, text: T, start: usize, mode: Mode, must_advance: bool) -> Option<Captures> {
-    let len = text.bytes().len();
-    if start > len {
-        return None;
+/// A matcher for one program over one subject, reused for successive
+/// matches (a scan allocates its buffers once).
+pub struct Matcher<'p, T: Text> {
+    m: Machine<'p, T>,
+}
+
+impl<'p, T: Text> Matcher<'p, T> {
+    pub fn new(prog: &'p Program, text: T) -> Matcher<'p, T> {
+        Matcher {
+            m: Machine {
+                prog,
+                text,
+                slots: vec![UNSET; 2 * prog.groups],
+                counters: vec![(0, UNSET); prog.counters],
+                lastindex: -1,
+                stack: Vec::new(),
+                attempt: 0,
+                must_advance: false,
+                full: false,
+            },
+        }
     }
-    let mut m = Machine {
-        prog,
-        text,
-        slots: vec![UNSET; 2 * prog.groups],
-        counters: vec![(0, UNSET); prog.counters],
-        lastindex: -1,
-        stack: Vec::new(),
-        attempt: start,
-        must_advance,
-        full: mode == Mode::FullMatch,
-    };
-    let mut s = start;
-    loop {
-        if mode == Mode::Search {
-            if !prog.prefix.is_empty() {
-                s = find(m.text.bytes(), &prog.prefix, s)?;
-            } else if let Some(f) = prog.first {
-                loop {
-                    match m.text.next_char(s) {
-                        Some((c, next)) => {
-                            if single_matches(prog, f, c) {
-                                break;
+
+    /// One match attempt or a search from `start` (a byte offset).
+    /// `must_advance`: a match may not be empty at `start` (the rule for
+    /// the next match after an empty one in `finditer`/`sub`/`split`).
+    /// On success the captures are in `slots()`.
+    pub fn exec(&mut self, start: usize, mode: Mode, must_advance: bool) -> bool {
+        let m = &mut self.m;
+        let prog = m.prog;
+        let len = m.text.bytes().len();
+        if start > len {
+            return false;
+        }
+        m.slots.fill(UNSET);
+        m.lastindex = -1;
+        m.attempt = start;
+        m.must_advance = must_advance;
+        m.full = mode == Mode::FullMatch;
+        let mut s = start;
+        loop {
+            if mode == Mode::Search {
+                if !prog.prefix.is_empty() {
+                    match find(m.text.bytes(), &prog.prefix, s) {
+                        Some(i) => s = i,
+                        None => return false,
+                    }
+                } else if let Some(f) = prog.first {
+                    loop {
+                        match m.text.next_char(s) {
+                            Some((c, next)) => {
+                                if single_matches(prog, f, c) {
+                                    break;
+                                }
+                                s = next;
                             }
-                            s = next;
+                            None => return false,
                         }
-                        None => return None,
                     }
                 }
             }
+            m.slots[0] = s;
+            m.stack.clear();
+            if m.run(0, s) {
+                return true;
+            }
+            if mode != Mode::Search || s >= len || prog.anchored {
+                return false;
+            }
+            s = m.text.next_char(s).map_or(len, |(_, n)| n);
         }
-        m.slots[0] = s;
-        m.stack.clear();
-        if m.run(0, s) {
-            return Some(Captures { slots: m.slots, lastindex: m.lastindex });
-        }
-        if mode != Mode::Search || s >= len || (prog.anchored && s == 0) {
-            return None;
-        }
-        if prog.anchored {
-            return None;
-        }
-        s = m.text.next_char(s).map_or(len, |(_, n)| n);
-        m.must_advance = false;
+    }
+
+    pub fn slots(&self) -> &[usize] {
+        &self.m.slots
+    }
+
+    pub fn captures(&self) -> Captures {
+        Captures { slots: self.m.slots.clone(), lastindex: self.m.lastindex }
+    }
+}
+
+/// One match attempt or a search from `start` in `text` (see `Matcher::exec`).
+pub fn execute<T: Text>(prog: &Program, text: T, start: usize, mode: Mode, must_advance: bool) -> Option<Captures> {
+    let mut m = Matcher::new(prog, text);
+    if m.exec(start, mode, must_advance) {
+        Some(m.captures())
+    } else {
+        None
     }
 }

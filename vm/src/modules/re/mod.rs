@@ -4,13 +4,17 @@
 //!
 //! - `compile(pattern, flags)` -> `(program, flags, groups, names)`, or
 //!   `(msg, pos)` for a `re.error` (the front raises it with the pattern);
-//! - `run(program, string, pos, endpos, mode, must_advance)` -> `None` or the
-//!   marks `(lastindex, start0, end0, start1, end1, ...)`, -1 where unset;
-//! - `scan(program, string, pos, endpos, limit)` -> a list of marks for
-//!   successive non-overlapping matches (finditer, split, sub with a callable);
+//! - `run(program, pattern, string, pos, endpos, mode, must_advance)` ->
+//!   `None` or a `re.Match` (`match_obj.rs`); mode 0 match, 1 fullmatch,
+//!   2 search;
+//! - `scan(program, pattern, string, pos, endpos, limit)` -> the list of
+//!   successive non-overlapping matches (finditer);
 //! - `findall(program, string, pos, endpos)` -> the list `re.findall` returns;
-//! - `sub(program, string, template, count, pos, endpos)` -> `(result, n)`,
-//!   the template a list of literal strings and group numbers.
+//! - `sub(program, string, template, count)` -> `(result, n)`, the template
+//!   a list of literal strings and group numbers;
+//! - `subcall(program, pattern, string, count, func)` -> `(pieces, n)`:
+//!   the subject pieces and `func(match)` results, for the front to join;
+//! - `split(program, string, maxsplit)` -> the list `re.split` returns.
 //!
 //! Positions exchanged with Python are code point indices; the matcher
 //! works on byte offsets into the UTF-8 text (see `CharIndex`). A program is
@@ -21,6 +25,7 @@ pub mod ast;
 pub mod charset;
 pub mod compile;
 pub mod engine;
+pub mod match_obj;
 pub mod parser;
 #[cfg(test)]
 mod tests;
@@ -48,7 +53,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 use compile::Program;
-use engine::{execute, ByteText, Captures, Mode, Utf8Text, UNSET};
+use engine::{execute, ByteText, Captures, Matcher, Mode, Text, Utf8Text, UNSET};
 
 /// The `SRE_FLAG_*` values.
 pub mod flags {
@@ -69,6 +74,8 @@ pub static PROGRAM_TYPE: TypeCell = TypeCell::new();
 pub struct PyProgram {
     prog: Program,
     is_str: bool,
+    /// Group names and numbers, in the order the pattern defines them.
+    pub names: Vec<(String, usize)>,
 }
 
 impl PyPayload for PyProgram {
@@ -267,21 +274,6 @@ fn run_on(
     }
 }
 
-fn marks(caps: &Captures, idx: &mut CharIndex<'_>) -> Value {
-    let mut items = Vec::with_capacity(caps.slots.len() + 1);
-    items.push(int_from_i64(i64::from(caps.lastindex)));
-    for pair in caps.slots.chunks(2) {
-        if pair[0] == UNSET || pair[1] == UNSET {
-            items.push(int_from_i64(-1));
-            items.push(int_from_i64(-1));
-        } else {
-            items.push(int_from_i64(idx.to_char(pair[0]) as i64));
-            items.push(int_from_i64(idx.to_char(pair[1]) as i64));
-        }
-    }
-    new_tuple(items)
-}
-
 // ---- functions ------------------------------------------------------------------------
 
 fn re_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -302,7 +294,7 @@ fn re_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 .map(|(n, g)| new_tuple(vec![new_str(n.as_str()), int_from_i64(*g as i64)]))
                 .collect();
             let groups = parsed.groups as i64 - 1;
-            let obj = PyRef::new(PyProgram { prog, is_str }).into_value();
+            let obj = PyRef::new(PyProgram { prog, is_str, names: parsed.names.clone() }).into_value();
             Ok(new_tuple(vec![obj, int_from_i64(i64::from(parsed.flags)), int_from_i64(groups), new_list(names)]))
         }
         Err(parser::ParseError::Re { msg, pos }) => {
@@ -312,25 +304,39 @@ fn re_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Err(parser::ParseError::Overflow(msg)) => Err(vm.new_overflow_error(msg)),
         Err(parser::ParseError::Value(msg)) => Err(vm.new_value_error(msg)),
         Err(parser::ParseError::Recursion) => {
-            Err(vm.new_exception_msg(&exc().recursion_error, "maximum recursion depth exceeded during compilation"))
+            Err(vm.new_exception_msg(&exc().recursion_error, "maximum recursion depth exceeded"))
         }
     }
 }
 
+fn program_ref(vm: &mut Vm, v: &Value) -> PyResult<PyRef<PyProgram>> {
+    match v.downcast::<PyProgram>() {
+        Some(p) => Ok(p),
+        None => Err(vm.new_type_error("expected a compiled pattern")),
+    }
+}
+
+/// The clamped `pos` and `endpos` as Python sees them on a match.
+fn clamped(vm: &mut Vm, subj: &Subject<'_>, pos: &Value, endpos: &Value) -> PyResult<(i64, i64)> {
+    let n = subj.char_len() as i64;
+    Ok((int_arg(vm, pos)?.clamp(0, n), int_arg(vm, endpos)?.clamp(0, n)))
+}
+
 fn re_run(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "run", 6)?;
-    let p = program(vm, &a[0])?;
-    let subj = subject(vm, &a[1], p.is_str)?;
+    let a = args.exact(vm, "run", 7)?;
+    let p = program_ref(vm, &a[0])?;
+    let subj = subject(vm, &a[2], p.is_str)?;
     let mut idx = CharIndex::new(subj.bytes(), subj.ascii());
-    let (start, end) = window(vm, &subj, &mut idx, &a[2], &a[3])?;
-    let mode = match int_arg(vm, &a[4])? {
+    let (start, end) = window(vm, &subj, &mut idx, &a[3], &a[4])?;
+    let (cpos, cend) = clamped(vm, &subj, &a[3], &a[4])?;
+    let mode = match int_arg(vm, &a[5])? {
         0 => Mode::Match,
         1 => Mode::FullMatch,
         _ => Mode::Search,
     };
-    let must_advance = int_arg(vm, &a[5])? != 0;
-    Ok(match run_on(p, &subj, end, start, mode, must_advance) {
-        Some(c) => marks(&c, &mut idx),
+    let must_advance = int_arg(vm, &a[6])? != 0;
+    Ok(match run_on(&p, &subj, end, start, mode, must_advance) {
+        Some(c) => match_obj::new_match(&a[1], &p, &a[2], cpos, cend, &c, &mut |b| idx.to_char(b)),
         None => none(),
     })
 }
@@ -340,11 +346,23 @@ fn each_match(p: &PyProgram, subj: &Subject<'_>, start: usize, end: usize, limit
     if start == usize::MAX {
         return;
     }
+    let bytes = &subj.bytes()[..end];
+    if p.is_str {
+        scan_with(Matcher::new(&p.prog, Utf8Text(bytes)), start, end, limit, &mut f);
+    } else {
+        scan_with(Matcher::new(&p.prog, ByteText(bytes)), start, end, limit, &mut f);
+    }
+}
+
+fn scan_with<T: Text>(mut m: Matcher<'_, T>, start: usize, end: usize, limit: usize, f: &mut impl FnMut(&Captures)) {
     let mut pos = start;
     let mut must_advance = false;
     let mut n = 0;
     while pos <= end {
-        let Some(c) = run_on(p, subj, end, pos, Mode::Search, must_advance) else { break };
+        if !m.exec(pos, Mode::Search, must_advance) {
+            break;
+        }
+        let c = m.captures();
         f(&c);
         n += 1;
         if limit != 0 && n >= limit {
@@ -356,14 +374,71 @@ fn each_match(p: &PyProgram, subj: &Subject<'_>, start: usize, end: usize, limit
 }
 
 fn re_scan(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "scan", 5)?;
-    let p = program(vm, &a[0])?;
-    let subj = subject(vm, &a[1], p.is_str)?;
+    let a = args.exact(vm, "scan", 6)?;
+    let p = program_ref(vm, &a[0])?;
+    let subj = subject(vm, &a[2], p.is_str)?;
     let mut idx = CharIndex::new(subj.bytes(), subj.ascii());
-    let (start, end) = window(vm, &subj, &mut idx, &a[2], &a[3])?;
-    let limit = int_arg(vm, &a[4])?.max(0) as usize;
+    let (start, end) = window(vm, &subj, &mut idx, &a[3], &a[4])?;
+    let (cpos, cend) = clamped(vm, &subj, &a[3], &a[4])?;
+    let limit = int_arg(vm, &a[5])?.max(0) as usize;
     let mut out = Vec::new();
-    each_match(p, &subj, start, end, limit, |c| out.push(marks(c, &mut idx)));
+    each_match(&p, &subj, start, end, limit, |c| {
+        out.push(match_obj::new_match(&a[1], &p, &a[2], cpos, cend, c, &mut |b| idx.to_char(b)));
+    });
+    Ok(new_list(out))
+}
+
+/// `sub` with a callable: the pieces of the result (subject text between
+/// matches, and each non-None `func(match)`), joined by the front so that
+/// a bad item is reported as CPython's join reports it.
+fn re_subcall(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "subcall", 5)?;
+    let p = program_ref(vm, &a[0])?;
+    let subj = subject(vm, &a[2], p.is_str)?;
+    let count = int_arg(vm, &a[3])?.max(0) as usize;
+    let end = subj.bytes().len();
+    let mut found = Vec::new();
+    each_match(&p, &subj, 0, end, count, |c| found.push(Captures { slots: c.slots.clone(), lastindex: c.lastindex }));
+    let n = found.len();
+    let mut idx = CharIndex::new(subj.bytes(), subj.ascii());
+    let full_len = subj.char_len() as i64;
+    let mut pieces = Vec::with_capacity(2 * n + 1);
+    let mut last = 0;
+    for c in &found {
+        if last < c.slots[0] {
+            pieces.push(subj.slice(last, c.slots[0]));
+        }
+        let m = match_obj::new_match(&a[1], &p, &a[2], 0, full_len, c, &mut |b| idx.to_char(b));
+        let r = vm.call(&a[4], &[m])?;
+        if !r.is_none() {
+            pieces.push(r);
+        }
+        last = c.slots[1];
+    }
+    if last < end {
+        pieces.push(subj.slice(last, end));
+    }
+    Ok(new_tuple(vec![new_list(pieces), int_from_i64(n as i64)]))
+}
+
+fn re_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "split", 3)?;
+    let p = program_ref(vm, &a[0])?;
+    let subj = subject(vm, &a[1], p.is_str)?;
+    let limit = int_arg(vm, &a[2])?.max(0) as usize;
+    let end = subj.bytes().len();
+    let groups = p.prog.groups;
+    let mut out = Vec::new();
+    let mut last = 0;
+    each_match(&p, &subj, 0, end, limit, |c| {
+        out.push(subj.slice(last, c.slots[0]));
+        for g in 1..groups {
+            let (s, e) = (c.slots[2 * g], c.slots[2 * g + 1]);
+            out.push(if s == UNSET || e == UNSET { none() } else { subj.slice(s, e) });
+        }
+        last = c.slots[1];
+    });
+    out.push(subj.slice(last, end));
     Ok(new_list(out))
 }
 
@@ -461,6 +536,7 @@ fn init_types() {
     t.set_dict(PyDict::new_ref());
     t.dict().set_str_key(crate::intern::intern("__module__"), crate::intern::intern("_re"));
     PROGRAM_TYPE.set(t);
+    match_obj::init_match_type();
 }
 
 /// The native `_re` module.
@@ -468,11 +544,19 @@ pub fn make_re_module() -> PyRef<PyModule> {
     static INIT: Once = Once::new();
     INIT.call_once(init_types);
     let m = PyModule::new("_re");
-    let fns: &[(&'static str, NativeFn)] =
-        &[("compile", re_compile), ("run", re_run), ("scan", re_scan), ("findall", re_findall), ("sub", re_sub)];
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("compile", re_compile),
+        ("run", re_run),
+        ("scan", re_scan),
+        ("findall", re_findall),
+        ("sub", re_sub),
+        ("subcall", re_subcall),
+        ("split", re_split),
+    ];
     for (name, f) in fns {
         m.set_attr(name, new_function(name, *f, "_re"));
     }
     m.set_attr("MAXREPEAT", int_from_i64(i64::from(ast::MAXREPEAT)));
+    m.set_attr("Match", match_obj::MATCH_TYPE.get().to_value());
     m
 }

@@ -10,8 +10,9 @@
 use super::ast::{At, Category, ClassItem, ClassSet, Node, RepeatKind, MAXREPEAT};
 use super::flags;
 
-/// How deeply groups may nest before parsing gives up with RecursionError.
-const MAX_NESTING: usize = 200;
+/// How deeply groups may nest before parsing gives up with RecursionError
+/// (where CPython 3.11, with its default recursion limit, gives up too).
+const MAX_NESTING: usize = 495;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum ParseError {

@@ -64,3 +64,32 @@ print(re.match("(?P<n1>a)(?P<n2>b)", "ab").lastgroup)
 m = re.match(r"(?P<x>a)", "a")
 print(m.groupdict(), m.group("x"))
 print(re.search(r"(?P<x>é+)", "aééb").span("x"))
+
+# Match objects from the other entry points, scanner, copying
+import copy
+ms = list(re.finditer(r"(?P<d>\d)", "a1b2", 1))
+print([(m.span(), m.pos, m.endpos, m.lastgroup, m.re.pattern) for m in ms])
+print(copy.copy(ms[0]) is ms[0], copy.deepcopy(ms[0]) is ms[0])
+p = re.compile(r"(a)|(b)")
+print(copy.copy(p) is p, copy.deepcopy(p) is p)
+sc = p.scanner("ab-a")
+print(sc.match().span(), sc.match().span(), sc.match(), sc.match())
+sc = p.scanner("xab-a")
+print([sc.search().span() for _ in range(3)], sc.search())
+try:
+    re.Match()
+except TypeError as e:
+    print("TypeError", e)
+try:
+    re.Pattern()
+except TypeError as e:
+    print("TypeError", e)
+print(re.Match[str], re.Pattern[bytes])
+m = re.match(r"(a)(?P<b>b)?", "a")
+print(m.group(True), m[False], m.span(True))
+print(m.groups(default=0), m.groupdict(default="z"))
+print(m.start("b"), m.end("b"), m.span("b"))
+print(re.match("a", "a").string, re.match(b"a", bytearray(b"ab")).group(), re.match(b"a", bytearray(b"ab")).string)
+m = re.search(r"(?P<x>\w)(?P<y>\w)?", "ab")
+print(m.regs, m.lastindex, m.lastgroup)
+print(m.expand(r"\g<y>\g<x>"), m.expand(b"x") if False else "")
