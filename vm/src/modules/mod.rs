@@ -4,6 +4,7 @@
 pub mod cmath;
 pub mod math;
 pub mod posix;
+pub mod re;
 pub mod skein_traceback;
 pub mod sys;
 pub mod thread;
@@ -24,6 +25,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "posix" => Some(posix::make_module().into_value()),
         "_skein_traceback" => Some(skein_traceback::make_module().into_value()),
         "_thread" => Some(thread::make_thread_module().into_value()),
+        "_re" => Some(re::make_re_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
         _ => None,
     })
@@ -64,6 +66,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("posixpath", include_str!("../../lib/posixpath.py"), false),
     ("queue", include_str!("../../lib/queue.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
+    ("re", include_str!("../../lib/re.py"), false),
     ("stat", include_str!("../../lib/stat.py"), false),
     ("statistics", include_str!("../../lib/statistics.py"), false),
     ("string", include_str!("../../lib/string.py"), false),

@@ -22,7 +22,7 @@ pub mod percent_format;
 #[path = "str_format.rs"]
 pub mod str_format;
 
-mod case;
+pub mod case;
 pub mod codec;
 mod layout;
 mod search;
