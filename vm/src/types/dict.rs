@@ -249,6 +249,24 @@ impl PyDict {
     }
 
     pub fn set_item_hashed(&self, vm: &mut Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        // One locked probe settles keys whose comparisons need no Python
+        // code (the usual case); the general loop below handles `__eq__`.
+        {
+            let mut t = self.store.lock();
+            match probe(&t, &key, hash, &[]) {
+                Probe::Found(ix) => {
+                    t.replace_value(ix, value);
+                    return Ok(());
+                }
+                Probe::Missing => {
+                    insert_new(&mut t, hash, key, value);
+                    return Ok(());
+                }
+                // The candidate key it cloned is still in the dict, so
+                // dropping the clone here (locked) cannot free it.
+                Probe::NeedEq { .. } => {}
+            }
+        }
         let mut value = Some(value);
         // A replaced value is dropped by the guard after the lock is
         // released, because its destructor may run Python code.
