@@ -578,3 +578,16 @@ pub fn make_module() -> PyRef<PyModule> {
     }
     m
 }
+
+#[cfg(test)]
+mod tests {
+    use super::strerror_text;
+
+    // Expected strings are what CPython's os.strerror gives on Linux.
+    #[test]
+    fn strerror_drops_the_os_error_suffix() {
+        assert_eq!(strerror_text(2), "No such file or directory");
+        assert_eq!(strerror_text(17), "File exists");
+        assert_eq!(strerror_text(39), "Directory not empty");
+    }
+}
