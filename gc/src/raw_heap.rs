@@ -129,16 +129,20 @@ impl RawHeap {
     #[inline]
     pub(crate) unsafe fn alloc(self, size: usize, align: usize) -> *mut u8 {
         let heap = self.0.as_ptr();
-        // SAFETY (all three): forwarded from the caller; mimalloc heaps are
-        // single-threaded for allocation.
+        // Each call below: the caller guarantees this is the heap's own
+        // thread and the heap is live; mimalloc heaps are single-threaded
+        // for allocation.
         let p: *mut u8 = if align > core::mem::size_of::<usize>() {
+            // SAFETY: see above.
             unsafe { mi::mi_heap_malloc_aligned(heap, size, align).cast() }
         } else if size <= mi::MI_SMALL_SIZE_MAX {
+            // SAFETY: see above; `size` is within the small-size limit.
             unsafe { mi::mi_heap_malloc_small(heap, size).cast() }
         } else {
+            // SAFETY: see above.
             unsafe { mi::mi_heap_malloc(heap, size).cast() }
         };
-        debug_assert!(p as usize % align == 0, "mimalloc block not {align}-aligned");
+        debug_assert!((p as usize).is_multiple_of(align), "mimalloc block not {align}-aligned");
         p
     }
 
