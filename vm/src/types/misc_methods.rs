@@ -162,27 +162,28 @@ fn exc_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn unicode_error_str(vm: &mut Vm, e: &PyRef<PyBaseException>, cls: &PyType) -> PyResult<Option<String>> {
     let args = e.args();
     let items = args.items();
-    if items.len() != 5 {
+    // A translation error has no encoding argument.
+    let translate = cls.is_subtype(&exc().unicode_translate_error);
+    let skip = usize::from(translate);
+    if items.len() + skip != 5 {
         return Ok(None);
     }
-    let get = |n: &str, i: usize| e_get_attr(e, n).unwrap_or_else(|| items[i].clone());
-    let (encoding, object, start, end, reason) =
-        (get("encoding", 0), get("object", 1), get("start", 2), get("end", 3), get("reason", 4));
+    let get = |n: &str, i: usize| e_get_attr(e, n).unwrap_or_else(|| items[i - skip].clone());
+    let (object, start, end, reason) = (get("object", 1), get("start", 2), get("end", 3), get("reason", 4));
     let (Some(start), Some(end)) = (start.as_i64(), end.as_i64()) else { return Ok(None) };
-    let enc = vm.str_string(&encoding)?;
+    let enc = if translate { String::new() } else { vm.str_string(&get("encoding", 0))? };
     let reason = vm.str_string(&reason)?;
     if cls.is_subtype(&exc().unicode_decode_error) {
         let Some(b) = object.downcast_ref::<crate::types::small::PyBytes>() else { return Ok(None) };
-        if end == start + 1 {
-            let byte = b.data.get(start as usize).copied().unwrap_or(0);
+        if let (true, Some(&byte)) = (end == start + 1, usize::try_from(start).ok().and_then(|i| b.data.get(i))) {
             return Ok(Some(format!("'{enc}' codec can't decode byte {byte:#04x} in position {start}: {reason}")));
         }
         return Ok(Some(format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)));
     }
     let Some(text) = object.downcast_ref::<crate::types::str::PyStr>() else { return Ok(None) };
     let what = if cls.is_subtype(&exc().unicode_encode_error) { "encode" } else { "translate" };
-    if end == start + 1 {
-        let c = if (start as usize) < text.char_len() { text.code_point_at(start as usize) } else { 0 };
+    if end == start + 1 && start >= 0 && (start as usize) < text.char_len() {
+        let c = text.code_point_at(start as usize);
         let ch = if c <= 0xff {
             format!("\\x{c:02x}")
         } else if c <= 0xffff {
