@@ -625,11 +625,9 @@ impl Vm {
                         }
                         Opcode::BUILD_STRING => {
                             let n = self.frames.values.len() - arg as usize;
-                            let mut s = String::new();
-                            for v in self.frames.values.drain(n..).flatten() {
-                                s.push_str(v.as_str().unwrap_or(""));
-                            }
-                            push!(crate::types::str::new_str(s))
+                            let s = crate::types::str::concat_parts(self.frames.values[n..].iter().flatten());
+                            self.frames.values.truncate(n);
+                            push!(s)
                         }
                         Opcode::BUILD_SLICE => {
                             let step = if arg == 3 { pop!() } else { none() };

@@ -1,31 +1,34 @@
 //! `str`: immutable Unicode text.
 //!
-//! Stored as UTF-8 with its length in code points and a cached hash. ASCII
-//! strings (the common case for identifiers and most data) index in O(1);
-//! others walk the UTF-8 (an index table can be added without changing the
-//! API).
+//! A `PyStr` is 32 bytes, so a `str` object (32-byte header included) is 64
+//! bytes and text of up to 24 bytes lives inside it: one allocation per
+//! short string (CPython: 49 bytes + the text for ASCII). The fields:
+//! the UTF-8 text (`CompactString`: inline up to 24 bytes, else one heap
+//! buffer), its code point count with flags (`meta`) and a cached 32-bit
+//! hash. ASCII strings (the common case for identifiers and most data)
+//! index in O(1); others walk the UTF-8.
 //!
 //! Lone surrogates (`"\ud800"`, `surrogateescape` decoding) are rare and
 //! must not cost other strings anything, so such a string keeps two forms:
 //! `data`, valid UTF-8 with each surrogate replaced by U+FFFD (what
 //! `as_str` returns and code unaware of surrogates sees), and its exact
-//! text in generalized UTF-8 (`str_wtf8.rs`), kept in a side table keyed
-//! by the address of `data`'s buffer (unique while the string lives, and
-//! unmoved when the `PyStr` moves) and dropped with the string. The top
-//! bit of `char_len` marks these strings, so `PyStr` keeps its size and
-//! `as_str`, `is_ascii` and the hash of other strings are unchanged. Both
-//! encodings spend three bytes on a surrogate, so byte offsets and code
-//! point counts agree between them, and a byte range found in `data` can be
-//! cut from the exact text. Equality, ordering and hashing use the exact
-//! form; the `str` methods that must keep surrogates (indexing, slicing,
-//! iteration, concatenation, `join`, `repr`, `encode`, `in`) read it;
-//! other methods see U+FFFD.
+//! text in generalized UTF-8 (`str_wtf8.rs`), kept in a side table under
+//! an id stored in the `hash` field (these strings hash their exact text
+//! on every call instead of caching) and dropped with the string. The
+//! `SURROGATES` bit of `meta` marks them, so `as_str`, `is_ascii` and the
+//! hash of other strings are unchanged. Both encodings spend three bytes
+//! on a surrogate, so byte offsets and code point counts agree between
+//! them, and a byte range found in `data` can be cut from the exact text.
+//! Equality, ordering and hashing use the exact form; the `str` methods
+//! that must keep surrogates read it (see architecture.md); other methods
+//! see U+FFFD.
 
 use std::cmp::Ordering as CmpOrdering;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
+use compact_str::CompactString;
 use skein_threading::sync::{Arc, Mutex};
 
 #[path = "str_wtf8.rs"]
@@ -38,29 +41,58 @@ use crate::value::Value;
 pub static STR_TYPE: TypeCell = TypeCell::new();
 
 pub struct PyStr {
-    data: Box<str>,
-    /// Code points; the top bit (`SURROGATES`) marks a string with lone
+    data: CompactString,
+    /// Code points in the low 31 bits (or `LONG_ASCII`/`LONG_OTHER` when
+    /// the count does not fit); `SURROGATES` marks a string with lone
     /// surrogates, whose exact text is in `surrogate_texts()`.
-    char_len: usize,
-    /// -1 until computed; a racing double computation stores the same value.
-    hash: AtomicI64,
+    meta: u32,
+    /// The hash as a 32-bit value, 0 until computed (a racing double
+    /// computation stores the same value); the side-table id for strings
+    /// with surrogates.
+    hash: AtomicU32,
 }
 
-/// The `char_len` flag of strings with lone surrogates. No string is that
-/// long: lengths never exceed `isize::MAX`.
-const SURROGATES: usize = 1 << (usize::BITS - 1);
+const _: () = assert!(std::mem::size_of::<PyStr>() == 32);
 
-/// The exact texts of the strings with lone surrogates, by `data` address.
-fn surrogate_texts() -> &'static Mutex<HashMap<usize, Arc<[u8]>>> {
-    static TEXTS: OnceLock<Mutex<HashMap<usize, Arc<[u8]>>>> = OnceLock::new();
-    TEXTS.get_or_init(|| Mutex::new(HashMap::new()))
+/// The `meta` flag of strings with lone surrogates.
+const SURROGATES: u32 = 1 << 31;
+const COUNT_MASK: u32 = SURROGATES - 1;
+/// Counts that do not fit in 31 bits: an ASCII string (count = bytes) ...
+const LONG_ASCII: u32 = COUNT_MASK;
+/// ... or any other (counted when asked: such strings hold 2**31 code
+/// points, so the count costs little next to building them).
+const LONG_OTHER: u32 = COUNT_MASK - 1;
+
+/// The exact texts of the strings with lone surrogates, by id.
+struct SurrogateTexts {
+    next: u32,
+    texts: HashMap<u32, Arc<[u8]>>,
+}
+
+fn surrogate_texts() -> &'static Mutex<SurrogateTexts> {
+    static TEXTS: OnceLock<Mutex<SurrogateTexts>> = OnceLock::new();
+    TEXTS.get_or_init(|| Mutex::new(SurrogateTexts { next: 0, texts: HashMap::new() }))
+}
+
+/// Stores an exact text and returns its new id.
+fn add_surrogate_text(text: Arc<[u8]>) -> u32 {
+    let mut t = surrogate_texts().lock();
+    // Ids wrap after 2**32 strings; skip any still in use.
+    loop {
+        let id = t.next;
+        t.next = t.next.wrapping_add(1);
+        if let std::collections::hash_map::Entry::Vacant(e) = t.texts.entry(id) {
+            e.insert(text);
+            return id;
+        }
+    }
 }
 
 impl Drop for PyStr {
     #[inline]
     fn drop(&mut self) {
-        if self.char_len & SURROGATES != 0 {
-            let old = surrogate_texts().lock().remove(&(self.data.as_ptr() as usize));
+        if self.meta & SURROGATES != 0 {
+            let old = surrogate_texts().lock().texts.remove(&self.hash.load(Ordering::Relaxed));
             drop(old);
         }
     }
@@ -90,11 +122,34 @@ impl PyPayload for PyStr {
     }
 }
 
+/// `meta` for `text` (no surrogates).
+#[inline]
+fn meta_of(text: &str) -> u32 {
+    if text.is_ascii() {
+        if text.len() < LONG_OTHER as usize {
+            text.len() as u32
+        } else {
+            LONG_ASCII
+        }
+    } else {
+        let n = text.chars().count();
+        if n < LONG_OTHER as usize {
+            n as u32
+        } else {
+            LONG_OTHER
+        }
+    }
+}
+
 impl PyStr {
-    pub fn new(s: impl Into<Box<str>>) -> PyStr {
-        let data: Box<str> = s.into();
-        let char_len = if data.is_ascii() { data.len() } else { data.chars().count() };
-        PyStr { data, char_len, hash: AtomicI64::new(-1) }
+    pub fn new(s: impl Into<CompactString>) -> PyStr {
+        let mut data: CompactString = s.into();
+        if data.capacity() > data.len() {
+            // A `String` built with spare room: keep only the text.
+            data.shrink_to_fit();
+        }
+        let meta = meta_of(&data);
+        PyStr { data, meta, hash: AtomicU32::new(0) }
     }
 
     /// A string from generalized UTF-8 (which may encode lone surrogates).
@@ -102,10 +157,8 @@ impl PyStr {
         let (text, wtf8) = str_wtf8::split_lossy(bytes);
         let mut s = PyStr::new(text);
         if let Some(w) = wtf8 {
-            // A surrogate takes three bytes, so `data` is never empty here
-            // and its buffer address identifies this string.
-            surrogate_texts().lock().insert(s.data.as_ptr() as usize, w.into());
-            s.char_len |= SURROGATES;
+            s.hash = AtomicU32::new(add_surrogate_text(w.into()));
+            s.meta |= SURROGATES;
         }
         s
     }
@@ -122,7 +175,7 @@ impl PyStr {
     /// Whether the text holds lone surrogates (so `as_str` is lossy).
     #[inline]
     pub fn has_surrogates(&self) -> bool {
-        self.char_len & SURROGATES != 0
+        self.meta & SURROGATES != 0
     }
 
     /// The exact text as generalized UTF-8 (plain UTF-8 without surrogates).
@@ -131,7 +184,12 @@ impl PyStr {
         if !self.has_surrogates() {
             return Wtf8::Borrowed(self.data.as_bytes());
         }
-        match surrogate_texts().lock().get(&(self.data.as_ptr() as usize)) {
+        self.wtf8_shared()
+    }
+
+    #[cold]
+    fn wtf8_shared(&self) -> Wtf8<'_> {
+        match surrogate_texts().lock().texts.get(&self.hash.load(Ordering::Relaxed)) {
             Some(w) => Wtf8::Shared(w.clone()),
             None => Wtf8::Borrowed(self.data.as_bytes()),
         }
@@ -162,6 +220,20 @@ impl PyStr {
         }
     }
 
+    /// A `str` value for `part`, a slice of `self.as_str()` (as the
+    /// search and split methods return): the same range of the exact
+    /// text, so lone surrogates survive `split`, `strip`, `partition`...
+    pub fn part_value(&self, part: &str) -> Value {
+        if self.has_surrogates() {
+            let base = self.data.as_ptr() as usize;
+            let a = (part.as_ptr() as usize).wrapping_sub(base);
+            if a <= self.data.len() && part.len() <= self.data.len() - a {
+                return PyRef::new(self.byte_substr(a, a + part.len())).into_value();
+            }
+        }
+        new_str(part)
+    }
+
     #[inline]
     pub fn as_str(&self) -> &str {
         &self.data
@@ -170,23 +242,45 @@ impl PyStr {
     /// Length in code points.
     #[inline]
     pub fn char_len(&self) -> usize {
-        self.char_len & !SURROGATES
+        let m = self.meta & COUNT_MASK;
+        if m < LONG_OTHER {
+            m as usize
+        } else {
+            self.long_char_len(m)
+        }
+    }
+
+    #[cold]
+    fn long_char_len(&self, m: u32) -> usize {
+        if m == LONG_ASCII {
+            self.data.len()
+        } else {
+            self.data.chars().count()
+        }
     }
 
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.char_len == self.data.len()
+        let m = self.meta & COUNT_MASK;
+        if m < LONG_OTHER {
+            m as usize == self.data.len()
+        } else {
+            m == LONG_ASCII
+        }
     }
 
     /// Python's `hash(s)`; never -1.
     #[inline]
     pub fn hash(&self) -> i64 {
-        let h = self.hash.load(Ordering::Relaxed);
-        if h != -1 {
-            return h;
+        if self.has_surrogates() {
+            return hash_text_bytes(&self.wtf8());
         }
-        let h = if self.has_surrogates() { hash_text_bytes(&self.wtf8()) } else { hash_str(&self.data) };
-        self.hash.store(h, Ordering::Relaxed);
+        let h = self.hash.load(Ordering::Relaxed);
+        if h != 0 {
+            return h as i32 as i64;
+        }
+        let h = hash_str(&self.data);
+        self.hash.store(h as u32, Ordering::Relaxed);
         h
     }
 
@@ -220,9 +314,11 @@ impl PyStr {
 impl PartialEq for PyStr {
     #[inline]
     fn eq(&self, other: &PyStr) -> bool {
-        self.data == other.data
-            && self.char_len == other.char_len
-            && (!self.has_surrogates() || *self.wtf8() == *other.wtf8())
+        if (self.meta | other.meta) & SURROGATES == 0 {
+            return self.data.as_bytes() == other.data.as_bytes();
+        }
+        // A string with a surrogate never equals one without.
+        self.meta == other.meta && self.data == other.data && *self.wtf8() == *other.wtf8()
     }
 }
 
@@ -231,14 +327,16 @@ impl PartialOrd for PyStr {
     #[inline]
     fn partial_cmp(&self, other: &PyStr) -> Option<CmpOrdering> {
         if !self.has_surrogates() && !other.has_surrogates() {
-            return Some(self.data.cmp(&other.data));
+            return Some(self.data.as_bytes().cmp(other.data.as_bytes()));
         }
         Some(self.wtf8().cmp(&other.wtf8()))
     }
 }
 
-/// A fast 64-bit string hash (FNV-1a over 8-byte words, then mixed).
-/// Python does not define str hashes across runs, so any good mix is valid.
+/// A fast string hash (FNV-1a over 8-byte words, then mixed), folded to
+/// 32 bits so `PyStr` can cache it in 4 bytes; never 0 (the "not yet"
+/// mark) or -1. Python does not define str hashes across runs, so any
+/// good mix is valid, and 32 bits index any dict that fits in memory.
 #[inline]
 pub fn hash_str(s: &str) -> i64 {
     hash_text_bytes(s.as_bytes())
@@ -258,17 +356,44 @@ pub fn hash_text_bytes(bytes: &[u8]) -> i64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51afd7ed558ccd);
     h ^= h >> 33;
-    let h = h as i64;
-    if h == -1 {
-        -2
-    } else {
-        h
+    let h = (h >> 32) as u32 as i32;
+    match h {
+        0 => 1,
+        -1 => -2,
+        h => h as i64,
     }
 }
 
 /// A new `str` value.
-pub fn new_str(s: impl Into<Box<str>>) -> Value {
+pub fn new_str(s: impl Into<CompactString>) -> Value {
     PyRef::new(PyStr::new(s)).into_value()
+}
+
+/// The concatenation of `parts` (f-strings' `BUILD_STRING`): one
+/// allocation of the exact size; lone surrogates are kept.
+pub fn concat_parts<'a>(parts: impl Iterator<Item = &'a Value> + Clone) -> Value {
+    let mut total = 0;
+    let mut wide = false;
+    for p in parts.clone() {
+        if let Some(s) = p.downcast_ref::<PyStr>() {
+            total += s.data.len();
+            wide |= s.has_surrogates();
+        }
+    }
+    if wide {
+        let mut out = Vec::with_capacity(total);
+        for p in parts {
+            if let Some(s) = p.downcast_ref::<PyStr>() {
+                out.extend_from_slice(&s.wtf8());
+            }
+        }
+        return new_str_wtf8(out);
+    }
+    let mut out = String::with_capacity(total);
+    for p in parts {
+        out.push_str(p.as_str().unwrap_or(""));
+    }
+    new_str(out)
 }
 
 /// A new `str` value from generalized UTF-8 (may hold lone surrogates).

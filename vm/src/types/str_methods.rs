@@ -24,6 +24,7 @@ pub mod str_format;
 
 pub mod case;
 pub mod codec;
+mod keep_surrogates;
 mod layout;
 mod search;
 mod unicode_db;
@@ -895,6 +896,7 @@ pub(crate) fn install(types: &crate::types::Types) {
     case::install(t);
     layout::install(t);
     codec::install(t);
+    keep_surrogates::install(t);
     for (cell, name) in [(&STR_ITER_TYPE, "str_iterator"), (&STR_ASCII_ITER_TYPE, "str_ascii_iterator")] {
         let it = PyType::new_builtin::<PyStrIter>(name, Some(types.object), 0, false);
         it.set_dict(crate::types::dict::PyDict::new_ref());

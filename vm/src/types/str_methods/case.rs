@@ -281,30 +281,53 @@ fn capitalize(s: &str) -> String {
     out
 }
 
-fn mapping(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
+/// A case mapping; `ascii`, when given, maps ASCII text in place (no
+/// temporary `String`: short results are built inside the new object).
+fn mapping(
+    vm: &mut Vm,
+    args: Args<'_>,
+    name: &str,
+    f: fn(&str) -> String,
+    ascii: Option<fn(&mut str)>,
+) -> PyResult<Value> {
     method_args(vm, &args, name, 0)?;
     let s = this(vm, &args)?;
+    if let (Some(g), true) = (ascii, s.is_ascii()) {
+        let mut buf = compact_str::CompactString::new(s.as_str());
+        g(&mut buf);
+        if buf.as_bytes() == s.as_str().as_bytes() && args.pos[0].is_exact(crate::types::str::STR_TYPE.get()) {
+            return Ok(args.pos[0].clone());
+        }
+        return Ok(crate::types::str::new_str(buf));
+    }
     let out = f(s.as_str());
     Ok(same_or_new(&args.pos[0], s, &out))
 }
 
-fn str_lower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    mapping(vm, args, "str.lower", lower)
+fn ascii_capitalize(t: &mut str) {
+    t.make_ascii_lowercase();
+    if let Some(first) = t.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
 }
-fn str_upper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    mapping(vm, args, "str.upper", upper)
+
+pub(super) fn str_lower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    mapping(vm, args, "str.lower", lower, Some(str::make_ascii_lowercase))
 }
-fn str_casefold(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    mapping(vm, args, "str.casefold", casefold)
+pub(super) fn str_upper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    mapping(vm, args, "str.upper", upper, Some(str::make_ascii_uppercase))
 }
-fn str_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    mapping(vm, args, "str.swapcase", swapcase)
+pub(super) fn str_casefold(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    mapping(vm, args, "str.casefold", casefold, Some(str::make_ascii_lowercase))
 }
-fn str_title(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    mapping(vm, args, "str.title", title)
+pub(super) fn str_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    mapping(vm, args, "str.swapcase", swapcase, None)
 }
-fn str_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    mapping(vm, args, "str.capitalize", capitalize)
+pub(super) fn str_title(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    mapping(vm, args, "str.title", title, None)
+}
+pub(super) fn str_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    mapping(vm, args, "str.capitalize", capitalize, Some(ascii_capitalize))
 }
 
 // ---------------------------------------------------------- predicates
@@ -365,40 +388,40 @@ fn istitle(s: &str) -> bool {
     cased
 }
 
-fn str_isalpha(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_isalpha(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.isalpha", |s| all_chars(s, is_alpha))
 }
-fn str_isalnum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_isalnum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.isalnum", |s| all_chars(s, is_alnum))
 }
-fn str_isdecimal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_isdecimal(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.isdecimal", |s| all_chars(s, is_decimal))
 }
-fn str_isdigit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_isdigit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.isdigit", |s| all_chars(s, is_digit))
 }
-fn str_isnumeric(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_isnumeric(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.isnumeric", |s| all_chars(s, is_numeric))
 }
-fn str_isspace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_isspace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.isspace", |s| all_chars(s, is_space))
 }
-fn str_isprintable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_isprintable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.isprintable", |s| s.chars().all(is_printable))
 }
-fn str_isascii(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_isascii(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.isascii", |s| s.is_ascii())
 }
-fn str_isidentifier(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_isidentifier(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.isidentifier", is_identifier)
 }
-fn str_islower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_islower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.islower", islower)
 }
-fn str_isupper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_isupper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.isupper", isupper)
 }
-fn str_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(vm, args, "str.istitle", istitle)
 }
 

@@ -22,7 +22,7 @@ use super::{char_count, exact_copy, is_space, memory_error, method_args, ssize_a
 /// `qual` is the qualified name (`str.strip`), used in messages.
 fn strip_common(vm: &mut Vm, args: Args<'_>, qual: &str, left: bool, right: bool) -> PyResult<Value> {
     args.no_kwargs(vm, qual)?;
-    let name = qual.trim_start_matches("str.");
+    let name = qual.strip_prefix("str.").unwrap_or(qual);
     let a = args.skip_self().range(vm, name, 0, 1)?;
     let s = this(vm, &args)?;
     let text = s.as_str();
@@ -79,13 +79,13 @@ fn trim_bytes(text: &str, left: bool, right: bool, p: impl Fn(u8) -> bool) -> &s
     &text[i..j]
 }
 
-fn str_strip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_strip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     strip_common(vm, args, "str.strip", true, true)
 }
-fn str_lstrip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_lstrip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     strip_common(vm, args, "str.lstrip", true, false)
 }
-fn str_rstrip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_rstrip(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     strip_common(vm, args, "str.rstrip", false, true)
 }
 
@@ -106,7 +106,7 @@ fn padded(vm: &mut Vm, text: &str, left: usize, right: usize, fill: char) -> PyR
 
 fn justify(vm: &mut Vm, args: Args<'_>, qual: &str, how: char) -> PyResult<Value> {
     args.no_kwargs(vm, qual)?;
-    let a = args.skip_self().range(vm, qual.trim_start_matches("str."), 1, 2)?;
+    let a = args.skip_self().range(vm, qual.strip_prefix("str.").unwrap_or(qual), 1, 2)?;
     let s = this(vm, &args)?;
     let width = ssize_arg(vm, &a[0])?;
     let fill = match a.get(1) {
@@ -140,17 +140,17 @@ fn justify(vm: &mut Vm, args: Args<'_>, qual: &str, how: char) -> PyResult<Value
     padded(vm, s.as_str(), left, right, fill)
 }
 
-fn str_center(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_center(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     justify(vm, args, "str.center", '^')
 }
-fn str_ljust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_ljust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     justify(vm, args, "str.ljust", '<')
 }
-fn str_rjust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_rjust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     justify(vm, args, "str.rjust", '>')
 }
 
-fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = method_args(vm, &args, "str.zfill", 1)?;
     let s = this(vm, &args)?;
     let width = ssize_arg(vm, &a[1])?;
@@ -174,7 +174,7 @@ fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(new_str(out))
 }
 
-fn str_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = this(vm, &args)?;
     let a = args.skip_self().bind(vm, "expandtabs", &["tabsize"], 0)?;
     let tabsize = match &a[0] {
@@ -249,7 +249,7 @@ fn lookup(vm: &mut Vm, table: &Value, c: char) -> PyResult<Mapped> {
     Err(vm.new_type_error("character mapping must return integer, None or str"))
 }
 
-fn str_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = method_args(vm, &args, "str.translate", 1)?;
     let s = this(vm, &args)?;
     let table = &a[1];

@@ -128,20 +128,20 @@ fn find_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool, raise: bo
     Ok(int_from_i64(r as i64))
 }
 
-fn str_find(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_find(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     find_common(vm, args, "find", false, false)
 }
-fn str_rfind(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_rfind(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     find_common(vm, args, "rfind", true, false)
 }
-fn str_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     find_common(vm, args, "index", false, true)
 }
-fn str_rindex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_rindex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     find_common(vm, args, "rindex", true, true)
 }
 
-fn str_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, sub, start, end) = find_args(vm, &args, "count")?;
     let sub = str_arg(vm, sub, |t| format!("must be str, not {t}"))?;
     let (start, end) = adjust(start, end, s.char_len());
@@ -200,10 +200,10 @@ fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, at_end: bool) -> PyResul
     Ok(bool_value(tailmatch(s, p, start, end, at_end)))
 }
 
-fn str_startswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_startswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     starts_ends(vm, args, "startswith", false)
 }
-fn str_endswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_endswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     starts_ends(vm, args, "endswith", true)
 }
 
@@ -224,14 +224,14 @@ fn partition_common(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> P
     })
 }
 
-fn str_partition(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_partition(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     partition_common(vm, args, "str.partition", false)
 }
-fn str_rpartition(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_rpartition(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     partition_common(vm, args, "str.rpartition", true)
 }
 
-fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.no_kwargs(vm, "str.replace")?;
     let a = args.skip_self().range(vm, "replace", 2, 3)?;
     let s = this(vm, &args)?;
@@ -385,6 +385,55 @@ fn split_whitespace_ascii(text: &str, max: usize) -> Vec<&str> {
     out
 }
 
+/// `split()` of ASCII text straight into `str` values. A long text is
+/// counted first, so the vector is allocated once at its final size
+/// (splitting a large text is where a program's memory peaks).
+fn split_whitespace_ascii_values(text: &str, max: usize) -> Vec<Value> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    if b.len() > 256 {
+        let mut words = 0usize;
+        let mut prev_space = true;
+        for &c in b {
+            let sp = ascii_space(c);
+            words += usize::from(prev_space && !sp);
+            prev_space = sp;
+        }
+        out.reserve_exact(words.min(max.saturating_add(1)));
+    }
+    for part in split_whitespace_ascii_iter(text, max) {
+        out.push(new_str(part));
+    }
+    out
+}
+
+/// The pieces of `split_whitespace_ascii`, one at a time.
+fn split_whitespace_ascii_iter(text: &str, max: usize) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    let mut splits = 0;
+    std::iter::from_fn(move || {
+        while i < n && ascii_space(b[i]) {
+            i += 1;
+        }
+        if i == n {
+            return None;
+        }
+        if splits == max {
+            let rest = &text[i..];
+            i = n;
+            return Some(rest);
+        }
+        let j = i;
+        while i < n && !ascii_space(b[i]) {
+            i += 1;
+        }
+        splits += 1;
+        Some(&text[j..i])
+    })
+}
+
 /// `rsplit_whitespace` for ASCII text.
 fn rsplit_whitespace_ascii(text: &str, max: usize) -> Vec<&str> {
     let b = text.as_bytes();
@@ -454,17 +503,18 @@ fn to_list(parts: Vec<&str>) -> Value {
     new_list(parts.into_iter().map(new_str).collect())
 }
 
-fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &args, "split")?;
     let text = s.as_str();
     Ok(match sep {
+        None if text.is_ascii() => new_list(split_whitespace_ascii_values(text, max)),
         None => to_list(split_whitespace(text, max)),
         Some(sep) if max == usize::MAX => to_list(text.split(sep.as_str()).collect()),
         Some(sep) => to_list(text.splitn(max.saturating_add(1), sep.as_str()).collect()),
     })
 }
 
-fn str_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &args, "rsplit")?;
     let text = s.as_str();
     Ok(match sep {
@@ -486,7 +536,7 @@ fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
-fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = this(vm, &args)?;
     let a = args.skip_self().bind(vm, "splitlines", &["keepends"], 0)?;
     let keep = match &a[0] {
@@ -525,7 +575,7 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn remove_affix(vm: &mut Vm, args: Args<'_>, qual: &str, suffix: bool) -> PyResult<Value> {
     let a = method_args(vm, &args, qual, 1)?;
-    let name = qual.trim_start_matches("str.");
+    let name = qual.strip_prefix("str.").unwrap_or(qual);
     let s = this(vm, &args)?;
     let affix = str_arg(vm, &a[1], |t| format!("{name}() argument must be str, not {t}"))?;
     let text = s.as_str();
@@ -536,10 +586,10 @@ fn remove_affix(vm: &mut Vm, args: Args<'_>, qual: &str, suffix: bool) -> PyResu
     }
 }
 
-fn str_removeprefix(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_removeprefix(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     remove_affix(vm, args, "str.removeprefix", false)
 }
-fn str_removesuffix(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn str_removesuffix(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     remove_affix(vm, args, "str.removesuffix", true)
 }
 
@@ -597,6 +647,7 @@ mod tests {
                     v
                 };
                 assert_eq!(split_whitespace_ascii(text, max), slow, "{text:?} {max}");
+                assert_eq!(split_whitespace_ascii_iter(text, max).collect::<Vec<_>>(), slow, "{text:?} {max}");
             }
         }
     }
