@@ -49,6 +49,27 @@ pub(crate) const OBJECT_HEAP_TAG: c_int = 1;
 /// `mi_option_visit_abandoned` in mimalloc 2.3's `mi_option_t` (not
 /// exported by libmimalloc-sys).
 const MI_OPTION_VISIT_ABANDONED: mi::mi_option_t = 29;
+/// `mi_option_arena_eager_commit` in the same enum.
+const MI_OPTION_ARENA_EAGER_COMMIT: mi::mi_option_t = 4;
+
+/// Allocator options that must be set before the first allocation, which
+/// reserves mimalloc's first arena: a function in `.init_array` runs before
+/// `main` and before the Rust runtime allocates.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static SET_ALLOCATOR_OPTIONS: extern "C" fn() = set_allocator_options;
+
+/// Arenas commit memory as it is used. With eager commit (mimalloc's
+/// default on overcommitting systems) freed pages stayed resident: 12 MB
+/// at start-up instead of 6 MB, and 71 MB instead of 65 MB at the peak of
+/// `bench/dict_str.py` (CPython 3.11: 66 MB).
+#[cfg(target_os = "linux")]
+extern "C" fn set_allocator_options() {
+    // SAFETY: setting an option is allowed at any time, also before
+    // mimalloc's own initialisation (which keeps options already set).
+    unsafe { mi::mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0) };
+}
 
 extern "C" {
     // Declared in mimalloc.h (v2) but not bound by libmimalloc-sys (without

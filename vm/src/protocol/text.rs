@@ -8,7 +8,7 @@ impl Vm {
     /// `repr(v)` as a `str` value.
     pub fn repr(&mut self, v: &Value) -> PyResult<Value> {
         if let Some(i) = v.as_small_int() {
-            return Ok(new_str(i.to_string()));
+            return Ok(new_str(compact_str::ToCompactString::to_compact_string(&i)));
         }
         let r = match self.call_special(v, "__repr__", &[])? {
             Some(r) => r,
@@ -32,7 +32,7 @@ impl Vm {
             return Ok(v.clone());
         }
         if let Some(i) = v.as_small_int() {
-            return Ok(new_str(i.to_string()));
+            return Ok(new_str(compact_str::ToCompactString::to_compact_string(&i)));
         }
         let r = match self.call_special(v, "__str__", &[])? {
             Some(r) => r,

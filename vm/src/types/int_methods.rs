@@ -510,6 +510,10 @@ fn int_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn int_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = unary_self(vm, &args, "__repr__")?;
     let x = this(vm, v)?;
+    if let IntRef::Small(i) = x {
+        // Digits straight into the new string (no `fmt`, no `String`).
+        return Ok(new_str(compact_str::ToCompactString::to_compact_string(&i)));
+    }
     Ok(new_str(int_to_decimal_string(vm, &x)?))
 }
 

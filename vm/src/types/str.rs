@@ -144,8 +144,8 @@ fn meta_of(text: &str) -> u32 {
 impl PyStr {
     pub fn new(s: impl Into<CompactString>) -> PyStr {
         let mut data: CompactString = s.into();
-        if data.capacity() > data.len() {
-            // A `String` built with spare room: keep only the text.
+        if data.is_heap_allocated() && data.capacity() - data.len() > 32 + data.len() / 8 {
+            // A `String` built with much spare room: keep only the text.
             data.shrink_to_fit();
         }
         let meta = meta_of(&data);
@@ -389,11 +389,20 @@ pub fn concat_parts<'a>(parts: impl Iterator<Item = &'a Value> + Clone) -> Value
         }
         return new_str_wtf8(out);
     }
-    let mut out = String::with_capacity(total);
+    let mut out = CompactString::with_capacity(total);
     for p in parts {
         out.push_str(p.as_str().unwrap_or(""));
     }
     new_str(out)
+}
+
+/// `a + b` as a new `str` (no surrogates in either); `None` when the
+/// result cannot be allocated. Short results are built in place.
+pub fn concat2(a: &str, b: &str) -> Option<Value> {
+    let mut out = CompactString::try_with_capacity(a.len().checked_add(b.len())?).ok()?;
+    out.push_str(a);
+    out.push_str(b);
+    Some(new_str(out))
 }
 
 /// A new `str` value from generalized UTF-8 (may hold lone surrogates).

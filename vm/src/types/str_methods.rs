@@ -533,13 +533,10 @@ fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(v) = concat_surrogates(s, &a[1]) {
         return Ok(v);
     }
-    let mut out = String::new();
-    if out.try_reserve_exact(x.len() + y.len()).is_err() {
-        return Err(memory_error(vm));
+    match crate::types::str::concat2(x, y) {
+        Some(v) => Ok(v),
+        None => Err(memory_error(vm)),
     }
-    out.push_str(x);
-    out.push_str(y);
-    Ok(new_str(out))
 }
 
 /// `a + b` when either holds lone surrogates (joining the exact texts).
@@ -703,10 +700,9 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         return Ok(crate::types::str::new_str_wtf8(out));
     }
-    let mut out = String::new();
-    if out.try_reserve_exact(total).is_err() {
+    let Ok(mut out) = compact_str::CompactString::try_with_capacity(total) else {
         return Err(memory_error(vm));
-    }
+    };
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep.as_str());
@@ -751,11 +747,7 @@ pub fn concat_exact(a: &Value, b: &Value) -> Option<Value> {
     if let Some(v) = concat_surrogates(a.downcast_ref::<PyStr>()?, b) {
         return Some(v);
     }
-    let mut out = String::new();
-    out.try_reserve_exact(x.len() + y.len()).ok()?;
-    out.push_str(x);
-    out.push_str(y);
-    Some(new_str(out))
+    crate::types::str::concat2(x, y)
 }
 
 /// `s[i]` for an exact `str` and an in-range index (for `BINARY_SUBSCR`);

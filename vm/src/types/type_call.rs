@@ -53,6 +53,11 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
             return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
         }
     }
+    if cls.is(crate::types::str::STR_TYPE.get()) && args.pos.len() == 1 && !args.has_kwargs() {
+        // str(x): all that str.__new__ does with one argument (str's
+        // __init__ is object's), without the argument rows.
+        return vm.str(&args.pos[0]);
+    }
     let Some(new) = cls.lookup_value(names::NEW.get()) else {
         return Err(vm.new_type_error(format!("cannot create '{}' instances", cls.name())));
     };

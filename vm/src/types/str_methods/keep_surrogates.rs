@@ -26,9 +26,14 @@ use crate::vm::{PyResult, Vm};
 /// stand in for.
 const BLOCKS: [u32; 3] = [0xE000, 0xE800, 0xF000];
 
+#[inline]
 fn has_surrogates(v: &Value) -> bool {
-    v.downcast_ref::<PyStr>().is_some_and(|s| s.has_surrogates())
-        || v.as_tuple().is_some_and(|t| t.iter().any(|x| x.downcast_ref::<PyStr>().is_some_and(|s| s.has_surrogates())))
+    match v.downcast_ref::<PyStr>() {
+        Some(s) => s.has_surrogates(),
+        None => v
+            .as_tuple()
+            .is_some_and(|t| t.iter().any(|x| x.downcast_ref::<PyStr>().is_some_and(|s| s.has_surrogates()))),
+    }
 }
 
 /// Runs `f` on `args`, with surrogates swapped for stand-ins when an

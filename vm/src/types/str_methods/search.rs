@@ -180,6 +180,14 @@ fn tailmatch(s: &PyStr, sub: &str, start: Option<isize>, end: Option<isize>, at_
 }
 
 fn starts_ends(vm: &mut Vm, args: Args<'_>, name: &str, at_end: bool) -> PyResult<Value> {
+    // `s.startswith(p)` with one `str` argument: a byte prefix of UTF-8
+    // is a code point prefix, so no index conversion is needed.
+    if let ([recv, p], true) = (args.pos, args.kwnames.is_empty()) {
+        if let (Some(s), Some(p)) = (recv.downcast_ref::<PyStr>(), p.downcast_ref::<PyStr>()) {
+            let (s, p) = (s.as_str(), p.as_str());
+            return Ok(bool_value(if at_end { s.ends_with(p) } else { s.starts_with(p) }));
+        }
+    }
     let (s, prefix, start, end) = find_args(vm, &args, name)?;
     if let Some(t) = prefix.as_tuple() {
         for p in t {
