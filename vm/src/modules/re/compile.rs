@@ -90,6 +90,10 @@ pub struct Program {
     pub groups: usize,
     /// A literal every match starts with, in the subject's encoding.
     pub prefix: Vec<u8>,
+    /// When the program opens with exactly the prefix's instructions (no
+    /// capture marks among them): the first instruction after them, so a
+    /// search that found the prefix need not match it again; else 0.
+    pub prefix_pc: usize,
     /// The first item every match starts with, when no prefix is known.
     pub first: Option<Single>,
     /// Every match starts at the beginning of the string.
@@ -340,10 +344,23 @@ pub fn compile(
     let mut prefix = Vec::new();
     let mut first = None;
     let mut anchored = false;
-    for inst in &insts {
+    let mut prefix_pc = 0;
+    let mut saw_save = false;
+    for (pc, inst) in insts.iter().enumerate() {
         match *inst {
-            Inst::Save(_) => continue,
-            Inst::One(Single::Char(ch)) => encode(ch, is_str, &mut prefix),
+            Inst::Save(_) => {
+                saw_save = true;
+                continue;
+            }
+            Inst::One(Single::Char(ch)) => {
+                encode(ch, is_str, &mut prefix);
+                // Only a run of prefix characters with no mark among them
+                // can be skipped as a whole.
+                prefix_pc = if saw_save { usize::MAX } else { pc + 1 };
+                if saw_save {
+                    break;
+                }
+            }
             Inst::One(s) if prefix.is_empty() => {
                 first = Some(s);
                 break;
@@ -362,7 +379,10 @@ pub fn compile(
     if !prefix.is_empty() {
         first = None;
     }
-    Ok(Program { insts, classes: c.classes, counters: c.counters as usize, groups, prefix, first, anchored })
+    if prefix_pc == usize::MAX {
+        prefix_pc = 0;
+    }
+    Ok(Program { insts, classes: c.classes, counters: c.counters as usize, groups, prefix, prefix_pc, first, anchored })
 }
 
 impl Program {

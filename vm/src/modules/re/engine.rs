@@ -371,7 +371,9 @@ impl<'p, T: Text> Machine<'p, T> {
                 Inst::RepLoop { id, min, max, greedy, exit } => {
                     let (count, last) = self.counters[id as usize];
                     if count < min {
-                        self.set_counter(id, count + 1, pos);
+                        // As in CPython, only optional iterations record
+                        // where they started (the empty-iteration guard).
+                        self.set_counter(id, count + 1, last);
                         pc += 1;
                     } else if !Program::below(count, max) || pos == last {
                         pc = exit as usize;
@@ -607,7 +609,13 @@ impl<'p, T: Text> Matcher<'p, T> {
             }
             m.slots[0] = s;
             m.stack.clear();
-            if m.run(0, s) {
+            // A search found the literal prefix at `s`: start after it.
+            let (pc, at) = if mode == Mode::Search && prog.prefix_pc != 0 {
+                (prog.prefix_pc, s + prog.prefix.len())
+            } else {
+                (0, s)
+            };
+            if m.run(pc, at) {
                 return true;
             }
             if mode != Mode::Search || s >= len || prog.anchored {
@@ -623,6 +631,13 @@ impl<'p, T: Text> Matcher<'p, T> {
 
     pub fn captures(&self) -> Captures {
         Captures { slots: self.m.slots.clone(), lastindex: self.m.lastindex }
+    }
+
+    /// Copies the captures into `c`, reusing its buffer.
+    pub fn captures_into(&self, c: &mut Captures) {
+        c.slots.clear();
+        c.slots.extend_from_slice(&self.m.slots);
+        c.lastindex = self.m.lastindex;
     }
 }
 

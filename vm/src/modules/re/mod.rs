@@ -358,11 +358,12 @@ fn scan_with<T: Text>(mut m: Matcher<'_, T>, start: usize, end: usize, limit: us
     let mut pos = start;
     let mut must_advance = false;
     let mut n = 0;
+    let mut c = Captures { slots: Vec::new(), lastindex: -1 };
     while pos <= end {
         if !m.exec(pos, Mode::Search, must_advance) {
             break;
         }
-        let c = m.captures();
+        m.captures_into(&mut c);
         f(&c);
         n += 1;
         if limit != 0 && n >= limit {

@@ -76,6 +76,13 @@ fn captures() {
     assert_eq!(groups("(?:(a)|b)*", "ab"), vec![Some((0, 2)), Some((0, 1))]);
     assert_eq!(groups("(?=(a))", "a"), vec![Some((0, 0)), Some((0, 1))]);
     assert_eq!(groups("(?!(a))b", "b"), vec![Some((0, 1)), None]);
+    // Literal prefixes with capture marks inside or before them.
+    assert_eq!(groups("a(b)c", "xabxabc"), vec![Some((4, 7)), Some((5, 6))]);
+    assert_eq!(groups("(a)bc", "abxabc"), vec![Some((3, 6)), Some((3, 4))]);
+    assert_eq!(groups("abc(d*)", "ababcdd"), vec![Some((2, 7)), Some((5, 7))]);
+    assert_eq!(groups("ab+", "aabbb"), vec![Some((1, 5))]);
+    // Only optional iterations count for the empty-iteration guard.
+    assert_eq!(groups("(?:(?=1)|[^a]){1,2}", "1 "), vec![Some((0, 0))]);
 }
 
 #[test]

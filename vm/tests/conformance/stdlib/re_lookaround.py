@@ -42,3 +42,8 @@ print(re.match(r"(?:(?:a)(?=b)|a)+", "aab").span())
 print(re.findall(r"(?<=a)(?=b)", "abab"))
 print(re.search(r"\d+(?=%)|\d+", "50 60%").group())
 print(re.sub(r"(?<=\d)(?=(\d{3})+$)", ",", "1234567"))
+# The empty-iteration guard counts only optional iterations (CPython's last_ptr).
+print([m.span() for m in re.finditer(r"(?:(?=1)|[^a]){1,2}", "1 ")])
+print([m.span() for m in re.finditer(r"((?:(?:^){1,2}?|(.)){1,2})", "ab", re.S)])
+print([m.span() for m in re.finditer(r"(?:(?=\d)|K|[^a]){1,2}?", "b a1 é2", re.M)])
+print(re.split(r"(?:((?:b|$)??)){1,2}", "ab", flags=re.A | re.I))
