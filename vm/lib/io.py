@@ -11,8 +11,8 @@ Invariants:
   StringIO's own methods say "I/O operation on closed file" while the methods
   inherited from the IOBase classes (and all of BytesIO's) end it with a period.
 
-Not provided: open() over files (the runtime's builtin `open`, when it exists, is
-re-exported), FileIO, the Buffered* classes and TextIOWrapper.
+Files: open(), FileIO, BufferedReader/Writer/Random and TextIOWrapper live in
+`_fileio` (on top of the native `posix` descriptors) and are re-exported here.
 """
 
 import abc as _abc
@@ -32,6 +32,11 @@ __all__ = [
     "TextIOBase",
     "StringIO",
     "BytesIO",
+    "FileIO",
+    "BufferedReader",
+    "BufferedWriter",
+    "BufferedRandom",
+    "TextIOWrapper",
     "UnsupportedOperation",
     "SEEK_SET",
     "SEEK_CUR",
@@ -45,9 +50,6 @@ SEEK_END = 2
 DEFAULT_BUFFER_SIZE = 8192
 
 BlockingIOError = BlockingIOError
-
-if _builtins is not None and hasattr(_builtins, "open"):
-    open = _builtins.open
 
 
 class UnsupportedOperation(OSError, ValueError):
@@ -738,3 +740,9 @@ class BytesIO(BufferedIOBase):
 
     def __repr__(self):
         return f"<_io.BytesIO object at {id(self):#x}>"
+
+
+# Imported last: _fileio builds on the base classes above and, at its end,
+# sets io.FileIO, the Buffered* classes, TextIOWrapper, text_encoding and
+# io.open (the builtin) here -- also when _fileio is the one imported first.
+import _fileio  # noqa: E402,F401

@@ -168,3 +168,12 @@ pub fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     Ok(new_str(line))
 }
+
+/// `open(file, mode='r', ...)`: the file classes are pure Python, so this
+/// hands every argument to `_fileio.open` (imported on first use; `io.open`
+/// is this builtin, as in CPython).
+pub fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let io = crate::import::load_module(vm, "_fileio")?;
+    let open = vm.get_attr_str(&io, "open")?;
+    vm.call_args(&open, args)
+}

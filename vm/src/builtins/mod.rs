@@ -10,7 +10,8 @@
 //!   while comparing);
 //! - `iterators.rs`: the `zip`, `enumerate`, `reversed`, `map` and `filter`
 //!   types, native iterators the interpreter drives without `__next__`;
-//! - `io.rs`: `print` and `input` (on top of `sys.stdout` / `sys.stdin`);
+//! - `io.rs`: `print` and `input` (on top of `sys.stdout` / `sys.stdin`),
+//!   and `open` (the pure-Python `io.open`);
 //! - `structseq.rs`: tuple subclasses with named fields (`sys.version_info`,
 //!   `time.struct_time`).
 //!
@@ -76,6 +77,7 @@ pub fn make_builtins_module() -> PyRef<PyModule> {
         ("min", numeric::builtin_min),
         ("next", functions::builtin_next),
         ("oct", numeric::builtin_oct),
+        ("open", io::builtin_open),
         ("ord", functions::builtin_ord),
         ("pow", numeric::builtin_pow),
         ("print", io::builtin_print),

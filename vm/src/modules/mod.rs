@@ -35,6 +35,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
 static EMBEDDED: &[(&str, &str, bool)] = &[
     ("__future__", include_str!("../../lib/__future__.py"), false),
     ("_collections_abc", include_str!("../../lib/_collections_abc.py"), false),
+    ("_fileio", include_str!("../../lib/_fileio.py"), false),
     ("abc", include_str!("../../lib/abc.py"), false),
     ("atexit", include_str!("../../lib/atexit.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),

@@ -506,6 +506,20 @@ fn posix_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(crate::types::singletons::bool_value(tty))
 }
 
+fn posix_ftruncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "ftruncate", 2)?;
+    let fd = int_arg(vm, &a[0])? as i32;
+    let len = int_arg(vm, &a[1])?;
+    if len < 0 {
+        return Err(os_error(vm, &std::io::Error::from_raw_os_error(22), None, None));
+    }
+    match with_files(|t| t.get(&fd).map(|f| f.set_len(len as u64))) {
+        Some(Ok(())) => Ok(none()),
+        Some(Err(e)) => Err(os_error(vm, &e, None, None)),
+        None => Err(bad_fd(vm)),
+    }
+}
+
 fn posix_lseek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "lseek", 3)?;
     let fd = int_arg(vm, &a[0])? as i32;
@@ -571,6 +585,7 @@ pub fn make_module() -> PyRef<PyModule> {
         ("link", posix_link),
         ("isatty", posix_isatty),
         ("lseek", posix_lseek),
+        ("ftruncate", posix_ftruncate),
         ("_machine", posix_machine),
     ];
     for (name, f) in funcs {
