@@ -430,6 +430,44 @@ def _template(pattern, repl):
     return items
 
 
+# ---- Scanner (undocumented, but used by tokenizers) ----------------------------------------
+
+class Scanner:
+    """A tokenizer from (pattern, action) pairs: `scan(string)` returns the
+    actions' results and the text it could not match."""
+
+    def __init__(self, lexicon, flags=0):
+        self.lexicon = lexicon
+        parts = []
+        self._which = {}
+        group = 1
+        for index, (phrase, action) in enumerate(lexicon):
+            self._which[group] = index
+            parts.append("(%s)" % phrase)
+            group += 1 + _compile(phrase, flags).groups
+        self.scanner = _compile("|".join(parts), flags)
+
+    def scan(self, string):
+        result = []
+        match = self.scanner.scanner(string).match
+        i = 0
+        while True:
+            m = match()
+            if not m:
+                break
+            j = m.end()
+            if i == j:
+                break
+            action = self.lexicon[self._which[m.lastindex]][1]
+            if callable(action):
+                self.match = m
+                action = action(self, m.group())
+            if action is not None:
+                result.append(action)
+            i = j
+        return result, string[i:]
+
+
 # ---- compiling and the cache ------------------------------------------------------------
 
 _cache = {}

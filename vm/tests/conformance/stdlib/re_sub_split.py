@@ -74,3 +74,13 @@ for p, f, s in [("a", lambda m: 1, "ba"), (b"a", lambda m: 1, b"ba"), (b"a", lam
         print("TypeError", e)
 print(re.split("x", "axb", maxsplit=-1), re.sub("a", "b", "aaa", count=-1), re.subn("a", "b", "aaa", -2))
 print(re.sub(b"a", bytearray(b"\\x"), b"a") if False else "skip")
+
+# re.Scanner (undocumented; tokenizers use it)
+scanner = re.Scanner([
+    (r"[a-zA-Z_]\w*", lambda s, t: ("ident", t)),
+    (r"(\d+)(\.\d*)?", lambda s, t: ("number", t, s.match.group(0))),
+    (r"[=+*/-]", lambda s, t: ("op", t)),
+    (r"\s+", None),
+])
+print(scanner.scan("x = 3.5 + foo*2 ?rest"))
+print(re.Scanner([(r"a", "A"), (r"b", lambda s, t: t.upper())]).scan("abba!"))
