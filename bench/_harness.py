@@ -152,10 +152,12 @@ def table(header, rows):
 
 
 def programs_in(directory, filters):
-    """Benchmark scripts in directory (not run.py, not _private.py), filtered
-    by any of the comma-separated substrings in filters."""
+    """Benchmark scripts in directory (not the runners run.py and icount.py,
+    not _private.py), filtered by any of the comma-separated substrings in
+    filters."""
+    tools = {"run.py", "icount.py"}
     names = sorted(n[:-3] for n in os.listdir(directory)
-                   if n.endswith(".py") and n != "run.py" and not n.startswith("_"))
+                   if n.endswith(".py") and n not in tools and not n.startswith("_"))
     if filters:
         wanted = [f.strip() for f in filters.split(",") if f.strip()]
         names = [n for n in names if any(w in n for w in wanted)]
