@@ -76,7 +76,7 @@ fn main() {
                 }
                 let v = args.remove(0);
                 target = if a == "-c" { Target::Command(v) } else { Target::Module(v) };
-                rest = args.drain(..).collect();
+                rest = std::mem::take(&mut args);
                 rest.insert(0, if a == "-c" { "-c".to_string() } else { String::new() });
                 break;
             }

@@ -138,7 +138,7 @@ impl<'a> Args<'a> {
     pub fn prepend(&self, first: &'a Value) -> Prepended<'a> {
         let npos = self.pos.len() + 1;
         let mut row = ValueRow::new();
-        if 1 + self.len() <= VALUE_ROW_LEN {
+        if self.len() < VALUE_ROW_LEN {
             row.push(first);
             self.pos.iter().chain(self.kwvalues).for_each(|v| {
                 row.push(v);

@@ -88,10 +88,11 @@ impl Vm {
                     }
                     return self.get_attr(obj, name);
                 }
-                Entry::ClassValue { type_version, meta_version, value } if meta_version == tv => {
-                    if obj.downcast_ref::<PyType>().is_some_and(|t| t.version() == type_version) {
-                        return Ok(cached_value(value));
-                    }
+                Entry::ClassValue { type_version, meta_version, value }
+                    if meta_version == tv
+                        && obj.downcast_ref::<PyType>().is_some_and(|t| t.version() == type_version) =>
+                {
+                    return Ok(cached_value(value));
                 }
                 Entry::Backoff(n) => {
                     if n > 0 {
@@ -191,7 +192,7 @@ impl Vm {
                 }
                 Entry::Slot { type_version, index } if type_version == tv => {
                     if let Some(s) = alloc::instance_ext(obj).and_then(|e| e.slots.get(index)) {
-                        let old = std::mem::replace(&mut *s.lock(), Some(v));
+                        let old = (*s.lock()).replace(v);
                         drop(old);
                         return Ok(());
                     }

@@ -173,7 +173,7 @@ pub(crate) unsafe fn traverse_instance<T: PyPayload>(p: NonNull<ObjHeader>, visi
     };
     inst.base.traverse(&mut f);
     inst.ext.traverse(&mut f);
-    visit(NonNull::from(&*type_to_ref_header(p)));
+    visit(NonNull::from(type_to_ref_header(p)));
 }
 
 fn type_to_ref_header(p: NonNull<ObjHeader>) -> &'static ObjHeader {

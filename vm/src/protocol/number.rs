@@ -247,13 +247,13 @@ impl Vm {
             }
             // Containers: what their `__len__` returns, without the call.
             if let Some(l) = v.downcast_ref::<crate::types::list::PyList>() {
-                return Ok(l.len() != 0);
+                return Ok(!l.is_empty());
             }
             if let Some(t) = v.as_tuple() {
                 return Ok(!t.is_empty());
             }
             if let Some(d) = v.downcast_ref::<crate::types::dict::PyDict>() {
-                return Ok(d.len() != 0);
+                return Ok(!d.is_empty());
             }
             if let Some(s) = v.downcast_ref::<crate::types::small::PySet>() {
                 return Ok(!s.is_empty());
@@ -289,10 +289,8 @@ impl Vm {
 
     /// `operator.index(v)`: an int from `__index__`.
     pub fn index(&mut self, v: &Value) -> PyResult<Value> {
-        if v.as_int().is_some() {
-            if v.is_small_int() || !v.class().is_heap_type() {
-                return Ok(crate::types::int::int_from_bigint(v.as_int().map(|i| i.to_bigint()).unwrap_or_default()));
-            }
+        if v.as_int().is_some() && (v.is_small_int() || !v.class().is_heap_type()) {
+            return Ok(crate::types::int::int_from_bigint(v.as_int().map(|i| i.to_bigint()).unwrap_or_default()));
         }
         match self.call_special(v, "__index__", &[])? {
             Some(r) if r.as_int().is_some() => Ok(r),

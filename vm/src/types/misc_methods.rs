@@ -49,7 +49,7 @@ fn exc_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn exc_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = &args.pos[0];
     let e = exc_of(vm, this)?;
-    if args.has_kwargs() && this.class().is_heap_type() == false {
+    if args.has_kwargs() && !this.class().is_heap_type() {
         let n = this.class().name();
         return Err(vm.new_type_error(format!("{n}() takes no keyword arguments")));
     }
