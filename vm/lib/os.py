@@ -605,5 +605,8 @@ def _walk(top, topdown, onerror, followlinks):
 
 
 def fdopen(fd, mode='r', buffering=-1, encoding=None, *args, **kwargs):
-    """Not supported: there is no file object type over descriptors yet."""
-    raise OSError('fdopen is not supported by this runtime')
+    """A file object over the descriptor `fd` (io.open with an int)."""
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd))
+    import io
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
