@@ -99,7 +99,7 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str)
 /// `sys.exception()`: the exception being handled, or None.
 fn sys_exception(vm: &mut Vm, args: crate::function::args::Args<'_>) -> PyResult<Value> {
     args.exact(vm, "exception", 0)?;
-    Ok(vm.handled.clone().unwrap_or_else(none))
+    Ok(vm.current_handled().unwrap_or_else(none))
 }
 
 /// Services eval-breaker requests at a safepoint: queued refcount merges,

@@ -101,8 +101,15 @@ impl Vm {
         interp()
     }
 
-    /// The exception being handled now, if any.
+    /// The exception being handled now, if any. A generator frame has its
+    /// own exception state (`handled` while it runs); when that is empty,
+    /// CPython's chain of exception states falls back to what the code
+    /// that resumed it was handling, which each generator frame records in
+    /// `saved_handled` (other frames record nothing there).
     pub fn current_handled(&self) -> Option<Value> {
-        self.handled.clone()
+        if let Some(h) = &self.handled {
+            return Some(h.clone());
+        }
+        self.frames.frames.iter().rev().find_map(|f| f.saved_handled.clone())
     }
 }

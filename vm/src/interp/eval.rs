@@ -1026,7 +1026,7 @@ impl Vm {
                         Opcode::RAISE_VARARGS => {
                             match arg {
                                 0 => {
-                                    err = match self.handled.clone().and_then(|v| v.downcast::<PyBaseException>()) {
+                                    err = match self.current_handled().and_then(|v| v.downcast::<PyBaseException>()) {
                                         Some(e) => PyErr(e),
                                         None => self.new_runtime_error("No active exception to reraise"),
                                     };
@@ -1637,7 +1637,7 @@ impl Vm {
     /// Sets `__context__` of a newly raised exception to the exception
     /// being handled, avoiding cycles as CPython does.
     fn chain_context(&mut self, err: &PyErr) {
-        let Some(h) = self.handled.clone() else { return };
+        let Some(h) = self.current_handled() else { return };
         if h.is(&err.value()) {
             return;
         }

@@ -226,7 +226,9 @@ impl PyGenerator {
             generator: None,
             ret_sp: base,
             yield_from: false,
-            saved_handled: None,
+            // The caller's handled exception, for `Vm::current_handled`
+            // (the local `saved_exc` below restores it).
+            saved_handled: vm.handled.clone(),
             exit_pc: 0,
         });
         let saved_exc = std::mem::replace(&mut vm.handled, exc_state);
