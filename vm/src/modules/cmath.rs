@@ -18,7 +18,6 @@ mod special_values;
 use std::f64::consts::{E, LN_2, PI};
 
 use crate::builtins::numeric::float_arg;
-use crate::builtins::take_kwargs;
 use crate::function::args::Args;
 use crate::function::native::{new_function, NativeFn};
 use crate::object::PyRef;
@@ -533,30 +532,9 @@ fn cm_isnan(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn cm_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    if args.pos.len() > 2 {
-        let n = args.pos.len();
-        return Err(vm.new_type_error(format!("isclose() takes exactly 2 positional arguments ({n} given)")));
-    }
-    let [ka, kb, rel, abs] = take_kwargs(vm, &args, "isclose", ["a", "b", "rel_tol", "abs_tol"])?;
-    let Some(a) = args.pos.first().cloned().or(ka) else {
-        return Err(crate::builtins::missing_arg(vm, "isclose", "a", 1));
-    };
-    let Some(b) = args.pos.get(1).cloned().or(kb) else {
-        return Err(crate::builtins::missing_arg(vm, "isclose", "b", 2));
-    };
+    let (a, b, rel_tol, abs_tol) = crate::modules::math::isclose_args(vm, &args)?;
     let a = complex_arg(vm, &a)?;
     let b = complex_arg(vm, &b)?;
-    let rel_tol = match rel {
-        Some(v) => float_arg(vm, &v)?,
-        None => 1e-9,
-    };
-    let abs_tol = match abs {
-        Some(v) => float_arg(vm, &v)?,
-        None => 0.0,
-    };
-    if rel_tol < 0.0 || abs_tol < 0.0 {
-        return Err(vm.new_value_error("tolerances must be non-negative"));
-    }
     if a.re == b.re && a.im == b.im {
         return Ok(bool_value(true));
     }
@@ -564,7 +542,7 @@ fn cm_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(bool_value(false));
     }
     let diff = c_abs(c(a.re - b.re, a.im - b.im)).0;
-    let close = diff <= rel_tol * c_abs(b).0 || diff <= rel_tol * c_abs(a).0 || diff <= abs_tol;
+    let close = crate::modules::math::within_tolerance(diff, c_abs(a).0, c_abs(b).0, rel_tol, abs_tol);
     Ok(bool_value(close))
 }
 

@@ -485,23 +485,20 @@ fn math_radians(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(new_float(float_arg(vm, &a[0])? * (std::f64::consts::PI / 180.0)))
 }
 
-/// `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`.
-fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+/// The arguments of `math.isclose` and `cmath.isclose`: `a`, `b` and the
+/// two tolerances (checked non-negative), with CPython's messages.
+pub(crate) fn isclose_args(vm: &mut Vm, args: &Args<'_>) -> PyResult<(Value, Value, f64, f64)> {
     if args.pos.len() > 2 {
         let n = args.pos.len();
         return Err(vm.new_type_error(format!("isclose() takes exactly 2 positional arguments ({n} given)")));
     }
-    let [ka, kb, rel, abs] = take_kwargs(vm, &args, "isclose", ["a", "b", "rel_tol", "abs_tol"])?;
-    let a = args.pos.first().cloned().or(ka);
-    let b = args.pos.get(1).cloned().or(kb);
-    let Some(a) = a else {
+    let [ka, kb, rel, abs] = take_kwargs(vm, args, "isclose", ["a", "b", "rel_tol", "abs_tol"])?;
+    let Some(a) = args.pos.first().cloned().or(ka) else {
         return Err(crate::builtins::missing_arg(vm, "isclose", "a", 1));
     };
-    let Some(b) = b else {
+    let Some(b) = args.pos.get(1).cloned().or(kb) else {
         return Err(crate::builtins::missing_arg(vm, "isclose", "b", 2));
     };
-    let a = float_arg(vm, &a)?;
-    let b = float_arg(vm, &b)?;
     let rel_tol = match rel {
         Some(v) => float_arg(vm, &v)?,
         None => 1e-9,
@@ -513,15 +510,27 @@ fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(vm.new_value_error("tolerances must be non-negative"));
     }
+    Ok((a, b, rel_tol, abs_tol))
+}
+
+/// The closeness test shared by both `isclose`s, on the magnitudes of the
+/// difference and of the two operands (finite, not equal).
+pub(crate) fn within_tolerance(diff: f64, a_abs: f64, b_abs: f64, rel_tol: f64, abs_tol: f64) -> bool {
+    diff <= rel_tol * b_abs || diff <= rel_tol * a_abs || diff <= abs_tol
+}
+
+/// `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`.
+fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (a, b, rel_tol, abs_tol) = isclose_args(vm, &args)?;
+    let a = float_arg(vm, &a)?;
+    let b = float_arg(vm, &b)?;
     if a == b {
         return Ok(bool_value(true));
     }
     if a.is_infinite() || b.is_infinite() {
         return Ok(bool_value(false));
     }
-    let diff = (b - a).abs();
-    let close = diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol;
-    Ok(bool_value(close))
+    Ok(bool_value(within_tolerance((b - a).abs(), a.abs(), b.abs(), rel_tol, abs_tol)))
 }
 
 // ---- integer functions ----------------------------------------------------------------

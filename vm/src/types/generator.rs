@@ -128,14 +128,7 @@ pub(crate) fn finish_inline(vm: &mut Vm, frame: &mut Frame, err: Option<PyErr>) 
     }
     let gen_exc = std::mem::replace(&mut vm.handled, frame.saved_handled.take());
     drop(gen_exc);
-    let e = err?;
-    if vm.err_matches(&e, &exc().stop_iteration) {
-        let err = vm.new_runtime_error("generator raised StopIteration");
-        err.0.set_cause(Some(e.value()));
-        err.0.set_context(Some(e.value()));
-        return Some(err);
-    }
-    Some(e)
+    Some(escaping_error(vm, err?))
 }
 
 pub enum SendResult {
@@ -257,13 +250,7 @@ impl PyGenerator {
             }
             Err(e) => {
                 finish(this);
-                if vm.err_matches(&e, &exc().stop_iteration) {
-                    let err = vm.new_runtime_error("generator raised StopIteration");
-                    err.0.set_cause(Some(e.value()));
-                    err.0.set_context(Some(e.value()));
-                    return Err(err);
-                }
-                Err(e)
+                Err(escaping_error(vm, e))
             }
         }
     }
@@ -526,4 +513,16 @@ pub(crate) fn add_generator_methods(t: &PyRef<PyType>) {
             ("close", gen_close),
         ],
     );
+}
+
+/// The error a generator's caller sees when `e` escapes the generator's
+/// frame: a `StopIteration` becomes `RuntimeError` (PEP 479), chained to it.
+fn escaping_error(vm: &mut Vm, e: PyErr) -> PyErr {
+    if !vm.err_matches(&e, &exc().stop_iteration) {
+        return e;
+    }
+    let err = vm.new_runtime_error("generator raised StopIteration");
+    err.0.set_cause(Some(e.value()));
+    err.0.set_context(Some(e.value()));
+    err
 }
