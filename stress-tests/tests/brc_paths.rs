@@ -94,8 +94,12 @@ fn every_refcount_path_is_exercised() {
     let half = THREADS * ROUNDS * BATCH / 2;
     assert_eq!(d.give_ups, half, "{d:?}");
     // An odd object of the last round is queued, unless its owner already
-    // exited (the exit protocol merged it) when the neighbour drops it.
-    assert_eq!(d.queued + d.exit_merged, half, "{d:?}");
+    // exited (the exit protocol merged it) when the neighbour drops it. When
+    // the neighbour queues it while the owner is between closing its inbox
+    // and collecting what it still owns, it is both queued (and released
+    // without an owner, as the push fails) and merged by the exit protocol.
+    assert_eq!(d.queued - d.released_without_owner + d.exit_merged, half, "{d:?}");
+    assert!(d.released_without_owner <= d.exit_merged, "{d:?}");
     assert!(d.queued >= half - THREADS * BATCH / 2, "{d:?}");
     assert_eq!(d.pushed + d.released_without_owner, d.queued, "{d:?}");
     assert_eq!(d.merged_by_owner + d.released_by_owner, d.pushed, "{d:?}");
