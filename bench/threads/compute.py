@@ -2,7 +2,9 @@
 
 The total work is fixed: UNITS units, each a Collatz-length sum over a
 small range plus a little float work, all on thread-private objects. Thread
-t takes a contiguous slice of the units. Nothing is shared except the
+t takes every T-th unit starting at t: Collatz lengths grow with n, so
+contiguous slices would give the last thread about 12% more work at T=2
+and cap the ideal speed-up at 1.89x. Nothing is shared except the
 results list, where each thread writes only its own slot once at the end.
 Ideal free-threaded scaling: time falls as 1/T up to the core count.
 Usage: compute.py [T] [UNITS]   (defaults: 1 thread, 1800 units)
@@ -32,9 +34,9 @@ def unit(u):
     return total + int(x * 1000)
 
 
-def worker(start, stop, results, slot):
+def worker(start, stop, step, results, slot):
     acc = 0
-    for u in range(start, stop):
+    for u in range(start, stop, step):
         acc += unit(u)
     results[slot] = acc
 
@@ -43,9 +45,7 @@ def main(nthreads, units):
     results = [0] * nthreads
     threads = []
     for t in range(nthreads):
-        start = units * t // nthreads
-        stop = units * (t + 1) // nthreads
-        threads.append(threading.Thread(target=worker, args=(start, stop, results, t)))
+        threads.append(threading.Thread(target=worker, args=(t, units, nthreads, results, t)))
     for th in threads:
         th.start()
     for th in threads:
