@@ -15,6 +15,7 @@ use crate::function::native::{MethodKind, PyMethodDescriptor};
 use crate::function::PyFunction;
 use crate::interp::inline_cache::{cached_value, Entry, Slots, BACKOFF, WAYS};
 use crate::object::alloc;
+use crate::object::inline_values::Load;
 use crate::protocol::attr::is_data_descriptor;
 use crate::types::dict::PyDict;
 use crate::types::module::PyModule;
@@ -22,14 +23,23 @@ use crate::types::type_::{flags, PyType};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// Looks `name` up in the instance dict of `obj`, if it has one; never
-/// runs Python code (names are exact `str`).
+/// Whether the instance has its own attribute `name` (an interned `str`
+/// from a code object), shadowing a method of its class.
 #[inline]
-fn instance_dict_get(obj: &Value, name: &Value) -> Option<Value> {
-    alloc::instance_ext(obj)?.with_dict(|d| d.get_str_value(name)).flatten()
+fn instance_shadows(obj: &Value, name: &Value) -> bool {
+    alloc::instance_ext(obj).is_some_and(|e| e.has_interned_attr(obj.class().shared_keys(), name))
 }
 
-/// [`instance_dict_get`] trying dict entry `*hint` first.
+/// The entry for instance attribute `name` of `ty`'s instances: by index
+/// into the shared layout when the name has (or takes) one.
+fn instance_entry(ty: &PyType, name: &Value, fallback: usize) -> Entry {
+    match ty.shared_keys().index_or_add(name).and_then(|i| u32::try_from(i).ok()) {
+        Some(index) => Entry::InstanceValue { type_version: ty.version(), fallback, index },
+        None => Entry::InstanceDict { type_version: ty.version(), fallback, hint: u32::MAX },
+    }
+}
+
+/// The instance dict lookup of `name`, trying dict entry `*hint` first.
 #[inline]
 fn instance_dict_get_hinted(obj: &Value, name: &Value, hint: &mut u32) -> Option<Value> {
     alloc::instance_ext(obj)?.with_dict(|d| d.get_str_value_hinted(name, hint)).flatten()
@@ -61,6 +71,22 @@ impl Vm {
         let tv = obj.class().version();
         for w in 0..WAYS {
             match slots.get(slot, w) {
+                Entry::InstanceValue { type_version, fallback, index } if type_version == tv => {
+                    if let Some(ext) = alloc::instance_ext(obj) {
+                        let found = match ext.values.load(index as usize) {
+                            Load::Hit(v) => return Ok(v),
+                            Load::Missing => None,
+                            Load::Dict => ext.with_dict(|d| d.get_str_value(name)).flatten(),
+                        };
+                        if let Some(v) = found {
+                            return Ok(v);
+                        }
+                        if fallback != 0 {
+                            return Ok(cached_value(fallback));
+                        }
+                    }
+                    return self.get_attr(obj, name);
+                }
                 Entry::InstanceDict { type_version, fallback, hint } if type_version == tv => {
                     let mut h = hint;
                     let found = instance_dict_get_hinted(obj, name, &mut h);
@@ -132,7 +158,7 @@ impl Vm {
         for w in 0..WAYS {
             match slots.get(slot, w) {
                 Entry::Method { type_version, func, has_dict } if type_version == tv => {
-                    if !(has_dict && instance_dict_get(obj, name).is_some()) {
+                    if !(has_dict && instance_shadows(obj, name)) {
                         return Ok((Some(cached_value(func)), obj.clone()));
                     }
                     // The instance shadows the method.
@@ -174,6 +200,20 @@ impl Vm {
         let tv = obj.class().version();
         for w in 0..WAYS {
             match slots.get(slot, w) {
+                Entry::InstanceValue { type_version, index, .. } if type_version == tv => {
+                    if let Some(ext) = alloc::instance_ext(obj) {
+                        match ext.values.store(obj.class().shared_keys(), index as usize, v) {
+                            Ok(()) => {}
+                            Err(v) => {
+                                if let Some(d) = ext.dict_value().downcast_ref::<PyDict>() {
+                                    d.set_str_key(name.clone(), v);
+                                }
+                            }
+                        }
+                        return Ok(());
+                    }
+                    return self.set_attr(obj, name, Some(v));
+                }
                 Entry::InstanceDict { type_version, fallback, hint } if type_version == tv => {
                     if let Some(ext) = alloc::instance_ext(obj) {
                         // A counted reference: the store may drop a replaced
@@ -262,7 +302,7 @@ fn specialize_load(obj: &Value, name: &Value) -> Entry {
         attr => {
             if ty.has_flag(flags::HAS_DICT) && alloc::instance_ext(obj).is_some() {
                 let fallback = attr.as_ref().and_then(plain_class_value).unwrap_or(0);
-                Entry::InstanceDict { type_version: ty.version(), fallback, hint: u32::MAX }
+                instance_entry(ty, name, fallback)
             } else {
                 Entry::Backoff(BACKOFF)
             }
@@ -286,7 +326,7 @@ fn specialize_method(obj: &Value, name: &Value) -> Option<Entry> {
     if obj.downcast_ref::<PyModule>().is_some() {
         return None;
     }
-    if has_dict && instance_dict_get(obj, name).is_some() {
+    if has_dict && instance_shadows(obj, name) {
         return None;
     }
     Some(Entry::Method { type_version: ty.version(), func, has_dict })
@@ -306,9 +346,7 @@ fn specialize_store(obj: &Value, name: &Value) -> Entry {
             Some(m) => Entry::Slot { type_version: ty.version(), index: m.index },
             None => Entry::Backoff(BACKOFF),
         },
-        _ if ty.has_flag(flags::HAS_DICT) => {
-            Entry::InstanceDict { type_version: ty.version(), fallback: 0, hint: u32::MAX }
-        }
+        _ if ty.has_flag(flags::HAS_DICT) => instance_entry(ty, name, 0),
         _ => Entry::Backoff(BACKOFF),
     }
 }

@@ -49,6 +49,10 @@ pub enum Entry {
     /// `hint` is the dict entry position where the name was last found (a
     /// guess, checked on use).
     InstanceDict { type_version: u64, fallback: usize, hint: u32 },
+    /// `LOAD_ATTR` / `STORE_ATTR`: as `InstanceDict`, the name having
+    /// index `index` in the class's shared layout: instances in inline mode
+    /// keep its value in word `index` of their inline values.
+    InstanceValue { type_version: u64, fallback: usize, index: u32 },
     /// `LOAD_ATTR` (method form): the type (at this version) maps the name
     /// to a plain method (immortal `function` or method descriptor); it is
     /// used unless the instance dict shadows it.

@@ -18,6 +18,7 @@
 
 pub mod alloc;
 pub mod dict_keys;
+pub mod inline_values;
 pub mod locked;
 pub mod lockfree;
 #[cfg(test)]

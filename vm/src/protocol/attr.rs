@@ -137,15 +137,8 @@ impl Vm {
                 return self.descr_get(a, Some(obj), &owner).map(Some);
             }
         }
-        if let Some(d) = instance_dict(obj, false) {
-            if let Some(v) = d.get_str_value(name) {
-                return Ok(Some(v));
-            }
-            if !name.is_exact(crate::types::str::STR_TYPE.get()) {
-                if let Some(v) = d.get_item(self, name)? {
-                    return Ok(Some(v));
-                }
-            }
+        if let Some(v) = self.instance_attr(obj, name)? {
+            return Ok(Some(v));
         }
         if let Some(a) = attr {
             let owner = ty.to_value();
@@ -155,6 +148,29 @@ impl Vm {
             if let Some(ga) = m.dict.get_str("__getattr__") {
                 return self.call(&ga, &[name.clone()]).map(Some);
             }
+        }
+        Ok(None)
+    }
+
+    /// The attribute `name` from the instance's own attributes (inline
+    /// values or `__dict__`), if it has them.
+    fn instance_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        let exact = name.is_exact(crate::types::str::STR_TYPE.get());
+        if exact && obj.downcast_ref::<PyModule>().is_none() {
+            if let Some(ext) = alloc::instance_ext(obj) {
+                let ty = obj.class();
+                if !ty.has_flag(flags::HAS_DICT) {
+                    return Ok(None);
+                }
+                return Ok(ext.get_attr(ty.shared_keys(), name));
+            }
+        }
+        let Some(d) = instance_dict(obj, false) else { return Ok(None) };
+        if let Some(v) = d.get_str_value(name) {
+            return Ok(Some(v));
+        }
+        if !exact {
+            return d.get_item(self, name);
         }
         Ok(None)
     }
@@ -305,6 +321,18 @@ impl Vm {
         if let Some(a) = ty.lookup_value(name) {
             if is_data_descriptor(&a) {
                 return self.descr_set(&a, obj, value, name_str);
+            }
+        }
+        if let Some(v) = &value {
+            if obj.downcast_ref::<PyModule>().is_none() {
+                if let Some(ext) = alloc::instance_ext(obj).filter(|_| ty.has_flag(flags::HAS_DICT)) {
+                    // A `str` subclass name is stored as the plain string
+                    // (lookups by the plain name must find it).
+                    let exact = name.is_exact(crate::types::str::STR_TYPE.get());
+                    let key = if exact { name.clone() } else { intern(name_str) };
+                    ext.set_attr(ty.shared_keys(), &key, v.clone());
+                    return Ok(());
+                }
             }
         }
         if let Some(d) = instance_dict(obj, true) {

@@ -1,13 +1,17 @@
 //! Instances of classes that carry a `__dict__` and `__slots__`.
 //!
 //! `Instance<B>` is the payload of such objects: the builtin base payload `B`
-//! first (so views as `B` stay valid), then the extension. The dict is made
-//! lazily on first attribute store; `__slots__` values live in a fixed array
-//! sized by the class.
+//! first (so views as `B` stay valid), then the extension. Attributes live
+//! in inline values indexed by the class's shared layout
+//! (`object/inline_values.rs`) until something needs a real `__dict__`;
+//! then the dict is made from them and used for good. `__slots__` values
+//! live in a fixed array sized by the class.
 
+use crate::object::inline_values::{InlineValues, Load};
 use crate::object::swap_cell::SwapCell;
 use crate::object::{Locked, PyPayload, PyRef};
 use crate::types::dict::PyDict;
+use crate::types::shared_keys::SharedKeys;
 use crate::value::Value;
 
 #[repr(C)]
@@ -17,20 +21,90 @@ pub struct Instance<B> {
 }
 
 pub struct InstanceExt {
-    /// The `__dict__` (a `PyDict`), readable without a lock.
+    /// The `__dict__` (a `PyDict`), readable without a lock; set only when
+    /// `values` moves to dict mode (or by `__dict__` assignment after).
     dict: SwapCell,
+    pub values: InlineValues,
     pub slots: Box<[Locked<Option<Value>>]>,
 }
 
 impl InstanceExt {
     pub fn new(slot_count: usize) -> InstanceExt {
-        InstanceExt { dict: SwapCell::new(), slots: (0..slot_count).map(|_| Locked::new(None)).collect() }
+        InstanceExt {
+            dict: SwapCell::new(),
+            values: InlineValues::new(),
+            slots: (0..slot_count).map(|_| Locked::new(None)).collect(),
+        }
     }
 
-    /// The instance dict (as a value), created on first use.
+    /// The instance dict (as a value), made from the inline values if the
+    /// instance had none (it keeps using it from then on).
     #[inline]
     pub fn dict_value(&self) -> Value {
-        self.dict.get_or_init(|| PyDict::new_ref().into_value())
+        if let Some(d) = self.dict.get() {
+            return d;
+        }
+        self.materialize();
+        self.dict.get().unwrap_or_else(|| PyDict::new_ref().into_value())
+    }
+
+    /// Moves the attributes to a new `__dict__` (dict mode for good).
+    #[cold]
+    pub fn materialize(&self) {
+        self.values.to_dict_mode(|items| {
+            let d = PyDict::new_ref();
+            for (k, v) in items {
+                d.set_str_key(k, v);
+            }
+            self.dict.replace(Some(d.into_value()));
+        });
+    }
+
+    /// The attribute `name` (an exact `str`) of an instance of a class
+    /// with layout `keys`; never runs Python code. `None` if absent.
+    #[inline]
+    pub fn get_attr(&self, keys: &SharedKeys, name: &Value) -> Option<Value> {
+        if !self.values.is_dict_mode() {
+            let Some(i) = keys.index_of(name) else { return self.get_attr_dict(name) };
+            match self.values.load(i) {
+                Load::Hit(v) => return Some(v),
+                Load::Missing => return None,
+                Load::Dict => {}
+            }
+        }
+        self.get_attr_dict(name)
+    }
+
+    fn get_attr_dict(&self, name: &Value) -> Option<Value> {
+        self.with_dict(|d| d.get_str_value(name)).flatten()
+    }
+
+    /// Whether the instance has attribute `name` (an interned `str`), for
+    /// deciding whether it shadows a method; takes no count.
+    #[inline]
+    pub fn has_interned_attr(&self, keys: &SharedKeys, name: &Value) -> bool {
+        if !self.values.is_dict_mode() {
+            let Some(i) = keys.index_of_interned(name) else { return false };
+            match self.values.has(i) {
+                Some(b) => return b,
+                None => {}
+            }
+        }
+        self.with_dict(|d| d.get_str_value(name).is_some()).unwrap_or(false)
+    }
+
+    /// Stores attribute `name` (an exact `str`) of an instance of a class
+    /// with layout `keys`: in the inline values when the layout has or
+    /// takes the name, else in the dict.
+    pub fn set_attr(&self, keys: &SharedKeys, name: &Value, v: Value) {
+        let v = match keys.index_or_add(name) {
+            Some(i) => match self.values.store(keys, i, v) {
+                Ok(()) => return,
+                Err(v) => v,
+            },
+            None => v,
+        };
+        self.dict().set_str_key(name.clone(), v);
     }
 
     /// The instance dict, created on first use.
@@ -50,17 +124,27 @@ impl InstanceExt {
         self.dict.with(|d| d.downcast_ref::<PyDict>().map(f)).flatten()
     }
 
-    /// The instance dict if one was made.
+    /// The instance dict if the instance has attributes (made from the
+    /// inline values if need be) or one was made.
     pub fn dict_if_any(&self) -> Option<PyRef<PyDict>> {
-        self.dict.get().and_then(|d| d.downcast::<PyDict>())
+        if self.values.is_fresh() {
+            return None;
+        }
+        self.dict_value().downcast::<PyDict>()
     }
 
+    /// `obj.__dict__ = d`: dict mode for good, with `d`.
     pub fn set_dict(&self, d: PyRef<PyDict>) {
-        self.dict.replace(Some(d.into_value()));
+        let mut d = Some(d.into_value());
+        self.values.to_dict_mode(|_| self.dict.replace(d.take()));
+        if let Some(d) = d {
+            self.dict.replace(Some(d));
+        }
     }
 
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         self.dict.with(|d| visit(d));
+        self.values.traverse(visit);
         for s in self.slots.iter() {
             if let Some(v) = s.lock().as_ref() {
                 visit(v);

@@ -39,6 +39,7 @@ pub mod list;
 pub mod mappingproxy;
 pub mod memoryview;
 pub mod module;
+pub mod shared_keys;
 pub mod singletons;
 pub mod small;
 pub mod str;

@@ -127,6 +127,9 @@ pub struct PyType {
     /// Direct subclasses, for `__subclasses__()`. Strong references until
     /// weak references exist: a class that is subclassed stays alive.
     pub subclasses: Locked<Vec<PyRef<PyType>>>,
+    /// The attribute layout its instances' inline values follow, made on
+    /// first use (boxed: blocks point at it).
+    shared_keys: OnceLock<Box<crate::types::shared_keys::SharedKeys>>,
 }
 
 impl PyPayload for PyType {
@@ -189,6 +192,7 @@ impl PyType {
             slot_names: Vec::new(),
             version: AtomicU64::new(NEXT_VERSION.fetch_add(1, Ordering::Relaxed)),
             subclasses: Locked::new(Vec::new()),
+            shared_keys: OnceLock::new(),
         };
         let r = if TYPE_TYPE.is_set() { PyRef::new(ty) } else { crate::types::bootstrap::new_type_object(ty) };
         if let Some(b) = base {
@@ -226,6 +230,7 @@ impl PyType {
             slot_names: spec.slot_names,
             version: AtomicU64::new(NEXT_VERSION.fetch_add(1, Ordering::Relaxed)),
             subclasses: Locked::new(Vec::new()),
+            shared_keys: OnceLock::new(),
         };
         let r = PyRef::new_with_type(ty, meta);
         let _ = r.mro.set(mro);
@@ -287,6 +292,12 @@ impl PyType {
     #[inline]
     pub fn instance_ext_offset(&self) -> Option<usize> {
         self.ext_offset
+    }
+
+    /// The layout of its instances' inline values.
+    #[inline]
+    pub fn shared_keys(&self) -> &crate::types::shared_keys::SharedKeys {
+        self.shared_keys.get_or_init(Default::default)
     }
 
     pub fn slot_count(&self) -> usize {

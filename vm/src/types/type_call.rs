@@ -528,6 +528,11 @@ fn object_set_class(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
             old.name()
         )));
     }
+    // Inline values are indexed by the old class's layout: move them to a
+    // dict first.
+    if let Some(ext) = crate::object::alloc::instance_ext(v) {
+        ext.materialize();
+    }
     // The object holds a reference to its type: take one on the new type,
     // release the old one.
     std::mem::forget(new.clone());
@@ -547,8 +552,11 @@ fn object_get_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn object_set_dict(vm: &mut Vm, v: &Value, d: Option<Value>) -> PyResult<()> {
-    let Some(d) = d.and_then(|d| d.downcast::<PyDict>()) else {
-        return Err(vm.new_type_error("__dict__ must be set to a dictionary"));
+    // `del obj.__dict__` leaves the instance with an empty one.
+    let d = d.unwrap_or_else(|| PyDict::new_ref().into_value());
+    let Some(d) = d.downcast::<PyDict>() else {
+        let t = d.class().name();
+        return Err(vm.new_type_error(format!("__dict__ must be set to a dictionary, not a '{t}'")));
     };
     match crate::object::alloc::instance_ext(v) {
         Some(ext) => {
