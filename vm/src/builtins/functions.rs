@@ -446,7 +446,7 @@ pub fn builtin_ord(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// builtin), or `__main__`'s when no frame is running.
 pub fn current_globals(vm: &mut Vm) -> Value {
     if let Some(f) = vm.frames.frames.last() {
-        return f.globals.to_value();
+        return f.globals().to_value();
     }
     if crate::vm::interp_ready() {
         if let Some(m) = crate::vm::interp().modules.get_str("__main__") {
@@ -468,7 +468,7 @@ pub fn current_locals(vm: &mut Vm) -> Value {
     if let Some(l) = &f.locals {
         return l.clone();
     }
-    let code = f.code.clone();
+    let code = f.code().clone();
     let base = f.base;
     let d = PyDict::new_ref();
     for (i, name) in code.localsplus_names.iter().enumerate() {

@@ -10,7 +10,7 @@ pub mod native;
 
 use std::sync::Arc;
 
-use skein_compiler::bytecode::{CodeObject, Constant, Opcode};
+use skein_compiler::bytecode::{CodeFlags, CodeObject, Constant, Opcode};
 
 use crate::intern::intern;
 use crate::object::{Locked, PyPayload, PyRef};
@@ -44,6 +44,14 @@ pub struct PyCode {
     /// `co.code` decoded once for the dispatch loop: one entry per code
     /// unit (so jump targets index it directly).
     pub instrs: Box<[Decoded]>,
+    /// Calls bind by position alone: only positional-or-keyword
+    /// parameters (no `*args`, `**kwargs`, keyword-only ones), and calling
+    /// runs the body (not a generator or coroutine).
+    pub simple_args: bool,
+    /// `co.argcount` when `simple_args`, else `u32::MAX`: a call with
+    /// exactly this many positional arguments and no keywords puts them
+    /// straight into the callee's first local slots (one compare).
+    pub fast_argcount: u32,
 }
 
 /// One instruction as the dispatch loop reads it: the opcode, its argument
@@ -90,7 +98,16 @@ impl PyCode {
         let filename = intern(&co.filename);
         let name = intern(&co.name);
         let qualname = crate::types::str::new_str(co.qualname.as_str());
+        let f = co.flags;
+        let simple_args = co.kwonlyargcount == 0
+            && !f.has(CodeFlags::VARARGS)
+            && !f.has(CodeFlags::VARKEYWORDS)
+            && !f.has(CodeFlags::GENERATOR)
+            && !f.has(CodeFlags::COROUTINE)
+            && !f.has(CodeFlags::ASYNC_GENERATOR);
         PyRef::new(PyCode {
+            simple_args,
+            fast_argcount: if simple_args { co.argcount } else { u32::MAX },
             ncells_start: co.varnames.len(),
             nfree: co.freevars.len(),
             nlocalsplus,

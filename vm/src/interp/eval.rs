@@ -31,12 +31,6 @@ pub enum FrameExit {
     Yield(Value),
 }
 
-/// Where a call's result goes and how the frame was entered.
-pub struct NewFrame {
-    pub func: PyRef<PyFunction>,
-    pub base: usize,
-}
-
 /// Number of `CACHE` units after each opcode (`Opcode::has_cache`), as a
 /// table so the loop pays one load instead of a match per instruction.
 
@@ -54,27 +48,11 @@ pub fn set_recursion_limit(n: usize) {
 impl Vm {
     /// Pushes a frame for `func` whose fast locals start at `base` (already
     /// filled up to `nlocalsplus`).
+    #[inline(always)]
     pub(crate) fn push_function_frame(&mut self, func: PyRef<PyFunction>, base: usize, is_entry: bool) {
         self.frames.reserve_frame(base, &func.code);
-        let code = func.code.clone();
-        let globals = func.globals.clone();
-        let builtins = func.builtins.clone();
-        self.frames.frames.push(Frame {
-            code,
-            func: Some(func),
-            globals,
-            builtins,
-            locals: None,
-            base,
-            pc: 0,
-            lasti: 0,
-            is_entry,
-            generator: None,
-            ret_sp: base,
-            yield_from: false,
-            saved_handled: None,
-            exit_pc: 0,
-        });
+        let slots = self.icache.slots(&func.code.cache_ids, func.code.co.n_cache_slots as usize);
+        self.frames.frames.push(Frame::for_function(func, base, slots, is_entry));
     }
 
     /// Checks and bumps the Python call depth.
@@ -97,13 +75,12 @@ impl Vm {
         };
         let n = f.code.nlocalsplus;
         let base = self.frames.values.len();
-        let generator = is_generator_code(&f.code);
-        if !generator && !args.has_kwargs() && args.pos.len() == f.code.co.argcount as usize && plain_signature(f) {
+        if args.pos.len() == f.code.fast_argcount as usize && !args.has_kwargs() {
             // Exact positional call: the arguments go straight into the
             // callee's slots on the value stack.
             self.frames.values.extend(args.pos.iter().map(|v| Some(v.clone())));
-            self.frames.values.resize_with(base + n, || None);
-        } else if generator {
+            self.frames.enter_window(base, &f.code);
+        } else if is_generator_code(&f.code) {
             let mut window: Vec<Option<Value>> = Vec::with_capacity(n);
             window.resize_with(n, || None);
             crate::interp::bind::bind_arguments(self, f, args, &mut window)?;
@@ -152,22 +129,8 @@ impl Vm {
             return Err(e);
         }
         self.frames.reserve_frame(base, &code);
-        self.frames.frames.push(Frame {
-            code,
-            func: None,
-            globals,
-            builtins,
-            locals,
-            base,
-            pc: 0,
-            lasti: 0,
-            is_entry: true,
-            generator: None,
-            ret_sp: base,
-            yield_from: false,
-            saved_handled: None,
-            exit_pc: 0,
-        });
+        let slots = self.icache.slots(&code.cache_ids, code.co.n_cache_slots as usize);
+        self.frames.frames.push(Frame::for_code(code, globals, builtins, locals, base, slots));
         let r = self.run_frame();
         self.depth -= 1;
         match r {
@@ -182,14 +145,15 @@ impl Vm {
         let mut pending: Option<(PyErr, bool)> = self.pending_throw.take().map(|e| (e, true));
         'frames: loop {
             let fidx = self.frames.frames.len() - 1;
-            let code = self.frames.frames[fidx].code.clone();
+            let frame = &self.frames.frames[fidx];
+            let code = frame.code().clone();
+            let base = frame.base;
+            let slots = frame.slots;
+            let mut pc = frame.pc;
             let co = &*code.co;
             let instrs: &[crate::function::Decoded] = &code.instrs;
             let consts: &[Value] = &code.consts;
             let names: &[Value] = &code.names;
-            let base = self.frames.frames[fidx].base;
-            let slots = self.icache.slots(&code.cache_ids, co.n_cache_slots as usize);
-            let mut pc = self.frames.frames[fidx].pc;
             let mut kw_names: Option<Value> = None;
             let err: PyErr;
             let mut add_tb = true;
@@ -366,10 +330,10 @@ impl Vm {
                         }
                         Opcode::STORE_GLOBAL => {
                             let v = pop!();
-                            self.frames.frames[fidx].globals.set_str_key(names[arg as usize].clone(), v);
+                            self.frames.frames[fidx].globals().set_str_key(names[arg as usize].clone(), v);
                         }
                         Opcode::DELETE_GLOBAL => {
-                            let g = self.frames.frames[fidx].globals.clone();
+                            let g = self.frames.frames[fidx].globals().clone();
                             let name = &names[arg as usize];
                             if tri!(g.pop_item(self, name)).is_none() {
                                 err = self.name_error(name);
@@ -383,7 +347,7 @@ impl Vm {
                         }
                         Opcode::COPY_FREE_VARS => {
                             let n = arg as usize;
-                            let closure = self.frames.frames[fidx].func.as_ref().and_then(|f| f.closure.clone());
+                            let closure = self.frames.frames[fidx].func().and_then(|f| f.closure.clone());
                             if let Some(cl) = closure {
                                 let start = base + code.nlocalsplus - n;
                                 for (i, c) in cl.items().iter().enumerate().take(n) {
@@ -839,6 +803,16 @@ impl Vm {
                             }
                             let argc = arg as usize;
                             let kwn = kw_names.take();
+                            if kwn.is_none() {
+                                match self.push_py_call(fidx, argc, pc) {
+                                    Ok(true) => continue 'frames,
+                                    Ok(false) => {}
+                                    Err(e) => {
+                                        err = e;
+                                        break 'dispatch;
+                                    }
+                                }
+                            }
                             let len = self.frames.values.len();
                             let callable_idx = len - argc - 2;
                             let (callable, args_start) = match &self.frames.values[callable_idx] {
@@ -848,37 +822,6 @@ impl Vm {
                                 ),
                                 Some(c) => (c.clone(), callable_idx + 1),
                             };
-                            // Inline call of a plain Python function.
-                            if let Some(f) = callable.downcast_ref::<PyFunction>() {
-                                let nargs = len - args_start;
-                                let argcount = f.code.co.argcount as usize;
-                                let plain = kwn.is_none() && !is_generator_code(&f.code) && plain_signature(f);
-                                // Missing trailing arguments come from the
-                                // defaults, read once (another thread may
-                                // replace `__defaults__` meanwhile).
-                                let defaults: Option<smallvec::SmallVec<[Value; 4]>> = if plain && nargs < argcount {
-                                    f.defaults.lock().as_ref().and_then(|d| {
-                                        let d = d.items();
-                                        let need = argcount - nargs;
-                                        (d.len() >= need).then(|| d[d.len() - need..].iter().cloned().collect())
-                                    })
-                                } else {
-                                    None
-                                };
-                                if plain && (nargs == argcount || defaults.is_some()) {
-                                    let Some(func) = callable.downcast::<PyFunction>() else { continue };
-                                    tri!(self.enter_call());
-                                    let n = func.code.nlocalsplus;
-                                    if let Some(defs) = defaults {
-                                        self.frames.values.extend(defs.into_iter().map(Some));
-                                    }
-                                    self.frames.values.resize_with(args_start + n, || None);
-                                    self.frames.frames[fidx].pc = pc;
-                                    self.push_function_frame(func, args_start, false);
-                                    self.frames.top_mut().ret_sp = callable_idx;
-                                    continue 'frames;
-                                }
-                            }
                             // Arguments move off the value stack into a small
                             // inline buffer: no heap allocation for a call with
                             // up to 8 arguments.
@@ -930,8 +873,8 @@ impl Vm {
                             let f = &self.frames.frames[fidx];
                             let func = tri!(crate::function::make::make_function(
                                 code_v,
-                                f.globals.clone(),
-                                f.builtins.clone(),
+                                f.globals().clone(),
+                                f.builtins().clone(),
                                 closure,
                                 defaults,
                                 kwdefaults,
@@ -948,6 +891,11 @@ impl Vm {
                         }
                         Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
                             let v = if op == Opcode::RETURN_CONST { consts[arg as usize].clone() } else { pop!() };
+                            if self.frames.pop_call_frame() {
+                                self.depth -= 1;
+                                push!(v);
+                                continue 'frames;
+                            }
                             let frame = match self.frames.frames.pop() {
                                 Some(f) => f,
                                 None => return Ok(FrameExit::Return(v)),
@@ -989,7 +937,7 @@ impl Vm {
                         Opcode::IMPORT_NAME => {
                             let fromlist = pop!();
                             let level = pop!();
-                            let globals = self.frames.frames[fidx].globals.clone();
+                            let globals = self.frames.frames[fidx].globals().clone();
                             let m = tri!(crate::import::import_name(
                                 self,
                                 &names[arg as usize],
@@ -1005,7 +953,7 @@ impl Vm {
                             push!(v)
                         }
                         Opcode::LOAD_BUILD_CLASS => {
-                            let b = self.frames.frames[fidx].builtins.get_str("__build_class__");
+                            let b = self.frames.frames[fidx].builtins().get_str("__build_class__");
                             match b {
                                 Some(b) => push!(b),
                                 None => {
@@ -1307,7 +1255,7 @@ impl Vm {
             if add_tb {
                 self.chain_context(&err);
                 let frame = &self.frames.frames[fidx];
-                let globals = Some(frame.globals.clone());
+                let globals = Some(frame.globals().clone());
                 let local_names = if err.0.class().is(&exc().name_error) {
                     Some(
                         (0..code.nlocalsplus)
@@ -1388,7 +1336,7 @@ impl Vm {
     fn load_name(&mut self, fidx: usize, name: &Value) -> PyResult<Value> {
         let (locals, globals, builtins) = {
             let f = &self.frames.frames[fidx];
-            (f.locals.clone(), f.globals.clone(), f.builtins.clone())
+            (f.locals.clone(), f.globals().clone(), f.builtins().clone())
         };
         if let Some(l) = locals {
             if let Some(v) = self.mapping_get(&l, name)? {
@@ -1545,7 +1493,7 @@ impl Vm {
             Some(Intrinsic1::StopIterationError) => {
                 // PEP 479: a StopIteration escaping a generator becomes a
                 // RuntimeError (the RERAISE that follows raises it).
-                let flags = self.frames.frames[fidx].code.co.flags;
+                let flags = self.frames.frames[fidx].code().co.flags;
                 let kind = if flags.has(CodeFlags::COROUTINE) {
                     "coroutine"
                 } else if flags.has(CodeFlags::ASYNC_GENERATOR) {
@@ -1688,15 +1636,6 @@ fn immortalize_function(func: &Value) {
 pub fn is_generator_code(code: &PyCode) -> bool {
     let f = code.co.flags;
     f.has(CodeFlags::GENERATOR) || f.has(CodeFlags::COROUTINE) || f.has(CodeFlags::ASYNC_GENERATOR)
-}
-
-/// A function whose parameters are exactly `n` positional-or-keyword ones.
-#[inline]
-/// Whether calls can bind by copying positional arguments (and trailing
-/// defaults): no `*args`, `**kwargs` or keyword-only parameters.
-fn plain_signature(f: &PyFunction) -> bool {
-    let co = &f.code.co;
-    co.kwonlyargcount == 0 && !co.flags.has(CodeFlags::VARARGS) && !co.flags.has(CodeFlags::VARKEYWORDS)
 }
 
 fn find_handler(

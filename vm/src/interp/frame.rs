@@ -19,7 +19,10 @@
 //! `values` across anything that may call out (which may reallocate it).
 #![allow(unsafe_code)]
 
+use std::mem::ManuallyDrop;
+
 use crate::function::{PyCode, PyFunction};
+use crate::interp::inline_cache::Slots;
 use crate::object::PyRef;
 use crate::types::dict::PyDict;
 use crate::value::Value;
@@ -29,11 +32,26 @@ use crate::value::Value;
 /// handler is entered with up to two values above its recorded depth.
 pub const STACK_SLACK: usize = 4;
 
+/// A frame record.
+///
+/// `code`, `globals` and `builtins` are what the dispatch loop reads on
+/// every frame entry. In a function's frame they are *borrowed*: bitwise
+/// copies of the function's own handles, owning no count, kept alive by the
+/// one reference the frame holds to the function (`func`), which never
+/// changes while the record lives (the field is private) and whose own
+/// `code`, `globals` and `builtins` never change either. So a call counts
+/// one object up and down instead of four. A frame without a function
+/// (module and class bodies, `exec`) owns them, and `Drop` releases them.
 pub struct Frame {
-    pub code: PyRef<PyCode>,
-    pub func: Option<PyRef<PyFunction>>,
-    pub globals: PyRef<PyDict>,
-    pub builtins: PyRef<PyDict>,
+    code: ManuallyDrop<PyRef<PyCode>>,
+    globals: ManuallyDrop<PyRef<PyDict>>,
+    builtins: ManuallyDrop<PyRef<PyDict>>,
+    func: Option<PyRef<PyFunction>>,
+    /// This thread's inline caches for `code`, looked up once when the
+    /// frame is pushed (the table stays put while `code` is alive, see
+    /// `inline_cache.rs`), so re-entering the frame after a call returns
+    /// costs no lookup.
+    pub slots: Slots,
     /// The locals mapping of module and class bodies (`LOAD_NAME`).
     pub locals: Option<Value>,
     /// Index of `localsplus[0]` in the value stack.
@@ -42,22 +60,123 @@ pub struct Frame {
     pub pc: usize,
     /// The instruction that is executing (for tracebacks and `f_lineno`).
     pub lasti: usize,
-    /// Returning from this frame leaves the dispatch loop (it was entered
-    /// from Rust: a native call, a generator resume, the top level).
-    pub is_entry: bool,
-    /// Set while running a generator's frame: where to send the window back.
-    pub generator: Option<Value>,
     /// Where the caller's stack is cut back to when this frame returns
     /// (below the callable of the `CALL` that made it).
     pub ret_sp: usize,
-    /// Suspended at a `YIELD_VALUE 1` (inside `yield from`).
-    pub yield_from: bool,
+    /// Set while running a generator's frame: where to send the window back.
+    pub generator: Option<Value>,
     /// A generator frame resumed inline by the caller's `FOR_ITER`
     /// (`generator` is set, `is_entry` is not): the caller's handled
     /// exception, restored when the frame yields or ends, and where the
     /// caller continues when the generator is exhausted.
     pub saved_handled: Option<Value>,
     pub exit_pc: usize,
+    /// Returning from this frame leaves the dispatch loop (it was entered
+    /// from Rust: a native call, a generator resume, the top level).
+    pub is_entry: bool,
+    /// Suspended at a `YIELD_VALUE 1` (inside `yield from`).
+    pub yield_from: bool,
+}
+
+impl Frame {
+    /// A frame running `func`, whose fast locals start at `base`.
+    #[inline(always)]
+    pub fn for_function(func: PyRef<PyFunction>, base: usize, slots: Slots, is_entry: bool) -> Frame {
+        // SAFETY: bitwise copies that own no count (never dropped: they are
+        // `ManuallyDrop` and `Drop` skips them when `func` is set). `func`
+        // is moved into the record below and keeps the function -- and so
+        // the handles it owns, which are immutable fields -- alive for as
+        // long as the record exists.
+        let (code, globals, builtins) = unsafe {
+            (
+                ManuallyDrop::new(std::ptr::read(&func.code)),
+                ManuallyDrop::new(std::ptr::read(&func.globals)),
+                ManuallyDrop::new(std::ptr::read(&func.builtins)),
+            )
+        };
+        Frame {
+            code,
+            globals,
+            builtins,
+            func: Some(func),
+            slots,
+            locals: None,
+            base,
+            pc: 0,
+            lasti: 0,
+            ret_sp: base,
+            generator: None,
+            saved_handled: None,
+            exit_pc: 0,
+            is_entry,
+            yield_from: false,
+        }
+    }
+
+    /// A frame without a function (module or class body, `exec`); it owns
+    /// the three references.
+    pub fn for_code(
+        code: PyRef<PyCode>,
+        globals: PyRef<PyDict>,
+        builtins: PyRef<PyDict>,
+        locals: Option<Value>,
+        base: usize,
+        slots: Slots,
+    ) -> Frame {
+        Frame {
+            code: ManuallyDrop::new(code),
+            globals: ManuallyDrop::new(globals),
+            builtins: ManuallyDrop::new(builtins),
+            func: None,
+            slots,
+            locals,
+            base,
+            pc: 0,
+            lasti: 0,
+            ret_sp: base,
+            generator: None,
+            saved_handled: None,
+            exit_pc: 0,
+            is_entry: true,
+            yield_from: false,
+        }
+    }
+
+    #[inline(always)]
+    pub fn code(&self) -> &PyRef<PyCode> {
+        &self.code
+    }
+
+    #[inline(always)]
+    pub fn globals(&self) -> &PyRef<PyDict> {
+        &self.globals
+    }
+
+    #[inline(always)]
+    pub fn builtins(&self) -> &PyRef<PyDict> {
+        &self.builtins
+    }
+
+    /// The function this frame runs (none for module and class bodies).
+    #[inline(always)]
+    pub fn func(&self) -> Option<&PyRef<PyFunction>> {
+        self.func.as_ref()
+    }
+}
+
+impl Drop for Frame {
+    #[inline]
+    fn drop(&mut self) {
+        if self.func.is_none() {
+            // SAFETY: without a function the record owns the three handles
+            // (`for_code`), and this is the only place they are released.
+            unsafe {
+                ManuallyDrop::drop(&mut self.code);
+                ManuallyDrop::drop(&mut self.globals);
+                ManuallyDrop::drop(&mut self.builtins);
+            }
+        }
+    }
 }
 
 #[derive(Default)]
@@ -98,6 +217,89 @@ impl FrameStack {
         let end = base + code.nlocalsplus + code.co.max_stack_depth as usize + STACK_SLACK;
         if end > self.values.capacity() {
             self.values.reserve(end - self.values.len());
+        }
+    }
+
+    /// Makes room for a frame of `code` at `base` and extends the stack
+    /// with unbound slots up to `base + nlocalsplus` (the arguments are
+    /// already in place below that).
+    #[inline(always)]
+    pub fn enter_window(&mut self, base: usize, code: &PyCode) {
+        self.reserve_frame(base, code);
+        let len = self.values.len();
+        let end = base + code.nlocalsplus;
+        if end > len {
+            // SAFETY: `reserve_frame` made `end <= capacity`; the slots
+            // `len..end` are allocated and uninitialised, each is written
+            // once before `set_len` makes it part of the vector.
+            unsafe {
+                let p = self.values.as_mut_ptr();
+                for i in len..end {
+                    p.add(i).write(None);
+                }
+                self.values.set_len(end);
+            }
+        }
+    }
+
+    /// Moves the function in `values[i]` out of the stack as a typed
+    /// handle (the slot becomes unbound); `None`, changing nothing, when
+    /// the slot holds anything else.
+    #[inline(always)]
+    pub fn take_function(&mut self, i: usize) -> Option<PyRef<PyFunction>> {
+        let slot = &mut self.values[i];
+        slot.as_ref()?.downcast_ref::<PyFunction>()?;
+        let obj = slot.take()?.into_ref().ok()?;
+        // SAFETY: the object's layout was checked to be `PyFunction` just
+        // above; the reference the slot owned moves into the handle.
+        Some(unsafe { PyRef::from_obj_unchecked(obj) })
+    }
+
+    /// Ends the top frame when it returns into a frame of the same
+    /// dispatch loop (not an entry frame, not a generator's): drops its
+    /// window and the callable slots below it (everything from `ret_sp`
+    /// up), then the record. `false`, having done nothing, for any other
+    /// frame. (Dropping values runs no Python code: nothing can push onto
+    /// the stacks meanwhile.)
+    #[inline(always)]
+    pub fn pop_call_frame(&mut self) -> bool {
+        let n = self.frames.len();
+        let Some(f) = self.frames.last() else { return false };
+        if f.is_entry || f.generator.is_some() {
+            return false;
+        }
+        if f.func.is_none() || f.locals.is_some() || f.saved_handled.is_some() {
+            return false;
+        }
+        let ret_sp = f.ret_sp;
+        self.values.truncate(ret_sp);
+        // SAFETY: the record at `n - 1` is initialised; after `set_len` the
+        // vector no longer owns it and it is read here once. Of its owned
+        // fields only `func` holds anything (checked above: no locals
+        // mapping, generator or saved exception), so taking `func` out and
+        // dropping it releases everything the record owned; with `func`
+        // set, the other handles are borrowed (see `Frame`) and need no
+        // release.
+        unsafe {
+            self.frames.set_len(n - 1);
+            drop(std::ptr::read(&(*self.frames.as_ptr().add(n - 1)).func));
+        }
+        true
+    }
+
+    /// Pushes the record of a function frame (its window already entered).
+    #[inline(always)]
+    pub fn push_function_record(&mut self, func: PyRef<PyFunction>, base: usize, slots: Slots, ret_sp: usize) {
+        self.frames.reserve(1);
+        let n = self.frames.len();
+        // SAFETY: `reserve` made room for one more record at `n`, written
+        // once before `set_len` makes it part of the vector. Writing in
+        // place spares a copy of the record through the machine stack.
+        unsafe {
+            let p = self.frames.as_mut_ptr().add(n);
+            p.write(Frame::for_function(func, base, slots, false));
+            (*p).ret_sp = ret_sp;
+            self.frames.set_len(n + 1);
         }
     }
 

@@ -56,8 +56,8 @@ pub fn frame_at(vm: &mut Vm, depth: usize) -> Option<Value> {
     let idx = n - 1 - depth;
     let back = if idx > 0 { frame_at(vm, depth + 1) } else { None };
     let f = &vm.frames.frames[idx];
-    let code = f.code.clone();
-    let globals = f.globals.clone();
+    let code = f.code().clone();
+    let globals = f.globals().clone();
     let lasti = f.lasti;
     let locals = match &f.locals {
         Some(l) => l.clone(),
@@ -70,8 +70,8 @@ pub fn frame_at(vm: &mut Vm, depth: usize) -> Option<Value> {
 fn snapshot_locals(vm: &Vm, idx: usize) -> Value {
     let f = &vm.frames.frames[idx];
     let d = PyDict::new_ref();
-    let co = &f.code.co;
-    for i in 0..f.code.nlocalsplus {
+    let co = &f.code().co;
+    for i in 0..f.code().nlocalsplus {
         let Some(v) = vm.frames.values.get(f.base + i).cloned().flatten() else { continue };
         let kind = co.localsplus_kinds.get(i).copied().unwrap_or(0);
         let cellish =
@@ -85,7 +85,7 @@ fn snapshot_locals(vm: &Vm, idx: usize) -> Value {
         } else {
             v
         };
-        d.set_str_key(f.code.localsplus_names[i].clone(), v);
+        d.set_str_key(f.code().localsplus_names[i].clone(), v);
     }
     d.into_value()
 }

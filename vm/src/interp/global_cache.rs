@@ -17,22 +17,22 @@ use crate::value::Value;
 /// The value of global `name` in frame `f`, or `None` if it is unbound.
 #[inline]
 pub fn load_global(slots: Slots, slot: usize, f: &Frame, name: &Value) -> Option<Value> {
-    let gaddr = f.globals.header_ptr().as_ptr() as usize;
+    let gaddr = f.globals().header_ptr().as_ptr() as usize;
     if let Entry::Global { globals, gver, bver, value } = slots.get(slot, 0) {
-        if globals == gaddr && f.globals.version() == gver && (bver == u64::MAX || f.builtins.version() == bver) {
+        if globals == gaddr && f.globals().version() == gver && (bver == u64::MAX || f.builtins().version() == bver) {
             return Some(cached_value(value));
         }
     }
-    let gver = f.globals.version();
-    let (v, bver) = match f.globals.get_str_value(name) {
+    let gver = f.globals().version();
+    let (v, bver) = match f.globals().get_str_value(name) {
         Some(v) => (v, u64::MAX),
         None => {
-            let bver = f.builtins.version();
-            (f.builtins.get_str_value(name)?, bver)
+            let bver = f.builtins().version();
+            (f.builtins().get_str_value(name)?, bver)
         }
     };
-    let dicts_immortal = f.globals.as_obj_ref().header().is_immortal()
-        && (bver == u64::MAX || f.builtins.as_obj_ref().header().is_immortal());
+    let dicts_immortal = f.globals().as_obj_ref().header().is_immortal()
+        && (bver == u64::MAX || f.builtins().as_obj_ref().header().is_immortal());
     if let (Some(value), true) = (v.immortal_word(), dicts_immortal) {
         slots.set(slot, 0, Entry::Global { globals: gaddr, gver, bver, value });
     }

@@ -105,7 +105,18 @@ pub struct Slots {
 impl InlineCaches {
     /// The table for the code with this id and serial, created (or reset,
     /// when the id was reused by a newer code object) as needed.
+    #[inline(always)]
     pub fn slots(&mut self, ids: &CacheIds, n_slots: usize) -> Slots {
+        if let Some(Some(t)) = self.tables.get_mut(ids.id as usize) {
+            if t.serial == ids.serial {
+                return Slots { ptr: NonNull::from(&mut t.entries[..]).cast(), len: t.entries.len() };
+            }
+        }
+        self.slots_slow(ids, n_slots)
+    }
+
+    #[inline(never)]
+    fn slots_slow(&mut self, ids: &CacheIds, n_slots: usize) -> Slots {
         let id = ids.id as usize;
         if id >= self.tables.len() {
             self.tables.resize_with(id + 1, || None);

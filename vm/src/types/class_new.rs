@@ -287,7 +287,7 @@ pub fn new_class(
         None => name.to_string(),
     };
     if dict.get_str("__module__").is_none() {
-        if let Some(m) = vm.frames.frames.last().and_then(|f| f.globals.get_str("__name__")) {
+        if let Some(m) = vm.frames.frames.last().and_then(|f| f.globals().get_str("__name__")) {
             dict.set_str_key(intern("__module__"), m);
         }
     }

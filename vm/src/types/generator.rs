@@ -202,28 +202,15 @@ impl PyGenerator {
         if started && throw.is_none() {
             vm.frames.values.push(Some(sent));
         }
-        vm.frames.reserve_frame(base, &self.func.code);
-        let code = self.func.code.clone();
-        vm.frames.frames.push(Frame {
-            code,
-            func: Some(self.func.clone()),
-            globals: self.func.globals.clone(),
-            builtins: self.func.builtins.clone(),
-            locals: None,
-            base,
-            pc,
-            lasti: if throw.is_some() { pc.saturating_sub(1) } else { lasti },
-            is_entry: true,
-            // The entry frame ends in `run_frame`'s return to us, which
-            // finishes the generator below: no handle needed in the record.
-            generator: None,
-            ret_sp: base,
-            yield_from: false,
-            // The caller's handled exception, for `Vm::current_handled`
-            // (the local `saved_exc` below restores it).
-            saved_handled: vm.handled.clone(),
-            exit_pc: 0,
-        });
+        // The entry frame ends in `run_frame`'s return to us, which
+        // finishes the generator below: no handle needed in the record.
+        vm.push_function_frame(self.func.clone(), base, true);
+        let frame = vm.frames.top_mut();
+        frame.pc = pc;
+        frame.lasti = if throw.is_some() { pc.saturating_sub(1) } else { lasti };
+        // The caller's handled exception, for `Vm::current_handled` (the
+        // local `saved_exc` below restores it).
+        frame.saved_handled = vm.handled.clone();
         let saved_exc = std::mem::replace(&mut vm.handled, exc_state);
         vm.pending_throw = throw;
         let r = vm.run_frame();
@@ -284,24 +271,14 @@ impl PyGenerator {
             (s.pc, s.lasti, s.exc_state.take())
         };
         vm.depth += 1;
-        vm.frames.reserve_frame(base, &self.func.code);
         let saved_handled = std::mem::replace(&mut vm.handled, exc_state);
-        vm.frames.frames.push(Frame {
-            code: self.func.code.clone(),
-            func: Some(self.func.clone()),
-            globals: self.func.globals.clone(),
-            builtins: self.func.builtins.clone(),
-            locals: None,
-            base,
-            pc,
-            lasti,
-            is_entry: false,
-            generator: Some(this.clone()),
-            ret_sp: base,
-            yield_from: false,
-            saved_handled,
-            exit_pc,
-        });
+        vm.push_function_frame(self.func.clone(), base, false);
+        let frame = vm.frames.top_mut();
+        frame.pc = pc;
+        frame.lasti = lasti;
+        frame.generator = Some(this.clone());
+        frame.saved_handled = saved_handled;
+        frame.exit_pc = exit_pc;
         true
     }
 

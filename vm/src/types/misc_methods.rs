@@ -807,7 +807,7 @@ fn super_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             let Some(frame) = vm.frames.frames.last() else {
                 return Err(vm.new_runtime_error("super(): no arguments"));
             };
-            let code = frame.code.clone();
+            let code = frame.code().clone();
             let base = frame.base;
             if code.co.argcount == 0 && !code.co.flags.has(skein_compiler::bytecode::CodeFlags::VARARGS) {
                 return Err(vm.new_runtime_error("super(): no arguments"));
