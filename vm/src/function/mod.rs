@@ -13,6 +13,7 @@ use std::sync::Arc;
 use skein_compiler::bytecode::{CodeFlags, CodeObject, Constant, Opcode};
 
 use crate::intern::intern;
+use crate::object::swap_cell::SwapCell;
 use crate::object::{Locked, PyPayload, PyRef};
 use crate::types::dict::PyDict;
 use crate::types::tuple::PyTuple;
@@ -191,8 +192,17 @@ impl PyFunction {
 }
 
 /// A closure cell.
+///
+/// The content is a [`SwapCell`]: `LOAD_DEREF` reads it without a lock
+/// (one atomic load and a count on the value) while other threads may run
+/// the same closure; `STORE_DEREF` swaps the word under the cell's
+/// one-byte mutex and releases the old value through QSBR, so a reader
+/// that loaded the old word a moment earlier still counts a live object.
+/// Ints, floats and immortal objects are released at once (they are never
+/// freed), so a `nonlocal` counter costs no deferral. See
+/// `object/swap_cell.rs` for the protocol.
 pub struct PyCell {
-    pub value: Locked<Option<Value>>,
+    value: SwapCell,
 }
 
 impl PyPayload for PyCell {
@@ -201,20 +211,34 @@ impl PyPayload for PyCell {
     }
     const IS_CONTAINER: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Some(v) = self.value.lock().as_ref() {
-            visit(v)
-        }
+        self.value.with(|v| visit(v));
     }
 }
 
 impl PyCell {
     pub fn new(v: Option<Value>) -> PyRef<PyCell> {
-        PyRef::new(PyCell { value: Locked::new(v) })
+        let value = SwapCell::new();
+        if v.is_some() {
+            value.replace(v);
+        }
+        PyRef::new(PyCell { value })
     }
+
+    /// The content (a new reference), or `None` when the cell is empty.
+    #[inline]
     pub fn get(&self) -> Option<Value> {
-        self.value.lock().clone()
+        self.value.get()
     }
-    pub fn set(&self, v: Option<Value>) -> Option<Value> {
-        std::mem::replace(&mut *self.value.lock(), v)
+
+    /// Whether the cell holds a value now (a snapshot).
+    #[inline]
+    pub fn is_set(&self) -> bool {
+        self.value.with(|_| ()).is_some()
+    }
+
+    /// Replaces the content (`None` empties the cell).
+    #[inline]
+    pub fn set(&self, v: Option<Value>) {
+        self.value.replace(v)
     }
 }

@@ -14,6 +14,7 @@
 
 use smallvec::SmallVec;
 
+use crate::function::method::PyBoundMethod;
 use crate::function::PyFunction;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -26,10 +27,16 @@ impl Vm {
     /// changed either) when the recursion limit is reached.
     #[inline(always)]
     pub(crate) fn push_py_call(&mut self, fidx: usize, argc: usize, pc: usize) -> PyResult<bool> {
-        let values = &self.frames.values;
-        let len = values.len();
+        let len = self.frames.values.len();
         let callable_idx = len - argc - 2;
-        let fslot = callable_idx + values[callable_idx].is_none() as usize;
+        let mut fslot = callable_idx + self.frames.values[callable_idx].is_none() as usize;
+        if !is_function(&self.frames.values[fslot]) {
+            if fslot == callable_idx || !unpack_bound_method(&mut self.frames.values, callable_idx) {
+                return Ok(false);
+            }
+            fslot = callable_idx;
+        }
+        let values = &self.frames.values;
         let base = fslot + 1;
         let nargs = len - base;
         let Some(f) = values[fslot].as_ref().and_then(|v| v.downcast_ref::<PyFunction>()) else {
@@ -70,4 +77,28 @@ fn trailing_defaults(f: &PyFunction, need: usize) -> Option<SmallVec<[Value; 4]>
     let defaults = f.defaults.lock();
     let d = defaults.as_ref()?.items();
     (d.len() >= need).then(|| d[d.len() - need..].iter().cloned().collect())
+}
+
+/// `[NULL, bound method, args...]` whose function is a Python function
+/// becomes the method form `[function, self, args...]`, so the call goes
+/// the same inline way as `obj.m(...)` (a method stored and called later,
+/// `super().m(...)`).
+/// Returns whether it did.
+#[inline(never)]
+fn unpack_bound_method(values: &mut [Option<Value>], callable_idx: usize) -> bool {
+    let Some(m) = values[callable_idx + 1].as_ref().and_then(|v| v.downcast_ref::<PyBoundMethod>()) else {
+        return false;
+    };
+    if m.function.downcast_ref::<PyFunction>().is_none() {
+        return false;
+    }
+    let (function, receiver) = (m.function.clone(), m.receiver.clone());
+    values[callable_idx] = Some(function);
+    values[callable_idx + 1] = Some(receiver);
+    true
+}
+
+#[inline(always)]
+fn is_function(v: &Option<Value>) -> bool {
+    v.as_ref().is_some_and(|v| v.downcast_ref::<PyFunction>().is_some())
 }

@@ -360,7 +360,9 @@ impl Vm {
                             push!(v)
                         }
                         Opcode::LOAD_DEREF => {
-                            let v = self.frames.values[base + arg as usize]
+                            let v = self
+                                .frames
+                                .local(base, arg as usize)
                                 .as_ref()
                                 .and_then(|c| c.downcast_ref::<PyCell>().and_then(|c| c.get()));
                             match v {
@@ -373,18 +375,24 @@ impl Vm {
                         }
                         Opcode::STORE_DEREF => {
                             let v = pop!();
-                            let old = self.frames.values[base + arg as usize]
-                                .as_ref()
-                                .and_then(|c| c.downcast_ref::<PyCell>().map(|c| c.set(Some(v))));
-                            drop(old);
+                            if let Some(c) =
+                                self.frames.local(base, arg as usize).as_ref().and_then(|c| c.downcast_ref::<PyCell>())
+                            {
+                                c.set(Some(v));
+                            }
                         }
                         Opcode::DELETE_DEREF => {
-                            let old = self.frames.values[base + arg as usize]
-                                .as_ref()
-                                .and_then(|c| c.downcast_ref::<PyCell>().and_then(|c| c.set(None)));
-                            if old.is_none() {
-                                err = self.unbound_deref(&code, arg as usize);
-                                break 'dispatch;
+                            // As CPython: an empty cell is an error, a set
+                            // one is emptied (two steps; a racing store
+                            // between them is lost, as it would be after).
+                            let cell =
+                                self.frames.local(base, arg as usize).as_ref().and_then(|c| c.downcast_ref::<PyCell>());
+                            match cell {
+                                Some(c) if c.is_set() => c.set(None),
+                                _ => {
+                                    err = self.unbound_deref(&code, arg as usize);
+                                    break 'dispatch;
+                                }
                             }
                         }
                         Opcode::LOAD_CLASSDEREF => {
