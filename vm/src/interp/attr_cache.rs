@@ -65,9 +65,31 @@ fn is_plain_method(a: &Value) -> bool {
 }
 
 impl Vm {
-    /// `LOAD_ATTR` (plain form): `obj.name`.
-    #[inline]
+    /// `LOAD_ATTR` (plain form): `obj.name`. The common case (way 0 an
+    /// inline value the instance has) is inlined into the dispatch loop;
+    /// everything else is [`Vm::load_attr_slow`].
+    #[inline(always)]
     pub(crate) fn load_attr_cached(&mut self, slots: Slots, slot: usize, obj: &Value, name: &Value) -> PyResult<Value> {
+        match slots.get(slot, 0) {
+            Entry::InstanceValue { type_version, index, .. } if type_version == obj.class().version() => {
+                if let Some(ext) = alloc::instance_ext(obj) {
+                    if let Load::Hit(v) = ext.values.load(index as usize) {
+                        return Ok(v);
+                    }
+                }
+            }
+            Entry::Slot { type_version, index } if type_version == obj.class().version() => {
+                if let Some(v) = alloc::instance_ext(obj).and_then(|e| e.values.slot_get(index)) {
+                    return Ok(v);
+                }
+            }
+            _ => {}
+        }
+        self.load_attr_slow(slots, slot, obj, name)
+    }
+
+    #[inline(never)]
+    fn load_attr_slow(&mut self, slots: Slots, slot: usize, obj: &Value, name: &Value) -> PyResult<Value> {
         let tv = obj.class().version();
         for w in 0..WAYS {
             match slots.get(slot, w) {
@@ -108,7 +130,7 @@ impl Vm {
                     return self.get_attr(obj, name);
                 }
                 Entry::Slot { type_version, index } if type_version == tv => {
-                    let v = alloc::instance_ext(obj).and_then(|e| e.slots.get(index).and_then(|s| s.lock().clone()));
+                    let v = alloc::instance_ext(obj).and_then(|e| e.values.slot_get(index));
                     if let Some(v) = v {
                         return Ok(v);
                     }
@@ -185,7 +207,7 @@ impl Vm {
     }
 
     /// `STORE_ATTR` / `DELETE_ATTR` (`value` `None`).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn store_attr_cached(
         &mut self,
         slots: Slots,
@@ -197,6 +219,29 @@ impl Vm {
         let Some(v) = value else {
             return self.set_attr(obj, name, None);
         };
+        let ty = obj.class();
+        match slots.get(slot, 0) {
+            Entry::InstanceValue { type_version, index, .. } if type_version == ty.version() => {
+                if let Some(ext) = alloc::instance_ext(obj) {
+                    match ext.values.store(ty.shared_keys(), index as usize, v) {
+                        Ok(()) => return Ok(()),
+                        Err(v) => return self.store_attr_slow(slots, slot, obj, name, v),
+                    }
+                }
+            }
+            Entry::Slot { type_version, index } if type_version == ty.version() => {
+                if let Some(ext) = alloc::instance_ext(obj).filter(|e| index < e.values.slot_count()) {
+                    ext.values.slot_swap(index, Some(v));
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+        self.store_attr_slow(slots, slot, obj, name, v)
+    }
+
+    #[inline(never)]
+    fn store_attr_slow(&mut self, slots: Slots, slot: usize, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
         let tv = obj.class().version();
         for w in 0..WAYS {
             match slots.get(slot, w) {
@@ -231,9 +276,8 @@ impl Vm {
                     return self.set_attr(obj, name, Some(v));
                 }
                 Entry::Slot { type_version, index } if type_version == tv => {
-                    if let Some(s) = alloc::instance_ext(obj).and_then(|e| e.slots.get(index)) {
-                        let old = (*s.lock()).replace(v);
-                        drop(old);
+                    if let Some(ext) = alloc::instance_ext(obj).filter(|e| index < e.values.slot_count()) {
+                        ext.values.slot_swap(index, Some(v));
                         return Ok(());
                     }
                     return self.set_attr(obj, name, Some(v));

@@ -30,6 +30,9 @@
 //!   after its values were copied to the dict.
 //! - A detached thread is not covered by QSBR and reads under the lock.
 //!
+//! `__slots__` members are words of their own array, read and written the
+//! same way (a member descriptor's index picks the word).
+//!
 //! The block also records the order in which names were first stored
 //! (one byte per index), so a dict made from it iterates in the instance's
 //! own insertion order, as CPython's does.
@@ -189,17 +192,21 @@ pub enum Load {
 
 pub struct InlineValues {
     block: AtomicUsize,
+    /// `__slots__` values (0 = unset), by member index: read and written
+    /// like the block's words, under the same lock.
+    slots: Box<[AtomicUsize]>,
     lf: LfState,
-}
-
-impl Default for InlineValues {
-    fn default() -> Self {
-        InlineValues::new()
-    }
 }
 
 impl Drop for InlineValues {
     fn drop(&mut self) {
+        for s in self.slots.iter() {
+            let w = s.swap(0, Ordering::Acquire);
+            if w != 0 {
+                // SAFETY: the instance is being destroyed; its own reference.
+                drop(unsafe { from_word(w) });
+            }
+        }
         let b = self.block.swap(0, Ordering::Acquire);
         if b > DICT_MODE {
             // SAFETY: the instance is being destroyed: nobody else reaches
@@ -210,8 +217,64 @@ impl Drop for InlineValues {
 }
 
 impl InlineValues {
-    pub fn new() -> InlineValues {
-        InlineValues { block: AtomicUsize::new(0), lf: LfState::new() }
+    pub fn new(slot_count: usize) -> InlineValues {
+        InlineValues {
+            block: AtomicUsize::new(0),
+            slots: (0..slot_count).map(|_| AtomicUsize::new(0)).collect(),
+            lf: LfState::new(),
+        }
+    }
+
+    /// How many `__slots__` members the instance has.
+    pub fn slot_count(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// The value of `__slots__` member `index`, if set.
+    #[inline]
+    pub fn slot_get(&self, index: usize) -> Option<Value> {
+        let s = self.slots.get(index)?;
+        if !self.lf.lockfree_ok() {
+            return self.slot_get_locked(s);
+        }
+        // Acquire: pairs with `slot_swap`'s swap.
+        let w = s.load(Ordering::Acquire);
+        // SAFETY: the slot's reference, or one whose release is deferred
+        // past this attached thread's next quiescent state (or, unshared,
+        // done only by this thread).
+        (w != 0).then(|| unsafe { clone_word(w) })
+    }
+
+    #[cold]
+    fn slot_get_locked(&self, s: &AtomicUsize) -> Option<Value> {
+        let g = self.lf.lock_read();
+        let w = s.load(Ordering::Acquire);
+        // SAFETY: under the lock the word is the slot's live reference.
+        let v = (w != 0).then(|| unsafe { clone_word(w) });
+        drop(g);
+        v
+    }
+
+    /// Sets (`Some`) or clears (`None`) `__slots__` member `index`;
+    /// `None` if there is no such member, else whether it was set.
+    #[inline(always)]
+    pub fn slot_swap(&self, index: usize, v: Option<Value>) -> Option<bool> {
+        let s = self.slots.get(index)?;
+        let g = self.lf.lock_write();
+        // Release: the value's contents before its word.
+        let old = s.swap(v.map_or(0, into_word), Ordering::AcqRel);
+        let shared = g.shared;
+        drop(g);
+        if old != 0 {
+            // SAFETY: the slot's reference to the replaced value.
+            let old = unsafe { from_word(old) };
+            if shared {
+                defer_drop(old);
+            } else {
+                drop(old);
+            }
+        }
+        Some(old != 0)
     }
 
     /// Whether the instance has moved to its `__dict__`.
@@ -292,7 +355,7 @@ impl InlineValues {
 
     /// Stores `value` at layout index `index` of `keys` (the instance's
     /// class's layout); `Err(value)` back when the instance is in dict mode.
-    #[inline]
+    #[inline(always)]
     pub fn store(&self, keys: &SharedKeys, index: usize, value: Value) -> Result<(), Value> {
         let g = self.lf.lock_write();
         let b = self.block.load(Ordering::Relaxed);
@@ -383,6 +446,14 @@ impl InlineValues {
 
     /// Visits the values (for the collector, with the world stopped).
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        for s in self.slots.iter() {
+            let w = s.load(Ordering::Acquire);
+            if w != 0 {
+                // SAFETY: the slot's live reference, borrowed for the visit.
+                let v = unsafe { super::lockfree::borrow_word(w) };
+                visit(&v);
+            }
+        }
         let b = self.block.load(Ordering::Acquire);
         if b <= DICT_MODE {
             return;

@@ -262,7 +262,7 @@ impl Vm {
         }
         if let Some(m) = descr.downcast_ref::<PyMemberDescriptor>() {
             let Some(o) = obj else { return Ok(descr.clone()) };
-            let v = alloc::instance_ext(o).and_then(|ext| ext.slots.get(m.index).and_then(|s| s.lock().clone()));
+            let v = alloc::instance_ext(o).and_then(|ext| ext.values.slot_get(m.index));
             return match v {
                 Some(v) => Ok(v),
                 None => Err(self.new_attribute_error(format!(
@@ -413,19 +413,14 @@ impl Vm {
             };
         }
         if let Some(m) = descr.downcast_ref::<PyMemberDescriptor>() {
-            let Some(slot) = alloc::instance_ext(obj).and_then(|e| e.slots.get(m.index)) else {
+            let deleting = value.is_none();
+            let Some(had) = alloc::instance_ext(obj).and_then(|e| e.values.slot_swap(m.index, value)) else {
                 return Err(self.attribute_error_for(obj, &intern(name)));
             };
-            let deleting = value.is_none();
-            let old = std::mem::replace(&mut *slot.lock(), value);
-            if deleting && old.is_none() {
-                return Err(self.new_attribute_error(format!(
-                    "'{}' object has no attribute '{}'",
-                    obj.class().name(),
-                    m.name
-                )));
+            if deleting && !had {
+                // CPython's message is the bare member name.
+                return Err(self.new_attribute_error(m.name.to_string()));
             }
-            drop(old);
             return Ok(());
         }
         let dt = descr.class();

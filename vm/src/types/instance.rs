@@ -9,7 +9,7 @@
 
 use crate::object::inline_values::{InlineValues, Load};
 use crate::object::swap_cell::SwapCell;
-use crate::object::{Locked, PyPayload, PyRef};
+use crate::object::{PyPayload, PyRef};
 use crate::types::dict::PyDict;
 use crate::types::shared_keys::SharedKeys;
 use crate::value::Value;
@@ -24,17 +24,13 @@ pub struct InstanceExt {
     /// The `__dict__` (a `PyDict`), readable without a lock; set only when
     /// `values` moves to dict mode (or by `__dict__` assignment after).
     dict: SwapCell,
+    /// Inline attribute values and `__slots__` members.
     pub values: InlineValues,
-    pub slots: Box<[Locked<Option<Value>>]>,
 }
 
 impl InstanceExt {
     pub fn new(slot_count: usize) -> InstanceExt {
-        InstanceExt {
-            dict: SwapCell::new(),
-            values: InlineValues::new(),
-            slots: (0..slot_count).map(|_| Locked::new(None)).collect(),
-        }
+        InstanceExt { dict: SwapCell::new(), values: InlineValues::new(slot_count) }
     }
 
     /// The instance dict (as a value), made from the inline values if the
@@ -145,11 +141,6 @@ impl InstanceExt {
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         self.dict.with(|d| visit(d));
         self.values.traverse(visit);
-        for s in self.slots.iter() {
-            if let Some(v) = s.lock().as_ref() {
-                visit(v);
-            }
-        }
     }
 }
 
