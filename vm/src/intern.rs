@@ -5,17 +5,53 @@
 //! never change (no cache-line traffic when every thread uses them).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Mutex, OnceLock};
 
 use crate::object::PyRef;
 use crate::types::str::PyStr;
 use crate::value::Value;
 
-static TABLE: OnceLock<Mutex<HashMap<Box<str>, Value>>> = OnceLock::new();
+/// A multiplicative hash for the tables below: their keys are short
+/// identifiers the runtime chose, not attacker-controlled input, and
+/// SipHash cost more than the rest of a lookup.
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type NameMap = HashMap<Box<str>, Value, BuildHasherDefault<NameHasher>>;
+
+static TABLE: OnceLock<Mutex<NameMap>> = OnceLock::new();
 
 /// The interned `str` for `s`.
 pub fn intern(s: &str) -> Value {
-    let table = TABLE.get_or_init(|| Mutex::new(HashMap::new()));
+    let table = TABLE.get_or_init(|| Mutex::new(NameMap::default()));
     let mut t = match table.lock() {
         Ok(t) => t,
         Err(poisoned) => poisoned.into_inner(),
@@ -77,11 +113,15 @@ pub mod names {
         BOOL = "__bool__";
         HASH = "__hash__";
         CLASS_GETITEM = "__class_getitem__";
+        // Attributes the runtime stores on exceptions (`e_set_attr`).
+        NAME = "name";
+        OBJ = "obj";
+        VALUE = "value";
     }
 }
 
 thread_local! {
-    static LOCAL: std::cell::RefCell<HashMap<Box<str>, Value>> = std::cell::RefCell::new(HashMap::new());
+    static LOCAL: std::cell::RefCell<NameMap> = std::cell::RefCell::new(NameMap::default());
 }
 
 /// `intern`, memoised per thread so hot paths do not take the global lock.

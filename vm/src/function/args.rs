@@ -62,40 +62,60 @@ impl<'a> Args<'a> {
 
     /// Checks the positional count for a function without keywords,
     /// with CPython's messages for builtins.
+    #[inline]
     pub fn exact(&self, vm: &mut Vm, fname: &str, n: usize) -> PyResult<&'a [Value]> {
-        self.no_kwargs(vm, fname)?;
-        if self.pos.len() != n {
-            let msg = match n {
-                0 => format!("{fname}() takes no arguments ({} given)", self.pos.len()),
-                1 => format!("{fname}() takes exactly one argument ({} given)", self.pos.len()),
-                _ => format!("{fname} expected {n} arguments, got {}", self.pos.len()),
-            };
-            return Err(vm.new_type_error(msg));
+        if self.pos.len() == n && !self.has_kwargs() {
+            return Ok(self.pos);
         }
-        Ok(self.pos)
+        Err(self.exact_error(vm, fname, n))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn exact_error(&self, vm: &mut Vm, fname: &str, n: usize) -> crate::vm::PyErr {
+        if let Err(e) = self.no_kwargs(vm, fname) {
+            return e;
+        }
+        let msg = match n {
+            0 => format!("{fname}() takes no arguments ({} given)", self.pos.len()),
+            1 => format!("{fname}() takes exactly one argument ({} given)", self.pos.len()),
+            _ => format!("{fname} expected {n} arguments, got {}", self.pos.len()),
+        };
+        vm.new_type_error(msg)
     }
 
     /// Checks `min <= positional count <= max`, without keywords.
+    #[inline]
     pub fn range(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
-        self.no_kwargs(vm, fname)?;
+        let n = self.pos.len();
+        if n >= min && n <= max && !self.has_kwargs() {
+            return Ok(self.pos);
+        }
+        Err(self.range_error(vm, fname, min, max))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn range_error(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> crate::vm::PyErr {
+        if let Err(e) = self.no_kwargs(vm, fname) {
+            return e;
+        }
         let n = self.pos.len();
         if n < min {
-            return Err(vm.new_type_error(if min == max {
+            return vm.new_type_error(if min == max {
                 format!("{fname} expected {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
             } else {
                 format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
-            }));
+            });
         }
-        if n > max {
-            return Err(vm.new_type_error(if max == 0 {
-                format!("{fname}() takes no arguments ({n} given)")
-            } else if min == max {
-                format!("{fname} expected {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
-            } else {
-                format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
-            }));
-        }
-        Ok(self.pos)
+        // Called only for an invalid count: here `n > max`.
+        vm.new_type_error(if max == 0 {
+            format!("{fname}() takes no arguments ({n} given)")
+        } else if min == max {
+            format!("{fname} expected {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        })
     }
 
     /// Binds positional-or-keyword parameters by name. `names` lists the

@@ -823,6 +823,20 @@ impl Vm {
                             }
                             let len = self.frames.values.len();
                             let callable_idx = len - argc - 2;
+                            let kwnames: &[Value] = match kwn.as_ref().and_then(|k| k.as_tuple()) {
+                                Some(t) => t,
+                                None => &[],
+                            };
+                            // Other callables: operands move off the value
+                            // stack into a fixed buffer (native_call.rs).
+                            let mut ops = crate::interp::frame::CallOperands::new();
+                            if self.frames.take_call_operands(callable_idx, &mut ops) {
+                                self.frames.frames[fidx].pc = pc;
+                                let r = tri!(self.call_operands(&ops, kwnames));
+                                drop(ops);
+                                push!(r);
+                                continue;
+                            }
                             let (callable, args_start) = match &self.frames.values[callable_idx] {
                                 None => (
                                     self.frames.values[callable_idx + 1].clone().unwrap_or_else(none),
@@ -836,10 +850,6 @@ impl Vm {
                             let mut argv: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::new();
                             self.frames.drain_operands_into(args_start, &mut argv);
                             self.frames.values.truncate(callable_idx);
-                            let kwnames: &[Value] = match kwn.as_ref().and_then(|k| k.as_tuple()) {
-                                Some(t) => t,
-                                None => &[],
-                            };
                             let npos = argv.len() - kwnames.len();
                             let args = Args { pos: &argv[..npos], kwnames, kwvalues: &argv[npos..] };
                             self.frames.frames[fidx].pc = pc;

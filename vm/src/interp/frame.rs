@@ -19,7 +19,7 @@
 //! `values` across anything that may call out (which may reallocate it).
 #![allow(unsafe_code)]
 
-use std::mem::ManuallyDrop;
+use std::mem::{ManuallyDrop, MaybeUninit};
 
 use crate::function::{PyCode, PyFunction};
 use crate::interp::inline_cache::Slots;
@@ -385,6 +385,42 @@ impl FrameStack {
         }
     }
 
+    /// Moves the slots of a `CALL` -- `values[callable_idx..]`: the callable
+    /// (or a NULL marker, then the callable), then the arguments -- into
+    /// `ops` (which must be empty), leaving the stack cut at `callable_idx`.
+    /// `false` (nothing moved) when there are more than
+    /// [`CALL_OPERANDS_MAX`] slots.
+    #[inline(always)]
+    pub fn take_call_operands(&mut self, callable_idx: usize, ops: &mut CallOperands) -> bool {
+        let len = self.values.len();
+        let n = len.wrapping_sub(callable_idx);
+        if !(2..=CALL_OPERANDS_MAX).contains(&n) || ops.len != 0 {
+            return false;
+        }
+        // SAFETY: `callable_idx..len` are initialised slots and `n` fits the
+        // buffer. Each is moved out once: the vector forgets them by
+        // shrinking its length, and from then on `ops` alone owns them (its
+        // `len` covers exactly the moved slots) and drops each once.
+        unsafe {
+            self.values.set_len(callable_idx);
+            let src = self.values.as_ptr().add(callable_idx);
+            for i in 0..n {
+                ops.buf[i].write(src.add(i).read());
+            }
+        }
+        ops.len = n;
+        ops.args = if ops.slot_mut(0).is_none() { 2 } else { 1 };
+        // The callable and every argument must be a value (a `None` slot
+        // reads as the `None` object, as the generic path does).
+        for i in ops.args - 1..n {
+            let s = ops.slot_mut(i);
+            if s.is_none() {
+                *s = Some(crate::types::singletons::none());
+            }
+        }
+        true
+    }
+
     /// Fast local `i` of the running frame at `base`, borrowed. `i` is the
     /// operand of a verified `LOAD_FAST`-family instruction.
     #[inline(always)]
@@ -403,6 +439,75 @@ impl FrameStack {
         debug_assert!(base + i < self.values.len());
         // SAFETY: as in `local`; `&mut self` makes the borrow unique.
         unsafe { &mut *self.values.as_mut_ptr().add(base + i) }
+    }
+}
+
+/// Most slots a [`CallOperands`] holds: the callable, a NULL marker or the
+/// receiver, and up to eight more arguments.
+pub const CALL_OPERANDS_MAX: usize = 10;
+
+/// The operands of one `CALL`, moved off the value stack (see
+/// [`FrameStack::take_call_operands`]). The callee may grow and so move the
+/// value stack, so arguments cannot stay borrowed from it; this buffer owns
+/// them on the Rust stack instead: no heap allocation and no reference
+/// counting to pass them. Invariant: `buf[..len]` are initialised,
+/// `buf[args - 1..len]` are all `Some`.
+pub struct CallOperands {
+    buf: [MaybeUninit<Option<Value>>; CALL_OPERANDS_MAX],
+    len: usize,
+    args: usize,
+}
+
+impl CallOperands {
+    /// An empty buffer, for [`FrameStack::take_call_operands`] to fill.
+    #[inline(always)]
+    pub fn new() -> CallOperands {
+        CallOperands { buf: [const { MaybeUninit::uninit() }; CALL_OPERANDS_MAX], len: 0, args: 0 }
+    }
+
+    #[inline(always)]
+    fn slot_mut(&mut self, i: usize) -> &mut Option<Value> {
+        debug_assert!(i < self.len);
+        // SAFETY: `i < len`, and `buf[..len]` are initialised.
+        unsafe { self.buf[i].assume_init_mut() }
+    }
+
+    /// The value called.
+    #[inline(always)]
+    pub fn callable(&self) -> &Value {
+        &self.values()[0]
+    }
+
+    /// The arguments (receiver first for a method call), keyword values last.
+    #[inline(always)]
+    pub fn args(&self) -> &[Value] {
+        &self.values()[1..]
+    }
+
+    #[inline(always)]
+    fn values(&self) -> &[Value] {
+        let from = self.args - 1;
+        // SAFETY: `buf[args - 1..len]` are initialised and all `Some`
+        // (the invariant); `Value` is a `repr(transparent)` non-zero word,
+        // so `Option<Value>` has its layout and a `Some` is the value itself.
+        unsafe { std::slice::from_raw_parts(self.buf.as_ptr().add(from).cast::<Value>(), self.len - from) }
+    }
+}
+
+impl Default for CallOperands {
+    fn default() -> Self {
+        CallOperands::new()
+    }
+}
+
+impl Drop for CallOperands {
+    #[inline]
+    fn drop(&mut self) {
+        for i in 0..self.len {
+            // SAFETY: `buf[..len]` are initialised and owned; each is
+            // dropped once, here.
+            unsafe { self.buf[i].assume_init_drop() };
+        }
     }
 }
 

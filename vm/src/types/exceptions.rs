@@ -15,6 +15,7 @@ use crate::types::type_::{flags, PyType, TypeCell};
 use crate::value::Value;
 use crate::vm::{PyErr, Vm};
 
+pub(crate) mod construct;
 mod members;
 
 pub static BASE_EXCEPTION_TYPE: TypeCell = TypeCell::new();
@@ -279,9 +280,18 @@ impl Vm {
 
 /// Stores an attribute in an exception's instance dict.
 pub fn e_set_attr(e: &PyRef<PyBaseException>, name: &str, v: Value) {
+    use crate::intern::names;
     let val = e.to_value();
     if let Some(ext) = crate::object::alloc::instance_ext(&val) {
-        ext.dict().set_str_key(crate::intern::intern(name), v);
+        // The names set whenever the runtime raises AttributeError,
+        // NameError or StopIteration skip the intern table's lock.
+        let key = match name {
+            "name" => names::NAME.get().clone(),
+            "obj" => names::OBJ.get().clone(),
+            "value" => names::VALUE.get().clone(),
+            _ => crate::intern::intern(name),
+        };
+        ext.dict().set_str_key(key, v);
     }
 }
 
