@@ -610,8 +610,11 @@ impl Vm {
                         Opcode::LIST_APPEND => {
                             let v = pop!();
                             let n = self.frames.values.len();
-                            let target = self.frames.values[n - arg as usize].clone().unwrap_or_else(none);
-                            if let Some(l) = target.downcast_ref::<PyList>() {
+                            // The list is borrowed in place: appending runs no
+                            // Python code.
+                            if let Some(l) =
+                                self.frames.values[n - arg as usize].as_ref().and_then(|t| t.downcast_ref::<PyList>())
+                            {
                                 l.append(v);
                             }
                         }
@@ -619,7 +622,11 @@ impl Vm {
                             let v = pop!();
                             let n = self.frames.values.len();
                             let target = self.frames.values[n - arg as usize].clone().unwrap_or_else(none);
-                            tri!(self.call_method(&target, "add", &[v]));
+                            // The comprehension's own new set: no method lookup.
+                            match target.downcast_ref::<crate::types::small::PySet>() {
+                                Some(set) => drop(tri!(set.add(self, v))),
+                                None => drop(tri!(self.call_method(&target, "add", &[v]))),
+                            }
                         }
                         Opcode::MAP_ADD => {
                             let v = pop!();
@@ -744,13 +751,13 @@ impl Vm {
                             push!(it)
                         }
                         Opcode::FOR_ITER => {
-                            let range_step = match self.frames.peek_op(1) {
-                                Some(it) => it.downcast_ref::<crate::types::range::PyRangeIter>().map(|r| r.next_int()),
+                            let fast = match self.frames.peek_op(1) {
+                                Some(it) => crate::interp::iter_ops::step_builtin(it),
                                 None => None,
                             };
-                            if let Some(step) = range_step {
+                            if let Some(step) = fast {
                                 match step {
-                                    Some(i) => push!(int_from_i64(i)),
+                                    Some(v) => push!(v),
                                     None => {
                                         drop(self.frames.pop_op());
                                         pc = arg as usize;
@@ -927,14 +934,9 @@ impl Vm {
                             }
                             self.depth -= 1;
                             if frame.generator.is_some() {
-                                // An inline generator (FOR_ITER) is exhausted:
-                                // the caller pops the iterator and leaves the
-                                // loop; the return value is not used.
-                                let mut frame = frame;
-                                crate::types::generator::finish_inline(self, &mut frame, None);
-                                self.frames.values.truncate(frame.ret_sp - 1);
-                                self.frames.top_mut().pc = frame.exit_pc;
-                                drop(v);
+                                // An inline generator (FOR_ITER, SEND) is
+                                // exhausted: its caller goes on after the loop.
+                                crate::types::generator::return_inline(self, frame, v);
                                 continue 'frames;
                             }
                             self.frames.values.truncate(frame.ret_sp);
@@ -1092,6 +1094,22 @@ impl Vm {
                         Opcode::SEND => {
                             let v = pop!();
                             let receiver = top!();
+                            // `yield from` a generator: resumed inline, as by
+                            // FOR_ITER (no Rust recursion per delegation level).
+                            let v = match receiver.is_exact(crate::types::generator::GENERATOR_TYPE.get()) {
+                                true => match receiver.downcast_ref::<crate::types::generator::PyGenerator>() {
+                                    Some(g) => {
+                                        self.frames.frames[fidx].lasti = lasti;
+                                        self.frames.frames[fidx].pc = pc;
+                                        match g.enter_inline_send(self, &receiver, arg as usize, v) {
+                                            None => continue 'frames,
+                                            Some(v) => v,
+                                        }
+                                    }
+                                    None => v,
+                                },
+                                false => v,
+                            };
                             match tri!(crate::types::generator::send_to(self, &receiver, v)) {
                                 crate::types::generator::SendResult::Yielded(x) => push!(x),
                                 crate::types::generator::SendResult::Returned(x) => {

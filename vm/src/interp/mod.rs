@@ -10,6 +10,7 @@ pub mod frame;
 pub mod frame_object;
 pub mod global_cache;
 pub mod inline_cache;
+pub mod iter_ops;
 pub mod native_call;
 pub mod patterns;
 pub mod suggest;

@@ -27,7 +27,7 @@
 //! see a freed item or array.
 #![allow(unsafe_code)]
 
-use std::alloc::{alloc_zeroed, dealloc, handle_alloc_error, Layout};
+use std::alloc::{alloc_zeroed, dealloc, handle_alloc_error, realloc, Layout};
 use std::ops::Deref;
 use std::ptr::NonNull;
 
@@ -59,6 +59,31 @@ fn alloc_array(cap: usize) -> NonNull<ArrayHeader> {
     let Some(p) = NonNull::new(p) else { handle_alloc_error(l) };
     // SAFETY: fresh allocation, large enough for the header.
     unsafe { p.as_ptr().write(ArrayHeader { cap }) };
+    p
+}
+
+/// Array `a` grown to `cap` slots (more than it has), its slots kept and
+/// the new ones zeroed; `a` is gone.
+///
+/// # Safety
+/// `a` came from `alloc_array` (or this function) and no other thread can
+/// read it (an unshared list's array, its owner writing under the lock).
+unsafe fn grow_array_in_place(a: NonNull<ArrayHeader>, cap: usize) -> NonNull<ArrayHeader> {
+    // SAFETY: forwarded contract; the header holds the old capacity.
+    let old_cap = unsafe { (*a.as_ptr()).cap };
+    let l = layout(cap);
+    // SAFETY: `a` was allocated with `layout(old_cap)`, the new size is
+    // non-zero and its layout valid (built by `layout`).
+    let p = unsafe { realloc(a.as_ptr() as *mut u8, layout(old_cap), l.size()) } as *mut ArrayHeader;
+    let Some(p) = NonNull::new(p) else { handle_alloc_error(l) };
+    // SAFETY: the new block holds the header and `cap` slots; the first
+    // `old_cap` slots were copied by `realloc`, the rest are zeroed here
+    // before anyone reads them.
+    unsafe {
+        p.as_ptr().write(ArrayHeader { cap });
+        let first = (p.as_ptr() as *mut u8).add(std::mem::size_of::<ArrayHeader>()) as *mut usize;
+        std::ptr::write_bytes(first.add(old_cap), 0, cap - old_cap);
+    }
     p
 }
 
@@ -307,6 +332,87 @@ impl SharedVec {
         g.get(i).cloned()
     }
 
+    /// `append(v)`: one lock, and no removal buffer (nothing leaves).
+    #[inline]
+    pub fn append(&self, v: Value) {
+        let g = self.state.lock_write();
+        let n = self.len.load(Ordering::Relaxed);
+        let a = match NonNull::new(self.array.load(Ordering::Relaxed)) {
+            // SAFETY: the current array, alive while we hold the lock.
+            Some(a) if n < unsafe { (*a.as_ptr()).cap } => a,
+            _ => self.grow_locked(n + 1, g.shared),
+        };
+        // SAFETY: as above (a grown array is current too).
+        let s = unsafe { slots(a) };
+        s[n].store(into_word(v), Ordering::Release);
+        // Release: the slot before the length that makes it visible.
+        self.len.store(n + 1, Ordering::Release);
+        drop(g);
+    }
+
+    /// `self[i] = v`, negative `i` counting from the end: one lock, and the
+    /// old item released after unlocking (deferred if the list is shared).
+    /// Gives `v` back if `i` is out of range.
+    #[inline]
+    pub fn store_signed(&self, i: i64, v: Value) -> Result<(), Value> {
+        let g = self.state.lock_write();
+        let n = self.len.load(Ordering::Relaxed);
+        let Some(j) = crate::protocol::sequence::normalize_index(i, n) else {
+            drop(g);
+            return Err(v);
+        };
+        let Some(a) = NonNull::new(self.array.load(Ordering::Relaxed)) else {
+            drop(g);
+            return Err(v);
+        };
+        // SAFETY: the current array, alive while we hold the lock; `j <
+        // len <= cap`.
+        let old = unsafe { slots(a) }[j].swap(into_word(v), Ordering::AcqRel);
+        let shared = g.shared;
+        drop(g);
+        // SAFETY: the list owned this reference and gave it up above.
+        let old = unsafe { from_word(old) };
+        if shared {
+            super::lockfree::defer_drop(old);
+        } else {
+            drop(old);
+        }
+        Ok(())
+    }
+
+    /// Moves the items to an array with room for `need` (CPython's growth
+    /// pattern) and returns it. Call with the lock held; `shared` is the
+    /// guard's. An unshared list grows in place when the allocator can:
+    /// only its owner, the writer now, reads it.
+    #[inline(never)]
+    fn grow_locked(&self, need: usize, shared: bool) -> NonNull<ArrayHeader> {
+        let cap = (need.saturating_add(need >> 3).saturating_add(6) & !3).max(need);
+        let old = NonNull::new(self.array.load(Ordering::Relaxed));
+        if let (false, Some(old)) = (shared, old) {
+            // SAFETY: unshared: no other thread reads the array (see
+            // `lockfree.rs`, `Removed::release`), and we hold the lock.
+            let new = unsafe { grow_array_in_place(old, cap) };
+            self.array.store(new.as_ptr(), Ordering::Release);
+            return new;
+        }
+        let n = self.len.load(Ordering::Relaxed);
+        let new = alloc_array(cap);
+        if let Some(old) = old {
+            // SAFETY: `new` is fresh and unpublished; `old` is the current
+            // array, alive while we hold the lock.
+            let (dst, src) = unsafe { (slots(new), slots(old)) };
+            for (d, s) in dst.iter().zip(src).take(n) {
+                d.store(s.load(Ordering::Relaxed), Ordering::Relaxed);
+            }
+        }
+        // Release: the copied slots before the pointer.
+        let prev = self.array.swap(new.as_ptr(), Ordering::AcqRel);
+        if let Some(prev) = NonNull::new(prev) {
+            retire(prev, shared, false);
+        }
+        new
+    }
+
     /// Locks the items for reading (marks the list shared if a non-owner
     /// reads it, so its later reads need no lock).
     pub fn lock_read(&self) -> ListGuard<'_> {
@@ -418,23 +524,7 @@ impl ListGuard<'_> {
         if need <= self.capacity() {
             return;
         }
-        let cap = need.saturating_add(need >> 3).saturating_add(6) & !3;
-        self.move_to_new_array(cap.max(need));
-    }
-
-    fn move_to_new_array(&mut self, cap: usize) {
-        let n = self.len();
-        let new = alloc_array(cap);
-        // SAFETY: fresh and unpublished.
-        let dst = unsafe { slots(new) };
-        for (d, s) in dst.iter().zip(self.slots()).take(n) {
-            d.store(s.load(Ordering::Relaxed), Ordering::Relaxed);
-        }
-        // Release: the copied slots before the pointer.
-        let old = self.vec.array.swap(new.as_ptr(), Ordering::AcqRel);
-        if let Some(old) = NonNull::new(old) {
-            retire(old, self.shared(), false);
-        }
+        self.vec.grow_locked(need, self.shared());
     }
 
     #[inline]

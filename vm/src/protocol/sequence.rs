@@ -81,13 +81,10 @@ impl Vm {
         if let Some(i) = key.as_small_int() {
             if obj.is_exact(crate::types::list::LIST_TYPE.get()) {
                 if let Some(l) = obj.downcast_ref::<PyList>() {
-                    let mut items = l.lock();
-                    if let Some(j) = normalize_index(i, items.len()) {
-                        items.set(j, value);
-                        return Ok(());
-                    }
-                    drop(items);
-                    return Err(self.new_index_error("list assignment index out of range"));
+                    return match l.store_signed(i, value) {
+                        Ok(()) => Ok(()),
+                        Err(_) => Err(self.new_index_error("list assignment index out of range")),
+                    };
                 }
             }
         }

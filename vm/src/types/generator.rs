@@ -6,6 +6,8 @@
 //! leaves the loop and the window moves back. So a generator can be resumed
 //! by any thread, one at a time ("generator already executing" otherwise).
 
+use skein_compiler::bytecode::Opcode;
+
 use crate::function::args::Args;
 use crate::function::PyFunction;
 use crate::interp::eval::FrameExit;
@@ -131,6 +133,27 @@ pub(crate) fn finish_inline(vm: &mut Vm, frame: &mut Frame, err: Option<PyErr>) 
     Some(escaping_error(vm, err?))
 }
 
+/// `RETURN_VALUE` of a frame entered by [`PyGenerator::enter_inline`] or
+/// [`PyGenerator::enter_inline_send`] (already popped, its values gone):
+/// the generator is finished and the caller, now on top, goes on at the
+/// frame's `exit_pc`. A `FOR_ITER` caller drops its iterator and ignores
+/// the value; a `SEND` caller keeps its receiver and gets the value (the
+/// result of `yield from`). Which one it was is the instruction the caller
+/// is executing (its `lasti`).
+pub(crate) fn return_inline(vm: &mut Vm, mut frame: Frame, v: Value) {
+    finish_inline(vm, &mut frame, None);
+    let caller = vm.frames.top();
+    let send = caller.code().instrs.get(caller.lasti).is_some_and(|i| i.op == Opcode::SEND);
+    if send {
+        vm.frames.values.truncate(frame.ret_sp);
+        vm.frames.push_op(Some(v));
+    } else {
+        vm.frames.values.truncate(frame.ret_sp - 1);
+        drop(v);
+    }
+    vm.frames.top_mut().pc = frame.exit_pc;
+}
+
 pub enum SendResult {
     Yielded(Value),
     Returned(Value),
@@ -247,25 +270,40 @@ impl PyGenerator {
     /// loop). Moves the window onto the value stack and pushes a frame with
     /// `is_entry == false` whose `YIELD_VALUE` hands the window back
     /// ([`PyGenerator::suspend_inline`]) and whose return or exception ends
-    /// the generator ([`finish_inline`]). Returns false, having done
-    /// nothing, when the generator is running or finished or the recursion
-    /// limit is reached: the general path (`next`) reports those.
+    /// the generator ([`return_inline`], [`finish_inline`]). Returns false,
+    /// having done nothing, when the generator is running or finished or
+    /// the recursion limit is reached: the general path (`next`) reports
+    /// those.
     pub(crate) fn enter_inline(&self, vm: &mut Vm, this: &Value, exit_pc: usize) -> bool {
+        self.enter_inline_with(vm, this, exit_pc, none()).is_none()
+    }
+
+    /// `SEND` (`yield from`) to a generator, resumed inline as for
+    /// `FOR_ITER`: the caller's `SEND` continues with the yielded value, and
+    /// on return jumps to `exit_pc` with the return value. Gives `sent` back
+    /// when it did nothing (see `enter_inline`; also a non-`None` value
+    /// sent to a just-started generator, an error the general path raises).
+    pub(crate) fn enter_inline_send(&self, vm: &mut Vm, this: &Value, exit_pc: usize, sent: Value) -> Option<Value> {
+        self.enter_inline_with(vm, this, exit_pc, sent)
+    }
+
+    fn enter_inline_with(&self, vm: &mut Vm, this: &Value, exit_pc: usize, sent: Value) -> Option<Value> {
         if vm.depth + 1 > crate::interp::eval::recursion_limit() {
-            return false;
+            return Some(sent);
         }
         let base = vm.frames.values.len();
         let (pc, lasti, exc_state) = {
             let mut s = self.state.lock();
-            if s.running || s.finished {
-                return false;
+            if s.running || s.finished || (!s.started && !sent.is_none()) {
+                drop(s);
+                return Some(sent);
             }
             s.running = true;
             // Moving the values out keeps the buffer in the generator, ready
             // for the window to come back at the next `yield`.
             vm.frames.values.append(&mut s.window);
             if s.started {
-                vm.frames.values.push(Some(none()));
+                vm.frames.values.push(Some(sent));
             }
             s.started = true;
             (s.pc, s.lasti, s.exc_state.take())
@@ -279,7 +317,7 @@ impl PyGenerator {
         frame.generator = Some(this.clone());
         frame.saved_handled = saved_handled;
         frame.exit_pc = exit_pc;
-        true
+        None
     }
 
     /// `YIELD_VALUE` in a frame entered by [`PyGenerator::enter_inline`]

@@ -34,6 +34,9 @@ pub fn as_native_iterator(v: &Value) -> Option<&dyn NativeIterator> {
     if let Some(i) = v.downcast_ref::<PyListIter>() {
         return Some(i);
     }
+    if let Some(g) = v.downcast_ref::<crate::types::generator::PyGenerator>() {
+        return Some(g);
+    }
     if let Some(i) = v.downcast_ref::<PyTupleIter>() {
         return Some(i);
     }
@@ -63,9 +66,10 @@ impl PyPayload for PyListIter {
     }
 }
 
-impl NativeIterator for PyListIter {
+impl PyListIter {
+    /// The next item; `None` from the end on (even if the list grows).
     #[inline]
-    fn next(&self, _vm: &mut Vm) -> PyResult<Option<Value>> {
+    pub fn step(&self) -> Option<Value> {
         let i = self.pos.load(Ordering::Relaxed);
         let v = self.list.get(i);
         if v.is_some() {
@@ -73,7 +77,14 @@ impl NativeIterator for PyListIter {
         } else {
             self.pos.store(usize::MAX / 2, Ordering::Relaxed);
         }
-        Ok(v)
+        v
+    }
+}
+
+impl NativeIterator for PyListIter {
+    #[inline]
+    fn next(&self, _vm: &mut Vm) -> PyResult<Option<Value>> {
+        Ok(self.step())
     }
 }
 
@@ -92,11 +103,25 @@ impl PyPayload for PyTupleIter {
     }
 }
 
+impl PyTupleIter {
+    /// The next item, `None` at the end. A plain load and store, not an
+    /// atomic add: threads sharing one iterator may see an item twice, as
+    /// CPython allows, but it never reads past the tuple.
+    #[inline]
+    pub fn step(&self) -> Option<Value> {
+        let i = self.pos.load(Ordering::Relaxed);
+        let v = self.tuple.items().get(i).cloned();
+        if v.is_some() {
+            self.pos.store(i + 1, Ordering::Relaxed);
+        }
+        v
+    }
+}
+
 impl NativeIterator for PyTupleIter {
     #[inline]
     fn next(&self, _vm: &mut Vm) -> PyResult<Option<Value>> {
-        let i = self.pos.fetch_add(1, Ordering::Relaxed);
-        Ok(self.tuple.items().get(i).cloned())
+        Ok(self.step())
     }
 }
 

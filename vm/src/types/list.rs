@@ -97,7 +97,14 @@ impl PyList {
 
     #[inline]
     pub fn append(&self, v: Value) {
-        self.items.lock().push(v);
+        self.items.append(v);
+    }
+
+    /// `self[i] = v` (negative from the end); gives `v` back if `i` is out
+    /// of range.
+    #[inline]
+    pub fn store_signed(&self, i: i64, v: Value) -> Result<(), Value> {
+        self.items.store_signed(i, v)
     }
 
     /// A copy of the items.

@@ -18,7 +18,7 @@ use crate::types::int::int_from_i64;
 use crate::types::iterators::NativeIterator;
 use crate::types::list::new_list;
 use crate::types::singletons::{bool_value, none, not_implemented};
-use crate::types::small::{is_frozenset, PySet, FROZENSET_TYPE, SET_TYPE};
+use crate::types::small::{is_frozenset, PySet, SetTable, FROZENSET_TYPE, SET_TYPE};
 use crate::types::str::new_str;
 use crate::types::tuple_methods::{
     compare_methods, descr_error, noargs, one_arg, repr_enter, repr_nested, slot_args, RichCompare,
@@ -158,6 +158,32 @@ pub(crate) fn update_from(vm: &mut Vm, so: &PyRef<PySet>, other: &Value) -> PyRe
         if so.to_value().is(other) {
             return Ok(());
         }
+        // A few keys into a set that already has some (`s | {x}`): copied
+        // out without a table snapshot or a heap vector, added in `o`'s
+        // table order as `set_merge` does.
+        let few: Option<smallvec::SmallVec<[(i64, Value); 8]>> = {
+            let g = o.lock();
+            (g.len() <= 8).then(|| g.iter().map(|(h, k)| (h, k.clone())).collect())
+        };
+        if let Some(few) = few {
+            if few.is_empty() {
+                return Ok(());
+            }
+            let nonempty = {
+                let mut t = so.lock();
+                let nonempty = !t.is_empty() || t.slots().iter().any(|e| e.hash != 0);
+                if nonempty {
+                    t.presize_for(few.len());
+                }
+                nonempty
+            };
+            if nonempty {
+                for (h, k) in few {
+                    so.add_hashed(vm, k, h)?;
+                }
+                return Ok(());
+            }
+        }
         let snap = o.lock().clone_table();
         if snap.is_empty() {
             return Ok(());
@@ -196,10 +222,23 @@ pub(crate) fn update_from(vm: &mut Vm, so: &PyRef<PySet>, other: &Value) -> PyRe
 }
 
 /// A new set of `like`'s base type holding `so`'s keys (`set_copy`).
+/// The copy is built under `so`'s lock alone (the new table is not yet
+/// reachable by anyone), with `set_merge`'s presizing, so its layout and
+/// iteration order are CPython's.
 fn copy_of(vm: &mut Vm, so: &Value) -> PyResult<PyRef<PySet>> {
-    let r = new_like(so);
-    update_from(vm, &r, so)?;
-    Ok(r)
+    let Some(src) = so.downcast_ref::<PySet>() else {
+        let r = new_like(so);
+        update_from(vm, &r, so)?;
+        return Ok(r);
+    };
+    let mut t = SetTable::new();
+    {
+        let g = src.lock();
+        t.presize_for(g.len());
+        t.merge_into_empty(&g);
+    }
+    let set = PySet::from_table(t);
+    Ok(if is_frozenset(so) { PyRef::new_with_type(set, FROZENSET_TYPE.get()) } else { PyRef::new(set) })
 }
 
 /// `key in so`, retrying with `frozenset(key)` when `key` is an
