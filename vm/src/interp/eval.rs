@@ -682,21 +682,29 @@ impl Vm {
                         Opcode::UNPACK_SEQUENCE => {
                             let seq = pop!();
                             let n = arg as usize;
-                            // Tuples and lists of the right length go straight
-                            // onto the stack, with no intermediate vector.
-                            if let Some(t) = seq.as_tuple() {
+                            // Exact tuples and lists of the right length go
+                            // straight onto the stack, with no intermediate
+                            // vector (a subclass may override `__iter__`).
+                            let cls = seq.class();
+                            if let Some(t) = seq.as_tuple().filter(|_| !cls.is_heap_type()) {
                                 if t.len() == n {
                                     for v in t.iter().rev() {
                                         push!(v.clone());
                                     }
                                     continue;
                                 }
-                            } else if let Some(l) = seq.downcast_ref::<PyList>() {
-                                let items = l.lock_read();
-                                if items.len() == n {
-                                    for v in items.iter().rev() {
-                                        push!(v.clone());
+                            } else if let Some(l) = seq.downcast_ref::<PyList>().filter(|_| !cls.is_heap_type()) {
+                                let frames = &mut self.frames;
+                                let done = l.read(|items| {
+                                    if items.len() != n {
+                                        return false;
                                     }
+                                    for v in items.iter().rev() {
+                                        frames.push_op(Some(v.clone()));
+                                    }
+                                    true
+                                });
+                                if done {
                                     continue;
                                 }
                             }
@@ -1432,9 +1440,11 @@ impl Vm {
     /// `LOAD_ATTR` method form: the unbound function when `obj.name` would
     /// be a plain method binding.
     fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
-        let items = if let Some(t) = seq.as_tuple() {
+        // Only exact tuples and lists: a subclass may override `__iter__`.
+        let exact = !seq.class().is_heap_type();
+        let items = if let Some(t) = seq.as_tuple().filter(|_| exact) {
             t.to_vec()
-        } else if let Some(l) = seq.downcast_ref::<PyList>() {
+        } else if let Some(l) = seq.downcast_ref::<PyList>().filter(|_| exact) {
             l.snapshot()
         } else {
             let it = match self.iter(seq) {

@@ -27,7 +27,7 @@
 //! see a freed item or array.
 #![allow(unsafe_code)]
 
-use std::alloc::{alloc_zeroed, dealloc, handle_alloc_error, realloc, Layout};
+use std::alloc::{alloc, alloc_zeroed, dealloc, handle_alloc_error, realloc, Layout};
 use std::ops::Deref;
 use std::ptr::NonNull;
 
@@ -198,13 +198,23 @@ fn array_of(items: impl IntoIterator<Item = Value>, cap: usize) -> (*mut ArrayHe
     if cap == 0 {
         return (std::ptr::null_mut(), 0);
     }
-    let a = alloc_array(cap);
-    // SAFETY: fresh, not yet published.
-    let s = unsafe { slots(a) };
+    let l = layout(cap);
+    // SAFETY: the layout has a non-zero size (the header). The block is
+    // written below (header, then every slot) before anyone reads it: the
+    // slots are filled, not zeroed first, since nearly all get an item.
+    let p = unsafe { alloc(l) } as *mut ArrayHeader;
+    let Some(a) = NonNull::new(p) else { handle_alloc_error(l) };
     let mut n = 0;
-    for (slot, v) in s.iter().zip(items) {
-        slot.store(into_word(v), Ordering::Relaxed);
-        n += 1;
+    // SAFETY: fresh, unpublished, large enough for the header and `cap`
+    // word slots; each slot is written once (an item's word or 0).
+    unsafe {
+        a.as_ptr().write(ArrayHeader { cap });
+        let first = (a.as_ptr() as *mut u8).add(std::mem::size_of::<ArrayHeader>()) as *mut usize;
+        for v in items.into_iter().take(cap) {
+            first.add(n).write(into_word(v));
+            n += 1;
+        }
+        std::ptr::write_bytes(first.add(n), 0, cap - n);
     }
     (a.as_ptr(), n)
 }
@@ -380,6 +390,110 @@ impl SharedVec {
         Ok(())
     }
 
+    /// `insert(i, v)`: `i` clamped to `0..=len` as `list.insert` does (a
+    /// negative one counting from the end); one lock.
+    pub fn insert_clamped(&self, i: i64, v: Value) {
+        let g = self.state.lock_write();
+        let n = self.len.load(Ordering::Relaxed);
+        let at = if i < 0 { (i + n as i64).max(0) as usize } else { (i as usize).min(n) };
+        let a = match NonNull::new(self.array.load(Ordering::Relaxed)) {
+            // SAFETY: the current array, alive while we hold the lock.
+            Some(a) if n < unsafe { (*a.as_ptr()).cap } => a,
+            _ => self.grow_locked(n + 1, g.shared),
+        };
+        // SAFETY: as above; `n < cap`.
+        let s = unsafe { slots(a) };
+        for k in (at..n).rev() {
+            s[k + 1].store(s[k].load(Ordering::Relaxed), Ordering::Release);
+        }
+        s[at].store(into_word(v), Ordering::Release);
+        self.len.store(n + 1, Ordering::Release);
+        drop(g);
+    }
+
+    /// `pop(i)` (negative from the end); one lock. `Err(true)` if the list
+    /// is empty, `Err(false)` if `i` is out of range.
+    pub fn pop_signed(&self, i: i64) -> Result<Value, bool> {
+        let g = self.state.lock_write();
+        let n = self.len.load(Ordering::Relaxed);
+        if n == 0 {
+            return Err(true);
+        }
+        let Some(j) = crate::protocol::sequence::normalize_index(i, n) else { return Err(false) };
+        let Some(a) = NonNull::new(self.array.load(Ordering::Relaxed)) else { return Err(false) };
+        // SAFETY: the current array, alive while we hold the lock; `j < n
+        // <= cap`.
+        let s = unsafe { slots(a) };
+        let w = s[j].load(Ordering::Relaxed);
+        for k in j..n - 1 {
+            s[k].store(s[k + 1].load(Ordering::Relaxed), Ordering::Release);
+        }
+        s[n - 1].store(0, Ordering::Release);
+        self.len.store(n - 1, Ordering::Release);
+        let shared = g.shared;
+        drop(g);
+        // SAFETY: the list owned this reference and gave it up above.
+        let v = unsafe { from_word(w) };
+        if shared {
+            // A lock-free reader may still hold the word: the list's
+            // reference goes after the grace period, the caller gets a new one.
+            let out = v.clone();
+            super::lockfree::defer_drop(v);
+            Ok(out)
+        } else {
+            Ok(v)
+        }
+    }
+
+    /// `self[a:b] = src` when `bounds(len)`, under the lock, gives a start
+    /// `a` with `b - a == src.len()` (the usual reversal of a prefix): the
+    /// items trade places, so afterwards `src` holds the replaced values,
+    /// which the caller releases (deferred if this returns `Some(true)`,
+    /// the list being shared). `None`, having done nothing, when `bounds`
+    /// says no.
+    pub fn swap_range(&self, bounds: impl FnOnce(usize) -> Option<usize>, src: &mut [Value]) -> Option<bool> {
+        let g = self.state.lock_write();
+        let n = self.len.load(Ordering::Relaxed);
+        let start = bounds(n)?;
+        if src.is_empty() {
+            return Some(g.shared);
+        }
+        let a = NonNull::new(self.array.load(Ordering::Relaxed))?;
+        // SAFETY: the current array, alive while we hold the lock.
+        let s = unsafe { slots(a) };
+        let range = s.get(start..start + src.len()).filter(|_| start + src.len() <= n)?;
+        for (slot, v) in range.iter().zip(src.iter_mut()) {
+            let old = slot.load(Ordering::Relaxed);
+            // SAFETY: the list gives up the reference in `old`, whose slot
+            // gets the new item's word right below.
+            let new = std::mem::replace(v, unsafe { from_word(old) });
+            slot.store(into_word(new), Ordering::Release);
+        }
+        let shared = g.shared;
+        drop(g);
+        Some(shared)
+    }
+
+    /// Runs `f` on the items under the lock, as one consistent state. `f`
+    /// must not run Python code or drop values (cloning is fine): no
+    /// removal buffer comes with this lock.
+    #[inline]
+    pub fn read<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
+        let g = self.state.lock_read();
+        let n = self.len.load(Ordering::Relaxed);
+        let items: &[Value] = match NonNull::new(self.array.load(Ordering::Relaxed)) {
+            None => &[],
+            // SAFETY: we hold the lock, so the current array is alive and
+            // unchanged while `f` runs (writers lock); its first `len`
+            // slots hold live values' words, and a slot has the layout of
+            // a `Value` (asserted in `lockfree.rs`).
+            Some(a) => unsafe { std::slice::from_raw_parts(slots(a).as_ptr() as *const Value, n) },
+        };
+        let r = f(items);
+        drop(g);
+        r
+    }
+
     /// Moves the items to an array with room for `need` (CPython's growth
     /// pattern) and returns it. Call with the lock held; `shared` is the
     /// guard's. An unshared list grows in place when the allocator can:
@@ -513,7 +627,16 @@ impl ListGuard<'_> {
     /// after unlocking.
     fn discard(&mut self, w: usize) {
         // SAFETY: as in `hand_out`.
-        self.removed.push(unsafe { from_word(w) });
+        self.discard_value(unsafe { from_word(w) });
+    }
+
+    /// A tagged int holds no reference (nothing to release or defer), so
+    /// it is not kept.
+    #[inline(always)]
+    fn discard_value(&mut self, v: Value) {
+        if !v.is_small_int() {
+            self.removed.push(v);
+        }
     }
 
     /// Makes room for `extra` more items, moving to a larger array if
@@ -612,7 +735,7 @@ impl ListGuard<'_> {
         for w in &s[start..end] {
             // SAFETY: the list gives up this reference; its slot is
             // overwritten below before the lock is released.
-            self.removed.push(unsafe { from_word(w.load(Ordering::Relaxed)) });
+            self.discard_value(unsafe { from_word(w.load(Ordering::Relaxed)) });
         }
         // Move the tail to its new place (direction by which way it moves).
         let tail = n - end;

@@ -54,12 +54,14 @@ impl Vm {
         }
     }
 
-    /// Collects an iterable into a vector (fast for list and tuple).
+    /// Collects an iterable into a vector (fast for exact lists and
+    /// tuples; a subclass may override `__iter__`).
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
-        if let Some(t) = v.as_tuple() {
+        let exact = !v.class().is_heap_type();
+        if let Some(t) = v.as_tuple().filter(|_| exact) {
             return Ok(t.to_vec());
         }
-        if let Some(l) = v.downcast_ref::<crate::types::list::PyList>() {
+        if let Some(l) = v.downcast_ref::<crate::types::list::PyList>().filter(|_| exact) {
             return Ok(l.snapshot());
         }
         // An exact dict is read in one locked step, so `list(d)` is atomic

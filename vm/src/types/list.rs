@@ -107,6 +107,31 @@ impl PyList {
         self.items.store_signed(i, v)
     }
 
+    /// `insert(i, v)` with `list.insert`'s clamping.
+    #[inline]
+    pub fn insert_clamped(&self, i: i64, v: Value) {
+        self.items.insert_clamped(i, v)
+    }
+
+    /// `pop(i)`: `Err(true)` if empty, `Err(false)` if out of range.
+    #[inline]
+    pub fn pop_signed(&self, i: i64) -> Result<Value, bool> {
+        self.items.pop_signed(i)
+    }
+
+    /// `SharedVec::swap_range`: equal-length slice assignment.
+    #[inline]
+    pub fn swap_range(&self, bounds: impl FnOnce(usize) -> Option<usize>, src: &mut [Value]) -> Option<bool> {
+        self.items.swap_range(bounds, src)
+    }
+
+    /// Runs `f` on the items under the lock (one consistent state); `f`
+    /// must not run Python code or drop values.
+    #[inline]
+    pub fn read<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
+        self.items.read(f)
+    }
+
     /// A copy of the items.
     pub fn snapshot(&self) -> Vec<Value> {
         self.items.snapshot()

@@ -533,10 +533,7 @@ fn list_insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, rest) = pos_range(vm, &args, "insert", 2, 2)?;
     let l = this(vm, s)?;
     let i = vm.index_isize(&rest[0])? as i64;
-    let mut items = l.lock();
-    let n = items.len() as i64;
-    let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
-    items.insert(at as usize, rest[1].clone());
+    l.insert_clamped(i, rest[1].clone());
     Ok(none())
 }
 
@@ -564,17 +561,10 @@ fn list_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => vm.index_isize(v)? as i64,
         None => -1,
     };
-    let mut items = l.lock();
-    if items.is_empty() {
-        drop(items);
-        return Err(vm.new_index_error("pop from empty list"));
-    }
-    match normalize_index(i, items.len()) {
-        Some(j) => Ok(items.remove(j)),
-        None => {
-            drop(items);
-            Err(vm.new_index_error("pop index out of range"))
-        }
+    match l.pop_signed(i) {
+        Ok(v) => Ok(v),
+        Err(true) => Err(vm.new_index_error("pop from empty list")),
+        Err(false) => Err(vm.new_index_error("pop index out of range")),
     }
 }
 

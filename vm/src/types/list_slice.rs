@@ -65,15 +65,15 @@ pub fn get_slice(obj: &Value, spec: SliceSpec) -> Option<Value> {
     let cls = obj.class();
     if std::ptr::eq(cls, LIST_TYPE.get().payload_ref()) {
         let l = obj.downcast_ref::<PyList>()?;
-        let items = l.lock_read();
-        let (start, _, step, n) = spec.adjust(items.len());
-        let storage = if step == 1 {
-            let s = start as usize;
-            SharedVec::from_exact(items[s..s + n].iter().cloned())
-        } else {
-            SharedVec::from_exact(picked(&items, start, step, n))
-        };
-        drop(items);
+        let storage = l.read(|items| {
+            let (start, _, step, n) = spec.adjust(items.len());
+            if step == 1 {
+                let s = start as usize;
+                SharedVec::from_exact(items[s..s + n].iter().cloned())
+            } else {
+                SharedVec::from_exact(picked(items, start, step, n))
+            }
+        });
         return Some(PyRef::new(PyList::from_storage(storage)).into_value());
     }
     if std::ptr::eq(cls, TUPLE_TYPE.get().payload_ref()) {
@@ -98,8 +98,7 @@ fn source_items(v: &Value) -> Option<SmallVec<[Value; 16]>> {
         return Some(t.items().iter().cloned().collect());
     }
     let l = v.downcast_ref::<PyList>().filter(|_| v.is_exact(LIST_TYPE.get()))?;
-    let items = l.lock_read();
-    Some(items.iter().cloned().collect())
+    Some(l.read(|items| items.iter().cloned().collect()))
 }
 
 /// `obj[spec] = value` for an exact list target and an exact list or
@@ -109,12 +108,31 @@ pub fn set_slice(vm: &mut Vm, obj: &Value, spec: SliceSpec, value: &Value) -> Op
         return None;
     }
     let l = obj.downcast_ref::<PyList>()?;
-    let src = source_items(value)?;
+    let mut src = source_items(value)?;
+    let k = src.len();
+    // As many items as the range replaces: they trade places with the old
+    // ones under the lock, and the old ones are released after it.
+    let same = l.swap_range(
+        |len| {
+            let (start, stop, step, n) = spec.adjust(len);
+            (step == 1 && n == k && stop - start == k as i64).then_some(start as usize)
+        },
+        &mut src,
+    );
+    match same {
+        Some(false) => return Some(Ok(())),
+        Some(true) => {
+            src.into_iter().for_each(crate::object::lockfree::defer_drop);
+            return Some(Ok(()));
+        }
+        None => {}
+    }
     let mut items = l.lock();
     let (start, stop, step, n) = spec.adjust(items.len());
     if step == 1 {
         let (s, e) = (start as usize, stop.max(start) as usize);
-        items.splice(s, e, src);
+        // Drained in place: moving a 16-slot buffer costs a copy.
+        items.splice(s, e, src.drain(..));
         // The guard drops the replaced values after unlocking.
         return Some(Ok(()));
     }
