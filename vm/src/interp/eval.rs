@@ -525,7 +525,10 @@ impl Vm {
                         Opcode::BINARY_SUBSCR => {
                             let key = pop!();
                             let container = pop!();
-                            let v = tri!(self.get_item(&container, &key));
+                            let v = match crate::interp::iter_ops::subscr_fast(&container, &key) {
+                                Some(v) => v,
+                                None => tri!(self.get_item(&container, &key)),
+                            };
                             push!(v)
                         }
                         Opcode::STORE_SUBSCR => {

@@ -1,11 +1,15 @@
-//! The fast paths of `FOR_ITER`: the iterators of `range`, `list` and
-//! `tuple` step without a call, a `dyn` dispatch or a result wrapper.
-//! Everything else (generators, other native iterators, `__next__`) stays
-//! in the arm and `Vm::next`.
+//! The fast paths of `FOR_ITER` and `BINARY_SUBSCR`: the iterators of
+//! `range`, `list` and `tuple` step without a call, a `dyn` dispatch or a
+//! result wrapper, and an exact list or tuple indexed by a small int in
+//! range is read in place. Everything else (generators, other native
+//! iterators, `__next__`, `__getitem__`, errors) stays with the arm and
+//! `Vm::next` / `Vm::get_item`.
 
 use crate::types::int::int_from_i64;
 use crate::types::iterators::{PyListIter, PyTupleIter};
+use crate::types::list::{PyList, LIST_TYPE};
 use crate::types::range::PyRangeIter;
+use crate::types::tuple::{PyTuple, TUPLE_TYPE};
 use crate::value::Value;
 
 /// One step of `it` if it is a builtin sequence iterator: `Some(None)`
@@ -21,6 +25,23 @@ pub(crate) fn step_builtin(it: &Value) -> Option<Option<Value>> {
     }
     if let Some(t) = it.downcast_ref::<PyTupleIter>() {
         return Some(t.step());
+    }
+    None
+}
+
+/// `container[key]` for an exact list or tuple and a small int key in
+/// range; `None` for anything else (including an index out of range,
+/// whose error the general path raises).
+#[inline(always)]
+pub(crate) fn subscr_fast(container: &Value, key: &Value) -> Option<Value> {
+    let i = key.as_small_int()?;
+    if container.is_exact(LIST_TYPE.get()) {
+        return container.downcast_ref::<PyList>()?.get_signed(i);
+    }
+    if container.is_exact(TUPLE_TYPE.get()) {
+        let t = container.downcast_ref::<PyTuple>()?.items();
+        let j = crate::protocol::sequence::normalize_index(i, t.len())?;
+        return Some(t[j].clone());
     }
     None
 }

@@ -25,21 +25,19 @@ pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
 impl Vm {
     /// `obj[key]`.
     pub fn get_item(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
-        if let Some(i) = key.as_small_int() {
+        // Builtin lists and tuples only: a subclass may override
+        // `__getitem__` (found below).
+        if let Some(i) = key.as_small_int().filter(|_| !obj.class().is_heap_type()) {
             if let Some(l) = obj.downcast_ref::<PyList>() {
-                if let Some(v) = l.get_signed(i) {
-                    return Ok(v);
-                }
-                if !obj.class().is_heap_type() {
-                    return Err(self.new_index_error("list index out of range"));
-                }
+                return match l.get_signed(i) {
+                    Some(v) => Ok(v),
+                    None => Err(self.new_index_error("list index out of range")),
+                };
             } else if let Some(t) = obj.downcast_ref::<PyTuple>() {
-                if let Some(j) = normalize_index(i, t.len()) {
-                    return Ok(t.items()[j].clone());
-                }
-                if !obj.class().is_heap_type() {
-                    return Err(self.new_index_error("tuple index out of range"));
-                }
+                return match normalize_index(i, t.len()) {
+                    Some(j) => Ok(t.items()[j].clone()),
+                    None => Err(self.new_index_error("tuple index out of range")),
+                };
             }
         }
         if let Some(i) = key.as_small_int() {

@@ -357,7 +357,17 @@ pub(crate) fn seq_compare(vm: &mut Vm, a: Seq<'_>, b: Seq<'_>, op: CompareOp) ->
             return match op {
                 CompareOp::Eq => Ok(bool_value(false)),
                 CompareOp::Ne => Ok(bool_value(true)),
-                _ => nested(vm, " in comparison", |vm| vm.rich_compare(&x, &y, op)),
+                // Two tagged ints (sort keys like `(v % 101, -v)`): no
+                // dispatch, and no recursion to guard.
+                _ => match (x.as_small_int(), y.as_small_int()) {
+                    (Some(p), Some(q)) => Ok(bool_value(match op {
+                        CompareOp::Lt => p < q,
+                        CompareOp::Le => p <= q,
+                        CompareOp::Gt => p > q,
+                        _ => p >= q,
+                    })),
+                    _ => nested(vm, " in comparison", |vm| vm.rich_compare(&x, &y, op)),
+                },
             };
         }
         i += 1;
