@@ -16,56 +16,119 @@ use smallvec::SmallVec;
 
 use crate::function::method::PyBoundMethod;
 use crate::function::PyFunction;
+use crate::object::PyRef;
+use crate::types::exceptions::exc;
+use crate::types::type_::PyType;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 impl Vm {
     /// Pushes the frame for `CALL argc` (no keyword names) when the
-    /// callable is a Python function that binds its arguments by position,
-    /// saving `pc` as the caller's resume point. `Ok(false)` (nothing
-    /// changed) for every other callable or signature; an error (nothing
-    /// changed either) when the recursion limit is reached.
+    /// callable is a Python function that binds its arguments by position
+    /// (or a bound method of one, or a class whose instances are made by
+    /// `object.__new__` and such an `__init__`), saving `pc` as the
+    /// caller's resume point. `Ok(false)` (nothing changed) for every other
+    /// callable or signature; an error when the recursion limit is reached.
     #[inline(always)]
     pub(crate) fn push_py_call(&mut self, fidx: usize, argc: usize, pc: usize) -> PyResult<bool> {
         let len = self.frames.values.len();
         let callable_idx = len - argc - 2;
-        let mut fslot = callable_idx + self.frames.values[callable_idx].is_none() as usize;
+        let fslot = callable_idx + self.frames.values[callable_idx].is_none() as usize;
         if !is_function(&self.frames.values[fslot]) {
-            if fslot == callable_idx || !unpack_bound_method(&mut self.frames.values, callable_idx) {
+            if fslot == callable_idx {
                 return Ok(false);
             }
-            fslot = callable_idx;
+            return self.push_other_call(fidx, callable_idx, pc);
         }
-        let values = &self.frames.values;
-        let base = fslot + 1;
-        let nargs = len - base;
-        let Some(f) = values[fslot].as_ref().and_then(|v| v.downcast_ref::<PyFunction>()) else {
+        let Some(f) = self.frames.values[fslot].as_ref().and_then(|v| v.downcast_ref::<PyFunction>()) else {
             return Ok(false);
         };
-        let code = &*f.code;
-        let defaults = if nargs == code.fast_argcount as usize {
-            None
-        } else if code.simple_args && nargs < code.fast_argcount as usize {
-            match trailing_defaults(f, code.fast_argcount as usize - nargs) {
-                Some(d) => Some(d),
-                None => return Ok(false),
-            }
-        } else {
-            return Ok(false);
-        };
+        let Some(defaults) = missing_defaults(f, len - fslot - 1) else { return Ok(false) };
+        self.enter_frame(fidx, callable_idx, fslot, defaults, None, pc)?;
+        Ok(true)
+    }
+
+    /// `push_py_call` for `[NULL, callable, args...]` when the callable is
+    /// not a function: a bound method or a class.
+    #[inline(never)]
+    fn push_other_call(&mut self, fidx: usize, callable_idx: usize, pc: usize) -> PyResult<bool> {
+        let values = &mut self.frames.values;
+        let nargs = values.len() - callable_idx - 2;
+        let callable = values[callable_idx + 1].as_ref();
+        if let Some(m) = callable.and_then(|v| v.downcast_ref::<PyBoundMethod>()) {
+            // `[function, self, args...]`: the method form.
+            let Some(f) = m.function.downcast_ref::<PyFunction>() else { return Ok(false) };
+            let Some(defaults) = missing_defaults(f, nargs + 1) else { return Ok(false) };
+            let (function, receiver) = (m.function.clone(), m.receiver.clone());
+            values[callable_idx] = Some(function);
+            values[callable_idx + 1] = Some(receiver);
+            self.enter_frame(fidx, callable_idx, callable_idx, defaults, None, pc)?;
+            return Ok(true);
+        }
+        let Some(cls) = callable.and_then(|v| v.downcast::<PyType>()) else { return Ok(false) };
+        let Some(init) = crate::types::type_call::plain_python_init(&cls) else { return Ok(false) };
+        let Some(f) = init.downcast_ref::<PyFunction>() else { return Ok(false) };
+        let Some(defaults) = missing_defaults(f, nargs + 1) else { return Ok(false) };
+        // `object.__new__(cls)`, then `__init__(obj, args...)` as a method
+        // call whose frame hands back the instance (see `enter_frame`).
+        let obj = PyRef::new_with_type((), &cls).into_value();
+        values[callable_idx] = Some(init);
+        values[callable_idx + 1] = Some(obj.clone());
+        self.enter_frame(fidx, callable_idx, callable_idx, defaults, Some(obj), pc)?;
+        Ok(true)
+    }
+
+    /// Pushes the frame of the function in `values[fslot]`, whose
+    /// arguments start at `fslot + 1`, completed by `defaults`. With
+    /// `instance`, the frame runs `__init__` for `cls(...)`: the instance
+    /// waits in the caller's slot at `callable_idx` and is the call's
+    /// result (`RETURN_VALUE` checks that `__init__` returned `None`).
+    #[inline(always)]
+    fn enter_frame(
+        &mut self,
+        fidx: usize,
+        callable_idx: usize,
+        fslot: usize,
+        defaults: Option<SmallVec<[Value; 4]>>,
+        instance: Option<Value>,
+        pc: usize,
+    ) -> PyResult<()> {
         self.enter_call()?;
         let Some(func) = self.frames.take_function(fslot) else {
             self.depth -= 1;
-            return Ok(false);
+            return Err(self.new_exception_msg(&exc().system_error, "lost the function of a call"));
         };
+        let base = fslot + 1;
         if let Some(d) = defaults {
             self.frames.values.extend(d.into_iter().map(Some));
+        }
+        let returns_instance = instance.is_some();
+        if let Some(obj) = instance {
+            self.frames.values[callable_idx] = Some(obj);
         }
         self.frames.enter_window(base, &func.code);
         self.frames.frames[fidx].pc = pc;
         let slots = self.icache.slots(&func.code.cache_ids, func.code.co.n_cache_slots as usize);
         self.frames.push_function_record(func, base, slots, callable_idx);
-        Ok(true)
+        if returns_instance {
+            self.frames.top_mut().returns_instance = true;
+        }
+        Ok(())
+    }
+}
+
+/// What completes `nargs` positional arguments for `f`: `Some(None)` when
+/// they bind as they are, `Some(Some(values))` when trailing defaults fill
+/// the rest, `None` when the call needs the generic binder.
+#[inline(always)]
+fn missing_defaults(f: &PyFunction, nargs: usize) -> Option<Option<SmallVec<[Value; 4]>>> {
+    let code = &*f.code;
+    if nargs == code.fast_argcount as usize {
+        Some(None)
+    } else if code.simple_args && nargs < code.fast_argcount as usize {
+        trailing_defaults(f, code.fast_argcount as usize - nargs).map(Some)
+    } else {
+        None
     }
 }
 
@@ -79,26 +142,26 @@ fn trailing_defaults(f: &PyFunction, need: usize) -> Option<SmallVec<[Value; 4]>
     (d.len() >= need).then(|| d[d.len() - need..].iter().cloned().collect())
 }
 
-/// `[NULL, bound method, args...]` whose function is a Python function
-/// becomes the method form `[function, self, args...]`, so the call goes
-/// the same inline way as `obj.m(...)` (a method stored and called later,
-/// `super().m(...)`).
-/// Returns whether it did.
-#[inline(never)]
-fn unpack_bound_method(values: &mut [Option<Value>], callable_idx: usize) -> bool {
-    let Some(m) = values[callable_idx + 1].as_ref().and_then(|v| v.downcast_ref::<PyBoundMethod>()) else {
-        return false;
-    };
-    if m.function.downcast_ref::<PyFunction>().is_none() {
-        return false;
-    }
-    let (function, receiver) = (m.function.clone(), m.receiver.clone());
-    values[callable_idx] = Some(function);
-    values[callable_idx + 1] = Some(receiver);
-    true
-}
-
 #[inline(always)]
 fn is_function(v: &Option<Value>) -> bool {
     v.as_ref().is_some_and(|v| v.downcast_ref::<PyFunction>().is_some())
+}
+
+/// `RETURN_VALUE` of an `__init__` frame pushed for `cls(...)`: pops the
+/// frame and gives the instance back, or the `TypeError` CPython raises
+/// when `__init__` returned something else (reported at the caller's
+/// `CALL`).
+pub(crate) fn finish_init(vm: &mut Vm, result: Value) -> PyResult<Value> {
+    let frame = vm.frames.top_mut();
+    frame.returns_instance = false;
+    let ret_sp = frame.ret_sp;
+    let obj = vm.frames.values[ret_sp].take();
+    let popped = vm.frames.pop_call_frame();
+    debug_assert!(popped);
+    vm.depth -= 1;
+    if !result.is_none() {
+        let t = result.class().name();
+        return Err(vm.new_type_error(format!("__init__() should return None, not '{t}'")));
+    }
+    Ok(obj.unwrap_or_else(crate::types::singletons::none))
 }

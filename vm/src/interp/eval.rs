@@ -932,6 +932,13 @@ impl Vm {
                                 push!(v);
                                 continue 'frames;
                             }
+                            if self.frames.frames[fidx].returns_instance {
+                                match crate::interp::call_ops::finish_init(self, v) {
+                                    Ok(obj) => push!(obj),
+                                    Err(e) => pending = Some((e, true)),
+                                }
+                                continue 'frames;
+                            }
                             let frame = match self.frames.frames.pop() {
                                 Some(f) => f,
                                 None => return Ok(FrameExit::Return(v)),

@@ -76,6 +76,10 @@ pub struct Frame {
     pub is_entry: bool,
     /// Suspended at a `YIELD_VALUE 1` (inside `yield from`).
     pub yield_from: bool,
+    /// An `__init__` run inline for `cls(...)` (`call_ops.rs`): its result
+    /// must be `None`, and the call's result is the instance that waits in
+    /// the caller's slot at `ret_sp`.
+    pub returns_instance: bool,
 }
 
 impl Frame {
@@ -110,6 +114,7 @@ impl Frame {
             exit_pc: 0,
             is_entry,
             yield_from: false,
+            returns_instance: false,
         }
     }
 
@@ -139,6 +144,7 @@ impl Frame {
             exit_pc: 0,
             is_entry: true,
             yield_from: false,
+            returns_instance: false,
         }
     }
 
@@ -265,7 +271,7 @@ impl FrameStack {
     pub fn pop_call_frame(&mut self) -> bool {
         let n = self.frames.len();
         let Some(f) = self.frames.last() else { return false };
-        if f.is_entry || f.generator.is_some() {
+        if f.is_entry || f.returns_instance || f.generator.is_some() {
             return false;
         }
         if f.func.is_none() || f.locals.is_some() || f.saved_handled.is_some() {

@@ -104,6 +104,24 @@ fn call_plain_class(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResul
     Ok(obj)
 }
 
+/// The `__init__` of `cls` when `cls(...)` means `object.__new__(cls)`
+/// followed by a Python `__init__` (the dispatch loop then runs the
+/// initialiser as an inline frame, `interp/call_ops.rs`): `type` is the
+/// metaclass, `__new__` is `object`'s, instances have no builtin base
+/// payload and the class is not abstract. `None` for anything else.
+pub(crate) fn plain_python_init(cls: &PyRef<PyType>) -> Option<Value> {
+    if !cls.class().is(TYPE_TYPE.get()) || cls.layout != std::any::TypeId::of::<()>() || cls.has_flag(flags::ABSTRACT) {
+        return None;
+    }
+    let new = cls.lookup_value(names::NEW.get())?;
+    if !is_native(&new, object_new) {
+        return None;
+    }
+    let init = cls.lookup_value(names::INIT.get())?;
+    init.downcast_ref::<crate::function::PyFunction>()?;
+    Some(init)
+}
+
 /// Calls `init(obj, *args)` and checks that it returned `None`.
 fn run_init(vm: &mut Vm, init: &Value, obj: &Value, args: Args<'_>) -> PyResult<()> {
     let with_self = args.prepend(obj);
