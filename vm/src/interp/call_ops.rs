@@ -34,17 +34,29 @@ impl Vm {
         let len = self.frames.values.len();
         let callable_idx = len - argc - 2;
         let fslot = callable_idx + self.frames.values[callable_idx].is_none() as usize;
-        if !is_function(&self.frames.values[fslot]) {
+        let Some(f) = self.frames.values[fslot].as_ref().and_then(|v| v.downcast_ref::<PyFunction>()) else {
             if fslot == callable_idx {
                 return Ok(false);
             }
             return self.push_other_call(fidx, callable_idx, pc);
+        };
+        if len - fslot - 1 != f.code.fast_argcount as usize {
+            return self.push_call_with_defaults(fidx, callable_idx, fslot, pc);
         }
+        self.enter_frame(fidx, callable_idx, fslot, pc)?;
+        Ok(true)
+    }
+
+    /// `push_py_call` for a function called with fewer positional
+    /// arguments than it has parameters (trailing defaults fill the rest).
+    #[inline(never)]
+    fn push_call_with_defaults(&mut self, fidx: usize, callable_idx: usize, fslot: usize, pc: usize) -> PyResult<bool> {
+        let nargs = self.frames.values.len() - fslot - 1;
         let Some(f) = self.frames.values[fslot].as_ref().and_then(|v| v.downcast_ref::<PyFunction>()) else {
             return Ok(false);
         };
-        let Some(defaults) = missing_defaults(f, len - fslot - 1) else { return Ok(false) };
-        self.enter_frame(fidx, callable_idx, fslot, defaults, None, pc)?;
+        let Some(defaults) = missing_defaults(f, nargs) else { return Ok(false) };
+        self.enter_frame_with(fidx, callable_idx, fslot, defaults, pc)?;
         Ok(true)
     }
 
@@ -62,7 +74,7 @@ impl Vm {
             let (function, receiver) = (m.function.clone(), m.receiver.clone());
             values[callable_idx] = Some(function);
             values[callable_idx + 1] = Some(receiver);
-            self.enter_frame(fidx, callable_idx, callable_idx, defaults, None, pc)?;
+            self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?;
             return Ok(true);
         }
         let Some(cls) = callable.and_then(|v| v.downcast::<PyType>()) else { return Ok(false) };
@@ -70,51 +82,56 @@ impl Vm {
         let Some(f) = init.downcast_ref::<PyFunction>() else { return Ok(false) };
         let Some(defaults) = missing_defaults(f, nargs + 1) else { return Ok(false) };
         // `object.__new__(cls)`, then `__init__(obj, args...)` as a method
-        // call whose frame hands back the instance (see `enter_frame`).
+        // call. The instance also waits in the slot the function leaves,
+        // at the caller's `ret_sp`, and is the call's result
+        // (`RETURN_VALUE` checks that `__init__` returned `None`).
         let obj = PyRef::new_with_type((), &cls).into_value();
         values[callable_idx] = Some(init);
         values[callable_idx + 1] = Some(obj.clone());
-        self.enter_frame(fidx, callable_idx, callable_idx, defaults, Some(obj), pc)?;
+        self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?;
+        self.frames.values[callable_idx] = Some(obj);
+        self.frames.top_mut().returns_instance = true;
         Ok(true)
     }
 
-    /// Pushes the frame of the function in `values[fslot]`, whose
-    /// arguments start at `fslot + 1`, completed by `defaults`. With
-    /// `instance`, the frame runs `__init__` for `cls(...)`: the instance
-    /// waits in the caller's slot at `callable_idx` and is the call's
-    /// result (`RETURN_VALUE` checks that `__init__` returned `None`).
-    #[inline(always)]
-    fn enter_frame(
+    /// `enter_frame` after appending `defaults` to the arguments.
+    fn enter_frame_with(
         &mut self,
         fidx: usize,
         callable_idx: usize,
         fslot: usize,
         defaults: Option<SmallVec<[Value; 4]>>,
-        instance: Option<Value>,
         pc: usize,
     ) -> PyResult<()> {
-        self.enter_call()?;
-        let Some(func) = self.frames.take_function(fslot) else {
-            self.depth -= 1;
-            return Err(self.new_exception_msg(&exc().system_error, "lost the function of a call"));
-        };
-        let base = fslot + 1;
         if let Some(d) = defaults {
             self.frames.values.extend(d.into_iter().map(Some));
         }
-        let returns_instance = instance.is_some();
-        if let Some(obj) = instance {
-            self.frames.values[callable_idx] = Some(obj);
-        }
+        self.enter_frame(fidx, callable_idx, fslot, pc)
+    }
+
+    /// Pushes the frame of the function in `values[fslot]`, whose
+    /// arguments (all of them) start at `fslot + 1`; the frame returns to
+    /// `callable_idx`.
+    #[inline(always)]
+    fn enter_frame(&mut self, fidx: usize, callable_idx: usize, fslot: usize, pc: usize) -> PyResult<()> {
+        self.enter_call()?;
+        let Some(func) = self.frames.take_function(fslot) else {
+            self.depth -= 1;
+            return Err(lost_function(self));
+        };
+        let base = fslot + 1;
         self.frames.enter_window(base, &func.code);
         self.frames.frames[fidx].pc = pc;
         let slots = self.icache.slots(&func.code.cache_ids, func.code.co.n_cache_slots as usize);
         self.frames.push_function_record(func, base, slots, callable_idx);
-        if returns_instance {
-            self.frames.top_mut().returns_instance = true;
-        }
         Ok(())
     }
+}
+
+#[cold]
+#[inline(never)]
+fn lost_function(vm: &mut Vm) -> crate::vm::PyErr {
+    vm.new_exception_msg(&exc().system_error, "lost the function of a call")
 }
 
 /// What completes `nargs` positional arguments for `f`: `Some(None)` when
@@ -142,11 +159,6 @@ fn trailing_defaults(f: &PyFunction, need: usize) -> Option<SmallVec<[Value; 4]>
     (d.len() >= need).then(|| d[d.len() - need..].iter().cloned().collect())
 }
 
-#[inline(always)]
-fn is_function(v: &Option<Value>) -> bool {
-    v.as_ref().is_some_and(|v| v.downcast_ref::<PyFunction>().is_some())
-}
-
 /// `RETURN_VALUE` of an `__init__` frame pushed for `cls(...)`: pops the
 /// frame and gives the instance back, or the `TypeError` CPython raises
 /// when `__init__` returned something else (reported at the caller's
@@ -156,8 +168,8 @@ pub(crate) fn finish_init(vm: &mut Vm, result: Value) -> PyResult<Value> {
     frame.returns_instance = false;
     let ret_sp = frame.ret_sp;
     let obj = vm.frames.values[ret_sp].take();
-    let popped = vm.frames.pop_call_frame();
-    debug_assert!(popped);
+    let popped = vm.frames.pop_plain_frame();
+    debug_assert_eq!(popped, Some(false));
     vm.depth -= 1;
     if !result.is_none() {
         let t = result.class().name();

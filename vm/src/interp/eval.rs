@@ -927,10 +927,14 @@ impl Vm {
                         }
                         Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
                             let v = if op == Opcode::RETURN_CONST { consts[arg as usize].clone() } else { pop!() };
-                            if self.frames.pop_call_frame() {
-                                self.depth -= 1;
-                                push!(v);
-                                continue 'frames;
+                            match self.frames.pop_plain_frame() {
+                                Some(false) => {
+                                    self.depth -= 1;
+                                    push!(v);
+                                    continue 'frames;
+                                }
+                                Some(true) => return Ok(FrameExit::Return(v)),
+                                None => {}
                             }
                             if self.frames.frames[fidx].returns_instance {
                                 match crate::interp::call_ops::finish_init(self, v) {

@@ -261,22 +261,26 @@ impl FrameStack {
         Some(unsafe { PyRef::from_obj_unchecked(obj) })
     }
 
-    /// Ends the top frame when it returns into a frame of the same
-    /// dispatch loop (not an entry frame, not a generator's): drops its
-    /// window and the callable slots below it (everything from `ret_sp`
-    /// up), then the record. `false`, having done nothing, for any other
-    /// frame. (Dropping values runs no Python code: nothing can push onto
-    /// the stacks meanwhile.)
+    /// Ends the top frame when it is a plain function frame (no locals
+    /// mapping, not a generator's, no saved exception, not an `__init__`
+    /// handing back an instance): drops its window and, for a frame called
+    /// by `CALL`, the callable slots below it (everything from `ret_sp`
+    /// up), then the record. `None`, having done nothing, for any other
+    /// frame; else whether it was an entry frame. (Dropping values runs no
+    /// Python code: nothing can push onto the stacks meanwhile.)
     #[inline(always)]
-    pub fn pop_call_frame(&mut self) -> bool {
+    pub fn pop_plain_frame(&mut self) -> Option<bool> {
         let n = self.frames.len();
-        let Some(f) = self.frames.last() else { return false };
-        if f.is_entry || f.returns_instance || f.generator.is_some() {
-            return false;
+        let f = self.frames.last()?;
+        if f.returns_instance
+            || f.generator.is_some()
+            || f.func.is_none()
+            || f.locals.is_some()
+            || f.saved_handled.is_some()
+        {
+            return None;
         }
-        if f.func.is_none() || f.locals.is_some() || f.saved_handled.is_some() {
-            return false;
-        }
+        let is_entry = f.is_entry;
         let ret_sp = f.ret_sp;
         self.values.truncate(ret_sp);
         // SAFETY: the record at `n - 1` is initialised; after `set_len` the
@@ -290,7 +294,7 @@ impl FrameStack {
             self.frames.set_len(n - 1);
             drop(std::ptr::read(&(*self.frames.as_ptr().add(n - 1)).func));
         }
-        true
+        Some(is_entry)
     }
 
     /// Pushes the record of a function frame (its window already entered).
