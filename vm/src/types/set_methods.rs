@@ -231,12 +231,22 @@ fn copy_of(vm: &mut Vm, so: &Value) -> PyResult<PyRef<PySet>> {
         update_from(vm, &r, so)?;
         return Ok(r);
     };
-    let mut t = SetTable::new();
-    {
+    let t = {
         let g = src.lock();
-        t.presize_for(g.len());
-        t.merge_into_empty(&g);
-    }
+        // A small table without dummies is what `set_merge` would rebuild
+        // anyway (no presize below five keys, same mask, layout copied):
+        // clone it as it is.
+        if g.len() <= 4 && g.slots().len() == 8 && g.slots().iter().all(|e| e.key.is_some() || e.hash == 0) {
+            let mut t = g.clone_table();
+            t.hash = -1;
+            t
+        } else {
+            let mut t = SetTable::new();
+            t.presize_for(g.len());
+            t.merge_into_empty(&g);
+            t
+        }
+    };
     let set = PySet::from_table(t);
     Ok(if is_frozenset(so) { PyRef::new_with_type(set, FROZENSET_TYPE.get()) } else { PyRef::new(set) })
 }
