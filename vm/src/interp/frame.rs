@@ -494,8 +494,10 @@ impl CallOperands {
         &self.values()[1..]
     }
 
+    /// The callable followed by the arguments (the argument row of a
+    /// class's `__new__`).
     #[inline(always)]
-    fn values(&self) -> &[Value] {
+    pub fn values(&self) -> &[Value] {
         let from = self.args - 1;
         // SAFETY: `buf[args - 1..len]` are initialised and all `Some`
         // (the invariant); `Value` is a `repr(transparent)` non-zero word,

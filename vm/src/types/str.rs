@@ -152,6 +152,16 @@ impl PyStr {
         PyStr { data, meta, hash: AtomicU32::new(0) }
     }
 
+    /// A string of text the caller knows is ASCII (a piece or a case
+    /// mapping of an ASCII string), without scanning it again.
+    #[inline]
+    pub fn new_ascii(s: impl Into<CompactString>) -> PyStr {
+        let data: CompactString = s.into();
+        debug_assert!(data.is_ascii());
+        let meta = if data.len() < LONG_OTHER as usize { data.len() as u32 } else { LONG_ASCII };
+        PyStr { data, meta, hash: AtomicU32::new(0) }
+    }
+
     /// A string from generalized UTF-8 (which may encode lone surrogates).
     pub fn from_wtf8(bytes: Vec<u8>) -> PyStr {
         let (text, wtf8) = str_wtf8::split_lossy(bytes);
@@ -367,6 +377,12 @@ pub fn hash_text_bytes(bytes: &[u8]) -> i64 {
 /// A new `str` value.
 pub fn new_str(s: impl Into<CompactString>) -> Value {
     PyRef::new(PyStr::new(s)).into_value()
+}
+
+/// [`new_str`] of text known to be ASCII ([`PyStr::new_ascii`]).
+#[inline]
+pub fn new_str_ascii(s: impl Into<CompactString>) -> Value {
+    PyRef::new(PyStr::new_ascii(s)).into_value()
 }
 
 /// The concatenation of `parts` (f-strings' `BUILD_STRING`): one

@@ -298,7 +298,7 @@ fn mapping(
         if buf.as_bytes() == s.as_str().as_bytes() && args.pos[0].is_exact(crate::types::str::STR_TYPE.get()) {
             return Ok(args.pos[0].clone());
         }
-        return Ok(crate::types::str::new_str(buf));
+        return Ok(crate::types::str::new_str_ascii(buf));
     }
     let out = f(s.as_str());
     Ok(same_or_new(&args.pos[0], s, &out))

@@ -45,6 +45,9 @@ fn strip_common(vm: &mut Vm, args: Args<'_>, qual: &str, left: bool, right: bool
     if out.len() == text.len() {
         return Ok(exact_copy(&args.pos[0], s));
     }
+    if s.is_ascii() {
+        return Ok(crate::types::str::new_str_ascii(out));
+    }
     Ok(new_str(out))
 }
 

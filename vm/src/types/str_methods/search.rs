@@ -8,13 +8,17 @@
 //! byte results convert back to code point indices by counting the
 //! characters before them (free for ASCII strings).
 
+use std::borrow::Cow;
+
+use smallvec::SmallVec;
+
 use crate::function::args::Args;
 use crate::function::native::add_methods;
 use crate::object::PyRef;
 use crate::types::int::int_from_i64;
-use crate::types::list::new_list;
+use crate::types::list::{new_list, new_list_exact};
 use crate::types::singletons::bool_value;
-use crate::types::str::{new_str, PyStr};
+use crate::types::str::{new_str, new_str_ascii, PyStr};
 use crate::types::tuple::new_tuple;
 use crate::types::type_::PyType;
 use crate::value::Value;
@@ -301,25 +305,40 @@ pub(super) fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// `sep`/`maxsplit` of `split` and `rsplit`.
-fn split_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a PyStr, Option<String>, usize)> {
+fn split_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a PyStr, Option<Cow<'a, str>>, usize)> {
     let s = this(vm, args)?;
+    if !args.has_kwargs() && args.pos.len() <= 3 {
+        // Positional arguments only (the usual call): borrowed, no rows.
+        let sep = match args.pos.get(1) {
+            Some(v) if !v.is_none() => Some(Cow::Borrowed(split_sep(vm, v)?)),
+            _ => None,
+        };
+        let max = match args.pos.get(2) {
+            Some(v) => ssize_arg(vm, v)?,
+            None => -1,
+        };
+        return Ok((s, sep, if max < 0 { usize::MAX } else { max as usize }));
+    }
     let a = args.skip_self().bind(vm, name, &["sep", "maxsplit"], 0)?;
     let sep = match &a[0] {
         None => None,
         Some(v) if v.is_none() => None,
-        Some(v) => {
-            let t = str_arg(vm, v, |t| format!("must be str or None, not {t}"))?;
-            if t.is_empty() {
-                return Err(vm.new_value_error("empty separator"));
-            }
-            Some(t.to_string())
-        }
+        Some(v) => Some(Cow::Owned(split_sep(vm, v)?.to_string())),
     };
     let max = match &a[1] {
         Some(v) => ssize_arg(vm, v)?,
         None => -1,
     };
     Ok((s, sep, if max < 0 { usize::MAX } else { max as usize }))
+}
+
+/// A separator argument of `split`/`rsplit`: a non-empty `str`.
+fn split_sep<'v>(vm: &mut Vm, v: &'v Value) -> PyResult<&'v str> {
+    let t = str_arg(vm, v, |t| format!("must be str or None, not {t}"))?;
+    if t.is_empty() {
+        return Err(vm.new_value_error("empty separator"));
+    }
+    Ok(t)
 }
 
 /// Splits on runs of whitespace from the left (CPython's
@@ -362,7 +381,8 @@ fn split_whitespace(text: &str, max: usize) -> Vec<&str> {
 /// ASCII whitespace as `str.isspace` sees it.
 #[inline]
 fn ascii_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f)
+    // Every space is at most b' ': one compare settles the usual byte.
+    c <= b' ' && matches!(c, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f)
 }
 
 /// `split_whitespace` for ASCII text, byte by byte.
@@ -393,26 +413,51 @@ fn split_whitespace_ascii(text: &str, max: usize) -> Vec<&str> {
     out
 }
 
-/// `split()` of ASCII text straight into `str` values. A long text is
-/// counted first, so the vector is allocated once at its final size
-/// (splitting a large text is where a program's memory peaks).
-fn split_whitespace_ascii_values(text: &str, max: usize) -> Vec<Value> {
+/// `split()` of ASCII text as a list filled straight from the pieces. A
+/// long text is counted first, so the list's storage is allocated once at
+/// its final size and no intermediate vector of values exists (splitting a
+/// large text is where a program's memory peaks).
+fn split_whitespace_ascii_list(text: &str, max: usize) -> Value {
     let b = text.as_bytes();
-    let mut out = Vec::new();
-    if b.len() > 256 {
-        let mut words = 0usize;
-        let mut prev_space = true;
-        for &c in b {
-            let sp = ascii_space(c);
-            words += usize::from(prev_space && !sp);
-            prev_space = sp;
-        }
-        out.reserve_exact(words.min(max.saturating_add(1)));
+    if b.len() <= 256 {
+        let parts: SmallVec<[&str; 16]> = split_whitespace_ascii_iter(text, max).collect();
+        return new_list_exact(parts.iter().map(|p| new_str_ascii(*p)));
     }
-    for part in split_whitespace_ascii_iter(text, max) {
-        out.push(new_str(part));
+    let mut words = 0usize;
+    let mut prev_space = true;
+    for &c in b {
+        let sp = ascii_space(c);
+        words += usize::from(prev_space && !sp);
+        prev_space = sp;
     }
-    out
+    let n = words.min(max.saturating_add(1));
+    new_list_exact(Counted { it: split_whitespace_ascii_iter(text, max).map(new_str_ascii), n })
+}
+
+/// An iterator known to yield `n` items (at most: the list storage it
+/// fills keeps only what it yields).
+struct Counted<I> {
+    it: I,
+    n: usize,
+}
+
+impl<I: Iterator> Iterator for Counted<I> {
+    type Item = I::Item;
+    #[inline]
+    fn next(&mut self) -> Option<I::Item> {
+        self.it.next()
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.n, Some(self.n))
+    }
+}
+
+impl<I: Iterator> ExactSizeIterator for Counted<I> {}
+
+/// A list of the pieces, gathered on the Rust stack first when few.
+fn list_of<'t>(parts: impl Iterator<Item = &'t str>) -> Value {
+    let parts: SmallVec<[&str; 16]> = parts.collect();
+    new_list_exact(parts.iter().map(|p| new_str(*p)))
 }
 
 /// The pieces of `split_whitespace_ascii`, one at a time.
@@ -508,17 +553,19 @@ fn rsplit_whitespace(text: &str, max: usize) -> Vec<&str> {
 }
 
 fn to_list(parts: Vec<&str>) -> Value {
-    new_list(parts.into_iter().map(new_str).collect())
+    new_list_exact(parts.iter().map(|p| new_str(*p)))
 }
 
 pub(super) fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &args, "split")?;
     let text = s.as_str();
     Ok(match sep {
-        None if text.is_ascii() => new_list(split_whitespace_ascii_values(text, max)),
+        None if text.is_ascii() => split_whitespace_ascii_list(text, max),
         None => to_list(split_whitespace(text, max)),
-        Some(sep) if max == usize::MAX => to_list(text.split(sep.as_str()).collect()),
-        Some(sep) => to_list(text.splitn(max.saturating_add(1), sep.as_str()).collect()),
+        // A one-byte separator searches with memchr, not Two-Way.
+        Some(sep) if max == usize::MAX && sep.len() == 1 => list_of(text.split(char::from(sep.as_bytes()[0]))),
+        Some(sep) if max == usize::MAX => list_of(text.split(&*sep)),
+        Some(sep) => list_of(text.splitn(max.saturating_add(1), &*sep)),
     })
 }
 
@@ -529,9 +576,9 @@ pub(super) fn str_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         None => to_list(rsplit_whitespace(text, max)),
         Some(sep) => {
             let mut parts: Vec<&str> = if max == usize::MAX {
-                text.rsplit(sep.as_str()).collect()
+                text.rsplit(&*sep).collect()
             } else {
-                text.rsplitn(max.saturating_add(1), sep.as_str()).collect()
+                text.rsplitn(max.saturating_add(1), &*sep).collect()
             };
             parts.reverse();
             to_list(parts)
