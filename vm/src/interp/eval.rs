@@ -346,14 +346,8 @@ impl Vm {
                             *slot = Some(PyCell::new(old).into_value());
                         }
                         Opcode::COPY_FREE_VARS => {
-                            let n = arg as usize;
-                            let closure = self.frames.frames[fidx].func().and_then(|f| f.closure.clone());
-                            if let Some(cl) = closure {
-                                let start = base + code.nlocalsplus - n;
-                                for (i, c) in cl.items().iter().enumerate().take(n) {
-                                    self.frames.values[start + i] = Some(c.clone());
-                                }
-                            }
+                            let start = base + code.nlocalsplus - arg as usize;
+                            self.frames.copy_free_vars(fidx, start, arg as usize);
                         }
                         Opcode::LOAD_CLOSURE => {
                             let v = self.frames.values[base + arg as usize].clone().unwrap_or_else(none);

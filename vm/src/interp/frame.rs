@@ -282,7 +282,7 @@ impl FrameStack {
         }
         let is_entry = f.is_entry;
         let ret_sp = f.ret_sp;
-        self.values.truncate(ret_sp);
+        self.cut_values(ret_sp);
         // SAFETY: the record at `n - 1` is initialised; after `set_len` the
         // vector no longer owns it and it is read here once. Of its owned
         // fields only `func` holds anything (checked above: no locals
@@ -295,6 +295,27 @@ impl FrameStack {
             drop(std::ptr::read(&(*self.frames.as_ptr().add(n - 1)).func));
         }
         Some(is_entry)
+    }
+
+    /// `values.truncate(to)` with the drops inlined: a returning frame's
+    /// window is a few slots, mostly unbound or tagged, which the generic
+    /// slice drop (an out-of-line call) spends more on than they need.
+    #[inline(always)]
+    pub fn cut_values(&mut self, to: usize) {
+        let len = self.values.len();
+        if to >= len {
+            return;
+        }
+        // SAFETY: `to..len` are initialised slots. Shrinking the length
+        // first hands their ownership to this loop, which moves each value
+        // out exactly once and drops it.
+        unsafe {
+            self.values.set_len(to);
+            let p = self.values.as_ptr();
+            for i in to..len {
+                drop(p.add(i).read());
+            }
+        }
     }
 
     /// Pushes the record of a function frame (its window already entered).
@@ -310,6 +331,18 @@ impl FrameStack {
             p.write(Frame::for_function(func, base, slots, false));
             (*p).ret_sp = ret_sp;
             self.frames.set_len(n + 1);
+        }
+    }
+
+    /// `COPY_FREE_VARS n`: the first `n` cells of the closure of frame
+    /// `fidx`'s function into the slots from `start` (the frame's free
+    /// variables), without counting the closure tuple itself.
+    #[inline]
+    pub fn copy_free_vars(&mut self, fidx: usize, start: usize, n: usize) {
+        let FrameStack { values, frames } = self;
+        let Some(cl) = frames[fidx].func().and_then(|f| f.closure.as_ref()) else { return };
+        for (slot, c) in values[start..start + n].iter_mut().zip(cl.items()) {
+            *slot = Some(c.clone());
         }
     }
 
