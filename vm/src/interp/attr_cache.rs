@@ -70,20 +70,26 @@ impl Vm {
     /// everything else is [`Vm::load_attr_slow`].
     #[inline(always)]
     pub(crate) fn load_attr_cached(&mut self, slots: Slots, slot: usize, obj: &Value, name: &Value) -> PyResult<Value> {
-        match slots.get(slot, 0) {
-            Entry::InstanceValue { type_version, index, .. } if type_version == obj.class().version() => {
-                if let Some(ext) = alloc::instance_ext(obj) {
-                    if let Load::Hit(v) = ext.values.load(index as usize) {
+        let tv = obj.class().version();
+        for w in 0..WAYS {
+            match slots.get(slot, w) {
+                Entry::InstanceValue { type_version, index, .. } if type_version == tv => {
+                    if let Some(ext) = alloc::instance_ext(obj) {
+                        if let Load::Hit(v) = ext.values.load(index as usize) {
+                            return Ok(v);
+                        }
+                    }
+                    break;
+                }
+                Entry::Slot { type_version, index } if type_version == tv => {
+                    if let Some(v) = alloc::instance_ext(obj).and_then(|e| e.values.slot_get(index)) {
                         return Ok(v);
                     }
+                    break;
                 }
+                Entry::Empty => break,
+                _ => {}
             }
-            Entry::Slot { type_version, index } if type_version == obj.class().version() => {
-                if let Some(v) = alloc::instance_ext(obj).and_then(|e| e.values.slot_get(index)) {
-                    return Ok(v);
-                }
-            }
-            _ => {}
         }
         self.load_attr_slow(slots, slot, obj, name)
     }
@@ -220,22 +226,28 @@ impl Vm {
             return self.set_attr(obj, name, None);
         };
         let ty = obj.class();
-        match slots.get(slot, 0) {
-            Entry::InstanceValue { type_version, index, .. } if type_version == ty.version() => {
-                if let Some(ext) = alloc::instance_ext(obj) {
-                    match ext.values.store(ty.shared_keys(), index as usize, v) {
-                        Ok(()) => return Ok(()),
-                        Err(v) => return self.store_attr_slow(slots, slot, obj, name, v),
+        let tv = ty.version();
+        for w in 0..WAYS {
+            match slots.get(slot, w) {
+                Entry::InstanceValue { type_version, index, .. } if type_version == tv => {
+                    if let Some(ext) = alloc::instance_ext(obj) {
+                        match ext.values.store(ty.shared_keys(), index as usize, v) {
+                            Ok(()) => return Ok(()),
+                            Err(v) => return self.store_attr_slow(slots, slot, obj, name, v),
+                        }
                     }
+                    break;
                 }
-            }
-            Entry::Slot { type_version, index } if type_version == ty.version() => {
-                if let Some(ext) = alloc::instance_ext(obj).filter(|e| index < e.values.slot_count()) {
-                    ext.values.slot_swap(index, Some(v));
-                    return Ok(());
+                Entry::Slot { type_version, index } if type_version == tv => {
+                    if let Some(ext) = alloc::instance_ext(obj).filter(|e| index < e.values.slot_count()) {
+                        ext.values.slot_swap(index, Some(v));
+                        return Ok(());
+                    }
+                    break;
                 }
+                Entry::Empty => break,
+                _ => {}
             }
-            _ => {}
         }
         self.store_attr_slow(slots, slot, obj, name, v)
     }
