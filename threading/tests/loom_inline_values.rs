@@ -15,7 +15,7 @@
 //! move to dict mode is never lost (stores check the mode under the lock).
 #![cfg(loom)]
 
-use skein_threading::sync::{spawn, Arc, AtomicPtr, AtomicUsize, Ordering};
+use skein_threading::sync::{spawn, yield_now, Arc, AtomicPtr, AtomicUsize, Ordering};
 use skein_threading::RawObjMutex;
 
 const DICT_MODE: usize = 1;
@@ -143,6 +143,10 @@ fn store_races_materialize() {
             let inst = inst.clone();
             spawn(move || inst.to_dict_mode(2))
         };
+        // Loom runs the spawned threads only where this thread yields or
+        // blocks: without the yield the reader always read first, and the
+        // model passed even with the dict published after the mode change.
+        yield_now();
         let seen = inst.load(0);
         assert!(seen == 1 || seen == 2, "reader saw {seen}");
         writer.join().unwrap();
@@ -168,7 +172,10 @@ fn grow_races_reader_and_materialize() {
             let inst = inst.clone();
             spawn(move || inst.to_dict_mode(2))
         };
+        // As in `store_races_materialize`: let the writers run first.
+        yield_now();
         assert_eq!(inst.load(0), 1);
+        yield_now();
         let new = inst.load(1);
         assert!(new == 0 || new == 7, "reader saw {new}");
         writer.join().unwrap();
