@@ -1831,6 +1831,12 @@ fn fast_binary(a: &Value, b: &Value, arg: u32) -> Option<Value> {
         10 => Some(crate::types::float::new_float(x - y)),
         5 => Some(crate::types::float::new_float(x * y)),
         11 if y != 0.0 => Some(crate::types::float::new_float(x / y)),
+        // A positive base and a finite exponent: `float.__pow__` has no
+        // special case, and an infinite result (overflow) is its error.
+        8 if x > 0.0 && y.is_finite() => {
+            let r = x.powf(y);
+            r.is_finite().then(|| crate::types::float::new_float(r))
+        }
         _ => None,
     }
 }

@@ -16,6 +16,7 @@ use crate::intern::{names, StaticName};
 use crate::types::float::new_float;
 use crate::types::float_methods::float_pow;
 use crate::types::int::int_from_i64;
+use crate::types::int_methods::exact_int_binary;
 use crate::types::singletons::PyBool;
 use crate::types::str::PyStr;
 use crate::value::Value;
@@ -134,6 +135,10 @@ impl Vm {
     /// `binary_op` past the fast path: `float ** x`, then the methods.
     #[inline(never)]
     fn binary_op_general(&mut self, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
+        // Exact ints have no in-place methods: the plain operator is theirs.
+        if let Some(r) = exact_int_binary(self, a, b, base_op(op)) {
+            return r;
+        }
         if base_op(op) == BinaryOp::Power && !(a.is_small_int() && b.is_small_int()) {
             if let (Some(x), Some(y)) = (exact_f64(a), exact_f64(b)) {
                 return float_pow(self, x, y);

@@ -14,6 +14,7 @@
 
 pub mod construct;
 pub mod digits;
+pub mod divide;
 pub mod num_args;
 
 use std::borrow::Cow;
@@ -22,7 +23,7 @@ use std::cmp::Ordering;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{Signed, Zero};
-use skein_compiler::bytecode::CompareOp;
+use skein_compiler::bytecode::{BinaryOp, CompareOp};
 
 use crate::builtins::numeric::{int_divmod, int_modpow, round_int};
 use crate::function::args::Args;
@@ -147,6 +148,36 @@ fn binop(vm: &mut Vm, args: Args<'_>, name: &str, op: IntOp, reflected: bool) ->
     }
 }
 
+/// `a op b` (`op` not in-place) for two operands of exact type `int`:
+/// what `int.__op__` returns, without the method lookup, the call and its
+/// argument array. `None` when an operand is not an exact `int` (a `bool`
+/// or a subclass instance, whose methods may differ) or `op` is `@`.
+pub fn exact_int_binary(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOp) -> Option<PyResult<Value>> {
+    use BinaryOp::*;
+    let int_type = INT_TYPE.get();
+    let exact = |v: &Value| v.is_small_int() || v.is_exact(int_type);
+    if !(exact(a) && exact(b)) {
+        return None;
+    }
+    let (x, y) = (a.as_int()?, b.as_int()?);
+    let f: IntOp = match op {
+        Add => op_add,
+        Subtract => op_sub,
+        Multiply => op_mul,
+        FloorDivide => op_floordiv,
+        Remainder => op_mod,
+        TrueDivide => op_truediv,
+        Lshift => op_lshift,
+        Rshift => op_rshift,
+        And => op_and,
+        Or => op_or,
+        Xor => op_xor,
+        Power => return Some(pow_ints(vm, &x, &y, None)),
+        _ => return None,
+    };
+    Some(f(vm, &x, &y))
+}
+
 fn op_add(_vm: &mut Vm, x: &IntRef<'_>, y: &IntRef<'_>) -> PyResult<Value> {
     Ok(match (x, y) {
         (IntRef::Small(a), IntRef::Small(b)) => int_from_i64(a + b),
@@ -177,7 +208,7 @@ fn op_floordiv(vm: &mut Vm, x: &IntRef<'_>, y: &IntRef<'_>) -> PyResult<Value> {
     Ok(match (x, y) {
         // Tagged ints have 63 bits, so `MIN / -1` cannot overflow.
         (IntRef::Small(a), IntRef::Small(b)) => int_from_i64(a.div_floor(b)),
-        _ => int_from_bigint(big(x).div_floor(&big(y))),
+        _ => int_from_bigint(divide::div_mod_floor(&big(x), &big(y), false).0),
     })
 }
 
@@ -187,7 +218,7 @@ fn op_mod(vm: &mut Vm, x: &IntRef<'_>, y: &IntRef<'_>) -> PyResult<Value> {
     }
     Ok(match (x, y) {
         (IntRef::Small(a), IntRef::Small(b)) => int_from_i64(a.mod_floor(b)),
-        _ => int_from_bigint(big(x).mod_floor(&big(y))),
+        _ => int_from_bigint(divide::mod_floor(&big(x), &big(y))),
     })
 }
 
