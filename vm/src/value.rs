@@ -122,6 +122,23 @@ impl Value {
         Some(f64::from_bits(((w & !3) | top).rotate_right(3)))
     }
 
+    /// The values of two tagged floats, neither of them `+0.0`: the
+    /// arithmetic fast path's one test for both operands (a zero operand,
+    /// whose word needs a fix-up to decode, takes the general path).
+    #[inline(always)]
+    pub fn tagged_float_pair(a: &Value, b: &Value) -> Option<(f64, f64)> {
+        let (wa, wb) = (a.0.get(), b.0.get());
+        if ((wa ^ FLOAT_TAG) | (wb ^ FLOAT_TAG)) & 3 != 0 || wa == FLOAT_ZERO_WORD || wb == FLOAT_ZERO_WORD {
+            return None;
+        }
+        // As in `as_tagged_float`, without its zero case.
+        let decode = |w: usize| {
+            let w = w as u64;
+            f64::from_bits(((w & !3) | (2 - (w >> 63))).rotate_right(3))
+        };
+        Some((decode(wa), decode(wb)))
+    }
+
     #[inline(always)]
     pub fn as_small_int(&self) -> Option<i64> {
         if self.is_small_int() {
@@ -435,6 +452,16 @@ mod tests {
             f64::from_bits(0x5000_0000_0000_0000),
         ] {
             assert!(Value::try_tagged_float(f).is_none(), "{f:e} should be boxed");
+        }
+        // Pairs decode as singles do; `+0.0` and ints are refused.
+        let zero = Value::try_tagged_float(0.0).unwrap();
+        for f in cases.into_iter().filter(|f| *f != 0.0) {
+            let (v, one) = (Value::try_tagged_float(f).unwrap(), Value::try_tagged_float(1.0).unwrap());
+            let pair = Value::tagged_float_pair(&v, &one).map(|(x, y)| (x.to_bits(), y.to_bits()));
+            assert_eq!(pair, Some((f.to_bits(), 1f64.to_bits())), "{f:e}");
+            assert!(Value::tagged_float_pair(&v, &zero).is_none() && Value::tagged_float_pair(&zero, &v).is_none());
+            assert!(Value::tagged_float_pair(&v, &Value::from_small_int(3)).is_none());
+            assert!(Value::tagged_float_pair(&Value::from_small_int(1), &v).is_none());
         }
         // Distinct floats get distinct words; ints are never floats.
         let a = Value::try_tagged_float(1.0).unwrap();

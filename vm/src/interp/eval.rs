@@ -462,6 +462,9 @@ impl Vm {
                             push!(tri!(r))
                         }
                         Opcode::BINARY_OP => {
+                            if crate::interp::number_ops::binary_in_place(&mut self.frames.values, arg) {
+                                continue 'dispatch;
+                            }
                             let b = pop!();
                             let a = pop!();
                             let r = match fast_binary(&a, &b, arg) {

@@ -12,6 +12,7 @@ pub mod global_cache;
 pub mod inline_cache;
 pub mod iter_ops;
 pub mod native_call;
+pub mod number_ops;
 pub mod patterns;
 pub mod suggest;
 pub mod traceback;
