@@ -442,9 +442,10 @@ impl Vm {
                         }
                         Opcode::UNARY_NEGATIVE => {
                             let v = pop!();
-                            let r = match v.as_small_int() {
-                                Some(i) => Ok(int_from_i64(-i)),
-                                None => self.unary_op(&v, "__neg__", "-"),
+                            let r = match (v.as_small_int(), v.as_tagged_float()) {
+                                (Some(i), _) => Ok(int_from_i64(-i)),
+                                (_, Some(f)) => Ok(crate::types::float::new_float(-f)),
+                                _ => self.unary_op(&v, "__neg__", "-"),
                             };
                             push!(tri!(r))
                         }

@@ -7,7 +7,9 @@
 //! drop checks (or the pop and push) of the generic arm; that is about a
 //! third of the instructions of a float operation.
 //!
-//! Only cases whose result is certain go here: `+`, `-`, `*` always; `/`
+//! Only cases whose result is certain go here: for ints `+`, `-`, `*`,
+//! the bitwise operators, and `//`, `%` with a non-zero divisor; for
+//! floats `+`, `-`, `*` always; `/`
 //! with a non-zero divisor; `**` with a positive base and a finite
 //! exponent when the result is finite (what `float.__pow__` returns
 //! without an error). A float mixed with an int computes as `float`'s
@@ -21,11 +23,21 @@ use crate::value::Value;
 
 /// Codes of `BINARY_OP`'s argument (plain, then in-place: 13 later).
 const ADD: u32 = 0;
+const AND: u32 = 1;
+const FLOOR_DIVIDE: u32 = 2;
 const MULTIPLY: u32 = 5;
+const REMAINDER: u32 = 6;
+const OR: u32 = 7;
 const POWER: u32 = 8;
 const SUBTRACT: u32 = 10;
 const TRUE_DIVIDE: u32 = 11;
+const XOR: u32 = 12;
 const INPLACE: u32 = 13;
+const INPLACE_AND: u32 = AND + INPLACE;
+const INPLACE_FLOOR_DIVIDE: u32 = FLOOR_DIVIDE + INPLACE;
+const INPLACE_REMAINDER: u32 = REMAINDER + INPLACE;
+const INPLACE_OR: u32 = OR + INPLACE;
+const INPLACE_XOR: u32 = XOR + INPLACE;
 const INPLACE_ADD: u32 = ADD + INPLACE;
 const INPLACE_MULTIPLY: u32 = MULTIPLY + INPLACE;
 const INPLACE_POWER: u32 = POWER + INPLACE;
@@ -102,14 +114,26 @@ fn float_result(x: f64, y: f64, arg: u32) -> Option<f64> {
     }
 }
 
-/// `+`, `-`, `*` of two tagged ints (63 bits: a sum cannot overflow
-/// `i64`; a product is checked), `None` otherwise.
+/// `+`, `-`, `*`, `//`, `%`, `&`, `|`, `^` of two tagged ints (63 bits: a
+/// sum cannot overflow `i64`, nor can `MIN // -1`; a product is checked),
+/// `None` otherwise (a zero divisor raises on the general path).
 #[inline(always)]
 fn small_int_result(x: i64, y: i64, arg: u32) -> Option<Value> {
     match arg {
         ADD | INPLACE_ADD => Some(int_from_i64(x + y)),
         SUBTRACT | INPLACE_SUBTRACT => Some(int_from_i64(x - y)),
         MULTIPLY | INPLACE_MULTIPLY => x.checked_mul(y).map(int_from_i64),
+        FLOOR_DIVIDE | INPLACE_FLOOR_DIVIDE if y != 0 => {
+            let q = x / y;
+            Some(int_from_i64(if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }))
+        }
+        REMAINDER | INPLACE_REMAINDER if y != 0 => {
+            let r = x % y;
+            Some(int_from_i64(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }))
+        }
+        AND | INPLACE_AND => Some(int_from_i64(x & y)),
+        OR | INPLACE_OR => Some(int_from_i64(x | y)),
+        XOR | INPLACE_XOR => Some(int_from_i64(x ^ y)),
         _ => None,
     }
 }
@@ -122,6 +146,20 @@ mod tests {
     fn in_place_codes_are_the_plain_ones_plus_thirteen() {
         use skein_compiler::bytecode::BinaryOp;
         for (code, op) in [(ADD, BinaryOp::Add), (MULTIPLY, BinaryOp::Multiply), (POWER, BinaryOp::Power)] {
+            assert_eq!(BinaryOp::from_arg(code), Some(op));
+        }
+        for (code, op) in [
+            (AND, BinaryOp::And),
+            (FLOOR_DIVIDE, BinaryOp::FloorDivide),
+            (REMAINDER, BinaryOp::Remainder),
+            (OR, BinaryOp::Or),
+            (XOR, BinaryOp::Xor),
+            (INPLACE_AND, BinaryOp::InplaceAnd),
+            (INPLACE_FLOOR_DIVIDE, BinaryOp::InplaceFloorDivide),
+            (INPLACE_REMAINDER, BinaryOp::InplaceRemainder),
+            (INPLACE_OR, BinaryOp::InplaceOr),
+            (INPLACE_XOR, BinaryOp::InplaceXor),
+        ] {
             assert_eq!(BinaryOp::from_arg(code), Some(op));
         }
         assert_eq!(BinaryOp::from_arg(SUBTRACT), Some(BinaryOp::Subtract));
@@ -174,5 +212,14 @@ mod tests {
         assert_eq!(int(run(Value::from_small_int(40), Value::from_small_int(2), SUBTRACT)), Some(38));
         assert_eq!(int(run(Value::from_small_int(-4), Value::from_small_int(5), MULTIPLY)), Some(-20));
         assert!(run(Value::from_small_int(7), Value::from_small_int(2), TRUE_DIVIDE).is_none());
+        let si = Value::from_small_int;
+        for (x, y, q, r) in [(7, 2, 3, 1), (-7, 2, -4, 1), (7, -2, -4, -1), (-7, -2, 3, -1), (6, -3, -2, 0)] {
+            assert_eq!(int(run(si(x), si(y), FLOOR_DIVIDE)), Some(q), "{x} // {y}");
+            assert_eq!(int(run(si(x), si(y), INPLACE_REMAINDER)), Some(r), "{x} % {y}");
+        }
+        assert!(run(si(7), si(0), FLOOR_DIVIDE).is_none() && run(si(7), si(0), REMAINDER).is_none());
+        assert_eq!(int(run(si(12), si(10), AND)), Some(8));
+        assert_eq!(int(run(si(12), si(10), INPLACE_OR)), Some(14));
+        assert_eq!(int(run(si(12), si(-10), XOR)), Some(12 ^ -10));
     }
 }
