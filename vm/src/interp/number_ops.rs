@@ -193,9 +193,10 @@ mod tests {
         assert_eq!(got(run(f(1.5), f(2.0), MULTIPLY)), Some(3.0));
         assert_eq!(got(run(f(3.0), f(2.0), TRUE_DIVIDE)), Some(1.5));
         assert_eq!(got(run(f(2.0), f(0.5), POWER)), Some(2f64.sqrt()));
-        // Results that need the zero word or a box.
+        // A zero result gets the zero word (results that need a box are
+        // covered by conformance/numbers/arith_fast_paths.py: boxing needs
+        // the runtime's types).
         assert_eq!(run(f(1.5), f(1.5), SUBTRACT).and_then(|v| v.as_tagged_float()), Some(0.0));
-        assert_eq!(run(f(1e-60), f(1e-60), MULTIPLY).and_then(|v| v.as_float()), Some(1e-60 * 1e-60));
         // Not taken: zero operands, negative bases, overflow, other ops, mixes.
         assert_eq!(got(run(f(0.0), f(1.5), ADD)), Some(1.5));
         assert_eq!(got(run(Value::from_small_int(3), f(1.5), TRUE_DIVIDE)), Some(2.0));
