@@ -41,7 +41,7 @@
 use skein_threading::qsbr;
 use skein_threading::sync::{AtomicUsize, Ordering};
 
-use super::lockfree::{clone_word, defer_drop, from_word, into_word, LfGuard, LfState};
+use super::lockfree::{clone_word, from_word, into_word, release_replaced, LfGuard, LfState};
 use crate::types::shared_keys::{SharedKeys, MAX_KEYS};
 use crate::value::Value;
 
@@ -267,12 +267,7 @@ impl InlineValues {
         drop(g);
         if old != 0 {
             // SAFETY: the slot's reference to the replaced value.
-            let old = unsafe { from_word(old) };
-            if shared {
-                defer_drop(old);
-            } else {
-                drop(old);
-            }
+            release_replaced(unsafe { from_word(old) }, shared);
         }
         Some(old != 0)
     }
@@ -377,12 +372,7 @@ impl InlineValues {
         drop(g);
         if old != 0 {
             // SAFETY: the block's reference to the replaced value, given up.
-            let old = unsafe { from_word(old) };
-            if shared {
-                defer_drop(old);
-            } else {
-                drop(old);
-            }
+            release_replaced(unsafe { from_word(old) }, shared);
         }
         Ok(())
     }

@@ -207,6 +207,18 @@ pub fn defer_drop(v: Value) {
     unsafe { qsbr::defer(run_decref, p, OBJECT_BYTES) };
 }
 
+/// Releases a value a container store replaced: at once when no other
+/// thread has read the container (`shared` is false: nobody can still hold
+/// its word), else through [`defer_drop`].
+#[inline]
+pub fn release_replaced(v: Value, shared: bool) {
+    if shared {
+        defer_drop(v);
+    } else {
+        drop(v);
+    }
+}
+
 /// [`defer_drop`] for many values at once (one deferred item).
 pub fn defer_drop_all(mut vs: Vec<Value>) {
     vs.retain(|v| v.header().is_some_and(|h| !h.is_immortal()));

@@ -381,12 +381,7 @@ impl SharedVec {
         let shared = g.shared;
         drop(g);
         // SAFETY: the list owned this reference and gave it up above.
-        let old = unsafe { from_word(old) };
-        if shared {
-            super::lockfree::defer_drop(old);
-        } else {
-            drop(old);
-        }
+        super::lockfree::release_replaced(unsafe { from_word(old) }, shared);
         Ok(())
     }
 
