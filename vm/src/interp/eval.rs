@@ -15,6 +15,7 @@ use crate::function::{PyCell, PyCode, PyFunction};
 use crate::intern::intern;
 use crate::interp::frame::Frame;
 use crate::object::PyRef;
+use crate::protocol::compare::small_numeric_compare;
 use crate::types::dict::PyDict;
 use crate::types::exceptions::{exc, PyBaseException};
 use crate::types::int::int_from_i64;
@@ -487,7 +488,7 @@ impl Vm {
                             let b = pop!();
                             let a = pop!();
                             let op = compare_op_from(arg);
-                            match fast_compare(&a, &b, op) {
+                            match small_numeric_compare(&a, &b, op) {
                                 Some(r) => {
                                     // A plain bool followed by a conditional jump
                                     // (the usual `if a < b:`): take the jump here,
@@ -1749,38 +1750,6 @@ fn binary_op_from(arg: u32) -> BinaryOp {
         InplaceXor,
     ];
     ALL.get(arg as usize).copied().unwrap_or(Add)
-}
-
-/// Comparisons of tagged ints and exact floats (mixed too, where the int
-/// converts to a double exactly), with IEEE semantics for NaN as
-/// `float.__lt__` & co. have.
-#[inline]
-fn fast_compare(a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
-    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-        return Some(match op {
-            CompareOp::Lt => x < y,
-            CompareOp::Le => x <= y,
-            CompareOp::Eq => x == y,
-            CompareOp::Ne => x != y,
-            CompareOp::Gt => x > y,
-            CompareOp::Ge => x >= y,
-        });
-    }
-    const EXACT: i64 = 1 << 53;
-    let as_operand = |v: &Value| match v.as_small_int() {
-        Some(i) if (-EXACT..=EXACT).contains(&i) => Some(i as f64),
-        Some(_) => None,
-        None => v.as_exact_float(),
-    };
-    let (x, y) = (as_operand(a)?, as_operand(b)?);
-    Some(match op {
-        CompareOp::Lt => x < y,
-        CompareOp::Le => x <= y,
-        CompareOp::Eq => x == y,
-        CompareOp::Ne => x != y,
-        CompareOp::Gt => x > y,
-        CompareOp::Ge => x >= y,
-    })
 }
 
 fn compare_op_from(arg: u32) -> CompareOp {

@@ -98,24 +98,7 @@ impl Frame {
                 ManuallyDrop::new(std::ptr::read(&func.builtins)),
             )
         };
-        Frame {
-            code,
-            globals,
-            builtins,
-            func: Some(func),
-            slots,
-            locals: None,
-            base,
-            pc: 0,
-            lasti: 0,
-            ret_sp: base,
-            generator: None,
-            saved_handled: None,
-            exit_pc: 0,
-            is_entry,
-            yield_from: false,
-            returns_instance: false,
-        }
+        Frame::at_start(code, globals, builtins, Some(func), None, base, slots, is_entry)
     }
 
     /// A frame without a function (module or class body, `exec`); it owns
@@ -128,11 +111,29 @@ impl Frame {
         base: usize,
         slots: Slots,
     ) -> Frame {
+        let (code, globals, builtins) =
+            (ManuallyDrop::new(code), ManuallyDrop::new(globals), ManuallyDrop::new(builtins));
+        Frame::at_start(code, globals, builtins, None, locals, base, slots, true)
+    }
+
+    /// A record about to run its first instruction (both constructors).
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn at_start(
+        code: ManuallyDrop<PyRef<PyCode>>,
+        globals: ManuallyDrop<PyRef<PyDict>>,
+        builtins: ManuallyDrop<PyRef<PyDict>>,
+        func: Option<PyRef<PyFunction>>,
+        locals: Option<Value>,
+        base: usize,
+        slots: Slots,
+        is_entry: bool,
+    ) -> Frame {
         Frame {
-            code: ManuallyDrop::new(code),
-            globals: ManuallyDrop::new(globals),
-            builtins: ManuallyDrop::new(builtins),
-            func: None,
+            code,
+            globals,
+            builtins,
+            func,
             slots,
             locals,
             base,
@@ -142,7 +143,7 @@ impl Frame {
             generator: None,
             saved_handled: None,
             exit_pc: 0,
-            is_entry: true,
+            is_entry,
             yield_from: false,
             returns_instance: false,
         }

@@ -101,8 +101,20 @@ pub fn numeric_compare(a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
     Some(cmp_result(op, x, y))
 }
 
+/// `a op b` for two tagged ints, or exact floats / small ints as
+/// [`numeric_compare`] takes them; `None` for every other pair. The
+/// dispatch loop's `COMPARE_OP` and [`Vm::rich_compare`] start here.
 #[inline]
-fn cmp_result<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
+pub fn small_numeric_compare(a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Some(cmp_result(op, x, y));
+    }
+    numeric_compare(a, b, op)
+}
+
+/// `a op b` for any ordered Rust values.
+#[inline]
+pub(crate) fn cmp_result<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
     match op {
         CompareOp::Lt => a < b,
         CompareOp::Le => a <= b,
@@ -116,10 +128,7 @@ fn cmp_result<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 impl Vm {
     /// `a op b`, returning whatever the comparison returns.
     pub fn rich_compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-            return Ok(bool_value(cmp_result(op, x, y)));
-        }
-        if let Some(r) = numeric_compare(a, b, op) {
+        if let Some(r) = small_numeric_compare(a, b, op) {
             return Ok(bool_value(r));
         }
         self.rich_compare_general(a, b, op)

@@ -12,6 +12,7 @@ use skein_compiler::bytecode::CompareOp;
 use crate::function::args::Args;
 use crate::function::native::{add_method_kind, add_methods, MethodKind, NativeFn};
 use crate::object::PyRef;
+use crate::protocol::compare::cmp_result;
 use crate::types::exceptions::exc;
 use crate::types::int::int_from_i64;
 use crate::types::iterators::PyTupleIter;
@@ -330,17 +331,6 @@ impl Seq<'_> {
     }
 }
 
-fn compare_lengths(op: CompareOp, a: usize, b: usize) -> bool {
-    match op {
-        CompareOp::Lt => a < b,
-        CompareOp::Le => a <= b,
-        CompareOp::Eq => a == b,
-        CompareOp::Ne => a != b,
-        CompareOp::Gt => a > b,
-        CompareOp::Ge => a >= b,
-    }
-}
-
 /// Lexicographic comparison, as `list_richcompare`: find the first pair
 /// of items that differ; compare lengths if there is none, else compare
 /// that pair with `op` (returning whatever it returns).
@@ -351,7 +341,7 @@ pub(crate) fn seq_compare(vm: &mut Vm, a: Seq<'_>, b: Seq<'_>, op: CompareOp) ->
     let mut i = 0;
     loop {
         let (Some(x), Some(y)) = (a.get(i), b.get(i)) else {
-            return Ok(bool_value(compare_lengths(op, a.len(), b.len())));
+            return Ok(bool_value(cmp_result(op, a.len(), b.len())));
         };
         if !eq_nested(vm, &x, &y)? {
             return match op {
@@ -360,12 +350,7 @@ pub(crate) fn seq_compare(vm: &mut Vm, a: Seq<'_>, b: Seq<'_>, op: CompareOp) ->
                 // Two tagged ints (sort keys like `(v % 101, -v)`): no
                 // dispatch, and no recursion to guard.
                 _ => match (x.as_small_int(), y.as_small_int()) {
-                    (Some(p), Some(q)) => Ok(bool_value(match op {
-                        CompareOp::Lt => p < q,
-                        CompareOp::Le => p <= q,
-                        CompareOp::Gt => p > q,
-                        _ => p >= q,
-                    })),
+                    (Some(p), Some(q)) => Ok(bool_value(cmp_result(op, p, q))),
                     _ => nested(vm, " in comparison", |vm| vm.rich_compare(&x, &y, op)),
                 },
             };
