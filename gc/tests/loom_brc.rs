@@ -6,9 +6,13 @@
 //! memory during a model and panics on a second free of the same block, so
 //! "freed exactly once" is checked by the heap itself plus the free counter
 //! below, and "never freed while reachable" by checking that the block is
-//! still live before every operation on a handle.
+//! still live before every operation on a handle. Each object also carries
+//! a loom cell that every use reads and the free writes, so loom reports a
+//! use that the counting protocol failed to order before the free (a
+//! Relaxed decrement, a Relaxed load before freeing).
 #![cfg(loom)]
 
+use loom::cell::UnsafeCell;
 use loom::sync::{Arc, Mutex};
 use loom::thread;
 use skein_gc::{
@@ -25,12 +29,19 @@ struct Counter(std::sync::Arc<AtomicUsize>);
 struct Obj {
     header: ObjHeader,
     freed: Counter,
+    /// Read by every use, written by the free.
+    payload: UnsafeCell<usize>,
 }
 
 unsafe fn obj_dealloc(p: NonNull<ObjHeader>) {
     let obj = p.cast::<Obj>().as_ptr();
     // SAFETY: a dead Obj, dropped exactly once by the gc.
     let freed = unsafe { std::ptr::read(&raw const (*obj).freed) };
+    // SAFETY: as above; the block stays allocated (the loom heap keeps it).
+    let payload = unsafe { std::ptr::read(&raw const (*obj).payload) };
+    // SAFETY: the object is dead: no use may race with this write, which is
+    // what loom checks.
+    payload.with_mut(|p| unsafe { *p = usize::MAX });
     freed.0.fetch_add(1, SeqCst);
 }
 
@@ -41,6 +52,7 @@ fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> ObjRef {
     // SAFETY: fresh block of Obj's layout with the header written.
     unsafe {
         (&raw mut (*p.cast::<Obj>().as_ptr()).freed).write(Counter(freed.clone()));
+        (&raw mut (*p.cast::<Obj>().as_ptr()).payload).write(UnsafeCell::new(7));
         ObjRef::from_raw(p)
     }
 }
@@ -48,7 +60,22 @@ fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> ObjRef {
 /// Assert the object behind `r` has not been freed.
 fn live(r: &ObjRef) -> &ObjRef {
     assert!(loom_block_is_live(r.as_ptr()), "object used after it was freed");
+    // SAFETY: `r` holds a reference, so the object is live (checked above
+    // for the loom heap; loom checks the order against the free).
+    let v = unsafe { &*r.as_ptr().cast::<Obj>().as_ptr() }.payload.with(|p| unsafe { *p });
+    assert_eq!(v, 7, "object used after it was freed");
     r
+}
+
+/// The owner's eval breaker: merge queued objects only when asked (a
+/// non-owner that queues an object must set `BREAKER_BRC_MERGE`).
+fn merge_if_asked() {
+    let asked = skein_threading::registry::with_current(|ts| {
+        ts.is_some_and(|ts| ts.breaker_bits() & skein_threading::registry::BREAKER_BRC_MERGE != 0)
+    });
+    if asked {
+        process_queued_merges();
+    }
 }
 
 fn drop_checked(r: ObjRef) {
@@ -117,11 +144,11 @@ fn queue_to_owner_and_merge() {
         let a = new_obj(&freed);
         let b = a.clone();
         let t = thread::spawn(move || drop_checked(b));
-        process_queued_merges();
+        merge_if_asked();
         assert_eq!(freed.load(SeqCst), 0, "still referenced by `a`");
         drop_checked(a);
         t.join().unwrap();
-        process_queued_merges();
+        merge_if_asked();
         assert_eq!(freed.load(SeqCst), 1, "freed exactly once");
     });
 }

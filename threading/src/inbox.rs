@@ -21,14 +21,18 @@
 //! `take_all` and `close` are meant for the owning thread only, but neither
 //! relies on it for memory safety: both detach the list atomically.
 
-use crate::sync::{AtomicUsize, Ordering};
+use crate::sync::{AtomicUsize, Ordering, UnsafeCell};
 
 /// Bit 0 of the head word: the inbox is closed.
 const CLOSED: usize = 1;
 
+/// The fields are cells so that loom sees the producer's writes and the
+/// consumer's reads, and reports them as a race if the head's Release /
+/// Acquire pair ever failed to order them (outside loom they are plain
+/// fields: the wrapper is transparent).
 struct Node {
-    value: usize,
-    next: *mut Node,
+    value: UnsafeCell<usize>,
+    next: UnsafeCell<*mut Node>,
 }
 
 /// Error returned by [`Inbox::push`] once the inbox is closed.
@@ -63,7 +67,10 @@ impl Inbox {
 
     /// Push `value`. Fails, giving nothing away, once the inbox is closed.
     pub fn push(&self, value: usize) -> Result<(), Closed> {
-        let node = Box::into_raw(Box::new(Node { value, next: core::ptr::null_mut() }));
+        let node = Box::into_raw(Box::new(Node {
+            value: UnsafeCell::new(value),
+            next: UnsafeCell::new(core::ptr::null_mut()),
+        }));
         debug_assert!(node as usize & CLOSED == 0, "Box<Node> is word aligned");
         // Relaxed: the old head is only stored into `node.next`, never read
         // through here; the consumer's Acquire RMW makes it valid for them.
@@ -75,8 +82,10 @@ impl Inbox {
                 drop(unsafe { Box::from_raw(node) });
                 return Err(Closed);
             }
-            // SAFETY: `node` is unpublished, so this thread has exclusive access.
-            unsafe { (*node).next = head as *mut Node };
+            // SAFETY: `node` is unpublished, so this thread has exclusive
+            // access: it is live (from `Box::into_raw` above) and nobody else
+            // can reach it.
+            unsafe { &*node }.next.with_mut(|next| unsafe { *next = head as *mut Node });
             // Release: publishes the node's `value` and `next`; pairs with the
             // Acquire `fetch_and` in `take_all` and `swap` in `close`.
             match self.head.compare_exchange_weak(head, node as usize, Ordering::Release, Ordering::Relaxed) {
@@ -122,8 +131,11 @@ impl Inbox {
             // that published them) are visible. Each node came from
             // `Box::into_raw` in `push` and is freed exactly once, here.
             let node = unsafe { Box::from_raw(ptr as *mut Node) };
-            values.push(node.value);
-            ptr = node.next as usize;
+            // SAFETY: as above: the node is ours and its fields were written
+            // before its publication, which our Acquire RMW synchronised with.
+            values.push(node.value.with(|v| unsafe { *v }));
+            // SAFETY: as above.
+            ptr = node.next.with(|n| unsafe { *n }) as usize;
         }
         values
     }

@@ -23,9 +23,17 @@ fn exit(ts: &ThreadState) {
     unregister_current_thread();
 }
 
+/// A read-modify-write split by a yield: loom only switches threads at its
+/// own operations, so without the yield the other thread never ran inside
+/// the critical section and the model passed with `take` not waiting for
+/// the holder at all. Now a second attached thread is reported as a race on
+/// the cell (or a lost update).
 fn bump(shared: &Shared) {
     // SAFETY: called only while attached, i.e. holding the GIL.
-    shared.0.with_mut(|v| unsafe { *v += 1 });
+    let v = shared.0.with(|v| unsafe { *v });
+    yield_now();
+    // SAFETY: as above.
+    shared.0.with_mut(|p| unsafe { *p = v + 1 });
 }
 
 #[test]

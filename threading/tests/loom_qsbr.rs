@@ -84,6 +84,7 @@ fn online_reader_delays_free() {
         let ready = Arc::new(AtomicBool::new(false));
         let c = container.clone();
         let r = ready.clone();
+        let f = freed.clone();
         let reader = spawn(move || {
             let ts = register_current_thread();
             ts.attach();
@@ -95,6 +96,15 @@ fn online_reader_delays_free() {
             }
             let b = read(&c);
             assert!(b >= a && b <= 2);
+            // Stay registered while offline until the free has run: a
+            // scanner that sees this thread offline may free at once, and
+            // only the Release store of OFFLINE in `detach` orders the reads
+            // above before that free (unregistering would add the registry
+            // lock's ordering and hide a missing Release).
+            ts.detach();
+            while !f.load(Ordering::Acquire) {
+                yield_now();
+            }
             leave(&ts);
         });
         let ts = register_current_thread();

@@ -11,7 +11,7 @@
 use skein_threading::registry::{
     for_each_thread, register_current_thread, unregister_current_thread, ThreadState, BREAKER_STOP_THE_WORLD,
 };
-use skein_threading::sync::{spawn, Arc, Condvar, Mutex, UnsafeCell};
+use skein_threading::sync::{spawn, yield_now, Arc, AtomicBool, Condvar, Mutex, Ordering, UnsafeCell};
 use skein_threading::{stop_the_world, ThreadStatus};
 
 struct Shared(UnsafeCell<usize>);
@@ -53,9 +53,14 @@ fn exit(ts: &ThreadState) {
     unregister_current_thread();
 }
 
+/// A read-modify-write split by a yield, so that loom may run the requester
+/// in the middle of it (loom switches threads only at its own operations).
 fn write(shared: &Shared) {
     // SAFETY: only called while attached (see `Shared`).
-    shared.0.with_mut(|v| unsafe { *v += 1 });
+    let v = shared.0.with(|v| unsafe { *v });
+    yield_now();
+    // SAFETY: as above.
+    shared.0.with_mut(|p| unsafe { *p = v + 1 });
 }
 
 fn stopped_read(shared: &Shared, requester: usize) -> usize {
@@ -234,5 +239,35 @@ fn lock_waiter_counts_as_stopped() {
             t.join().unwrap();
         }
         assert!(!lock.is_locked());
+    });
+}
+
+/// A worker that never detaches: it keeps writing and polling its eval
+/// breaker until the requester, after its stop, tells it to finish. The stop
+/// completes only if the requester asks it (`BREAKER_STOP_THE_WORLD`) and
+/// its safepoint really suspends it; without either the worker runs on
+/// during the stop (a race on the cell) or the requester waits for ever.
+#[test]
+fn busy_worker_is_asked_to_stop() {
+    loom::model(|| {
+        let shared = Arc::new(Shared(UnsafeCell::new(0)));
+        let done = Arc::new(AtomicBool::new(false));
+        let worker = {
+            let shared = shared.clone();
+            let done = done.clone();
+            spawn(move || {
+                let ts = register_current_thread();
+                ts.attach();
+                while !done.load(Ordering::Acquire) {
+                    write(&shared);
+                    poll(&ts);
+                }
+                ts.detach();
+                exit(&ts);
+            })
+        };
+        let _ = stopped_read(&shared, 0);
+        done.store(true, Ordering::Release);
+        worker.join().unwrap();
     });
 }
