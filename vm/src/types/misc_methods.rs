@@ -31,25 +31,13 @@ fn exc_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyBaseException> {
     }
 }
 
-fn exc_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some(cls) = args.pos.first().and_then(|c| c.downcast::<PyType>()) else {
-        return Err(vm.new_type_error("BaseException.__new__(X): X is not a type object"));
-    };
-    if !cls.is_subtype(&exc().base_exception) {
-        return Err(vm.new_type_error(format!(
-            "BaseException.__new__({}): {} is not a subtype of BaseException",
-            cls.name(),
-            cls.name()
-        )));
-    }
-    let t = PyRef::new(PyTuple::new(args.pos[1..].to_vec()));
-    Ok(PyRef::new_with_type(PyBaseException::new(t), &cls).into_value())
-}
-
 fn exc_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = &args.pos[0];
     let e = exc_of(vm, this)?;
-    if args.has_kwargs() && !this.class().is_heap_type() {
+    // Every class, user-defined ones included (CPython's
+    // `_PyArg_NoKeywords` in `BaseException_init`); `ImportError` takes
+    // its own keywords.
+    if args.has_kwargs() && !this.class().is_subtype(&exc().import_error) {
         let n = this.class().name();
         return Err(vm.new_type_error(format!("{n}() takes no keyword arguments")));
     }
@@ -306,7 +294,7 @@ fn exc_set_suppress(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
 
 fn install_exceptions() {
     let t = &exc().base_exception;
-    add_method_kind(t, "__new__", exc_new, MethodKind::Static);
+    crate::types::exceptions::construct::install_new();
     add_methods(
         t,
         &[
