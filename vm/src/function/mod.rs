@@ -5,6 +5,7 @@
 pub mod args;
 pub mod descriptors;
 pub mod make;
+pub mod member_descr;
 pub mod method;
 pub mod native;
 
