@@ -14,6 +14,7 @@
 use crate::builtins::{not_none, take_kwargs};
 use crate::function::args::Args;
 use crate::types::list::new_list;
+use crate::types::str::PyStr;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -101,9 +102,18 @@ fn sort_permutation(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult
     }
     let str_type = crate::types::str::STR_TYPE.get();
     if keys.iter().all(|k| k.is_exact(str_type)) {
-        let strs: Vec<&str> = keys.iter().map(|k| k.as_str().unwrap_or("")).collect();
-        perm.sort_by(|&a, &b| strs[a].cmp(strs[b]));
-        return Ok(());
+        // `PyStr`'s order is code point order with lone surrogates
+        // included; `as_str` would compare them as U+FFFD.
+        let strs: Option<Vec<&PyStr>> = keys.iter().map(|k| k.downcast_ref::<PyStr>()).collect();
+        if let Some(strs) = strs {
+            if strs.iter().any(|s| s.has_surrogates()) {
+                perm.sort_by(|&a, &b| strs[a].partial_cmp(strs[b]).unwrap_or(std::cmp::Ordering::Equal));
+            } else {
+                let text: Vec<&str> = strs.iter().map(|s| s.as_str()).collect();
+                perm.sort_by(|&a, &b| text[a].cmp(text[b]));
+            }
+            return Ok(());
+        }
     }
     let float_type = crate::types::float::FLOAT_TYPE.get();
     if keys.iter().all(|k| k.is_exact(float_type)) {
