@@ -79,6 +79,17 @@ fn exception_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let n = cls.name();
         return Err(vm.new_type_error(format!("{owner}.__new__({n}): {n} is not a subtype of {owner}")));
     }
+    // CPython's "is not safe" check: the first class up from `cls` whose
+    // `__new__` is builtin must build instances this way, not as `OSError`
+    // or an exception group does.
+    let native =
+        |v: &Value| v.downcast_ref::<PyNativeFunction>().is_some() || v.downcast_ref::<PyMethodDescriptor>().is_some();
+    let static_base =
+        cls.mro().into_iter().find_map(|t| t.lookup_value(names::NEW.get()).filter(native).map(|n| (t, n)));
+    if let Some((base, _)) = static_base.filter(|(_, new)| !is_exception_new(new)) {
+        let (n, b) = (cls.name(), base.name());
+        return Err(vm.new_type_error(format!("{owner}.__new__({n}) is not safe, use {b}.__new__()")));
+    }
     let t = PyRef::new(PyTuple::new(args.pos[2..].to_vec()));
     Ok(PyRef::new_with_type(PyBaseException::new(t), &cls).into_value())
 }

@@ -98,6 +98,30 @@ attempt("BaseException.__new__(E, 1, 2)", lambda: BaseException.__new__(E, 1, 2)
 attempt("E.__new__(E).args", lambda: E.__new__(E).args)
 attempt("KeyError.__new__()", lambda: KeyError.__new__())
 
+# A class whose builtin __new__ is not BaseException's cannot be built by it.
+class MyOSError(OSError):
+    pass
+
+
+class PyNew(Exception):
+    def __new__(cls, *args):
+        return super().__new__(cls, *args)
+
+
+class UnderPyNew(PyNew):
+    pass
+
+
+attempt("Exception.__new__(OSError)", lambda: Exception.__new__(OSError))
+attempt("Exception.__new__(FileNotFoundError)", lambda: Exception.__new__(FileNotFoundError))
+attempt("BaseException.__new__(MyOSError)", lambda: BaseException.__new__(MyOSError))
+attempt("BaseException.__new__(ExceptionGroup)", lambda: BaseException.__new__(ExceptionGroup, "m", [E()]))
+attempt("Exception.__new__(UnderPyNew, 1)", lambda: Exception.__new__(UnderPyNew, 1))
+attempt("UnderPyNew(2)", lambda: UnderPyNew(2))
+attempt("object.__new__(ValueError)", lambda: object.__new__(ValueError))
+attempt("ValueError.__new__(ValueError, x=1)", lambda: ValueError.__new__(ValueError, x=1))
+print(KeyError.__new__.__self__, KeyError.__new__.__name__, KeyError.__new__.__qualname__)
+
 print(KeyError.__new__ is LookupError.__new__)
 print(StopIteration.__new__ is Exception.__new__)
 print(ValueError.__new__ is Exception.__new__)
