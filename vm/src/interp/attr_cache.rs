@@ -16,6 +16,7 @@ use crate::function::PyFunction;
 use crate::interp::inline_cache::{cached_value, Entry, Slots, BACKOFF, WAYS};
 use crate::object::alloc;
 use crate::object::inline_values::Load;
+use crate::object::PyRef;
 use crate::protocol::attr::is_data_descriptor;
 use crate::types::dict::PyDict;
 use crate::types::module::PyModule;
@@ -87,6 +88,12 @@ impl Vm {
                     }
                     break;
                 }
+                Entry::ModuleValue { type_version, dict, version, value } if type_version == tv => {
+                    if let Some(v) = module_value(obj, dict, version, value) {
+                        return Ok(v);
+                    }
+                    // Another module (a later way may hold it) or a changed dict.
+                }
                 Entry::Empty => break,
                 _ => {}
             }
@@ -134,6 +141,18 @@ impl Vm {
                         return Ok(v);
                     }
                     return self.get_attr(obj, name);
+                }
+                Entry::ModuleValue { type_version, dict, version, value } if type_version == tv => {
+                    if let Some(v) = module_value(obj, dict, version, value) {
+                        return Ok(v);
+                    }
+                    if obj.downcast_ref::<PyModule>().is_some_and(|m| dict_word(&m.dict) == dict) {
+                        // The module's dict changed since this entry was
+                        // made: a module whose globals are rebound while
+                        // this site runs keeps the dict lookup from now on.
+                        slots.set(slot, w, Entry::Module { type_version });
+                        return self.get_attr(obj, name);
+                    }
                 }
                 Entry::Slot { type_version, index } if type_version == tv => {
                     let v = alloc::instance_ext(obj).and_then(|e| e.values.slot_get(index));
@@ -191,6 +210,12 @@ impl Vm {
                     }
                     // The instance shadows the method.
                     return self.get_attr(obj, name).map(|v| (None, v));
+                }
+                Entry::ModuleValue { type_version, dict, version, value } if type_version == tv => {
+                    if let Some(v) = module_value(obj, dict, version, value) {
+                        return Ok((None, v));
+                    }
+                    return self.load_attr_cached(slots, slot, obj, name).map(|v| (None, v));
                 }
                 Entry::Empty => break,
                 Entry::Method { .. } => {}
@@ -343,13 +368,10 @@ fn specialize_load(obj: &Value, name: &Value) -> Entry {
             None => Entry::Backoff(BACKOFF),
         };
     }
-    let attr = ty.lookup_value(name);
-    if obj.downcast_ref::<PyModule>().is_some() {
-        return match attr {
-            None => Entry::Module { type_version: ty.version() },
-            Some(_) => Entry::Backoff(BACKOFF),
-        };
+    if let Some(m) = obj.downcast_ref::<PyModule>() {
+        return specialize_module(ty, m, name);
     }
+    let attr = ty.lookup_value(name);
     match attr {
         Some(a) if is_data_descriptor(&a) => match a.downcast_ref::<PyMemberDescriptor>() {
             Some(m) if alloc::instance_ext(obj).is_some() => Entry::Slot { type_version: ty.version(), index: m.index },
@@ -364,6 +386,43 @@ fn specialize_load(obj: &Value, name: &Value) -> Entry {
             }
         }
     }
+}
+
+/// The entry for `module.name`: the value itself when it needs no count
+/// and the dict is immortal, else a lookup in the module's dict.
+fn specialize_module(ty: &PyType, m: &PyModule, name: &Value) -> Entry {
+    // Both versions are read before what they guard: a change made after
+    // the read moves the version past the one cached (a store bumps the
+    // dict's version after writing the value, with Release, and the load
+    // here is Acquire), so a racing store leaves a stale entry, never a
+    // wrong one.
+    let type_version = ty.version();
+    if ty.lookup_value(name).is_some() {
+        // Type attributes (`__dict__`, `__class__`, a subclass's
+        // descriptors) come before the module's dict.
+        return Entry::Backoff(BACKOFF);
+    }
+    let version = m.dict.version();
+    if m.dict.as_obj_ref().header().is_immortal() {
+        if let Some(value) = m.dict.get_str_value(name).and_then(|v| v.immortal_word()) {
+            return Entry::ModuleValue { type_version, dict: dict_word(&m.dict), version, value };
+        }
+    }
+    Entry::Module { type_version }
+}
+
+/// A module dict's identity in an entry (its address).
+#[inline(always)]
+fn dict_word(d: &PyRef<PyDict>) -> usize {
+    d.header_ptr().as_ptr() as usize
+}
+
+/// The value a `ModuleValue` entry caches, if `obj` is its module and the
+/// module's dict has not changed since.
+#[inline(always)]
+fn module_value(obj: &Value, dict: usize, version: u64, value: usize) -> Option<Value> {
+    let m = obj.downcast_ref::<PyModule>()?;
+    (dict_word(&m.dict) == dict && m.dict.version() == version).then(|| cached_value(value))
 }
 
 /// A `Method` entry for `obj.name(...)` if the name is a plain method on the

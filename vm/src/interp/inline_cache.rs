@@ -59,6 +59,11 @@ pub enum Entry {
     Method { type_version: u64, func: usize, has_dict: bool },
     /// `LOAD_ATTR` on a module object: look in the module's dict.
     Module { type_version: u64 },
+    /// `LOAD_ATTR` on a module object (`math.sin`): the value (needing no
+    /// count) that the module whose dict is at address `dict` (immortal,
+    /// so never reused) held under the name while its dict was at
+    /// `version`; the dict's version moves with every store into it.
+    ModuleValue { type_version: u64, dict: usize, version: u64, value: usize },
     /// `LOAD_ATTR` / `STORE_ATTR` of a `__slots__` member.
     Slot { type_version: u64, index: usize },
     /// `LOAD_ATTR` on a class object: an attribute found on the class that

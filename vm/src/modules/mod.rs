@@ -17,7 +17,7 @@ use crate::vm::{PyResult, Vm};
 
 /// Creates a native module by name, or `None` if it is not one.
 pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    Ok(match name {
+    let m = match name {
         "math" => Some(math::make_math_module().into_value()),
         "cmath" => Some(cmath::make_cmath_module().into_value()),
         "unicodedata" => Some(unicodedata::make_unicodedata_module().into_value()),
@@ -28,7 +28,20 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "_re" => Some(re::make_re_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
         _ => None,
-    })
+    };
+    if let Some(md) = m.as_ref().and_then(|m| m.downcast_ref::<crate::types::module::PyModule>()) {
+        // As Python modules are (import.rs), and with their functions as
+        // the builtins' are: every thread reads them, and `math.sin` can
+        // then be cached by `LOAD_ATTR` without a reference.
+        md.dict.to_value().make_immortal();
+        for v in md.dict.values() {
+            v.make_immortal();
+        }
+    }
+    if let Some(m) = &m {
+        m.make_immortal();
+    }
+    Ok(m)
 }
 
 /// Python source embedded in the binary: (module name, source, is package).
