@@ -41,10 +41,24 @@ fn range_error(vm: &mut Vm) -> PyErr {
     vm.new_overflow_error("math range error")
 }
 
+/// A float argument: a tagged float or small int read in place (the usual
+/// `math.sin(x)`), anything else through [`float_arg`]'s conversions.
+#[inline(always)]
+fn real_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    if let Some(x) = v.as_tagged_float() {
+        return Ok(x);
+    }
+    if let Some(i) = v.as_small_int() {
+        // Rounds to nearest, ties to even, as `PyLong_AsDouble` does.
+        return Ok(i as f64);
+    }
+    float_arg(vm, v)
+}
+
 /// CPython's `math_1`: applies `f` and turns NaN/inf results into errors.
 fn math_1(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
     let a = args.exact(vm, name, 1)?;
-    let x = float_arg(vm, &a[0])?;
+    let x = real_arg(vm, &a[0])?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
         return Err(domain_error(vm));
@@ -58,8 +72,8 @@ fn math_1(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(f64) -> f64, can_overfl
 /// CPython's `math_2` for two-argument float functions.
 fn math_2(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(f64, f64) -> f64) -> PyResult<Value> {
     let a = args.exact(vm, name, 2)?;
-    let x = float_arg(vm, &a[0])?;
-    let y = float_arg(vm, &a[1])?;
+    let x = real_arg(vm, &a[0])?;
+    let y = real_arg(vm, &a[1])?;
     let r = f(x, y);
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain_error(vm));
@@ -171,6 +185,9 @@ fn bigint_frexp(b: &BigInt) -> (f64, i64) {
 /// `log`-family helper: ints of any size, then floats (CPython's
 /// `loghelper` and `m_log`).
 fn log_helper(vm: &mut Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
+    if let Some(x) = v.as_tagged_float() {
+        return if x > 0.0 { Ok(f(x)) } else { Err(domain_error(vm)) };
+    }
     if let Some(i) = v.as_int() {
         let b = i.to_bigint();
         if !b.is_positive() {
@@ -286,6 +303,14 @@ fn math_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn floor_ceil(vm: &mut Vm, args: Args<'_>, name: &str, method: &str, f: fn(f64) -> f64) -> PyResult<Value> {
     let a = args.exact(vm, name, 1)?;
     let v = &a[0];
+    if let Some(x) = v.as_tagged_float() {
+        // Tagged floats are finite.
+        let r = f(x);
+        if r.abs() < 9.0e18 {
+            return Ok(int_from_i64(r as i64));
+        }
+        return float_to_int(vm, r);
+    }
     if v.is_exact(FLOAT_TYPE.get()) {
         return float_to_int(vm, f(v.as_float().unwrap_or(0.0)));
     }
@@ -811,18 +836,26 @@ fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
 
 fn math_hypot(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.no_kwargs(vm, "math.hypot")?;
-    let mut coords = Vec::with_capacity(args.pos.len());
+    // Up to eight coordinates (the usual two or three) stay on the stack.
+    let mut small = [0.0f64; 8];
+    let mut large = Vec::new();
+    let coords: &mut [f64] = if args.pos.len() <= small.len() {
+        &mut small[..args.pos.len()]
+    } else {
+        large.resize(args.pos.len(), 0.0);
+        &mut large
+    };
     let mut max = 0.0f64;
     let mut found_nan = false;
-    for v in args.pos {
-        let x = float_arg(vm, v)?.abs();
+    for (c, v) in coords.iter_mut().zip(args.pos) {
+        let x = real_arg(vm, v)?.abs();
         found_nan |= x.is_nan();
         if x > max {
             max = x;
         }
-        coords.push(x);
+        *c = x;
     }
-    Ok(new_float(vector_norm(&mut coords, max, found_nan)))
+    Ok(new_float(vector_norm(coords, max, found_nan)))
 }
 
 fn math_dist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
