@@ -3,9 +3,9 @@
 //! descriptors.
 
 pub mod args;
+pub mod data_descr;
 pub mod descriptors;
 pub mod make;
-pub mod member_descr;
 pub mod method;
 pub mod native;
 

@@ -1101,7 +1101,7 @@ pub(crate) fn install(types: &crate::types::Types) {
         add_getset(t, "__name__", builtin_get_name, None);
         add_getset(t, "__qualname__", builtin_get_qualname, None);
     }
-    crate::function::member_descr::install();
+    crate::function::data_descr::install();
 
     let p = PROPERTY_TYPE.get();
     add_method_kind(p, "__new__", property_new, MethodKind::Static);

@@ -225,20 +225,42 @@ fn type_get_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         None => Err(vm.new_type_error("not a type")),
     }
 }
-fn type_set_name(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
-    let (Some(t), Some(s)) = (v.downcast_ref::<PyType>(), n.as_ref().and_then(|n| n.as_str().map(str::to_string)))
-    else {
-        return Err(vm.new_type_error("can only assign string to __name__"));
+/// CPython's `check_set_special_type_attr` and `type_set_name`'s checks:
+/// builtin types are immutable, the names cannot be deleted, and only a
+/// `str` is accepted. Returns the new text.
+fn special_type_name(vm: &mut Vm, v: &Value, n: Option<Value>, attr: &str) -> PyResult<String> {
+    let Some(t) = v.downcast_ref::<PyType>() else {
+        return Err(vm.new_type_error("not a type"));
     };
-    t.set_name(s);
+    if !t.is_heap_type() {
+        return Err(vm.new_type_error(format!("cannot set '{attr}' attribute of immutable type '{}'", t.name())));
+    }
+    let Some(n) = n else {
+        return Err(vm.new_type_error(format!("cannot delete '{attr}' attribute of immutable type '{}'", t.name())));
+    };
+    match n.as_str() {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let msg = format!("can only assign string to {}.{attr}, not '{}'", t.name(), n.class().name());
+            Err(vm.new_type_error(msg))
+        }
+    }
+}
+fn type_set_name(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
+    let s = special_type_name(vm, v, n, "__name__")?;
+    if s.contains('\0') {
+        return Err(vm.new_value_error("type name must not contain null characters"));
+    }
+    if let Some(t) = v.downcast_ref::<PyType>() {
+        t.set_name(s);
+    }
     Ok(())
 }
 fn type_set_qualname(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
-    let (Some(t), Some(s)) = (v.downcast_ref::<PyType>(), n.as_ref().and_then(|n| n.as_str().map(str::to_string)))
-    else {
-        return Err(vm.new_type_error("can only assign string to __qualname__"));
-    };
-    t.set_qualname(s);
+    let s = special_type_name(vm, v, n, "__qualname__")?;
+    if let Some(t) = v.downcast_ref::<PyType>() {
+        t.set_qualname(s);
+    }
     Ok(())
 }
 fn type_get_mro(vm: &mut Vm, v: &Value) -> PyResult<Value> {
