@@ -7,7 +7,8 @@
 //! where they belong and numbered `0..n_cache_slots`; operand indices are in
 //! range; `KW_NAMES` precedes a `CALL` with enough arguments; the stack
 //! depth is consistent on every path (exception handlers included), never
-//! negative and within `max_stack_depth`.
+//! negative and within `max_stack_depth`; `COPY n` and `SWAP n` reach no
+//! deeper than the stack.
 
 use crate::bytecode::{CodeObject, Constant, Instr, Opcode};
 
@@ -147,6 +148,10 @@ fn check_stack(code: &CodeObject, ins: &[Decoded], index_of: &[usize]) -> Result
             }
             let entry = i64::from(e.depth) + 1 + i64::from(e.push_lasti);
             work.push((index_of[e.handler as usize], entry));
+        }
+        // The interpreter reads these operands without bounds checks.
+        if matches!(d.op, Opcode::COPY | Opcode::SWAP) && (d.arg == 0 || i64::from(d.arg) > depth) {
+            return Err(format!("{} {} with stack depth {depth} at {}", d.op.name(), d.arg, d.start));
         }
         let after = depth + i64::from(d.op.stack_effect(d.arg, false).unwrap_or(0));
         if after < 0 || after > max {

@@ -44,7 +44,8 @@ pub struct PyCode {
     /// (`interp/inline_cache.rs`).
     pub cache_ids: crate::interp::inline_cache::CacheIds,
     /// `co.code` decoded once for the dispatch loop: one entry per code
-    /// unit (so jump targets index it directly).
+    /// unit (so jump targets index it directly), then one terminating entry
+    /// (see `decode_all`).
     pub instrs: Box<[Decoded]>,
     /// Calls bind by position alone: only positional-or-keyword
     /// parameters (no `*args`, `**kwargs`, keyword-only ones), and calling
@@ -69,13 +70,21 @@ pub struct Decoded {
     pub arg: u32,
 }
 
+/// One entry per code unit, plus a terminating entry at `co.code.len()`:
+/// the dispatch loop fetches without a bounds check (`interp::frame::fetch`),
+/// and stepping past the last instruction lands there. Compiled code never
+/// falls off its end; if it did, the entry raises (`RAISE_VARARGS 0` with
+/// nothing to re-raise is a `RuntimeError`) instead of reading past the
+/// slice.
 fn decode_all(co: &CodeObject) -> Box<[Decoded]> {
-    (0..co.code.len())
+    let n = co.code.len();
+    (0..n)
         .map(|i| match co.decode_at(i) {
-            Some((op, arg, next)) => Decoded { op, len: (next - i) as u8, arg },
+            Some((op, arg, next)) if next <= n => Decoded { op, len: (next - i) as u8, arg },
             // Not reachable in verified code; runs as a no-op.
-            None => Decoded { op: Opcode::NOP, len: 1, arg: 0 },
+            _ => Decoded { op: Opcode::NOP, len: 1, arg: 0 },
         })
+        .chain(std::iter::once(Decoded { op: Opcode::RAISE_VARARGS, len: 1, arg: 0 }))
         .collect()
 }
 
@@ -123,6 +132,16 @@ impl PyCode {
             instrs: decode_all(&co),
             co,
         })
+    }
+}
+
+impl PyCode {
+    /// Constant `i` (`LOAD_CONST`): a copy of the word, no count touched,
+    /// since every constant was made immortal in [`PyCode::new`] and
+    /// immortality is permanent.
+    #[inline(always)]
+    pub fn const_value(&self, i: usize) -> Value {
+        crate::interp::inline_cache::cached_value(self.consts[i].raw_word())
     }
 }
 

@@ -13,7 +13,7 @@ use skein_compiler::bytecode::{BinaryOp, CodeFlags, CompareOp, Intrinsic1, Opcod
 use crate::function::args::Args;
 use crate::function::{PyCell, PyCode, PyFunction};
 use crate::intern::intern;
-use crate::interp::frame::Frame;
+use crate::interp::frame::{fetch, Frame};
 use crate::object::PyRef;
 use crate::protocol::compare::small_numeric_compare;
 use crate::types::dict::PyDict;
@@ -205,7 +205,7 @@ impl Vm {
                     }
                     let lasti = pc;
                     raised_at = pc;
-                    let ins = instrs[pc];
+                    let ins = fetch(instrs, pc);
                     pc += ins.len as usize;
                     let arg = ins.arg;
                     let op = ins.op;
@@ -216,15 +216,11 @@ impl Vm {
                         }
                         Opcode::PUSH_NULL => self.frames.push_op(None),
                         Opcode::COPY => {
-                            let n = self.frames.values.len();
-                            let v = self.frames.values[n - arg as usize].clone();
+                            let v = self.frames.peek_op(arg as usize).clone();
                             self.frames.push_op(v);
                         }
-                        Opcode::SWAP => {
-                            let n = self.frames.values.len();
-                            self.frames.values.swap(n - 1, n - arg as usize);
-                        }
-                        Opcode::LOAD_CONST => push!(consts[arg as usize].clone()),
+                        Opcode::SWAP => self.frames.swap_top(arg as usize),
+                        Opcode::LOAD_CONST => push!(code.const_value(arg as usize)),
                         Opcode::LOAD_FAST | Opcode::LOAD_FAST_CHECK => match self.frames.local(base, arg as usize) {
                             Some(v) => {
                                 let v = v.clone();
@@ -260,7 +256,7 @@ impl Vm {
                                     break 'dispatch;
                                 }
                             }
-                            push!(consts[(arg & 0xfff) as usize].clone());
+                            push!(code.const_value((arg & 0xfff) as usize));
                         }
                         Opcode::STORE_FAST => {
                             let v = self.frames.pop_op();
@@ -312,14 +308,15 @@ impl Vm {
                             tri!(self.store_name(fidx, name, None));
                         }
                         Opcode::LOAD_GLOBAL => {
-                            let slot = instrs[pc - 1].arg as usize;
-                            let name = &names[(arg >> 1) as usize];
+                            // The cache unit is the last one of the instruction.
+                            let slot = fetch(instrs, pc - 1).arg as usize;
+                            let name = (arg >> 1) as usize;
                             let v = {
                                 let f = &self.frames.frames[fidx];
-                                match crate::interp::global_cache::load_global(slots, slot, f, name) {
+                                match crate::interp::global_cache::load_global(slots, slot, f, names, name) {
                                     Some(v) => v,
                                     None => {
-                                        err = self.name_error(name);
+                                        err = self.name_error(&names[name]);
                                         break 'dispatch;
                                     }
                                 }
@@ -925,7 +922,7 @@ impl Vm {
                             push!(func)
                         }
                         Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
-                            let v = if op == Opcode::RETURN_CONST { consts[arg as usize].clone() } else { pop!() };
+                            let v = if op == Opcode::RETURN_CONST { code.const_value(arg as usize) } else { pop!() };
                             match self.frames.pop_plain_frame() {
                                 Some(false) => {
                                     self.depth -= 1;

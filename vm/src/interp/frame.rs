@@ -21,7 +21,7 @@
 
 use std::mem::{ManuallyDrop, MaybeUninit};
 
-use crate::function::{PyCode, PyFunction};
+use crate::function::{Decoded, PyCode, PyFunction};
 use crate::interp::inline_cache::Slots;
 use crate::object::PyRef;
 use crate::types::dict::PyDict;
@@ -387,6 +387,20 @@ impl FrameStack {
         unsafe { &*self.values.as_ptr().add(len - n) }
     }
 
+    /// `SWAP n`: exchanges the top operand with the `n`th from the top.
+    #[inline(always)]
+    pub fn swap_top(&mut self, n: usize) {
+        let len = self.values.len();
+        debug_assert!(n >= 1 && n <= len);
+        // SAFETY: operand depth >= n at a verified `SWAP n` (as in
+        // `peek_op`), so both slots are initialised; `swap` allows them to
+        // be the same slot.
+        unsafe {
+            let p = self.values.as_mut_ptr();
+            std::ptr::swap(p.add(len - 1), p.add(len - n));
+        }
+    }
+
     /// Moves `values[base..]` to the end of `dst` (a generator's window
     /// going back to its heap buffer at a `yield`) with one copy.
     pub fn move_tail_into(&mut self, base: usize, dst: &mut Vec<Option<Value>>) {
@@ -555,6 +569,22 @@ impl Drop for CallOperands {
             unsafe { self.buf[i].assume_init_drop() };
         }
     }
+}
+
+/// Instruction `pc` of a running code's decoded instructions (`PyCode::instrs`).
+///
+/// Unchecked because every `pc` the dispatch loop reads is in range: the
+/// loop starts at 0 or at a saved `pc`, steps by an entry's `len` (which
+/// never passes `co.code.len()`, and `instrs` has one extra terminating
+/// entry there, see `PyCode::instrs`), or jumps to a target that the
+/// verifier checked is an instruction start (jumps, `FOR_ITER`/`SEND`
+/// exits, exception handlers); every code object the loop runs was verified
+/// (`import::compile_source`). Checked in debug builds.
+#[inline(always)]
+pub fn fetch(instrs: &[Decoded], pc: usize) -> Decoded {
+    debug_assert!(pc < instrs.len(), "instruction index {pc} outside the code");
+    // SAFETY: `pc < instrs.len()` by the argument above; `Decoded` is `Copy`.
+    unsafe { *instrs.get_unchecked(pc) }
 }
 
 #[inline(always)]

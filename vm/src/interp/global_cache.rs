@@ -14,15 +14,27 @@ use crate::interp::frame::Frame;
 use crate::interp::inline_cache::{cached_value, Entry, Slots};
 use crate::value::Value;
 
-/// The value of global `name` in frame `f`, or `None` if it is unbound.
-#[inline]
-pub fn load_global(slots: Slots, slot: usize, f: &Frame, name: &Value) -> Option<Value> {
-    let gaddr = f.globals().header_ptr().as_ptr() as usize;
+/// The value of global `names[name]` in frame `f`, or `None` if it is
+/// unbound. The hit path is small enough to inline into the dispatch loop;
+/// the name is only indexed on a miss.
+#[inline(always)]
+pub fn load_global(slots: Slots, slot: usize, f: &Frame, names: &[Value], name: usize) -> Option<Value> {
     if let Entry::Global { globals, gver, bver, value } = slots.get(slot, 0) {
-        if globals == gaddr && f.globals().version() == gver && (bver == u64::MAX || f.builtins().version() == bver) {
+        let g = f.globals();
+        if globals == g.header_ptr().as_ptr() as usize
+            && g.version() == gver
+            && (bver == u64::MAX || f.builtins().version() == bver)
+        {
             return Some(cached_value(value));
         }
     }
+    load_global_slow(slots, slot, f, &names[name])
+}
+
+/// The two dict lookups, filling the cache when the answer may be kept.
+#[inline(never)]
+fn load_global_slow(slots: Slots, slot: usize, f: &Frame, name: &Value) -> Option<Value> {
+    let gaddr = f.globals().header_ptr().as_ptr() as usize;
     let gver = f.globals().version();
     let (v, bver) = match f.globals().get_str_value(name) {
         Some(v) => (v, u64::MAX),

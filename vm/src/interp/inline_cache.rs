@@ -231,11 +231,16 @@ impl Drop for CacheIds {
     }
 }
 
-/// A value held in an entry without a reference.
+/// A value held in an entry without a reference. Also how a code object's
+/// constants (`PyCode::const_value`) and the singletons (`none()`,
+/// `bool_value`) are copied: all immortal.
 #[inline(always)]
 pub fn cached_value(word: usize) -> Value {
-    // SAFETY: entries only hold words produced by `Value::immortal_word`:
-    // tagged ints or immortal objects, which are never freed and whose
-    // counts never change, so a copy of the word is a valid `Value`.
+    // SAFETY: every caller passes the word of a tagged int or an immortal
+    // object: entries only hold words produced by `Value::immortal_word`,
+    // constants are made immortal when their code object is built, the
+    // singletons when they are created. Such objects are never freed and
+    // their counts never change (immortality is never undone), so a copy
+    // of the word is a valid `Value`.
     unsafe { Value::from_immortal_word(word) }
 }

@@ -76,23 +76,28 @@ fn s() -> &'static Singletons {
 
 #[inline]
 pub fn none() -> Value {
-    s().none.clone()
+    immortal_copy(&s().none)
 }
 #[inline]
 pub fn not_implemented() -> Value {
-    s().not_implemented.clone()
+    immortal_copy(&s().not_implemented)
 }
 #[inline]
 pub fn ellipsis() -> Value {
-    s().ellipsis.clone()
+    immortal_copy(&s().ellipsis)
 }
 #[inline]
 pub fn bool_value(b: bool) -> Value {
-    if b {
-        s().true_.clone()
-    } else {
-        s().false_.clone()
-    }
+    let s = s();
+    immortal_copy(if b { &s.true_ } else { &s.false_ })
+}
+
+/// A singleton without touching its count: they are all immortal
+/// (`immortal` above), so a copy of the word is a valid value, and the
+/// push of a `None` or a bool costs no count check.
+#[inline(always)]
+fn immortal_copy(v: &Value) -> Value {
+    crate::interp::inline_cache::cached_value(v.raw_word())
 }
 
 impl Value {
