@@ -76,16 +76,29 @@ pub struct Decoded {
 /// falls off its end; if it did, the entry raises (`RAISE_VARARGS 0` with
 /// nothing to re-raise is a `RuntimeError`) instead of reading past the
 /// slice.
+///
+/// The entry at the `KW_NAMES` unit itself carries the whole argument even
+/// after `EXTENDED_ARG` prefixes: `CALL` reads the names from the unit just
+/// before it (`interp::eval::kw_names_before`).
 fn decode_all(co: &CodeObject) -> Box<[Decoded]> {
     let n = co.code.len();
-    (0..n)
+    let mut v: Vec<Decoded> = (0..n)
         .map(|i| match co.decode_at(i) {
             Some((op, arg, next)) if next <= n => Decoded { op, len: (next - i) as u8, arg },
             // Not reachable in verified code; runs as a no-op.
             _ => Decoded { op: Opcode::NOP, len: 1, arg: 0 },
         })
         .chain(std::iter::once(Decoded { op: Opcode::RAISE_VARARGS, len: 1, arg: 0 }))
-        .collect()
+        .collect();
+    // From the end, so that the outermost prefix (the whole argument) is
+    // written last.
+    for i in (0..n).rev() {
+        let d = v[i];
+        if d.op == Opcode::KW_NAMES && d.len > 1 {
+            v[i + d.len as usize - 1].arg = d.arg;
+        }
+    }
+    v.into_boxed_slice()
 }
 
 impl PyPayload for PyCode {

@@ -26,6 +26,18 @@ use crate::types::tuple::{new_tuple, PyTuple};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
+/// The keyword names of the `CALL` at `lasti`: the constant of the
+/// `KW_NAMES` that the verifier placed right before it, if any (its last
+/// unit carries the whole argument, see `function::decode_all`). Reading
+/// them back here keeps them out of the dispatch loop's state.
+#[inline(always)]
+fn kw_names_before(code: &PyCode, lasti: usize) -> Option<Value> {
+    match lasti.checked_sub(1).and_then(|i| code.instrs.get(i)) {
+        Some(k) if k.op == Opcode::KW_NAMES => Some(code.const_value(k.arg as usize)),
+        _ => None,
+    }
+}
+
 /// How an entry frame left the loop.
 pub enum FrameExit {
     Return(Value),
@@ -153,9 +165,7 @@ impl Vm {
             let mut pc = frame.pc;
             let co = &*code.co;
             let instrs: &[crate::function::Decoded] = &code.instrs;
-            let consts: &[Value] = &code.consts;
             let names: &[Value] = &code.names;
-            let mut kw_names: Option<Value> = None;
             let err: PyErr;
             let mut add_tb = true;
             // The instruction that raised: what the exception table is
@@ -206,11 +216,11 @@ impl Vm {
                     let lasti = pc;
                     raised_at = pc;
                     let ins = fetch(instrs, pc);
+                    let (op, arg) = (ins.op, ins.arg);
                     pc += ins.len as usize;
-                    let arg = ins.arg;
-                    let op = ins.op;
                     match op {
-                        Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+                        // `KW_NAMES` is read by the `CALL` right after it.
+                        Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG | Opcode::KW_NAMES => {}
                         Opcode::POP_TOP => {
                             drop(self.frames.pop_op());
                         }
@@ -817,14 +827,13 @@ impl Vm {
                                 pc = arg as usize;
                             }
                         }
-                        Opcode::KW_NAMES => kw_names = Some(consts[arg as usize].clone()),
                         Opcode::CALL => {
                             self.frames.frames[fidx].lasti = lasti;
                             if self.thread.breaker_bits() != 0 {
                                 tri!(self.handle_eval_breaker());
                             }
                             let argc = arg as usize;
-                            let kwn = kw_names.take();
+                            let kwn = kw_names_before(&code, lasti);
                             if kwn.is_none() {
                                 match self.push_py_call(fidx, argc, pc) {
                                     Ok(true) => continue 'frames,

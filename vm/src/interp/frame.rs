@@ -581,10 +581,10 @@ impl Drop for CallOperands {
 /// exits, exception handlers); every code object the loop runs was verified
 /// (`import::compile_source`). Checked in debug builds.
 #[inline(always)]
-pub fn fetch(instrs: &[Decoded], pc: usize) -> Decoded {
+pub fn fetch(instrs: &[Decoded], pc: usize) -> &Decoded {
     debug_assert!(pc < instrs.len(), "instruction index {pc} outside the code");
-    // SAFETY: `pc < instrs.len()` by the argument above; `Decoded` is `Copy`.
-    unsafe { *instrs.get_unchecked(pc) }
+    // SAFETY: `pc < instrs.len()` by the argument above.
+    unsafe { instrs.get_unchecked(pc) }
 }
 
 #[inline(always)]
