@@ -1,6 +1,7 @@
 //! `None`, `NotImplemented`, `Ellipsis`, `True` and `False`: immortal
 //! objects created once at start-up.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use crate::object::{PyPayload, PyRef};
@@ -64,6 +65,11 @@ pub(crate) fn init_singletons() {
         true_: immortal(PyBool(true)),
         false_: immortal(PyBool(false)),
     });
+    let s = s();
+    NONE_WORD.store(s.none.raw_word(), Ordering::Relaxed);
+    NOT_IMPLEMENTED_WORD.store(s.not_implemented.raw_word(), Ordering::Relaxed);
+    TRUE_WORD.store(s.true_.raw_word(), Ordering::Relaxed);
+    FALSE_WORD.store(s.false_.raw_word(), Ordering::Relaxed);
 }
 
 #[inline]
@@ -100,29 +106,41 @@ fn immortal_copy(v: &Value) -> Value {
     crate::interp::inline_cache::cached_value(v.raw_word())
 }
 
+/// The singletons' words, for identity tests without the `OnceLock` state
+/// check (`POP_JUMP_IF_*`, `is None`). Before `init_singletons` they are 0,
+/// which no value has, so a test is simply false.
+static NONE_WORD: AtomicUsize = AtomicUsize::new(0);
+static NOT_IMPLEMENTED_WORD: AtomicUsize = AtomicUsize::new(0);
+static TRUE_WORD: AtomicUsize = AtomicUsize::new(0);
+static FALSE_WORD: AtomicUsize = AtomicUsize::new(0);
+
 impl Value {
+    #[inline(always)]
+    fn is_word(&self, w: &AtomicUsize) -> bool {
+        self.raw_word() == w.load(Ordering::Relaxed)
+    }
     #[inline]
     pub fn is_none(&self) -> bool {
-        self.is(&s().none)
+        self.is_word(&NONE_WORD)
     }
     #[inline]
     pub fn is_not_implemented(&self) -> bool {
-        self.is(&s().not_implemented)
+        self.is_word(&NOT_IMPLEMENTED_WORD)
     }
     #[inline]
     pub fn is_true_obj(&self) -> bool {
-        self.is(&s().true_)
+        self.is_word(&TRUE_WORD)
     }
     #[inline]
     pub fn is_false_obj(&self) -> bool {
-        self.is(&s().false_)
+        self.is_word(&FALSE_WORD)
     }
     /// `Some(b)` if this is `True` or `False`.
     #[inline]
     pub fn as_bool_obj(&self) -> Option<bool> {
-        if self.is(&s().true_) {
+        if self.is_true_obj() {
             Some(true)
-        } else if self.is(&s().false_) {
+        } else if self.is_false_obj() {
             Some(false)
         } else {
             None
