@@ -216,8 +216,24 @@ fn exc_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn exc_with_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "with_traceback", 2)?;
     let e = exc_of(vm, &a[0])?;
-    e.set_traceback(if a[1].is_none() { None } else { Some(a[1].clone()) });
+    e.set_traceback(traceback_or_none(vm, &a[1])?);
     Ok(a[0].clone())
+}
+
+/// What `__traceback__` accepts: a traceback object or `None`.
+fn traceback_or_none(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    if v.is_none() {
+        return Ok(None);
+    }
+    if v.downcast_ref::<crate::interp::traceback::PyTraceback>().is_none() {
+        return Err(vm.new_type_error("__traceback__ must be a traceback or None"));
+    }
+    Ok(Some(v.clone()))
+}
+
+/// The chaining attributes cannot be deleted (CPython's getset setters).
+fn not_deleted(vm: &mut Vm, n: Option<Value>, attr: &str) -> PyResult<Value> {
+    n.ok_or_else(|| vm.new_type_error(format!("{attr} may not be deleted")))
 }
 
 fn exc_add_note(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -253,15 +269,16 @@ fn exc_get_tb(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(exc_of(vm, v)?.traceback().unwrap_or_else(none))
 }
 fn exc_set_tb(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
-    let n = n.filter(|x| !x.is_none());
-    exc_of(vm, v)?.set_traceback(n);
+    let e = exc_of(vm, v)?;
+    let n = not_deleted(vm, n, "__traceback__")?;
+    e.set_traceback(traceback_or_none(vm, &n)?);
     Ok(())
 }
 fn exc_get_cause(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(exc_of(vm, v)?.cause().unwrap_or_else(none))
 }
 fn exc_set_cause(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
-    let n = n.filter(|x| !x.is_none());
+    let n = Some(not_deleted(vm, n, "__cause__")?).filter(|x| !x.is_none());
     if let Some(c) = &n {
         if c.downcast_ref::<PyBaseException>().is_none() {
             return Err(vm.new_type_error("exception cause must be None or derive from BaseException"));
@@ -276,7 +293,10 @@ fn exc_get_context(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(exc_of(vm, v)?.context().unwrap_or_else(none))
 }
 fn exc_set_context(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
-    let n = n.filter(|x| !x.is_none());
+    let n = Some(not_deleted(vm, n, "__context__")?).filter(|x| !x.is_none());
+    if n.as_ref().is_some_and(|c| c.downcast_ref::<PyBaseException>().is_none()) {
+        return Err(vm.new_type_error("exception context must be None or derive from BaseException"));
+    }
     exc_of(vm, v)?.set_context(n);
     Ok(())
 }
@@ -284,9 +304,13 @@ fn exc_get_suppress(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(bool_value(exc_of(vm, v)?.suppress_context()))
 }
 fn exc_set_suppress(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
+    // A `T_BOOL` member in CPython: exactly `True` or `False`.
     let b = match n {
-        Some(n) => vm.truthy(&n)?,
-        None => false,
+        Some(n) => match n.as_bool_obj() {
+            Some(b) => b,
+            None => return Err(vm.new_type_error("attribute value type must be bool")),
+        },
+        None => return Err(vm.new_type_error("can't delete numeric/char attribute")),
     };
     exc_of(vm, v)?.set_suppress_context(b);
     Ok(())
