@@ -89,7 +89,14 @@ fn exc_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         e_set_attr(&e_ref, "filename", rest.get(2).cloned().unwrap_or_else(none));
     } else if is(&exc().syntax_error) {
         e_set_attr(&e_ref, "msg", rest.first().cloned().unwrap_or_else(none));
-        let details = rest.get(1).and_then(|d| d.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
+        // Only `SyntaxError(msg, details)`: any sequence of 4 to 6 items
+        // (CPython parses it with `PyArg_ParseTuple(info, "OOOO|OO")`).
+        let details = if rest.len() == 2 { vm.collect(&rest[1])? } else { Vec::new() };
+        if rest.len() == 2 && !(4..=6).contains(&details.len()) {
+            let (bound, limit) = if details.len() < 4 { ("least", 4) } else { ("most", 6) };
+            let n = details.len();
+            return Err(vm.new_type_error(format!("function takes at {bound} {limit} arguments ({n} given)")));
+        }
         for (i, n) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().enumerate() {
             e_set_attr(&e_ref, n, details.get(i).cloned().unwrap_or_else(none));
         }
