@@ -492,29 +492,34 @@ impl Vm {
                             push!(r)
                         }
                         Opcode::COMPARE_OP => {
-                            let b = pop!();
-                            let a = pop!();
-                            let op = compare_op_from(arg);
-                            match small_numeric_compare(&a, &b, op) {
-                                Some(r) => {
-                                    // A plain bool followed by a conditional jump
-                                    // (the usual `if a < b:`): take the jump here,
-                                    // without the push, pop and dispatch.
-                                    let next = instrs[pc];
-                                    match next.op {
-                                        Opcode::POP_JUMP_IF_FALSE => {
-                                            pc = if r { pc + next.len as usize } else { next.arg as usize };
+                            let r = match crate::interp::number_ops::compare_in_place(&mut self.frames.values, arg) {
+                                Some(r) => r,
+                                None => {
+                                    let b = pop!();
+                                    let a = pop!();
+                                    let op = compare_op_from(arg);
+                                    match small_numeric_compare(&a, &b, op) {
+                                        Some(r) => r,
+                                        None => {
+                                            let r = tri!(self.rich_compare(&a, &b, op));
+                                            push!(r);
+                                            continue 'dispatch;
                                         }
-                                        Opcode::POP_JUMP_IF_TRUE => {
-                                            pc = if r { next.arg as usize } else { pc + next.len as usize };
-                                        }
-                                        _ => push!(bool_value(r)),
                                     }
                                 }
-                                None => {
-                                    let r = tri!(self.rich_compare(&a, &b, op));
-                                    push!(r)
+                            };
+                            // A plain bool followed by a conditional jump (the
+                            // usual `if a < b:`): take the jump here, without
+                            // the push, pop and dispatch.
+                            let next = instrs[pc];
+                            match next.op {
+                                Opcode::POP_JUMP_IF_FALSE => {
+                                    pc = if r { pc + next.len as usize } else { next.arg as usize };
                                 }
+                                Opcode::POP_JUMP_IF_TRUE => {
+                                    pc = if r { next.arg as usize } else { pc + next.len as usize };
+                                }
+                                _ => push!(bool_value(r)),
                             }
                         }
                         Opcode::IS_OP => {

@@ -1,5 +1,5 @@
-//! `BINARY_OP` on two tagged floats or two tagged ints, done on the
-//! operand stack in place.
+//! `BINARY_OP` and `COMPARE_OP` on two tagged floats or two tagged ints,
+//! done on the operand stack in place.
 //!
 //! The two operands stay in their slots while they are tested and read;
 //! the result overwrites the lower one and the upper one is dropped from
@@ -76,6 +76,39 @@ pub fn binary_in_place(stack: &mut Vec<Option<Value>>, arg: u32) -> bool {
     std::mem::forget(std::mem::replace(a, r));
     std::mem::forget(stack.pop());
     true
+}
+
+/// `COMPARE_OP arg` on the top two values of `stack` when both are tagged
+/// floats (neither `+0.0`) or both tagged ints: pops them and returns the
+/// result; `None` (stack untouched) for everything else. Tagged floats are
+/// never NaN, so the comparison is the plain one.
+#[inline(always)]
+pub fn compare_in_place(stack: &mut Vec<Option<Value>>, arg: u32) -> Option<bool> {
+    let [.., Some(a), Some(b)] = stack.as_slice() else { return None };
+    let r = if let Some((x, y)) = Value::tagged_float_pair(a, b) {
+        compare_result(x, y, arg)
+    } else if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        compare_result(x, y, arg)
+    } else {
+        return None;
+    };
+    // Both operands are tagged: forgetting them releases nothing.
+    std::mem::forget(stack.pop());
+    std::mem::forget(stack.pop());
+    Some(r)
+}
+
+/// `COMPARE_OP`'s argument (0 `<` .. 5 `>=`) applied to two numbers.
+#[inline(always)]
+fn compare_result<T: PartialOrd>(x: T, y: T, arg: u32) -> bool {
+    match arg {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
+    }
 }
 
 /// A float and an int (either order), or floats one of which is `+0.0`,
@@ -183,6 +216,26 @@ mod tests {
 
     fn f(x: f64) -> Value {
         new_float(x)
+    }
+
+    #[test]
+    fn comparisons() {
+        let cmp = |a: Value, b: Value, arg: u32| {
+            let mut stack = vec![None, Some(a), Some(b)];
+            let r = compare_in_place(&mut stack, arg);
+            assert_eq!(stack.len(), if r.is_some() { 1 } else { 3 });
+            r
+        };
+        let si = Value::from_small_int;
+        for (arg, want) in [(0, true), (1, true), (2, false), (3, true), (4, false), (5, false)] {
+            assert_eq!(cmp(f(1.5), f(2.5), arg), Some(want), "arg {arg}");
+            assert_eq!(cmp(si(-3), si(7), arg), Some(want), "arg {arg}");
+        }
+        assert_eq!(cmp(f(2.5), f(2.5), 2), Some(true));
+        assert_eq!(cmp(si(4), si(4), 5), Some(true));
+        // Zero words and mixes take the general path.
+        assert_eq!(cmp(f(0.0), f(2.5), 0), None);
+        assert_eq!(cmp(si(1), f(2.5), 0), None);
     }
 
     #[test]
