@@ -909,20 +909,48 @@ fn super_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 // ---- modules, cells, code, generators, tracebacks --------------------------------
 
+/// `module.__new__(cls, *args, **kwargs)`: an empty module of `cls` (a
+/// `types.ModuleType` subclass keeps its class); `__init__` names it, so a
+/// subclass whose `__init__` takes other arguments still constructs.
 fn module_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let slots =
-        Args { pos: &a.pos[1..], kwnames: a.kwnames, kwvalues: a.kwvalues }.bind(vm, "module", &["name", "doc"], 0)?;
-    let Some(name) = slots[0].as_ref().and_then(|n| n.as_str().map(str::to_string)) else {
-        return Err(vm.new_type_error("module.__init__() missing required argument 'name' (pos 1)"));
+    let md = crate::types::module::MODULE_TYPE.get();
+    let Some(cls) = a.pos.first().and_then(|c| c.downcast::<PyType>()) else {
+        return Err(vm.new_type_error("module.__new__(X): X is not a type object"));
     };
-    let m = PyModule::new(&name);
-    if let Some(d) = &slots[1] {
-        m.set_attr("__doc__", d.clone());
+    if !cls.is_subtype(md) {
+        return Err(vm.new_type_error(format!(
+            "module.__new__({}): {} is not a subtype of module",
+            cls.name(),
+            cls.name()
+        )));
     }
-    Ok(m.into_value())
+    let m = PyModule { dict: crate::types::dict::PyDict::new_ref() };
+    if cls.is(md) {
+        return Ok(PyRef::new(m).into_value());
+    }
+    Ok(PyRef::new_with_type(m, &cls).into_value())
 }
 
-fn module_init(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
+/// `module.__init__(self, name, doc=None)`: CPython's five module
+/// attributes, written into the module's dict.
+fn module_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(m) = a.pos.first().and_then(|m| m.downcast::<PyModule>()) else {
+        return Err(vm.new_type_error("descriptor '__init__' requires a 'module' object"));
+    };
+    let slots =
+        Args { pos: &a.pos[1..], kwnames: a.kwnames, kwvalues: a.kwvalues }.bind(vm, "module", &["name", "doc"], 0)?;
+    let name = match &slots[0] {
+        None => return Err(vm.new_type_error("module() missing required argument 'name' (pos 1)")),
+        Some(n) if n.as_str().is_some() => n.clone(),
+        Some(n) => {
+            return Err(vm.new_type_error(format!("module() argument 'name' must be str, not {}", n.class().name())))
+        }
+    };
+    m.set_attr("__name__", name);
+    m.set_attr("__doc__", slots[1].clone().unwrap_or_else(none));
+    for attr in ["__package__", "__loader__", "__spec__"] {
+        m.set_attr(attr, none());
+    }
     Ok(none())
 }
 
