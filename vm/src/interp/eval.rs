@@ -332,9 +332,10 @@ impl Vm {
                                 }
                             };
                             if arg & 1 == 1 {
-                                self.frames.push_op(None);
+                                self.frames.push_two_ops(None, Some(v));
+                            } else {
+                                push!(v)
                             }
-                            push!(v)
                         }
                         Opcode::STORE_GLOBAL => {
                             let v = pop!();
@@ -812,23 +813,28 @@ impl Vm {
                                 tri!(self.handle_eval_breaker());
                             }
                         }
+                        // `True`, `False` and `None` are immortal: once
+                        // recognised they are forgotten, not released.
                         Opcode::POP_JUMP_IF_TRUE | Opcode::POP_JUMP_IF_FALSE => {
                             let v = pop!();
                             let b = match v.as_bool_obj() {
-                                Some(b) => b,
+                                Some(b) => {
+                                    std::mem::forget(v);
+                                    b
+                                }
                                 None => tri!(self.truthy(&v)),
                             };
                             if b == (op == Opcode::POP_JUMP_IF_TRUE) {
                                 pc = arg as usize;
                             }
                         }
-                        Opcode::POP_JUMP_IF_NONE => {
-                            if pop!().is_none() {
-                                pc = arg as usize;
+                        Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                            let v = pop!();
+                            let is_none = v.is_none();
+                            if is_none {
+                                std::mem::forget(v);
                             }
-                        }
-                        Opcode::POP_JUMP_IF_NOT_NONE => {
-                            if !pop!().is_none() {
+                            if is_none == (op == Opcode::POP_JUMP_IF_NONE) {
                                 pc = arg as usize;
                             }
                         }

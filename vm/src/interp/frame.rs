@@ -362,6 +362,21 @@ impl FrameStack {
         }
     }
 
+    /// Pushes `a` then `b` (one length update).
+    #[inline(always)]
+    pub fn push_two_ops(&mut self, a: Option<Value>, b: Option<Value>) {
+        let len = self.values.len();
+        assert_capacity(len + 1, self.values.capacity());
+        // SAFETY: as in `push_op`, for two slots: the instruction's verified
+        // stack effect covers both, so `len + 1 < capacity`.
+        unsafe {
+            let p = self.values.as_mut_ptr().add(len);
+            p.write(a);
+            p.add(1).write(b);
+            self.values.set_len(len + 2);
+        }
+    }
+
     /// Pops the running frame's operand stack top (`None`: a NULL marker).
     #[inline(always)]
     pub fn pop_op(&mut self) -> Option<Value> {
