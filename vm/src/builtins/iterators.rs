@@ -1,7 +1,7 @@
 //! The `zip`, `enumerate`, `reversed`, `map` and `filter` types.
 //!
 //! Each is a native iterator: the interpreter's `for` loop calls
-//! `NativeIterator::next` directly (through `native_iterator_of`), and the
+//! `NativeIterator::next` directly (`types::iterators::as_native_iterator`), and the
 //! types also expose `__iter__`/`__next__` for Python code. They are
 //! classes, as in CPython (`isinstance(z, zip)`, subclassing), created by
 //! their native `__new__`.
@@ -273,31 +273,6 @@ impl NativeIterator for PyFilter {
             }
         }
     }
-}
-
-/// The native iterator view of a `zip`/`enumerate`/`reversed`/`map`/
-/// `filter` object (exact types only: a subclass may override
-/// `__next__`).
-pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    if v.is_small_int() || v.class().is_heap_type() {
-        return None;
-    }
-    if let Some(i) = v.downcast_ref::<PyMap>() {
-        return Some(i);
-    }
-    if let Some(i) = v.downcast_ref::<PyZip>() {
-        return Some(i);
-    }
-    if let Some(i) = v.downcast_ref::<PyEnumerate>() {
-        return Some(i);
-    }
-    if let Some(i) = v.downcast_ref::<PyFilter>() {
-        return Some(i);
-    }
-    if let Some(i) = v.downcast_ref::<PyReversed>() {
-        return Some(i);
-    }
-    None
 }
 
 // ---- constructors (`__new__`) ------------------------------------------------------

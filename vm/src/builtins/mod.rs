@@ -41,7 +41,7 @@ use crate::types::type_::PyType;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-pub use iterators::{init_builtin_iterator_types, native_iterator_of};
+pub use iterators::init_builtin_iterator_types;
 
 /// Creates the `builtins` module with its functions, constants and
 /// exception classes.

@@ -124,7 +124,63 @@ fn sort_permutation(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult
             return Ok(());
         }
     }
+    if sort_native_tuples(keys, perm) {
+        return Ok(());
+    }
     merge_sort(vm, perm, &mut |vm: &mut Vm, a: usize, b: usize| vm.lt(&keys[a], &keys[b]))
+}
+
+/// One tuple item a key comparison can order without Python code.
+#[derive(Clone, Copy, PartialEq)]
+enum ItemKind {
+    Int,
+    Str,
+}
+
+fn item_kind(v: &Value) -> Option<ItemKind> {
+    if v.is_small_int() {
+        Some(ItemKind::Int)
+    } else if v.is_exact(crate::types::str::STR_TYPE.get()) {
+        Some(ItemKind::Str)
+    } else {
+        None
+    }
+}
+
+/// Keys that are exact tuples (`key=lambda v: (v % 101, -v)`) whose items
+/// at each position are all small ints or all exact `str`: compared
+/// lexicographically in Rust, which is what tuple comparison would do
+/// without running any Python code. False (nothing done) otherwise.
+fn sort_native_tuples(keys: &[Value], perm: &mut [usize]) -> bool {
+    let tuple_type = crate::types::tuple::TUPLE_TYPE.get();
+    let mut kinds: smallvec::SmallVec<[ItemKind; 4]> = smallvec::SmallVec::new();
+    for k in keys {
+        let Some(items) = k.as_tuple().filter(|_| k.is_exact(tuple_type)) else { return false };
+        for (i, x) in items.iter().enumerate() {
+            let Some(kind) = item_kind(x) else { return false };
+            match kinds.get(i) {
+                Some(&known) if known != kind => return false,
+                Some(_) => {}
+                None => kinds.push(kind),
+            }
+        }
+    }
+    let tuples: Vec<&[Value]> = keys.iter().map(|k| k.as_tuple().unwrap_or(&[])).collect();
+    let cmp_item = |x: &Value, y: &Value| match (x.as_small_int(), y.as_small_int()) {
+        (Some(p), Some(q)) => p.cmp(&q),
+        _ => x.as_str().unwrap_or("").cmp(y.as_str().unwrap_or("")),
+    };
+    perm.sort_by(|&a, &b| {
+        let (ta, tb) = (tuples[a], tuples[b]);
+        for (x, y) in ta.iter().zip(tb) {
+            let o = cmp_item(x, y);
+            if o != std::cmp::Ordering::Equal {
+                return o;
+            }
+        }
+        ta.len().cmp(&tb.len())
+    });
+    true
 }
 
 /// Stable merge sort of `perm` by `lt` (which compares two key indices).

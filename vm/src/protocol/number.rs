@@ -139,6 +139,9 @@ impl Vm {
         if let Some(r) = exact_int_binary(self, a, b, base_op(op)) {
             return r;
         }
+        if let Some(r) = crate::types::set_methods::binary_fast(self, a, b, op) {
+            return r;
+        }
         if base_op(op) == BinaryOp::Power && !(a.is_small_int() && b.is_small_int()) {
             if let (Some(x), Some(y)) = (exact_f64(a), exact_f64(b)) {
                 return float_pow(self, x, y);

@@ -497,11 +497,6 @@ impl NativeIterator for PyBytesIter {
     }
 }
 
-/// The native `next` of bytes iterators.
-pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    v.downcast_ref::<PyBytesIter>().map(|i| i as &dyn NativeIterator)
-}
-
 fn bytes_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = slot_args(vm, &args, 0)?;
     recv(vm, &a[0])?;

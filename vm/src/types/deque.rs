@@ -316,8 +316,3 @@ impl NativeIterator for PyDequeIter {
         }
     }
 }
-
-/// The native `next` of deque iterators (for `types::extra_native_iterator`).
-pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    v.downcast_ref::<PyDequeIter>().map(|i| i as &dyn NativeIterator)
-}

@@ -165,21 +165,6 @@ impl NativeIterator for PyDictIter {
     }
 }
 
-/// The native `next` of every iterator these method suites define (dict,
-/// set, list reverse, bytes), for `types::extra_native_iterator`.
-pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    if let Some(i) = v.downcast_ref::<PyDictIter>() {
-        return Some(i);
-    }
-    if let Some(i) = crate::types::set_methods::native_iterator_of(v) {
-        return Some(i);
-    }
-    if let Some(i) = crate::types::list_methods::native_iterator_of(v) {
-        return Some(i);
-    }
-    crate::types::bytes_methods::native_iterator_of(v)
-}
-
 fn new_iter(d: &PyRef<PyDict>, kind: ViewKind, reverse: bool) -> Value {
     let (used, snapshot) = {
         let t = d.lock();

@@ -22,31 +22,69 @@ pub trait NativeIterator {
     fn next(&self, vm: &mut Vm) -> PyResult<Option<Value>>;
 }
 
-/// Registry of native iterator payloads, checked in order by `next`.
+/// How a value of one builtin type is seen as a native iterator.
+pub type NativeIterOf = fn(&Value) -> Option<&dyn NativeIterator>;
+
+fn as_dyn<T: NativeIterator + PyPayload>(v: &Value) -> Option<&dyn NativeIterator> {
+    v.downcast_ref::<T>().map(|i| i as &dyn NativeIterator)
+}
+
+fn not_native(_: &Value) -> Option<&dyn NativeIterator> {
+    None
+}
+
+/// Every native iterator payload. A builtin type's instances all have one
+/// layout, so the first lookup for a type records the matching accessor
+/// (or `not_native`) in the type, and later ones make one call.
+const NATIVE_ITERATORS: &[NativeIterOf] = &[
+    as_dyn::<PyListIter>,
+    as_dyn::<crate::types::generator::PyGenerator>,
+    as_dyn::<PyTupleIter>,
+    as_dyn::<PySeqIter>,
+    as_dyn::<PyCallableIter>,
+    as_dyn::<crate::types::range::PyRangeIter>,
+    as_dyn::<crate::types::range::PyLongRangeIter>,
+    as_dyn::<crate::types::dict_methods::PyDictIter>,
+    as_dyn::<crate::types::set_methods::PySetIter>,
+    as_dyn::<crate::types::list_methods::PyListRevIter>,
+    as_dyn::<crate::types::bytes_methods::PyBytesIter>,
+    as_dyn::<crate::types::str_methods::PyStrIter>,
+    as_dyn::<crate::types::deque::PyDequeIter>,
+    as_dyn::<crate::builtins::iterators::PyMap>,
+    as_dyn::<crate::builtins::iterators::PyZip>,
+    as_dyn::<crate::builtins::iterators::PyEnumerate>,
+    as_dyn::<crate::builtins::iterators::PyFilter>,
+    as_dyn::<crate::builtins::iterators::PyReversed>,
+];
+
+/// `v`'s native iterator, if its type is a builtin iterator type
+/// (instances of classes go through `__next__`).
+#[inline]
 pub fn as_native_iterator(v: &Value) -> Option<&dyn NativeIterator> {
     if v.is_small_int() {
         return None;
     }
     let ty = v.class();
+    if let Some(f) = ty.native_iter_slot() {
+        return f(v);
+    }
+    find_native_iterator(v)
+}
+
+#[cold]
+fn find_native_iterator(v: &Value) -> Option<&dyn NativeIterator> {
+    let ty = v.class();
     if ty.is_heap_type() {
         return None;
     }
-    if let Some(i) = v.downcast_ref::<PyListIter>() {
-        return Some(i);
+    for f in NATIVE_ITERATORS {
+        if let Some(i) = f(v) {
+            ty.set_native_iter_slot(*f);
+            return Some(i);
+        }
     }
-    if let Some(g) = v.downcast_ref::<crate::types::generator::PyGenerator>() {
-        return Some(g);
-    }
-    if let Some(i) = v.downcast_ref::<PyTupleIter>() {
-        return Some(i);
-    }
-    if let Some(i) = v.downcast_ref::<PySeqIter>() {
-        return Some(i);
-    }
-    if let Some(i) = v.downcast_ref::<PyCallableIter>() {
-        return Some(i);
-    }
-    crate::types::extra_native_iterator(v)
+    ty.set_native_iter_slot(not_native);
+    None
 }
 
 /// `iter(list)`: reads the list by index, so it sees concurrent appends and

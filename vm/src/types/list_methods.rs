@@ -679,8 +679,3 @@ pub(crate) fn install(types: &crate::types::Types) {
 
     generic_alias::install(types.object, &[types.list, types.tuple, types.dict, types.set, types.frozenset]);
 }
-
-/// The native `next` of the reverse iterator.
-pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    v.downcast_ref::<PyListRevIter>().map(|i| i as &dyn NativeIterator)
-}

@@ -68,7 +68,6 @@ use crate::function::descriptors as descr;
 use crate::function::native;
 use crate::object::{PyPayload, PyRef};
 use crate::types::type_::{flags, PyType, TypeCell};
-use crate::value::Value;
 
 pub static OBJECT_TYPE: TypeCell = TypeCell::new();
 
@@ -290,25 +289,4 @@ pub fn add_types_to_builtins(m: &PyRef<module::PyModule>) {
     range::add_to_builtins(m);
     memoryview::add_to_builtins(m);
     misc_methods::add_to_builtins(m);
-}
-
-/// Native iterators defined outside `iterators.rs` (generators, builtins'
-/// map/zip/enumerate/..., range and dict iterators).
-pub fn extra_native_iterator(v: &Value) -> Option<&dyn iterators::NativeIterator> {
-    if let Some(g) = v.downcast_ref::<generator::PyGenerator>() {
-        return Some(g);
-    }
-    if let Some(i) = range::native_iterator_of(v) {
-        return Some(i);
-    }
-    if let Some(i) = dict_methods::native_iterator_of(v) {
-        return Some(i);
-    }
-    if let Some(i) = str_methods::native_iterator_of(v) {
-        return Some(i);
-    }
-    if let Some(i) = deque::native_iterator_of(v) {
-        return Some(i);
-    }
-    crate::builtins::native_iterator_of(v)
 }

@@ -168,13 +168,6 @@ impl PyRangeIter {
     }
 }
 
-pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    if let Some(i) = v.downcast_ref::<PyRangeIter>() {
-        return Some(i);
-    }
-    v.downcast_ref::<PyLongRangeIter>().map(|i| i as &dyn NativeIterator)
-}
-
 fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = &args.pos[1..];
     args.no_kwargs(vm, "range")?;

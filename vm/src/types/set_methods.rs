@@ -91,11 +91,6 @@ impl NativeIterator for PySetIter {
     }
 }
 
-/// The native `next` of set iterators.
-pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    v.downcast_ref::<PySetIter>().map(|i| i as &dyn NativeIterator)
-}
-
 fn setiter_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = slot_args(vm, &args, 0)?;
     let Some(it) = a[0].downcast_ref::<PySetIter>() else {
@@ -231,22 +226,7 @@ fn copy_of(vm: &mut Vm, so: &Value) -> PyResult<PyRef<PySet>> {
         update_from(vm, &r, so)?;
         return Ok(r);
     };
-    let t = {
-        let g = src.lock();
-        // A small table without dummies is what `set_merge` would rebuild
-        // anyway (no presize below five keys, same mask, layout copied):
-        // clone it as it is.
-        if g.len() <= 4 && g.slots().len() == 8 && g.slots().iter().all(|e| e.key.is_some() || e.hash == 0) {
-            let mut t = g.clone_table();
-            t.hash = -1;
-            t
-        } else {
-            let mut t = SetTable::new();
-            t.presize_for(g.len());
-            t.merge_into_empty(&g);
-            t
-        }
-    };
+    let t = SetTable::copy_of(&src.lock());
     let set = PySet::from_table(t);
     Ok(if is_frozenset(so) { PyRef::new_with_type(set, FROZENSET_TYPE.get()) } else { PyRef::new(set) })
 }
@@ -684,11 +664,78 @@ fn binop(
 }
 
 fn or_op(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (a.downcast_ref::<PySet>(), b.downcast_ref::<PySet>()) {
+        // `set_copy` then `set_merge`, both into the result's table before
+        // it is shared, so neither step locks it or snapshots `b`'s table.
+        let mut t = SetTable::copy_of(&x.lock());
+        if !a.is(b) {
+            merge_private(vm, &mut t, y)?;
+        }
+        let set = PySet::from_table(t);
+        let frozen = is_frozenset(a);
+        return Ok(if frozen { PyRef::new_with_type(set, FROZENSET_TYPE.get()) } else { PyRef::new(set) }.into_value());
+    }
     let r = copy_of(vm, a)?;
     if !a.is(b) {
         update_from(vm, &r, b)?;
     }
     Ok(r.into_value())
+}
+
+/// `set_merge(t, o)` where `t` is a table nobody else can reach yet: `o`'s
+/// keys are copied out under its lock, then added in its table order.
+fn merge_private(vm: &mut Vm, t: &mut SetTable, o: &PySet) -> PyResult<()> {
+    let keys: smallvec::SmallVec<[(i64, Value); 8]> = {
+        let g = o.lock();
+        if g.is_empty() {
+            return Ok(());
+        }
+        if t.fill() == 0 {
+            t.presize_for(g.len());
+            t.merge_into_empty(&g);
+            return Ok(());
+        }
+        g.iter().map(|(h, k)| (h, k.clone())).collect()
+    };
+    t.presize_for(keys.len());
+    for (h, k) in keys {
+        t.add_private(vm, k, h)?;
+    }
+    Ok(())
+}
+
+/// `a op b` (`BINARY_OP`) when both operands are exact sets or frozensets:
+/// what the `__or__`/`__ior__`/... slots do, without looking them up.
+/// `None` for any other operands or operator.
+pub(crate) fn binary_fast(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: skein_compiler::bytecode::BinaryOp,
+) -> Option<PyResult<Value>> {
+    use skein_compiler::bytecode::BinaryOp::*;
+    let (set, frozen) = (SET_TYPE.get(), FROZENSET_TYPE.get());
+    let a_set = a.is_exact(set);
+    if !(a_set || a.is_exact(frozen)) || !(b.is_exact(set) || b.is_exact(frozen)) {
+        return None;
+    }
+    let inplace = |vm: &mut Vm, f: fn(&mut Vm, &Value, &Value) -> PyResult<()>| f(vm, a, b).map(|()| a.clone());
+    Some(match op {
+        Or => or_op(vm, a, b),
+        And => and_op(vm, a, b),
+        Subtract => sub_op(vm, a, b),
+        Xor => xor_op(vm, a, b),
+        // A frozenset has no in-place methods: `|=` falls back to `|`.
+        InplaceOr if a_set => inplace(vm, ior_op),
+        InplaceAnd if a_set => inplace(vm, iand_op),
+        InplaceSubtract if a_set => inplace(vm, difference_update),
+        InplaceXor if a_set => inplace(vm, symmetric_difference_update),
+        InplaceOr => or_op(vm, a, b),
+        InplaceAnd => and_op(vm, a, b),
+        InplaceSubtract => sub_op(vm, a, b),
+        InplaceXor => xor_op(vm, a, b),
+        _ => return None,
+    })
 }
 fn and_op(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     Ok(intersection(vm, a, b)?.into_value())

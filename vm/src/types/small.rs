@@ -121,6 +121,57 @@ impl SetTable {
         self.version
     }
 
+    /// Live and dummy slots.
+    pub fn fill(&self) -> usize {
+        self.fill
+    }
+
+    /// What `set_merge` into a new, empty set makes of `other` (CPython's
+    /// `set_copy`: presized for `other.used`, then `other`'s layout copied
+    /// when the sizes match and it has no dummies, else its keys reinserted
+    /// in table order), built in one allocation.
+    pub fn copy_of(other: &SetTable) -> SetTable {
+        let n = other.used;
+        let mut size = MIN_SIZE;
+        if n * 5 >= (MIN_SIZE - 1) * 3 {
+            while size <= n * 2 {
+                size <<= 1;
+            }
+        }
+        let mut t = SetTable { entries: Vec::new(), fill: n, used: n, finger: 0, hash: -1, version: 0 };
+        if size == other.entries.len() && other.fill == other.used {
+            t.entries = other.entries.clone();
+        } else {
+            t.entries = vec![SetEntry::EMPTY; size];
+            for (h, k) in other.iter() {
+                SetTable::insert_clean(&mut t.entries, k.clone(), h);
+            }
+        }
+        t
+    }
+
+    /// `set_add_entry` on a table no other thread or Python code can reach
+    /// (a result being built): `__eq__` runs with nothing locked, and
+    /// nothing can change the table meanwhile.
+    pub fn add_private(&mut self, vm: &mut Vm, key: Value, hash: i64) -> PyResult<()> {
+        let mut skip: smallvec::SmallVec<[usize; 4]> = smallvec::SmallVec::new();
+        loop {
+            match self.probe(&key, hash, &skip) {
+                Probe::Found(_) => return Ok(()),
+                Probe::Missing { slot, freeslot } => {
+                    self.insert_at(slot, freeslot, key, hash);
+                    return Ok(());
+                }
+                Probe::NeedEq { ix, key: other, .. } => {
+                    if vm.eq(&other, &key)? {
+                        return Ok(());
+                    }
+                    skip.push(ix);
+                }
+            }
+        }
+    }
+
     /// The slots in table order (live, dummy and empty).
     pub fn slots(&self) -> &[SetEntry] {
         &self.entries
@@ -136,15 +187,16 @@ impl SetTable {
         self.entries.iter().enumerate().skip(pos).find_map(|(i, e)| e.key.as_ref().map(|k| (i, k)))
     }
 
+    #[inline]
     fn probe(&self, key: &Value, hash: i64, skip: &[usize]) -> Probe {
-        let mask = self.mask();
+        let entries = &self.entries[..];
+        let mask = entries.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         let mut freeslot = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            for ix in i..=i + probes {
-                let e = &self.entries[ix];
+            let last = if i + LINEAR_PROBES <= mask { i + LINEAR_PROBES } else { i };
+            for (ix, e) in (i..=last).zip(&entries[i..=last]) {
                 match &e.key {
                     None if e.hash == 0 => return Probe::Missing { slot: ix, freeslot },
                     None => freeslot = Some(ix),
@@ -455,11 +507,22 @@ impl PySet {
     }
 
     pub fn contains_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<bool> {
+        // First pass without the retry machinery: most probes end without
+        // asking Python's `__eq__`.
+        match self.table.lock().probe(key, hash, &[]) {
+            Probe::Found(_) => return Ok(true),
+            Probe::Missing { .. } => return Ok(false),
+            Probe::NeedEq { .. } => {}
+        }
         self.lookup(vm, key, hash, |_, r| r.is_ok())
     }
 
+    #[inline]
     pub fn contains(&self, vm: &mut Vm, key: &Value) -> PyResult<bool> {
-        let hash = vm.hash(key)?;
+        let hash = match key.as_small_int() {
+            Some(i) => crate::protocol::hash::hash_i64(i),
+            None => vm.hash(key)?,
+        };
         self.contains_hashed(vm, key, hash)
     }
 

@@ -803,12 +803,6 @@ impl NativeIterator for PyStrIter {
     }
 }
 
-/// The interpreter's fast `next` for str iterators (called from
-/// `types::extra_native_iterator`).
-pub fn native_iterator_of(v: &Value) -> Option<&dyn NativeIterator> {
-    v.downcast_ref::<PyStrIter>().map(|i| i as &dyn NativeIterator)
-}
-
 fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     wrapper_args(vm, &args, "__iter__", 0)?;
     let Some(text) = args.pos[0].downcast::<PyStr>() else {

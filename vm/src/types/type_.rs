@@ -130,6 +130,9 @@ pub struct PyType {
     /// The attribute layout its instances' inline values follow, made on
     /// first use (boxed: blocks point at it).
     shared_keys: OnceLock<Box<crate::types::shared_keys::SharedKeys>>,
+    /// How `next()` finds the native iterator in an instance of this
+    /// builtin type, found once (`types::iterators::as_native_iterator`).
+    native_iter: OnceLock<crate::types::iterators::NativeIterOf>,
 }
 
 impl PyPayload for PyType {
@@ -193,6 +196,7 @@ impl PyType {
             version: AtomicU64::new(NEXT_VERSION.fetch_add(1, Ordering::Relaxed)),
             subclasses: Locked::new(Vec::new()),
             shared_keys: OnceLock::new(),
+            native_iter: OnceLock::new(),
         };
         let r = if TYPE_TYPE.is_set() { PyRef::new(ty) } else { crate::types::bootstrap::new_type_object(ty) };
         if let Some(b) = base {
@@ -231,6 +235,7 @@ impl PyType {
             version: AtomicU64::new(NEXT_VERSION.fetch_add(1, Ordering::Relaxed)),
             subclasses: Locked::new(Vec::new()),
             shared_keys: OnceLock::new(),
+            native_iter: OnceLock::new(),
         };
         let r = PyRef::new_with_type(ty, meta);
         let _ = r.mro.set(mro);
@@ -269,6 +274,18 @@ impl PyType {
     #[inline]
     pub fn flags(&self) -> u32 {
         self.flags.load(Ordering::Relaxed)
+    }
+
+    /// The native-iterator accessor recorded for this type, if any yet.
+    #[inline]
+    pub fn native_iter_slot(&self) -> Option<crate::types::iterators::NativeIterOf> {
+        self.native_iter.get().copied()
+    }
+
+    /// Records how instances reach their native iterator (builtin types
+    /// only: the layout of their instances never changes).
+    pub fn set_native_iter_slot(&self, f: crate::types::iterators::NativeIterOf) {
+        let _ = self.native_iter.set(f);
     }
 
     #[inline]

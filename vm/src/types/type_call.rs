@@ -71,7 +71,12 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
         return Ok(obj);
     }
     if let Some(init) = obj.class().lookup_value(names::INIT.get()) {
-        run_init(vm, &init, &obj, args)?;
+        // `object.__init__` on an instance of exactly `cls`, whose `__new__`
+        // is not `object.__new__`, accepts any arguments and does nothing
+        // (`range(n)`, `tuple(x)`, `enumerate(x)`, ...).
+        if !(obj.is_exact(cls) && is_native(&init, object_init)) {
+            run_init(vm, &init, &obj, args)?;
+        }
     }
     Ok(obj)
 }
