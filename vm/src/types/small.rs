@@ -739,11 +739,16 @@ pub fn slice_new(start: Value, stop: Value, step: Value) -> Value {
 
 /// `{a, b, ...}` (`BUILD_SET`): adds the items in order.
 pub fn set_from_values(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
-    let s = PySet::new();
+    // The table is private until the set is made: no locking per key.
+    let mut t = SetTable::new();
     for v in items {
-        s.add(vm, v)?;
+        let hash = match v.as_small_int() {
+            Some(i) => crate::protocol::hash::hash_i64(i),
+            None => vm.hash(&v)?,
+        };
+        t.add_private(vm, v, hash)?;
     }
-    Ok(PyRef::new(s).into_value())
+    Ok(PyRef::new(PySet::from_table(t)).into_value())
 }
 
 /// A `frozenset` constant (int/str/... items; no Python code runs).

@@ -133,6 +133,10 @@ pub struct PyType {
     /// How `next()` finds the native iterator in an instance of this
     /// builtin type, found once (`types::iterators::as_native_iterator`).
     native_iter: OnceLock<crate::types::iterators::NativeIterOf>,
+    /// A builtin type's native `__new__` when calling the type needs
+    /// nothing else, with the type version it was found at
+    /// (`type_call::builtin_ctor`).
+    ctor: OnceLock<(u64, Option<crate::function::native::NativeFn>)>,
 }
 
 impl PyPayload for PyType {
@@ -197,6 +201,7 @@ impl PyType {
             subclasses: Locked::new(Vec::new()),
             shared_keys: OnceLock::new(),
             native_iter: OnceLock::new(),
+            ctor: OnceLock::new(),
         };
         let r = if TYPE_TYPE.is_set() { PyRef::new(ty) } else { crate::types::bootstrap::new_type_object(ty) };
         if let Some(b) = base {
@@ -236,6 +241,7 @@ impl PyType {
             subclasses: Locked::new(Vec::new()),
             shared_keys: OnceLock::new(),
             native_iter: OnceLock::new(),
+            ctor: OnceLock::new(),
         };
         let r = PyRef::new_with_type(ty, meta);
         let _ = r.mro.set(mro);
@@ -286,6 +292,16 @@ impl PyType {
     /// only: the layout of their instances never changes).
     pub fn set_native_iter_slot(&self, f: crate::types::iterators::NativeIterOf) {
         let _ = self.native_iter.set(f);
+    }
+
+    /// What `type_call::builtin_ctor` recorded for this type, if anything yet.
+    #[inline]
+    pub fn ctor_slot(&self) -> Option<(u64, Option<crate::function::native::NativeFn>)> {
+        self.ctor.get().copied()
+    }
+
+    pub fn set_ctor_slot(&self, v: (u64, Option<crate::function::native::NativeFn>)) {
+        let _ = self.ctor.set(v);
     }
 
     #[inline]

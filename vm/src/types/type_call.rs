@@ -2,7 +2,7 @@
 //! of `object` and `type`. Class creation itself is in `class_new`.
 
 use crate::function::args::Args;
-use crate::function::native::{add_method_kind, add_methods, MethodKind};
+use crate::function::native::{add_method_kind, add_methods, MethodKind, NativeFn};
 use crate::intern::{intern, names, StaticName};
 use crate::object::PyRef;
 use crate::types::dict::PyDict;
@@ -58,6 +58,32 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
         // __init__ is object's), without the argument rows.
         return vm.str(&args.pos[0]);
     }
+    if args.pos.len() <= 1 && !args.has_kwargs() {
+        // list(x) and set(x): `__new__` and `__init__` in one step.
+        if cls.is(crate::types::list::LIST_TYPE.get()) {
+            let items = match args.pos.first() {
+                Some(x) => vm.collect(x)?,
+                None => Vec::new(),
+            };
+            return Ok(crate::types::list::new_list(items));
+        }
+        if cls.is(crate::types::small::SET_TYPE.get()) {
+            let s = PyRef::new(crate::types::small::PySet::new());
+            if let Some(x) = args.pos.first() {
+                crate::types::set_methods::update_from(vm, &s, x)?;
+            }
+            return Ok(s.into_value());
+        }
+    }
+    if let Some(f) = builtin_ctor(cls) {
+        // range(n), tuple(x), enumerate(x), ...: the native `__new__` alone.
+        let with_cls = args.prepend(&cls_v);
+        let obj = f(vm, with_cls.as_args())?;
+        if obj.is_exact(cls) || !obj.class().is_subtype(cls) {
+            return Ok(obj);
+        }
+        return init_instance(vm, cls, obj, args);
+    }
     let Some(new) = cls.lookup_value(names::NEW.get()) else {
         return Err(vm.new_type_error(format!("cannot create '{}' instances", cls.name())));
     };
@@ -70,6 +96,11 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
     if !obj.class().is_subtype(cls) {
         return Ok(obj);
     }
+    init_instance(vm, cls, obj, args)
+}
+
+/// The `__init__` step of `call_type` for `obj`, an instance of `cls`.
+fn init_instance(vm: &mut Vm, cls: &PyRef<PyType>, obj: Value, args: Args<'_>) -> PyResult<Value> {
     if let Some(init) = obj.class().lookup_value(names::INIT.get()) {
         // `object.__init__` on an instance of exactly `cls`, whose `__new__`
         // is not `object.__new__`, accepts any arguments and does nothing
@@ -79,6 +110,29 @@ pub fn call_type(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResult<V
         }
     }
     Ok(obj)
+}
+
+/// The native `__new__` of a builtin (immutable) class whose `__init__`
+/// is `object.__init__` (which then does nothing: `__new__` is not
+/// `object.__new__`), found once per type and version; `None` for any other
+/// class, including every heap type.
+fn builtin_ctor(cls: &PyType) -> Option<crate::function::native::NativeFn> {
+    use crate::function::native::PyMethodDescriptor;
+    if cls.is_heap_type() {
+        return None;
+    }
+    let version = cls.version();
+    if let Some((v, f)) = cls.ctor_slot() {
+        return f.filter(|_| v == version);
+    }
+    let init_is_object = cls.lookup_value(names::INIT.get()).is_none_or(|i| is_native(&i, object_init));
+    let f = cls.lookup_value(names::NEW.get()).and_then(|new| {
+        let d = new.downcast_ref::<PyMethodDescriptor>()?;
+        let native_new = d.kind == MethodKind::Static && !std::ptr::fn_addr_eq(d.func, object_new as NativeFn);
+        (native_new && init_is_object).then_some(d.func)
+    });
+    cls.set_ctor_slot((version, f));
+    f
 }
 
 /// `call_type` for a class whose `__new__` is `object.__new__` (most
