@@ -625,8 +625,15 @@ fn min_max(vm: &mut Vm, args: Args<'_>, is_max: bool) -> PyResult<Value> {
                     }
                 }
                 _ => {
-                    let r = vm.rich_compare(&k, bk, op)?;
-                    vm.truthy(&r)?
+                    // Tuple keys of ints and strings (`key=lambda wc: (wc[1], wc[0])`).
+                    let (lo, hi) = if is_max { (bk, &k) } else { (&k, bk) };
+                    match crate::types::tuple_methods::exact_tuple_lt(lo, hi) {
+                        Some(b) => b,
+                        None => {
+                            let r = vm.rich_compare(&k, bk, op)?;
+                            vm.truthy(&r)?
+                        }
+                    }
                 }
             },
         };

@@ -359,6 +359,36 @@ pub(crate) fn seq_compare(vm: &mut Vm, a: Seq<'_>, b: Seq<'_>, op: CompareOp) ->
     }
 }
 
+/// `a < b` for two exact tuples decided without Python code: items are
+/// skipped while identical or equal small ints / exact `str`s, and the
+/// first differing pair must be two small ints or two exact `str`s.
+/// `None` when that does not hold (the general comparison decides).
+pub(crate) fn exact_tuple_lt(a: &Value, b: &Value) -> Option<bool> {
+    let tuple_type = TUPLE_TYPE.get();
+    if !a.is_exact(tuple_type) || !b.is_exact(tuple_type) {
+        return None;
+    }
+    let (x, y) = (a.as_tuple()?, b.as_tuple()?);
+    let str_type = crate::types::str::STR_TYPE.get();
+    for (p, q) in x.iter().zip(y) {
+        if p.is(q) {
+            continue;
+        }
+        if let (Some(i), Some(j)) = (p.as_small_int(), q.as_small_int()) {
+            // Distinct words of two tagged ints are distinct values.
+            return Some(i < j);
+        }
+        if !p.is_exact(str_type) || !q.is_exact(str_type) {
+            return None;
+        }
+        let (ps, qs) = (p.as_str()?, q.as_str()?);
+        if ps != qs {
+            return Some(ps < qs);
+        }
+    }
+    Some(x.len() < y.len())
+}
+
 /// A type's rich comparison, returning NotImplemented for operands it
 /// does not handle; `compare_methods` turns it into `__lt__` ... `__ge__`.
 pub(crate) trait RichCompare {

@@ -34,3 +34,13 @@ ys = list(range(20, 0, -1))
 ys.sort(key=lambda v: (v & 1, v))
 print(ys)
 print(sorted([(-5, 3), (-5, -3), (2 ** 40, 0), (-(2 ** 40), 0)]))
+pairs = [("b", 3), ("a", 3), ("c", 1), ("d", 3)]
+print(max(pairs, key=lambda wc: (wc[1], wc[0])), min(pairs, key=lambda wc: (wc[1], wc[0])))
+print(max([(1, 2), (1, 2, 0), (1,)]), min([(1, 2), (1, 2, 0), (1,)]), max([(1, "a"), (1, "a")]))
+print(max([(1, 2.5), (1, 2)]), min([(0, "x"), (0, 1.0)], key=lambda t: t[:1]))
+nan = float("nan")
+print(max([(nan, 1), (nan, 2)]), max([(1, nan), (1, 2)]))
+try:
+    max([(1, "a"), (1, 2)])
+except TypeError as e:
+    print(e)
