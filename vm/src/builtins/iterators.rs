@@ -60,7 +60,7 @@ impl NativeIterator for PyZip {
         }
         let mut items = Vec::with_capacity(self.iters.len());
         for (i, it) in self.iters.iter().enumerate() {
-            match vm.next(it)? {
+            match next_item(vm, it)? {
                 Some(v) => items.push(v),
                 None => {
                     if self.strict {
@@ -74,7 +74,37 @@ impl NativeIterator for PyZip {
     }
 }
 
+/// `vm.next(it)`, with list, tuple and range iterators stepped in place.
+#[inline]
+fn next_item(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    match crate::interp::iter_ops::step_builtin(it) {
+        Some(step) => Ok(step),
+        None => vm.next(it),
+    }
+}
+
 impl PyZip {
+    /// `for a, b in zip(x, y)`: the two items without the tuple; `None`
+    /// unless there are exactly two iterables.
+    pub fn next_pair(&self, vm: &mut Vm) -> Option<PyResult<Option<(Value, Value)>>> {
+        let [x, y] = &self.iters[..] else { return None };
+        Some((|| {
+            let Some(a) = next_item(vm, x)? else {
+                if self.strict {
+                    self.check_strict(vm, 0)?;
+                }
+                return Ok(None);
+            };
+            let Some(b) = next_item(vm, y)? else {
+                if self.strict {
+                    self.check_strict(vm, 1)?;
+                }
+                return Ok(None);
+            };
+            Ok(Some((a, b)))
+        })())
+    }
+
     /// Iterator `i` ended: with `strict`, every other one must end too.
     fn check_strict(&self, vm: &mut Vm, i: usize) -> PyResult<()> {
         let plural = |n: usize| {
@@ -124,7 +154,15 @@ impl PyPayload for PyEnumerate {
 
 impl NativeIterator for PyEnumerate {
     fn next(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
-        let Some(item) = vm.next(&self.iter)? else {
+        Ok(self.next_pair(vm)?.map(|(i, v)| new_tuple(vec![i, v])))
+    }
+}
+
+impl PyEnumerate {
+    /// The next index and item (`for i, x in enumerate(xs)` takes them
+    /// without the tuple).
+    pub fn next_pair(&self, vm: &mut Vm) -> PyResult<Option<(Value, Value)>> {
+        let Some(item) = next_item(vm, &self.iter)? else {
             return Ok(None);
         };
         let index = {
@@ -149,7 +187,7 @@ impl NativeIterator for PyEnumerate {
             Ok(i) => int_from_i64(i),
             Err(b) => int_from_bigint(b),
         };
-        Ok(Some(new_tuple(vec![index, item])))
+        Ok(Some((index, item)))
     }
 }
 

@@ -789,6 +789,23 @@ impl Vm {
                                 continue;
                             }
                             let it = top!();
+                            let next = instrs[pc];
+                            if next.op == Opcode::UNPACK_SEQUENCE && next.arg == 2 {
+                                if let Some(step) = crate::interp::iter_ops::step_pair(self, &it) {
+                                    match tri!(step) {
+                                        Some((a, b)) => {
+                                            push!(b);
+                                            push!(a);
+                                            pc += next.len as usize;
+                                        }
+                                        None => {
+                                            drop(self.frames.pop_op());
+                                            pc = arg as usize;
+                                        }
+                                    }
+                                    continue;
+                                }
+                            }
                             if it.is_exact(crate::types::generator::GENERATOR_TYPE.get()) {
                                 if let Some(g) = it.downcast_ref::<crate::types::generator::PyGenerator>() {
                                     self.frames.frames[fidx].lasti = lasti;

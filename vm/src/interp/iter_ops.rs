@@ -1,16 +1,20 @@
 //! The fast paths of `FOR_ITER` and `BINARY_SUBSCR`: the iterators of
 //! `range`, `list` and `tuple` step without a call, a `dyn` dispatch or a
-//! result wrapper, and an exact list or tuple indexed by a small int in
-//! range is read in place. Everything else (generators, other native
+//! result wrapper; `for a, b in` over `enumerate`, `zip` and `dict.items()`
+//! skips the pair's tuple; and an exact list or tuple indexed by a small
+//! int in range is read in place. Everything else (generators, other native
 //! iterators, `__next__`, `__getitem__`, errors) stays with the arm and
 //! `Vm::next` / `Vm::get_item`.
 
+use crate::builtins::iterators::{PyEnumerate, PyZip};
+use crate::types::dict_methods::PyDictIter;
 use crate::types::int::int_from_i64;
 use crate::types::iterators::{PyListIter, PyTupleIter};
 use crate::types::list::{PyList, LIST_TYPE};
 use crate::types::range::PyRangeIter;
 use crate::types::tuple::{PyTuple, TUPLE_TYPE};
 use crate::value::Value;
+use crate::vm::{PyResult, Vm};
 
 /// One step of `it` if it is a builtin sequence iterator: `Some(None)`
 /// when exhausted; `None` when `it` is of another kind. These iterator
@@ -27,6 +31,26 @@ pub(crate) fn step_builtin(it: &Value) -> Option<Option<Value>> {
         return Some(t.step());
     }
     None
+}
+
+/// `FOR_ITER` followed by `UNPACK_SEQUENCE 2` over `enumerate`, a
+/// two-iterable `zip` or a dict items iterator: the next pair, which the
+/// loop pushes without building the tuple the unpacking would take apart.
+/// `None` when `it` is of another kind or a subclass instance (the caller
+/// steps it normally).
+#[inline]
+pub(crate) fn step_pair(vm: &mut Vm, it: &Value) -> Option<PyResult<Option<(Value, Value)>>> {
+    // A subclass (of `enumerate` or `zip`) may override `__next__`.
+    if it.is_small_int() || it.class().is_heap_type() {
+        return None;
+    }
+    if let Some(e) = it.downcast_ref::<PyEnumerate>() {
+        return Some(e.next_pair(vm));
+    }
+    if let Some(d) = it.downcast_ref::<PyDictIter>() {
+        return d.next_item_pair(vm);
+    }
+    it.downcast_ref::<PyZip>()?.next_pair(vm)
 }
 
 /// `container[key]` for an exact list or tuple and a small int key in

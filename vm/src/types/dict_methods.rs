@@ -109,6 +109,19 @@ fn yield_of(kind: ViewKind, k: Value, v: Value) -> Value {
 
 impl NativeIterator for PyDictIter {
     fn next(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
+        Ok(self.next_entry(vm)?.map(|(k, v)| yield_of(self.kind, k, v)))
+    }
+}
+
+impl PyDictIter {
+    /// `for k, v in d.items()`: the next key and value without the
+    /// `(k, v)` tuple; `None` for a keys or values iterator.
+    pub fn next_item_pair(&self, vm: &mut Vm) -> Option<PyResult<Option<(Value, Value)>>> {
+        (self.kind == ViewKind::Items).then(|| self.next_entry(vm))
+    }
+
+    /// The next `(key, value)`, whatever the kind.
+    fn next_entry(&self, vm: &mut Vm) -> PyResult<Option<(Value, Value)>> {
         let mut st = self.state.lock();
         let Some(used) = st.used else {
             let sticky = st.remaining == usize::MAX;
@@ -159,7 +172,7 @@ impl NativeIterator for PyDictIter {
                     st.pos += 1;
                 }
                 drop(st);
-                Ok(Some(yield_of(self.kind, k, v)))
+                Ok(Some((k, v)))
             }
         }
     }
