@@ -141,14 +141,16 @@ fn item_kind(v: &Value) -> Option<ItemKind> {
     if v.is_small_int() {
         Some(ItemKind::Int)
     } else if v.is_exact(crate::types::str::STR_TYPE.get()) {
-        Some(ItemKind::Str)
+        // `as_str` is lossy for lone surrogates: those take the general path.
+        v.downcast_ref::<PyStr>().filter(|s| !s.has_surrogates()).map(|_| ItemKind::Str)
     } else {
         None
     }
 }
 
 /// Keys that are exact tuples (`key=lambda v: (v % 101, -v)`) whose items
-/// at each position are all small ints or all exact `str`: compared
+/// at each position are all small ints or all exact `str` (without lone
+/// surrogates): compared
 /// lexicographically in Rust, which is what tuple comparison would do
 /// without running any Python code. False (nothing done) otherwise.
 fn sort_native_tuples(keys: &[Value], perm: &mut [usize]) -> bool {

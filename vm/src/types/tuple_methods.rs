@@ -18,7 +18,7 @@ use crate::types::int::int_from_i64;
 use crate::types::iterators::PyTupleIter;
 use crate::types::list::PyList;
 use crate::types::singletons::{bool_value, not_implemented};
-use crate::types::str::new_str;
+use crate::types::str::{new_str, PyStr};
 use crate::types::tuple::{new_tuple, PyTuple, TUPLE_TYPE};
 use crate::types::type_::PyType;
 use crate::value::Value;
@@ -361,7 +361,8 @@ pub(crate) fn seq_compare(vm: &mut Vm, a: Seq<'_>, b: Seq<'_>, op: CompareOp) ->
 
 /// `a < b` for two exact tuples decided without Python code: items are
 /// skipped while identical or equal small ints / exact `str`s, and the
-/// first differing pair must be two small ints or two exact `str`s.
+/// first differing pair must be two small ints or two exact `str`s
+/// (without lone surrogates, whose `as_str` text is lossy).
 /// `None` when that does not hold (the general comparison decides).
 pub(crate) fn exact_tuple_lt(a: &Value, b: &Value) -> Option<bool> {
     let tuple_type = TUPLE_TYPE.get();
@@ -381,7 +382,11 @@ pub(crate) fn exact_tuple_lt(a: &Value, b: &Value) -> Option<bool> {
         if !p.is_exact(str_type) || !q.is_exact(str_type) {
             return None;
         }
-        let (ps, qs) = (p.as_str()?, q.as_str()?);
+        let (ps, qs) = (p.downcast_ref::<PyStr>()?, q.downcast_ref::<PyStr>()?);
+        if ps.has_surrogates() || qs.has_surrogates() {
+            return None;
+        }
+        let (ps, qs) = (ps.as_str(), qs.as_str());
         if ps != qs {
             return Some(ps < qs);
         }

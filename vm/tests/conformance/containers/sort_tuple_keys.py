@@ -44,3 +44,6 @@ try:
     max([(1, "a"), (1, 2)])
 except TypeError as e:
     print(e)
+lone = ["\ud800", "\ufffd", "a", "\udfff"]
+print([ascii(t) for t in sorted((s, 1) for s in lone)])
+print(ascii(max((s, 0) for s in lone)), ascii(min((s, 0) for s in lone)))
