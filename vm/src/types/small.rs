@@ -17,6 +17,8 @@
 //! if `version` moved, which is what CPython does when a comparison
 //! mutates the set.
 
+use std::mem::ManuallyDrop;
+
 use crate::object::{Locked, LockedGuard, PyPayload, PyRef};
 use crate::protocol::fast_eq;
 use crate::types::type_::{PyType, TypeCell};
@@ -54,15 +56,38 @@ const PERTURB_SHIFT: u32 = 5;
 
 /// One slot: empty (`key: None, hash: 0`), dummy (`key: None, hash: -1`)
 /// or live.
+///
+/// The key is `ManuallyDrop` so that a slot has no drop glue: freeing a
+/// table would otherwise visit every slot (32 for a set of five keys)
+/// through `drop_in_place`; `SetTable`'s `Drop` releases the `used` live
+/// keys and stops at the last one. Every path that removes a live key
+/// takes it out with `ManuallyDrop::into_inner` (see `take_key`).
 #[derive(Clone)]
 pub struct SetEntry {
     pub hash: i64,
-    pub key: Option<Value>,
+    key: Option<ManuallyDrop<Value>>,
 }
 
 impl SetEntry {
     const EMPTY: SetEntry = SetEntry { hash: 0, key: None };
     const DUMMY: SetEntry = SetEntry { hash: -1, key: None };
+
+    #[inline]
+    fn live(hash: i64, key: Value) -> SetEntry {
+        SetEntry { hash, key: Some(ManuallyDrop::new(key)) }
+    }
+
+    /// The live key, if any.
+    #[inline]
+    pub fn key(&self) -> Option<&Value> {
+        self.key.as_deref()
+    }
+
+    /// Takes the live key out (the slot's reference moves to the caller).
+    #[inline]
+    fn take_key(&mut self) -> Option<Value> {
+        self.key.take().map(ManuallyDrop::into_inner)
+    }
 }
 
 pub struct SetTable {
@@ -96,6 +121,23 @@ enum Probe {
 impl Default for SetTable {
     fn default() -> Self {
         SetTable::new()
+    }
+}
+
+impl Drop for SetTable {
+    fn drop(&mut self) {
+        // Live keys are `used` of the slots; past the last one there is
+        // nothing to release (the slots themselves have no drop glue).
+        let mut left = self.used;
+        for e in &mut self.entries {
+            if left == 0 {
+                break;
+            }
+            if let Some(k) = e.take_key() {
+                left -= 1;
+                drop(k);
+            }
+        }
     }
 }
 
@@ -138,16 +180,16 @@ impl SetTable {
                 size <<= 1;
             }
         }
-        let mut t = SetTable { entries: Vec::new(), fill: n, used: n, finger: 0, hash: -1, version: 0 };
-        if size == other.entries.len() && other.fill == other.used {
-            t.entries = other.entries.clone();
+        let entries = if size == other.entries.len() && other.fill == other.used {
+            other.entries.clone()
         } else {
-            t.entries = vec![SetEntry::EMPTY; size];
+            let mut entries = vec![SetEntry::EMPTY; size];
             for (h, k) in other.iter() {
-                SetTable::insert_clean(&mut t.entries, k.clone(), h);
+                SetTable::insert_clean(&mut entries, k.clone(), h);
             }
-        }
-        t
+            entries
+        };
+        SetTable { entries, fill: n, used: n, finger: 0, hash: -1, version: 0 }
     }
 
     /// `set_add_entry` on a table no other thread or Python code can reach
@@ -179,12 +221,12 @@ impl SetTable {
 
     /// Live `(hash, key)` pairs in iteration order.
     pub fn iter(&self) -> impl Iterator<Item = (i64, &Value)> {
-        self.entries.iter().filter_map(|e| e.key.as_ref().map(|k| (e.hash, k)))
+        self.entries.iter().filter_map(|e| e.key().map(|k| (e.hash, k)))
     }
 
     /// The first live slot at or after `pos`.
     pub fn next_from(&self, pos: usize) -> Option<(usize, &Value)> {
-        self.entries.iter().enumerate().skip(pos).find_map(|(i, e)| e.key.as_ref().map(|k| (i, k)))
+        self.entries.iter().enumerate().skip(pos).find_map(|(i, e)| e.key().map(|k| (i, k)))
     }
 
     #[inline]
@@ -195,9 +237,9 @@ impl SetTable {
         let mut i = (hash as u64 as usize) & mask;
         let mut freeslot = None;
         loop {
-            let last = if i + LINEAR_PROBES <= mask { i + LINEAR_PROBES } else { i };
-            for (ix, e) in (i..=last).zip(&entries[i..=last]) {
-                match &e.key {
+            let end = if i + LINEAR_PROBES <= mask { i + LINEAR_PROBES + 1 } else { i + 1 };
+            for (ix, e) in (i..end).zip(&entries[i..end]) {
+                match e.key() {
                     None if e.hash == 0 => return Probe::Missing { slot: ix, freeslot },
                     None => freeslot = Some(ix),
                     Some(k) if e.hash == hash => {
@@ -228,7 +270,7 @@ impl SetTable {
             let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for slot in &mut entries[i..=i + probes] {
                 if slot.key.is_none() {
-                    *slot = SetEntry { hash, key: Some(key) };
+                    *slot = SetEntry::live(hash, key);
                     return;
                 }
             }
@@ -248,9 +290,11 @@ impl SetTable {
             // CPython keeps its small table as is when there is nothing to purge.
             return;
         }
-        let old = std::mem::replace(&mut self.entries, vec![SetEntry::EMPTY; newsize]);
-        for e in old {
-            if let Some(k) = e.key {
+        let mut old = std::mem::replace(&mut self.entries, vec![SetEntry::EMPTY; newsize]);
+        // Every live key moves to the new slots (none is left behind in
+        // `old`, whose slots have no drop glue).
+        for e in &mut old {
+            if let Some(k) = e.take_key() {
                 SetTable::insert_clean(&mut self.entries, k, e.hash);
             }
         }
@@ -271,11 +315,11 @@ impl SetTable {
         self.version += 1;
         self.hash = -1;
         if let Some(f) = freeslot {
-            self.entries[f] = SetEntry { hash, key: Some(key) };
+            self.entries[f] = SetEntry::live(hash, key);
             self.used += 1;
             return;
         }
-        self.entries[slot] = SetEntry { hash, key: Some(key) };
+        self.entries[slot] = SetEntry::live(hash, key);
         self.fill += 1;
         self.used += 1;
         if self.fill * 5 >= self.mask() * 3 {
@@ -286,11 +330,11 @@ impl SetTable {
 
     /// Turns a live slot into a dummy; returns the key.
     fn remove_at(&mut self, ix: usize) -> Value {
-        let e = std::mem::replace(&mut self.entries[ix], SetEntry::DUMMY);
+        let mut e = std::mem::replace(&mut self.entries[ix], SetEntry::DUMMY);
         self.used -= 1;
         self.version += 1;
         self.hash = -1;
-        e.key.expect("live slot")
+        e.take_key().expect("live slot")
     }
 
     /// `set.pop()`: the first live slot from the finger on.
@@ -307,13 +351,13 @@ impl SetTable {
         Some(self.remove_at(i))
     }
 
-    /// Empties the table; the old slots are returned so that the caller
+    /// Empties the table; the old table is returned so that the caller
     /// drops the keys after unlocking.
-    pub fn take_all(&mut self) -> Vec<SetEntry> {
+    pub fn take_all(&mut self) -> SetTable {
         let version = self.version + 1;
         let old = std::mem::take(self);
         self.version = version;
-        old.entries
+        old
     }
 
     /// Makes room in one step before merging `extra` keys, as `set_merge`.
@@ -336,6 +380,7 @@ impl SetTable {
         self.version += 1;
         self.hash = -1;
         if self.mask() == other.mask() && other.fill == other.used {
+            // `self` has no live keys (`fill == 0`): nothing to release.
             self.entries = other.entries.clone();
         } else {
             for (h, k) in other.iter() {
