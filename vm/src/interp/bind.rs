@@ -61,13 +61,20 @@ pub fn bind_arguments(vm: &mut Vm, func: &PyFunction, args: Args<'_>, dest: &mut
     };
 
     let mut posonly_as_kw: Vec<String> = Vec::new();
+    let kw_params = &code.localsplus_names[posonly..total];
     for (kname, kval) in args.kwnames.iter().zip(args.kwvalues) {
+        // Parameter names and the names of `KW_NAMES` are interned: a
+        // pointer compare finds them; other strings (`**mapping` keys
+        // built at run time) are compared by value.
+        let found = match kw_params.iter().position(|n| n.is(kname)) {
+            Some(j) => Some(j),
+            None => {
+                let kstr = kname.as_str();
+                kw_params.iter().position(|n| kstr.is_some() && n.as_str() == kstr)
+            }
+        };
         let kstr = kname.as_str().unwrap_or("");
-        let found = code.localsplus_names[posonly..total]
-            .iter()
-            .position(|n| n.is(kname) || n.as_str() == Some(kstr))
-            .map(|j| j + posonly);
-        match found {
+        match found.map(|j| j + posonly) {
             Some(j) => {
                 if dest[j].is_some() {
                     let q = func.qualname_string();
@@ -97,7 +104,10 @@ pub fn bind_arguments(vm: &mut Vm, func: &PyFunction, args: Args<'_>, dest: &mut
         )));
     }
 
-    let defaults: Option<PyRef<crate::types::tuple::PyTuple>> = func.defaults.lock().clone();
+    // Read once (another thread may replace the tuple meanwhile), and only
+    // when some positional parameter may need it.
+    let defaults: Option<PyRef<crate::types::tuple::PyTuple>> =
+        if n < argcount || npos > argcount { func.defaults.lock().clone() } else { None };
     let ndefaults = defaults.as_ref().map(|d| d.len()).unwrap_or(0);
 
     if npos > argcount && !has_varargs {

@@ -14,10 +14,16 @@
 
 use smallvec::SmallVec;
 
+use crate::function::args::Args;
 use crate::function::method::PyBoundMethod;
 use crate::function::PyFunction;
+use crate::interp::bind_inplace;
+use crate::interp::eval::is_generator_code;
 use crate::object::PyRef;
+use crate::types::dict::PyDict;
 use crate::types::exceptions::exc;
+use crate::types::str::STR_TYPE;
+use crate::types::tuple::TUPLE_TYPE;
 use crate::types::type_::PyType;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -55,7 +61,9 @@ impl Vm {
         let Some(f) = self.frames.values[fslot].as_ref().and_then(|v| v.downcast_ref::<PyFunction>()) else {
             return Ok(false);
         };
-        let Some(defaults) = missing_defaults(f, nargs) else { return Ok(false) };
+        let Some(defaults) = missing_defaults(f, nargs) else {
+            return self.push_bound_call(fidx, callable_idx, fslot, &[], pc);
+        };
         self.enter_frame_with(fidx, callable_idx, fslot, defaults, pc)?;
         Ok(true)
     }
@@ -70,28 +78,199 @@ impl Vm {
         if let Some(m) = callable.and_then(|v| v.downcast_ref::<PyBoundMethod>()) {
             // `[function, self, args...]`: the method form.
             let Some(f) = m.function.downcast_ref::<PyFunction>() else { return Ok(false) };
-            let Some(defaults) = missing_defaults(f, nargs + 1) else { return Ok(false) };
+            let defaults = missing_defaults(f, nargs + 1);
             let (function, receiver) = (m.function.clone(), m.receiver.clone());
             values[callable_idx] = Some(function);
             values[callable_idx + 1] = Some(receiver);
+            // The stack now holds the method form `[function, self, args...]`.
+            let Some(defaults) = defaults else {
+                return self.push_bound_call(fidx, callable_idx, callable_idx, &[], pc);
+            };
             self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?;
             return Ok(true);
         }
-        let Some(cls) = callable.and_then(|v| v.downcast::<PyType>()) else { return Ok(false) };
+        self.push_init_call(fidx, callable_idx, &[], pc)
+    }
+
+    /// `cls(args...)` for `[NULL, cls, args...]` when `cls` is made by
+    /// `object.__new__` and a Python `__init__`
+    /// (`type_call::plain_python_init`): the instance is made here and the
+    /// initialiser runs as an inline method frame. The instance also waits
+    /// in the slot the function leaves, at the caller's `ret_sp`, and is
+    /// the call's result (`RETURN_VALUE` checks that `__init__` returned
+    /// `None`). `Ok(false)`, nothing changed, for any other callable.
+    fn push_init_call(&mut self, fidx: usize, callable_idx: usize, kwnames: &[Value], pc: usize) -> PyResult<bool> {
+        let values = &mut self.frames.values;
+        let nargs = values.len() - callable_idx - 2;
+        let Some(cls) = values[callable_idx + 1].as_ref().and_then(|v| v.downcast::<PyType>()) else {
+            return Ok(false);
+        };
         let Some(init) = crate::types::type_call::plain_python_init(&cls) else { return Ok(false) };
         let Some(f) = init.downcast_ref::<PyFunction>() else { return Ok(false) };
-        let Some(defaults) = missing_defaults(f, nargs + 1) else { return Ok(false) };
-        // `object.__new__(cls)`, then `__init__(obj, args...)` as a method
-        // call. The instance also waits in the slot the function leaves,
-        // at the caller's `ret_sp`, and is the call's result
-        // (`RETURN_VALUE` checks that `__init__` returned `None`).
+        if is_generator_code(&f.code) {
+            return Ok(false);
+        }
+        let defaults = if kwnames.is_empty() { missing_defaults(f, nargs + 1) } else { None };
         let obj = PyRef::new_with_type((), &cls).into_value();
         values[callable_idx] = Some(init);
         values[callable_idx + 1] = Some(obj.clone());
-        self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?;
+        match defaults {
+            Some(defaults) => self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?,
+            None => {
+                if !self.push_bound_call(fidx, callable_idx, callable_idx, kwnames, pc)? {
+                    return Err(lost_function(self));
+                }
+            }
+        }
         self.frames.values[callable_idx] = Some(obj);
         self.frames.top_mut().returns_instance = true;
         Ok(true)
+    }
+
+    /// `CALL argc` after `KW_NAMES` (the keyword names `kwnames`, whose
+    /// values are the last operands): a Python function, a bound method of
+    /// one or a plain class with a Python `__init__` runs as an inline
+    /// frame, its arguments bound by [`Vm::push_bound_call`]. `Ok(false)`,
+    /// nothing changed, for any other callable.
+    #[inline(never)]
+    pub(crate) fn push_kw_call(&mut self, fidx: usize, argc: usize, kwnames: &Value, pc: usize) -> PyResult<bool> {
+        let Some(kwnames) = kwnames.as_tuple() else { return Ok(false) };
+        let callable_idx = self.frames.values.len() - argc - 2;
+        self.push_call_with_kwnames(fidx, callable_idx, kwnames, pc)
+    }
+
+    /// [`Vm::push_kw_call`] for the call whose slots start at
+    /// `callable_idx`.
+    fn push_call_with_kwnames(
+        &mut self,
+        fidx: usize,
+        callable_idx: usize,
+        kwnames: &[Value],
+        pc: usize,
+    ) -> PyResult<bool> {
+        let values = &mut self.frames.values;
+        let fslot = callable_idx + values[callable_idx].is_none() as usize;
+        let callable = values[fslot].as_ref();
+        if callable.and_then(|v| v.downcast_ref::<PyFunction>()).is_some() {
+            return self.push_bound_call(fidx, callable_idx, fslot, kwnames, pc);
+        }
+        if fslot == callable_idx {
+            return Ok(false);
+        }
+        if let Some(m) = callable.and_then(|v| v.downcast_ref::<PyBoundMethod>()) {
+            if m.function.downcast_ref::<PyFunction>().is_none() {
+                return Ok(false);
+            }
+            let (function, receiver) = (m.function.clone(), m.receiver.clone());
+            values[callable_idx] = Some(function);
+            values[callable_idx + 1] = Some(receiver);
+            return self.push_bound_call(fidx, callable_idx, callable_idx, kwnames, pc);
+        }
+        self.push_init_call(fidx, callable_idx, kwnames, pc)
+    }
+
+    /// `CALL_FUNCTION_EX` (`[NULL, callable, args, kwargs?]`) with an
+    /// argument tuple and, when `has_kwargs`, a dict with `str` keys (the
+    /// one `DICT_MERGE` built), for a callable that [`runs_inline`]: the
+    /// tuple's items and the dict's values are laid out as the operands of
+    /// a `CALL` and the frame is pushed as for one (no argument tuple or
+    /// dict is passed on, no nested dispatch loop). `Ok(false)`, nothing
+    /// changed, for anything else.
+    #[inline(never)]
+    pub(crate) fn push_ex_call(&mut self, fidx: usize, has_kwargs: bool, pc: usize) -> PyResult<bool> {
+        let values = &mut self.frames.values;
+        let len = values.len();
+        let args_idx = len - 1 - has_kwargs as usize;
+        let callable_idx = args_idx - 2;
+        if values[callable_idx].is_some() || !values[callable_idx + 1].as_ref().is_some_and(runs_inline) {
+            return Ok(false);
+        }
+        // A tuple subclass may iterate differently: the generic path.
+        if !values[args_idx].as_ref().is_some_and(|v| v.is_exact(TUPLE_TYPE.get())) {
+            return Ok(false);
+        }
+        let mut kwnames: SmallVec<[Value; 8]> = SmallVec::new();
+        let mut kwvalues: SmallVec<[Value; 8]> = SmallVec::new();
+        if has_kwargs {
+            let Some(d) = values[len - 1].as_ref().and_then(|v| v.downcast_ref::<PyDict>()) else { return Ok(false) };
+            for (k, v) in d.items() {
+                if !k.is_exact(STR_TYPE.get()) {
+                    return Ok(false);
+                }
+                kwnames.push(k);
+                kwvalues.push(v);
+            }
+            values.pop();
+        }
+        let Some(args) = values.pop().flatten() else { return Ok(false) };
+        let Some(items) = args.as_tuple() else { return Ok(false) };
+        values.extend(items.iter().cloned().map(Some));
+        values.extend(kwvalues.into_iter().map(Some));
+        let pushed = if kwnames.is_empty() {
+            let argc = self.frames.values.len() - callable_idx - 2;
+            self.push_py_call(fidx, argc, pc)?
+        } else {
+            self.push_call_with_kwnames(fidx, callable_idx, &kwnames, pc)?
+        };
+        if !pushed {
+            // `runs_inline` said it would: the stack no longer has the
+            // shape the generic path expects.
+            return Err(lost_function(self));
+        }
+        Ok(true)
+    }
+
+    /// Pushes the frame of the function in `values[fslot]` with the
+    /// arguments `values[fslot + 1..]`, the last `kwnames.len()` of them
+    /// keyword arguments, bound by the generic binder into the callee's
+    /// window in place of the arguments; the frame returns to
+    /// `callable_idx`. A binding error leaves the call's slots cut at the
+    /// arguments (the function's slot unbound) and pushes nothing.
+    /// `Ok(false)`, nothing changed, when the slot holds no function or a
+    /// generator's (calling it makes a generator object instead).
+    #[inline(never)]
+    pub(crate) fn push_bound_call(
+        &mut self,
+        fidx: usize,
+        callable_idx: usize,
+        fslot: usize,
+        kwnames: &[Value],
+        pc: usize,
+    ) -> PyResult<bool> {
+        match self.frames.values[fslot].as_ref().and_then(|v| v.downcast_ref::<PyFunction>()) {
+            Some(f) if !is_generator_code(&f.code) => {}
+            _ => return Ok(false),
+        }
+        let Some(func) = self.frames.take_function(fslot) else { return Ok(false) };
+        let base = fslot + 1;
+        let npos = self.frames.values.len() - base - kwnames.len();
+        if !bind_inplace::bind_in_place(self, &func, base, npos, kwnames) {
+            self.bind_generic(&func, base, kwnames)?;
+        }
+        self.enter_call()?;
+        self.frames.frames[fidx].pc = pc;
+        let slots = self.icache.slots(&func.code.cache_ids, func.code.co.n_cache_slots as usize);
+        self.frames.push_function_record(func, base, slots, callable_idx);
+        Ok(true)
+    }
+
+    /// The generic binder for [`Vm::push_bound_call`]: raises CPython's
+    /// `TypeError` for arguments that do not bind (the only calls that get
+    /// here, unless the signature is beyond what a plan tracks), else
+    /// leaves the bound window at `base`.
+    #[cold]
+    #[inline(never)]
+    fn bind_generic(&mut self, func: &PyFunction, base: usize, kwnames: &[Value]) -> PyResult<()> {
+        let mut argv: SmallVec<[Value; 8]> = SmallVec::new();
+        self.frames.drain_operands_into(base, &mut argv);
+        let npos = argv.len() - kwnames.len();
+        let mut window: SmallVec<[Option<Value>; 16]> = (0..func.code.nlocalsplus).map(|_| None).collect();
+        let args = Args { pos: &argv[..npos], kwnames, kwvalues: &argv[npos..] };
+        crate::interp::bind::bind_arguments(self, func, args, &mut window)?;
+        drop(argv);
+        self.frames.values.extend(window);
+        self.frames.enter_window(base, &func.code);
+        Ok(())
     }
 
     /// `enter_frame` after appending `defaults` to the arguments.
@@ -126,6 +305,21 @@ impl Vm {
         self.frames.push_function_record(func, base, slots, callable_idx);
         Ok(())
     }
+}
+
+/// Whether `CALL` pushes an inline frame for `callable` whatever its
+/// arguments (the binder then reports bad ones): a Python function, a
+/// bound method of one, or a class made by `object.__new__` and a Python
+/// `__init__`; never for generators' code.
+fn runs_inline(callable: &Value) -> bool {
+    let function = |v: &Value| v.downcast_ref::<PyFunction>().is_some_and(|f| !is_generator_code(&f.code));
+    if let Some(m) = callable.downcast_ref::<PyBoundMethod>() {
+        return function(&m.function);
+    }
+    if let Some(cls) = callable.downcast::<PyType>() {
+        return crate::types::type_call::plain_python_init(&cls).is_some_and(|i| function(&i));
+    }
+    function(callable)
 }
 
 #[cold]

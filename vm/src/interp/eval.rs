@@ -862,14 +862,16 @@ impl Vm {
                             }
                             let argc = arg as usize;
                             let kwn = kw_names_before(&code, lasti);
-                            if kwn.is_none() {
-                                match self.push_py_call(fidx, argc, pc) {
-                                    Ok(true) => continue 'frames,
-                                    Ok(false) => {}
-                                    Err(e) => {
-                                        err = e;
-                                        break 'dispatch;
-                                    }
+                            let pushed = match &kwn {
+                                None => self.push_py_call(fidx, argc, pc),
+                                Some(k) => self.push_kw_call(fidx, argc, k, pc),
+                            };
+                            match pushed {
+                                Ok(true) => continue 'frames,
+                                Ok(false) => {}
+                                Err(e) => {
+                                    err = e;
+                                    break 'dispatch;
                                 }
                             }
                             let len = self.frames.values.len();
@@ -909,6 +911,14 @@ impl Vm {
                         }
                         Opcode::CALL_FUNCTION_EX => {
                             self.frames.frames[fidx].lasti = lasti;
+                            match self.push_ex_call(fidx, arg & 1 == 1, pc) {
+                                Ok(true) => continue 'frames,
+                                Ok(false) => {}
+                                Err(e) => {
+                                    err = e;
+                                    break 'dispatch;
+                                }
+                            }
                             let kwargs = if arg & 1 == 1 { Some(pop!()) } else { None };
                             let args = pop!();
                             let callable = pop!();

@@ -3,6 +3,7 @@
 
 pub mod attr_cache;
 pub mod bind;
+pub mod bind_inplace;
 pub mod call_ops;
 pub mod eval;
 pub mod except_star;
