@@ -12,6 +12,7 @@
 //! from the frame record itself; the caller's dispatch loop continues with
 //! the callee's first instruction.
 
+use skein_compiler::bytecode::Opcode;
 use smallvec::SmallVec;
 
 use crate::function::args::Args;
@@ -19,6 +20,7 @@ use crate::function::method::PyBoundMethod;
 use crate::function::PyFunction;
 use crate::interp::bind_inplace;
 use crate::interp::eval::is_generator_code;
+use crate::interp::inline_cache::{cached_value, Entry};
 use crate::object::PyRef;
 use crate::types::dict::PyDict;
 use crate::types::exceptions::exc;
@@ -105,11 +107,12 @@ impl Vm {
         let Some(cls) = values[callable_idx + 1].as_ref().and_then(|v| v.downcast::<PyType>()) else {
             return Ok(false);
         };
-        let Some(init) = crate::types::type_call::plain_python_init(&cls) else { return Ok(false) };
+        let Some(init) = class_init(&self.frames.frames[fidx], pc, &cls) else { return Ok(false) };
         let Some(f) = init.downcast_ref::<PyFunction>() else { return Ok(false) };
         if is_generator_code(&f.code) {
             return Ok(false);
         }
+        let values = &mut self.frames.values;
         let defaults = if kwnames.is_empty() { missing_defaults(f, nargs + 1) } else { None };
         let obj = PyRef::new_with_type((), &cls).into_value();
         values[callable_idx] = Some(init);
@@ -305,6 +308,30 @@ impl Vm {
         self.frames.push_function_record(func, base, slots, callable_idx);
         Ok(())
     }
+}
+
+/// `type_call::plain_python_init(cls)` for the `CALL` that `frame` runs
+/// (resuming at `pc`), remembered in the instruction's inline cache while
+/// the class keeps its version (any change to its dict or a base's moves
+/// it) when `__init__` is immortal (defined in a class body), so that
+/// making an instance does not look up `__new__` and `__init__` each time.
+fn class_init(frame: &crate::interp::frame::Frame, pc: usize, cls: &PyRef<PyType>) -> Option<Value> {
+    // `CALL`'s cache unit, the last of the instruction (`CALL_FUNCTION_EX`
+    // has none: no caching).
+    let unit = frame.code().instrs.get(pc.wrapping_sub(1)).filter(|d| d.op == Opcode::CACHE);
+    let Some(slot) = unit.map(|d| d.arg as usize) else { return crate::types::type_call::plain_python_init(cls) };
+    let version = cls.version();
+    let type_type = cls.class().is(crate::types::type_::TYPE_TYPE.get());
+    if let Entry::Init { type_version, init } = frame.slots.get(slot, 0) {
+        if type_version == version && type_type {
+            return Some(cached_value(init));
+        }
+    }
+    let init = crate::types::type_call::plain_python_init(cls)?;
+    if let Some(word) = init.immortal_word() {
+        frame.slots.set(slot, 0, Entry::Init { type_version: version, init: word });
+    }
+    Some(init)
 }
 
 /// Whether `CALL` pushes an inline frame for `callable` whatever its

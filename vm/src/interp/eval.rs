@@ -86,14 +86,12 @@ impl Vm {
             Some(func) => func,
             None => return Err(self.new_type_error("not a function")),
         };
+        if args.pos.len() == f.code.fast_argcount as usize && !args.has_kwargs() {
+            return self.run_function_positional(func, args.pos);
+        }
         let n = f.code.nlocalsplus;
         let base = self.frames.values.len();
-        if args.pos.len() == f.code.fast_argcount as usize && !args.has_kwargs() {
-            // Exact positional call: the arguments go straight into the
-            // callee's slots on the value stack.
-            self.frames.values.extend(args.pos.iter().map(|v| Some(v.clone())));
-            self.frames.enter_window(base, &f.code);
-        } else if is_generator_code(&f.code) {
+        if is_generator_code(&f.code) {
             let mut window: Vec<Option<Value>> = Vec::with_capacity(n);
             window.resize_with(n, || None);
             crate::interp::bind::bind_arguments(self, f, args, &mut window)?;
@@ -109,6 +107,27 @@ impl Vm {
             self.frames.values.truncate(base);
             return Err(e);
         }
+        self.push_function_frame(func, base, true);
+        let r = self.run_frame();
+        self.depth -= 1;
+        match r {
+            Ok(FrameExit::Return(v)) => Ok(v),
+            Ok(FrameExit::Yield(_)) => Err(self.new_runtime_error("function frame yielded")),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Runs `func` (whose parameters bind by position: `PyCode::simple_args`)
+    /// with exactly `fast_argcount` positional arguments in a nested
+    /// dispatch loop: the arguments go straight into the callee's slots on
+    /// the value stack. How Rust calls special methods defined in Python.
+    #[inline]
+    pub(crate) fn run_function_positional(&mut self, func: PyRef<PyFunction>, args: &[Value]) -> PyResult<Value> {
+        debug_assert_eq!(args.len(), func.code.fast_argcount as usize);
+        self.enter_call()?;
+        let base = self.frames.values.len();
+        self.frames.values.extend(args.iter().map(|v| Some(v.clone())));
+        self.frames.enter_window(base, &func.code);
         self.push_function_frame(func, base, true);
         let r = self.run_frame();
         self.depth -= 1;

@@ -74,6 +74,10 @@ pub enum Entry {
     /// address is never reused) was at version `gver` and, when it came from
     /// the builtins, the builtins dict at version `bver` (else `u64::MAX`).
     Global { globals: usize, gver: u64, bver: u64, value: usize },
+    /// `CALL` of a class: at this version the class is made by
+    /// `object.__new__` and runs `init` (an immortal Python function) as
+    /// its `__init__` (`type_call::plain_python_init`).
+    Init { type_version: u64, init: usize },
     /// Specialising failed: run the generic path this many more times
     /// before trying again.
     Backoff(u16),

@@ -53,7 +53,15 @@ impl Vm {
     /// Calls an attribute found on a type with the receiver already first in
     /// `args`: plain functions and method descriptors are called directly
     /// (no bound method is built); anything else is bound via `__get__`.
+    #[inline]
     pub fn call_unbound(&mut self, f: &Value, receiver: &Value, args: &[Value]) -> PyResult<Value> {
+        // Special methods written in Python (`__add__`, `__eq__`,
+        // `__getitem__`...) take this path: straight into a frame.
+        if let Some(func) = f.downcast::<PyFunction>() {
+            if args.len() == func.code.fast_argcount as usize {
+                return self.run_function_positional(func, args);
+            }
+        }
         self.call_unbound_args(f, receiver, Args::positional(args))
     }
 

@@ -156,7 +156,7 @@ impl Vm {
         match ty.lookup_value(crate::intern::names::HASH.get()) {
             Some(f) if f.is_none() => Err(self.new_type_error(format!("unhashable type: '{}'", ty.name()))),
             Some(f) => {
-                let r = self.call_unbound(&f, v, &[v.clone()])?;
+                let r = self.call_unbound(&f, v, std::slice::from_ref(v))?;
                 // CPython uses an int result as is (only -1 becomes -2);
                 // one that does not fit a machine word is hashed again.
                 match r.as_int() {

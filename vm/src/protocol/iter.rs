@@ -18,7 +18,7 @@ impl Vm {
             if f.is_none() {
                 return Err(self.not_iterable(v));
             }
-            let it = self.call_unbound(&f, v, &[v.clone()])?;
+            let it = self.call_unbound(&f, v, std::slice::from_ref(v))?;
             if it.class().lookup_value(names::NEXT.get()).is_none() {
                 return Err(
                     self.new_type_error(format!("iter() returned non-iterator of type '{}'", it.class().name()))
@@ -47,7 +47,7 @@ impl Vm {
             let t = ty.name();
             return Err(self.new_type_error(format!("'{t}' object is not an iterator")));
         };
-        match self.call_unbound(&f, it, &[it.clone()]) {
+        match self.call_unbound(&f, it, std::slice::from_ref(it)) {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.err_matches(&e, &exc().stop_iteration) => Ok(None),
             Err(e) => Err(e),

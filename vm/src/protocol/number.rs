@@ -180,14 +180,16 @@ impl Vm {
     /// The non-in-place dispatch; `None` if both sides said NotImplemented.
     pub fn binary_op1(&mut self, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Option<Value>> {
         let Some((name, rname)) = OP_METHODS.get(op as usize) else { return Ok(None) };
-        let ta = a.class_ref();
-        let tb = b.class_ref();
-        let same = ta.is(&tb);
+        // The types are borrowed and read before any call (which could
+        // reassign `__class__` and free them).
+        let (ta, tb) = (a.class(), b.class());
+        let same = std::ptr::eq(ta, tb);
         let fa = ta.lookup_value(name.get());
         let fb = if same { None } else { tb.lookup_value(rname.get()) };
+        let reflected_first = fb.as_ref().is_some_and(|fbv| tb.is_subtype(ta) && !same_method(fa.as_ref(), fbv));
         let mut fb_done = false;
         if let Some(fbv) = &fb {
-            if tb.is_subtype(&ta) && !same_method(fa.as_ref(), fbv) {
+            if reflected_first {
                 fb_done = true;
                 let r = self.call_unbound(fbv, b, &[b.clone(), a.clone()])?;
                 if !r.is_not_implemented() {
@@ -268,14 +270,14 @@ impl Vm {
             }
         }
         if let Some(f) = ty.lookup_value(names::BOOL.get()) {
-            let r = self.call_unbound(&f, v, &[v.clone()])?;
+            let r = self.call_unbound(&f, v, std::slice::from_ref(v))?;
             return match r.as_bool_obj() {
                 Some(b) => Ok(b),
                 None => Err(self.new_type_error(format!("__bool__ should return bool, returned {}", r.class().name()))),
             };
         }
         if let Some(f) = ty.lookup_value(names::LEN.get()) {
-            let r = self.call_unbound(&f, v, &[v.clone()])?;
+            let r = self.call_unbound(&f, v, std::slice::from_ref(v))?;
             return self.len_result(&r).map(|n| n != 0);
         }
         Ok(true)

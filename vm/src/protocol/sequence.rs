@@ -162,8 +162,11 @@ impl Vm {
                 return Ok(d.len());
             }
         }
-        match self.call_special(obj, "__len__", &[])? {
-            Some(r) => self.len_result(&r),
+        match obj.class().lookup_value(names::LEN.get()) {
+            Some(f) => {
+                let r = self.call_unbound(&f, obj, std::slice::from_ref(obj))?;
+                self.len_result(&r)
+            }
             None => {
                 let t = obj.class().name();
                 Err(self.new_type_error(format!("object of type '{t}' has no len()")))
