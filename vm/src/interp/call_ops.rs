@@ -91,6 +91,18 @@ impl Vm {
             self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?;
             return Ok(true);
         }
+        if let Some(call) = callable.and_then(dunder_call) {
+            // `obj(args...)` is `type(obj).__call__(obj, args...)`: the
+            // method form again, the instance as `self`.
+            let Some(f) = call.downcast_ref::<PyFunction>() else { return Ok(false) };
+            let defaults = missing_defaults(f, nargs + 1);
+            values[callable_idx] = Some(call);
+            let Some(defaults) = defaults else {
+                return self.push_bound_call(fidx, callable_idx, callable_idx, &[], pc);
+            };
+            self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?;
+            return Ok(true);
+        }
         self.push_init_call(fidx, callable_idx, &[], pc)
     }
 
@@ -167,6 +179,10 @@ impl Vm {
             let (function, receiver) = (m.function.clone(), m.receiver.clone());
             values[callable_idx] = Some(function);
             values[callable_idx + 1] = Some(receiver);
+            return self.push_bound_call(fidx, callable_idx, callable_idx, kwnames, pc);
+        }
+        if let Some(call) = callable.and_then(dunder_call) {
+            values[callable_idx] = Some(call);
             return self.push_bound_call(fidx, callable_idx, callable_idx, kwnames, pc);
         }
         self.push_init_call(fidx, callable_idx, kwnames, pc)
@@ -334,6 +350,19 @@ fn class_init(frame: &crate::interp::frame::Frame, pc: usize, cls: &PyRef<PyType
     Some(init)
 }
 
+/// The `__call__` of an instance of a class defined in Python, when it is
+/// a Python function that runs as a frame (not a generator's); classes
+/// themselves are called through their metaclass (`push_init_call`).
+fn dunder_call(v: &Value) -> Option<Value> {
+    let t = v.class();
+    if !t.is_heap_type() || v.downcast_ref::<PyType>().is_some() {
+        return None;
+    }
+    let call = t.lookup_value(crate::intern::names::CALL.get())?;
+    let f = call.downcast_ref::<PyFunction>()?;
+    (!is_generator_code(&f.code)).then_some(call)
+}
+
 /// Whether `CALL` pushes an inline frame for `callable` whatever its
 /// arguments (the binder then reports bad ones): a Python function, a
 /// bound method of one, or a class made by `object.__new__` and a Python
@@ -346,7 +375,7 @@ fn runs_inline(callable: &Value) -> bool {
     if let Some(cls) = callable.downcast::<PyType>() {
         return crate::types::type_call::plain_python_init(&cls).is_some_and(|i| function(&i));
     }
-    function(callable)
+    function(callable) || dunder_call(callable).is_some()
 }
 
 #[cold]
