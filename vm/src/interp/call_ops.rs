@@ -18,6 +18,7 @@ use smallvec::SmallVec;
 use crate::function::args::Args;
 use crate::function::method::PyBoundMethod;
 use crate::function::PyFunction;
+use crate::intern::StaticName;
 use crate::interp::bind_inplace;
 use crate::interp::eval::is_generator_code;
 use crate::interp::inline_cache::{cached_value, Entry};
@@ -44,7 +45,7 @@ impl Vm {
         let fslot = callable_idx + self.frames.values[callable_idx].is_none() as usize;
         let Some(f) = self.frames.values[fslot].as_ref().and_then(|v| v.downcast_ref::<PyFunction>()) else {
             if fslot == callable_idx {
-                return Ok(false);
+                return self.push_exit_call(fidx, callable_idx, pc);
             }
             return self.push_other_call(fidx, callable_idx, pc);
         };
@@ -104,6 +105,34 @@ impl Vm {
             return Ok(true);
         }
         self.push_init_call(fidx, callable_idx, &[], pc)
+    }
+
+    /// `push_py_call` for `[callable, args...]` without a NULL marker and
+    /// a callable that is not a function: what a `with` block's exit
+    /// compiles to (`[bound __exit__, None, None, None]`). A bound method of
+    /// a Python function gets its receiver inserted after it, which makes
+    /// the method form `[function, self, args...]`. `Ok(false)`, nothing
+    /// changed, for anything else.
+    #[inline(never)]
+    fn push_exit_call(&mut self, fidx: usize, callable_idx: usize, pc: usize) -> PyResult<bool> {
+        let values = &mut self.frames.values;
+        let Some(m) = values[callable_idx].as_ref().and_then(|v| v.downcast_ref::<PyBoundMethod>()) else {
+            return Ok(false);
+        };
+        let Some(f) = m.function.downcast_ref::<PyFunction>() else { return Ok(false) };
+        if is_generator_code(&f.code) {
+            return Ok(false);
+        }
+        let nargs = values.len() - callable_idx;
+        let defaults = missing_defaults(f, nargs);
+        let (function, receiver) = (m.function.clone(), m.receiver.clone());
+        values[callable_idx] = Some(function);
+        values.insert(callable_idx + 1, Some(receiver));
+        let Some(defaults) = defaults else {
+            return self.push_bound_call(fidx, callable_idx, callable_idx, &[], pc);
+        };
+        self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?;
+        Ok(true)
     }
 
     /// `cls(args...)` for `[NULL, cls, args...]` when `cls` is made by
@@ -361,6 +390,14 @@ fn dunder_call(v: &Value) -> Option<Value> {
     let call = t.lookup_value(crate::intern::names::CALL.get())?;
     let f = call.downcast_ref::<PyFunction>()?;
     (!is_generator_code(&f.code)).then_some(call)
+}
+
+static ENTER: StaticName = StaticName::new("__enter__");
+static EXIT: StaticName = StaticName::new("__exit__");
+
+/// `type(mgr).__enter__` and `type(mgr).__exit__` for `BEFORE_WITH`.
+pub(crate) fn with_methods(ty: &PyType) -> (Option<Value>, Option<Value>) {
+    (ty.lookup_value(ENTER.get()), ty.lookup_value(EXIT.get()))
 }
 
 /// Whether `CALL` pushes an inline frame for `callable` whatever its

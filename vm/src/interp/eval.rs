@@ -1151,7 +1151,7 @@ impl Vm {
                         Opcode::BEFORE_WITH => {
                             let mgr = pop!();
                             let ty = mgr.class_ref();
-                            let (Some(enter), Some(exit)) = (ty.lookup("__enter__"), ty.lookup("__exit__")) else {
+                            let (Some(enter), Some(exit)) = crate::interp::call_ops::with_methods(&ty) else {
                                 let missing =
                                     if ty.lookup("__enter__").is_none() { "" } else { " (missed __exit__ method)" };
                                 err = self.new_type_error(format!(
