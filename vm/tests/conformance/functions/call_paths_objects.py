@@ -204,3 +204,43 @@ try:
     len(Deep())
 except RecursionError:
     print("RecursionError")
+
+
+# with blocks: __exit__ written in Python, called on normal exit and on
+# exceptions (suppressing or not), and a bound method as __exit__.
+class CM:
+    def __init__(self, name, suppress=False):
+        self.name, self.suppress = name, suppress
+
+    def __enter__(self):
+        print("enter", self.name)
+        return self
+
+    def __exit__(self, t, v, tb, extra="x"):
+        print("exit", self.name, t.__name__ if t else None, extra)
+        return self.suppress
+
+
+with CM("a") as m:
+    print("body", m.name)
+with CM("b", True):
+    raise KeyError(1)
+try:
+    with CM("c"):
+        raise ValueError(2)
+except ValueError as e:
+    print("propagated", repr(e))
+with CM("d"), CM("e"):
+    pass
+
+
+class CM2:
+    __enter__ = CM.__enter__
+    name = "f"
+
+    def __exit__(self, *args):
+        print("exit2", len(args))
+
+
+with CM2():
+    pass
