@@ -243,7 +243,13 @@ impl Vm {
             let Some(o) = obj else { return Ok(descr.clone()) };
             let fget = p.fget.lock().clone();
             return match fget {
-                Some(f) => self.call(&f, &[o.clone()]),
+                // A getter written in Python goes straight into a frame.
+                Some(f) => match f.downcast::<PyFunction>() {
+                    Some(func) if func.code.fast_argcount == 1 => {
+                        self.run_function_positional(func, std::slice::from_ref(o))
+                    }
+                    _ => self.call(&f, &[o.clone()]),
+                },
                 None => {
                     let pname = p.name.lock().clone();
                     let msg = match pname.as_ref().and_then(|n| n.as_str().map(str::to_string)) {
