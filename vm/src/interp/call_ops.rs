@@ -361,14 +361,16 @@ impl Vm {
 /// it) when `__init__` is immortal (defined in a class body), so that
 /// making an instance does not look up `__new__` and `__init__` each time.
 fn class_init(frame: &crate::interp::frame::Frame, pc: usize, cls: &PyRef<PyType>) -> Option<Value> {
+    if !crate::types::type_call::may_have_plain_init(cls) {
+        return None;
+    }
     // `CALL`'s cache unit, the last of the instruction (`CALL_FUNCTION_EX`
     // has none: no caching).
     let unit = frame.code().instrs.get(pc.wrapping_sub(1)).filter(|d| d.op == Opcode::CACHE);
     let Some(slot) = unit.map(|d| d.arg as usize) else { return crate::types::type_call::plain_python_init(cls) };
     let version = cls.version();
-    let type_type = cls.class().is(crate::types::type_::TYPE_TYPE.get());
     if let Entry::Init { type_version, init } = frame.slots.get(slot, 0) {
-        if type_version == version && type_type {
+        if type_version == version {
             return Some(cached_value(init));
         }
     }

@@ -97,11 +97,17 @@ impl Vm {
             crate::interp::bind::bind_arguments(self, f, args, &mut window)?;
             return Ok(crate::types::generator::new_generator(func, window));
         } else {
-            // Binding may raise (and build dicts), so it fills a window off
-            // the value stack first; up to 16 locals need no heap buffer.
-            let mut window: smallvec::SmallVec<[Option<Value>; 16]> = (0..n).map(|_| None).collect();
-            crate::interp::bind::bind_arguments(self, f, args, &mut window)?;
-            self.frames.values.extend(window);
+            // The arguments as `CALL` lays them out, bound in place; the
+            // generic binder (which may raise) fills a window off the value
+            // stack for the rest (up to 16 locals need no heap buffer).
+            let values = &mut self.frames.values;
+            values.extend(args.pos.iter().chain(args.kwvalues).map(|v| Some(v.clone())));
+            if !crate::interp::bind_inplace::bind_in_place(self, f, base, args.pos.len(), args.kwnames) {
+                self.frames.values.truncate(base);
+                let mut window: smallvec::SmallVec<[Option<Value>; 16]> = (0..n).map(|_| None).collect();
+                crate::interp::bind::bind_arguments(self, f, args, &mut window)?;
+                self.frames.values.extend(window);
+            }
         }
         if let Err(e) = self.enter_call() {
             self.frames.values.truncate(base);

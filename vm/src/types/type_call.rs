@@ -169,7 +169,7 @@ fn call_plain_class(vm: &mut Vm, cls: &PyRef<PyType>, args: Args<'_>) -> PyResul
 /// metaclass, `__new__` is `object`'s, instances have no builtin base
 /// payload and the class is not abstract. `None` for anything else.
 pub(crate) fn plain_python_init(cls: &PyRef<PyType>) -> Option<Value> {
-    if !cls.class().is(TYPE_TYPE.get()) || cls.layout != std::any::TypeId::of::<()>() || cls.has_flag(flags::ABSTRACT) {
+    if !may_have_plain_init(cls) {
         return None;
     }
     let new = cls.lookup_value(names::NEW.get())?;
@@ -179,6 +179,13 @@ pub(crate) fn plain_python_init(cls: &PyRef<PyType>) -> Option<Value> {
     let init = cls.lookup_value(names::INIT.get())?;
     init.downcast_ref::<crate::function::PyFunction>()?;
     Some(init)
+}
+
+/// The checks of `plain_python_init` that need no lookup: `type` is the
+/// metaclass, instances have no builtin base payload, not abstract.
+#[inline]
+pub(crate) fn may_have_plain_init(cls: &PyRef<PyType>) -> bool {
+    cls.class().is(TYPE_TYPE.get()) && cls.layout == std::any::TypeId::of::<()>() && !cls.has_flag(flags::ABSTRACT)
 }
 
 /// Calls `init(obj, *args)` and checks that it returned `None`.
