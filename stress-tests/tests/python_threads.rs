@@ -377,10 +377,10 @@ print(bad, sorted(k for k in vars(obj) if k != "common") == sorted("a%d" % t for
 /// Snapshots of a dict (`list(d)`, `list(d.items())`, `tuple(d)`,
 /// `sorted(d.values())`) taken while other threads insert and delete keys.
 /// CPython makes each of these one atomic step (the GIL, or the dict's
-/// critical section in free-threaded 3.13); Skein's free-threaded mode
-/// currently raises "dictionary changed size during iteration" now and then.
+/// critical section in free-threaded 3.13); Skein reads an exact dict or
+/// its view in one locked step (`Vm::collect`), so none may raise
+/// "dictionary changed size during iteration".
 #[test]
-#[ignore = "free-threaded list(d)/tuple(d)/sorted(d.values()) race with writers (RuntimeError)"]
 fn dict_snapshot_while_others_write() {
     check_both_modes(
         "dict_snapshot_while_others_write",
