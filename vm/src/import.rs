@@ -333,11 +333,9 @@ pub fn import_name(
         }
         return Ok(m);
     }
+    // A relative import, or a top-level name, hands back the module itself.
     if level > 0 || !full.contains('.') {
-        if level > 0 && name.is_empty() {
-            return Ok(m);
-        }
-        return if level > 0 { Ok(m) } else { Ok(m) };
+        return Ok(m);
     }
     let top = full.split('.').next().unwrap_or("");
     Ok(interp().modules.get_str(top).unwrap_or(m))

@@ -44,9 +44,6 @@ pub enum FrameExit {
     Yield(Value),
 }
 
-/// Number of `CACHE` units after each opcode (`Opcode::has_cache`), as a
-/// table so the loop pays one load instead of a match per instruction.
-
 const DEFAULT_RECURSION_LIMIT: usize = 1000;
 static RECURSION_LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(DEFAULT_RECURSION_LIMIT);
 
