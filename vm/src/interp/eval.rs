@@ -110,6 +110,14 @@ impl Vm {
             self.frames.values.truncate(base);
             return Err(e);
         }
+        self.run_entry_frame(func, base)
+    }
+
+    /// Runs `func` as an entry frame over the window at `base` (bound and
+    /// counted by `enter_call`) in a nested dispatch loop, and returns its
+    /// result.
+    #[inline]
+    fn run_entry_frame(&mut self, func: PyRef<PyFunction>, base: usize) -> PyResult<Value> {
         self.push_function_frame(func, base, true);
         let r = self.run_frame();
         self.depth -= 1;
@@ -131,14 +139,7 @@ impl Vm {
         let base = self.frames.values.len();
         self.frames.values.extend(args.iter().map(|v| Some(v.clone())));
         self.frames.enter_window(base, &func.code);
-        self.push_function_frame(func, base, true);
-        let r = self.run_frame();
-        self.depth -= 1;
-        match r {
-            Ok(FrameExit::Return(v)) => Ok(v),
-            Ok(FrameExit::Yield(_)) => Err(self.new_runtime_error("function frame yielded")),
-            Err(e) => Err(e),
-        }
+        self.run_entry_frame(func, base)
     }
 
     /// Runs module-level or class-body code with a locals mapping.
