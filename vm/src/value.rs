@@ -115,11 +115,7 @@ impl Value {
         if w == FLOAT_ZERO_WORD {
             return Some(0.0);
         }
-        let w = w as u64;
-        // Bits 1..0 back to the two top exponent bits: `01` when bit 60
-        // of the double (now bit 63) is 1, `10` when it is 0.
-        let top = 2 - (w >> 63);
-        Some(f64::from_bits(((w & !3) | top).rotate_right(3)))
+        Some(decode_nonzero_float(w))
     }
 
     /// The values of two tagged floats, neither of them `+0.0`: the
@@ -131,12 +127,7 @@ impl Value {
         if ((wa ^ FLOAT_TAG) | (wb ^ FLOAT_TAG)) & 3 != 0 || wa == FLOAT_ZERO_WORD || wb == FLOAT_ZERO_WORD {
             return None;
         }
-        // As in `as_tagged_float`, without its zero case.
-        let decode = |w: usize| {
-            let w = w as u64;
-            f64::from_bits(((w & !3) | (2 - (w >> 63))).rotate_right(3))
-        };
-        Some((decode(wa), decode(wb)))
+        Some((decode_nonzero_float(wa), decode_nonzero_float(wb)))
     }
 
     #[inline(always)]
@@ -497,4 +488,13 @@ mod tests {
             assert!(again.is(&v));
         }
     }
+}
+
+/// The double in a tagged-float word other than `+0.0`'s: bits 1..0 go
+/// back to the two top exponent bits (`01` when bit 60 of the double, now
+/// bit 63 of the word, is 1; `10` when it is 0).
+#[inline(always)]
+fn decode_nonzero_float(w: usize) -> f64 {
+    let w = w as u64;
+    f64::from_bits(((w & !3) | (2 - (w >> 63))).rotate_right(3))
 }

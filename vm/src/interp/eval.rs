@@ -15,7 +15,7 @@ use crate::function::{PyCell, PyCode, PyFunction};
 use crate::intern::intern;
 use crate::interp::frame::{fetch, Frame};
 use crate::object::PyRef;
-use crate::protocol::compare::small_numeric_compare;
+use crate::protocol::compare::numeric_compare;
 use crate::types::dict::PyDict;
 use crate::types::exceptions::{exc, PyBaseException};
 use crate::types::int::int_from_i64;
@@ -516,13 +516,14 @@ impl Vm {
                             push!(r)
                         }
                         Opcode::COMPARE_OP => {
-                            let r = match crate::interp::number_ops::compare_in_place(&mut self.frames.values, arg) {
+                            let op = compare_op_from(arg);
+                            let r = match crate::interp::number_ops::compare_in_place(&mut self.frames.values, op) {
                                 Some(r) => r,
                                 None => {
                                     let b = pop!();
                                     let a = pop!();
-                                    let op = compare_op_from(arg);
-                                    match small_numeric_compare(&a, &b, op) {
+                                    // Two tagged ints were settled in place.
+                                    match numeric_compare(&a, &b, op) {
                                         Some(r) => r,
                                         None => {
                                             let r = tri!(self.rich_compare(&a, &b, op));
@@ -535,7 +536,7 @@ impl Vm {
                             // A plain bool followed by a conditional jump (the
                             // usual `if a < b:`): take the jump here, without
                             // the push, pop and dispatch.
-                            let next = instrs[pc];
+                            let next = *fetch(instrs, pc);
                             match next.op {
                                 Opcode::POP_JUMP_IF_FALSE => {
                                     pc = if r { pc + next.len as usize } else { next.arg as usize };
@@ -812,7 +813,7 @@ impl Vm {
                                 continue;
                             }
                             let it = top!();
-                            let next = instrs[pc];
+                            let next = *fetch(instrs, pc);
                             if next.op == Opcode::UNPACK_SEQUENCE && next.arg == 2 {
                                 if let Some(step) = crate::interp::iter_ops::step_pair(self, &it) {
                                     match tri!(step) {

@@ -17,6 +17,9 @@
 //! -- boxed operands, big ints, errors, other operators -- is left to the
 //! caller's general path, with the stack untouched.
 
+use skein_compiler::bytecode::CompareOp;
+
+use crate::protocol::compare::cmp_result;
 use crate::types::float::new_float;
 use crate::types::int::int_from_i64;
 use crate::value::Value;
@@ -83,12 +86,12 @@ pub fn binary_in_place(stack: &mut Vec<Option<Value>>, arg: u32) -> bool {
 /// result; `None` (stack untouched) for everything else. Tagged floats are
 /// never NaN, so the comparison is the plain one.
 #[inline(always)]
-pub fn compare_in_place(stack: &mut Vec<Option<Value>>, arg: u32) -> Option<bool> {
+pub fn compare_in_place(stack: &mut Vec<Option<Value>>, op: CompareOp) -> Option<bool> {
     let [.., Some(a), Some(b)] = stack.as_slice() else { return None };
     let r = if let Some((x, y)) = Value::tagged_float_pair(a, b) {
-        compare_result(x, y, arg)
+        cmp_result(op, x, y)
     } else if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-        compare_result(x, y, arg)
+        cmp_result(op, x, y)
     } else {
         return None;
     };
@@ -96,19 +99,6 @@ pub fn compare_in_place(stack: &mut Vec<Option<Value>>, arg: u32) -> Option<bool
     std::mem::forget(stack.pop());
     std::mem::forget(stack.pop());
     Some(r)
-}
-
-/// `COMPARE_OP`'s argument (0 `<` .. 5 `>=`) applied to two numbers.
-#[inline(always)]
-fn compare_result<T: PartialOrd>(x: T, y: T, arg: u32) -> bool {
-    match arg {
-        0 => x < y,
-        1 => x <= y,
-        2 => x == y,
-        3 => x != y,
-        4 => x > y,
-        _ => x >= y,
-    }
 }
 
 /// A float and an int (either order), or floats one of which is `+0.0`,
@@ -221,8 +211,11 @@ mod tests {
     #[test]
     fn comparisons() {
         let cmp = |a: Value, b: Value, arg: u32| {
+            // COMPARE_OP's argument order: < <= == != > >=.
+            const OPS: [CompareOp; 6] =
+                [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge];
             let mut stack = vec![None, Some(a), Some(b)];
-            let r = compare_in_place(&mut stack, arg);
+            let r = compare_in_place(&mut stack, OPS[arg as usize]);
             assert_eq!(stack.len(), if r.is_some() { 1 } else { 3 });
             r
         };

@@ -304,12 +304,7 @@ fn floor_ceil(vm: &mut Vm, args: Args<'_>, name: &str, method: &str, f: fn(f64) 
     let a = args.exact(vm, name, 1)?;
     let v = &a[0];
     if let Some(x) = v.as_tagged_float() {
-        // Tagged floats are finite.
-        let r = f(x);
-        if r.abs() < 9.0e18 {
-            return Ok(int_from_i64(r as i64));
-        }
-        return float_to_int(vm, r);
+        return float_to_int(vm, f(x));
     }
     if v.is_exact(FLOAT_TYPE.get()) {
         return float_to_int(vm, f(v.as_float().unwrap_or(0.0)));

@@ -625,11 +625,11 @@ impl ListGuard<'_> {
         self.discard_value(unsafe { from_word(w) });
     }
 
-    /// A tagged int holds no reference (nothing to release or defer), so
-    /// it is not kept.
+    /// A tagged value (int or float) holds no reference (nothing to
+    /// release or defer), so it is not kept.
     #[inline(always)]
     fn discard_value(&mut self, v: Value) {
-        if !v.is_small_int() {
+        if v.header().is_some() {
             self.removed.push(v);
         }
     }

@@ -102,8 +102,9 @@ pub fn numeric_compare(a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
 }
 
 /// `a op b` for two tagged ints, or exact floats / small ints as
-/// [`numeric_compare`] takes them; `None` for every other pair. The
-/// dispatch loop's `COMPARE_OP` and [`Vm::rich_compare`] start here.
+/// [`numeric_compare`] takes them; `None` for every other pair.
+/// [`Vm::rich_compare`] starts here (`COMPARE_OP` settles tagged pairs
+/// in place first, then calls [`numeric_compare`]).
 #[inline]
 pub fn small_numeric_compare(a: &Value, b: &Value, op: CompareOp) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {

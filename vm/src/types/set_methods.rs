@@ -166,7 +166,7 @@ pub(crate) fn update_from(vm: &mut Vm, so: &PyRef<PySet>, other: &Value) -> PyRe
             }
             let nonempty = {
                 let mut t = so.lock();
-                let nonempty = !t.is_empty() || t.slots().iter().any(|e| e.hash != 0);
+                let nonempty = t.fill() != 0;
                 if nonempty {
                     t.presize_for(few.len());
                 }

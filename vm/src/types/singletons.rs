@@ -1,7 +1,7 @@
 //! `None`, `NotImplemented`, `Ellipsis`, `True` and `False`: immortal
 //! objects created once at start-up.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use skein_threading::sync::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use crate::object::{PyPayload, PyRef};
