@@ -126,11 +126,18 @@ pub fn hash_tuple_items(hashes: impl ExactSizeIterator<Item = i64>) -> i64 {
 }
 
 impl Vm {
-    /// `hash(v)`.
+    /// `hash(v)`. Tagged ints, the commonest keys, are hashed inline at
+    /// every caller; everything else goes through [`Vm::hash_object`].
+    #[inline]
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
-        if let Some(i) = v.as_small_int() {
-            return Ok(hash_i64(i));
+        match v.as_small_int() {
+            Some(i) => Ok(hash_i64(i)),
+            None => self.hash_object(v),
         }
+    }
+
+    /// `hash(v)` for everything but a tagged int.
+    fn hash_object(&mut self, v: &Value) -> PyResult<i64> {
         let ty = v.class();
         if !ty.is_heap_type() {
             if let Some(s) = v.downcast_ref::<PyStr>() {

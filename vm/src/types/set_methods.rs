@@ -139,10 +139,15 @@ fn this_ref(vm: &mut Vm, v: &Value) -> PyResult<PyRef<PySet>> {
 /// An empty set of `v`'s base type (`make_new_set_basetype`): `set` for
 /// sets and their subclasses, `frozenset` for frozensets.
 fn new_like(v: &Value) -> PyRef<PySet> {
+    wrap_like(v, PySet::new())
+}
+
+/// `set` as an object of `v`'s base type (see [`new_like`]).
+fn wrap_like(v: &Value, set: PySet) -> PyRef<PySet> {
     if is_frozenset(v) {
-        PyRef::new_with_type(PySet::new(), FROZENSET_TYPE.get())
+        PyRef::new_with_type(set, FROZENSET_TYPE.get())
     } else {
-        PyRef::new(PySet::new())
+        PyRef::new(set)
     }
 }
 
@@ -227,8 +232,7 @@ fn copy_of(vm: &mut Vm, so: &Value) -> PyResult<PyRef<PySet>> {
         return Ok(r);
     };
     let t = SetTable::copy_of(&src.lock());
-    let set = PySet::from_table(t);
-    Ok(if is_frozenset(so) { PyRef::new_with_type(set, FROZENSET_TYPE.get()) } else { PyRef::new(set) })
+    Ok(wrap_like(so, PySet::from_table(t)))
 }
 
 /// `key in so`, retrying with `frozenset(key)` when `key` is an
@@ -671,9 +675,7 @@ fn or_op(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
         if !a.is(b) {
             merge_private(vm, &mut t, y)?;
         }
-        let set = PySet::from_table(t);
-        let frozen = is_frozenset(a);
-        return Ok(if frozen { PyRef::new_with_type(set, FROZENSET_TYPE.get()) } else { PyRef::new(set) }.into_value());
+        return Ok(wrap_like(a, PySet::from_table(t)).into_value());
     }
     let r = copy_of(vm, a)?;
     if !a.is(b) {

@@ -564,10 +564,7 @@ impl PySet {
 
     #[inline]
     pub fn contains(&self, vm: &mut Vm, key: &Value) -> PyResult<bool> {
-        let hash = match key.as_small_int() {
-            Some(i) => crate::protocol::hash::hash_i64(i),
-            None => vm.hash(key)?,
-        };
+        let hash = vm.hash(key)?;
         self.contains_hashed(vm, key, hash)
     }
 
@@ -787,10 +784,7 @@ pub fn set_from_values(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
     // The table is private until the set is made: no locking per key.
     let mut t = SetTable::new();
     for v in items {
-        let hash = match v.as_small_int() {
-            Some(i) => crate::protocol::hash::hash_i64(i),
-            None => vm.hash(&v)?,
-        };
+        let hash = vm.hash(&v)?;
         t.add_private(vm, v, hash)?;
     }
     Ok(PyRef::new(PySet::from_table(t)).into_value())
