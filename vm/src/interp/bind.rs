@@ -63,16 +63,7 @@ pub fn bind_arguments(vm: &mut Vm, func: &PyFunction, args: Args<'_>, dest: &mut
     let mut posonly_as_kw: Vec<String> = Vec::new();
     let kw_params = &code.localsplus_names[posonly..total];
     for (kname, kval) in args.kwnames.iter().zip(args.kwvalues) {
-        // Parameter names and the names of `KW_NAMES` are interned: a
-        // pointer compare finds them; other strings (`**mapping` keys
-        // built at run time) are compared by value.
-        let found = match kw_params.iter().position(|n| n.is(kname)) {
-            Some(j) => Some(j),
-            None => {
-                let kstr = kname.as_str();
-                kw_params.iter().position(|n| kstr.is_some() && n.as_str() == kstr)
-            }
-        };
+        let found = find_kw_param(kw_params, kname);
         let kstr = kname.as_str().unwrap_or("");
         match found.map(|j| j + posonly) {
             Some(j) => {
@@ -185,4 +176,15 @@ pub fn bind_arguments(vm: &mut Vm, func: &PyFunction, args: Args<'_>, dest: &mut
         }
     }
     Ok(())
+}
+
+/// The index in `params` of the parameter named by keyword `k`. Parameter
+/// names and the names of `KW_NAMES` are interned, so a pointer compare
+/// finds them; other strings (`**mapping` keys built at run time) are
+/// compared by value; a key that is not a string names none.
+pub(crate) fn find_kw_param(params: &[Value], k: &Value) -> Option<usize> {
+    params.iter().position(|n| n.is(k)).or_else(|| {
+        let ks = k.as_str()?;
+        params.iter().position(|n| n.as_str() == Some(ks))
+    })
 }

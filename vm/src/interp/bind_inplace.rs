@@ -57,13 +57,11 @@ pub(crate) fn bind_in_place(vm: &mut Vm, func: &PyFunction, base: usize, npos: u
     let mut kw_slot = [TO_DICT; MAX_KW];
     let names = &code.localsplus_names[posonly..total];
     for (i, k) in kwnames.iter().enumerate() {
-        let found = match names.iter().position(|n| n.is(k)) {
-            Some(j) => Some(j),
-            None => {
-                let Some(ks) = k.as_str() else { return false };
-                names.iter().position(|n| n.as_str() == Some(ks))
-            }
-        };
+        let found = crate::interp::bind::find_kw_param(names, k);
+        if found.is_none() && k.as_str().is_none() {
+            // "keywords must be strings": the generic binder says so.
+            return false;
+        }
         match found {
             Some(j) => {
                 let j = j + posonly;
