@@ -54,6 +54,15 @@ pub const REF_MERGED: isize = 3;
 /// `ob_ref_local` of an immortal object.
 pub const IMMORTAL_LOCAL: u32 = u32::MAX;
 
+/// `ob_gc_bits`: the object's finalizer (`__del__`, a generator's close) has
+/// run once; PEP 442 never runs it again, even after resurrection.
+pub const GC_BIT_FINALIZED: u8 = 1 << 0;
+/// `ob_gc_bits`: a weak reference to the object was created at some point,
+/// so destroying it must first clear the weak references (set once, never
+/// cleared: a cheap test on the dealloc path).
+pub const GC_BIT_HAS_WEAKREFS: u8 = 1 << 1;
+// Bits 2..=7 belong to the cycle collector (collect.rs).
+
 /// Signature of a type's traverse hook: call the visitor on every object the
 /// given object references.
 pub type TraverseFn = unsafe fn(NonNull<ObjHeader>, &mut dyn FnMut(NonNull<ObjHeader>));

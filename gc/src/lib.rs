@@ -45,7 +45,7 @@ mod dealloc;
 
 pub use dealloc::{trashcan_depth, TRASHCAN_LIMIT};
 pub use handle::{decref, incref, ObjRef};
-pub use header::{ObjHeader, RawObjMutex, TraverseFn, TypeInfo};
+pub use header::{ObjHeader, RawObjMutex, TraverseFn, TypeInfo, GC_BIT_FINALIZED, GC_BIT_HAS_WEAKREFS};
 #[cfg(not(loom))]
 pub use heap::GlobalMimalloc;
 pub use heap::{alloc_object, visit_heap_objects};
