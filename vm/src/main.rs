@@ -136,7 +136,7 @@ fn main() {
             1
         }
     };
-    std::process::exit(code);
+    skein_vm::signals::exit_process(code);
 }
 
 fn run(

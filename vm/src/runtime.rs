@@ -163,7 +163,7 @@ pub fn run_main_source(vm: &mut Vm, source: &str, filename: &str) -> i32 {
 pub fn finish(vm: &mut Vm, r: PyResult<()>) -> i32 {
     let mut code = match r {
         Ok(()) => 0,
-        Err(e) => handle_uncaught(vm, e),
+        Err(e) => handle_uncaught_main(vm, e),
     };
     // Wait for non-daemon threads, as CPython does at exit.
     if let Some(threading) = interp().modules.get_str("threading") {
@@ -172,7 +172,7 @@ pub fn finish(vm: &mut Vm, r: PyResult<()>) -> i32 {
             None => Ok(()),
         });
         if let Err(e) = r {
-            code = handle_uncaught(vm, e);
+            code = handle_uncaught_main(vm, e);
         }
     }
     // Under `-i` the handlers run when the prompt ends (`main.rs`).
@@ -206,6 +206,15 @@ pub fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
     }
     print_uncaught(vm, &e);
     1
+}
+
+/// `handle_uncaught` for the main program (not a REPL statement): an
+/// uncaught `KeyboardInterrupt` also makes the process end by SIGINT.
+fn handle_uncaught_main(vm: &mut Vm, e: PyErr) -> i32 {
+    if vm.err_matches(&e, &exc().keyboard_interrupt) && !interp().config.inspect {
+        crate::signals::note_unhandled_interrupt();
+    }
+    handle_uncaught(vm, e)
 }
 
 /// Reports an uncaught exception through `sys.excepthook`, as CPython's

@@ -25,14 +25,52 @@ extern "C" fn on_sigint(_sig: libc::c_int) {
 }
 
 /// Installs the handler and remembers the main thread.
+///
+/// As CPython, Skein leaves SIGINT alone when it started ignored (a
+/// background job of a non-interactive shell, `nohup`): the user asked for
+/// Ctrl-C not to reach it.
 pub fn install(main: &Arc<ThreadState>) {
     let leaked = Arc::into_raw(main.clone()) as *mut ThreadState;
     MAIN.store(leaked, Ordering::SeqCst);
     let handler = on_sigint as extern "C" fn(libc::c_int);
-    // SAFETY: installing a handler that only touches atomics.
+    // SAFETY: `sigaction` with a null new action only reads the current
+    // disposition into `old`, a zeroed plain-data struct we own; the
+    // handler installed afterwards only touches atomics.
     unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        let queried = libc::sigaction(libc::SIGINT, std::ptr::null(), &mut old) == 0;
+        if queried && old.sa_sigaction == libc::SIG_IGN {
+            return;
+        }
         libc::signal(libc::SIGINT, handler as libc::sighandler_t);
     }
+}
+
+/// Set when the main program ended with an uncaught `KeyboardInterrupt`.
+static UNHANDLED_INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// Records that the main program ended with an uncaught `KeyboardInterrupt`,
+/// so that the process ends the way CPython's does: killed by SIGINT, which
+/// lets a calling shell or `make` see the interrupt and stop too.
+pub fn note_unhandled_interrupt() {
+    UNHANDLED_INTERRUPT.store(true, Ordering::SeqCst);
+}
+
+/// Ends the process with `code`, or by SIGINT after an unhandled
+/// `KeyboardInterrupt` (CPython's `exit_sigint`; 130 if the signal cannot
+/// be delivered, the shell's number for death by SIGINT).
+pub fn exit_process(code: i32) -> ! {
+    if UNHANDLED_INTERRUPT.load(Ordering::SeqCst) {
+        // SAFETY: restoring the default disposition and signalling our own
+        // process are plain libc calls with valid constant arguments.
+        unsafe {
+            if libc::signal(libc::SIGINT, libc::SIG_DFL) != libc::SIG_ERR {
+                libc::kill(libc::getpid(), libc::SIGINT);
+            }
+        }
+        std::process::exit(130);
+    }
+    std::process::exit(code)
 }
 
 /// Marks an interrupt as pending (`_thread.interrupt_main`).
