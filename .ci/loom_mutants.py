@@ -86,6 +86,11 @@ PLANTS = [
     ("gc/src/brc.rs", "    h.ob_tid.store(0, Relaxed);\n    loop {\n        let new = (shared & !REF_STATE_MASK) | REF_MERGED;", "    if !skein_threading::mutant(\"brc_tid_after_cas\") { h.ob_tid.store(0, Relaxed); }\n    loop {\n        let new = (shared & !REF_STATE_MASK) | REF_MERGED;"),
     ("gc/src/brc.rs", "            Ok(_) => return if new == REF_MERGED { Fate::Dead } else { Fate::Live },", "            Ok(_) => { if skein_threading::mutant(\"brc_tid_after_cas\") { h.ob_tid.store(0, Relaxed); } return if new == REF_MERGED { Fate::Dead } else { Fate::Live } }"),
     ("gc/src/brc.rs", "    let old = h.ob_ref_shared.fetch_sub(REF_SHARED_ONE, AcqRel);\n    debug_assert!", "    let old = h.ob_ref_shared.fetch_sub(REF_SHARED_ONE, skein_threading::mord(\"brc_release_queued_relaxed\", AcqRel, Relaxed));\n    debug_assert!"),
+    # weak references (gc/src/weak.rs, and the flag that makes them safe)
+    ("gc/src/brc.rs", "    if shared == REF_DEFAULT {\n        return Fate::Dead;", "    if shared == REF_DEFAULT || (shared == REF_MAYBE_WEAKREF && skein_threading::mutant(\"weak_owner_skips_cas\")) {\n        return Fate::Dead;"),
+    ("gc/src/brc.rs", "    while shared & REF_STATE_MASK == REF_DEFAULT {", "    while shared & REF_STATE_MASK == REF_DEFAULT && !skein_threading::mutant(\"weak_no_maybe_flag\") {"),
+    ("gc/src/weak.rs", "    let mut shared = h.ob_ref_shared.load(Relaxed);\n    loop {", "    if skein_threading::mutant(\"weak_try_incref_fetch_add\") {\n        h.ob_ref_shared.fetch_add(REF_SHARED_ONE, Acquire);\n        return true;\n    }\n    let mut shared = h.ob_ref_shared.load(Relaxed);\n    loop {"),
+    ("gc/src/weak.rs", "    if local > 0 && h.ob_tid.load(Relaxed) == owner_tid() {", "    if (local > 0 || skein_threading::mutant(\"weak_owner_ignores_local_zero\")) && h.ob_tid.load(Relaxed) == owner_tid() {"),
     ("gc/src/brc.rs", "    let queue = shared == REF_DEFAULT || shared == REF_MAYBE_WEAKREF;", "    let queue = (shared == REF_DEFAULT || shared == REF_MAYBE_WEAKREF) && !skein_threading::mutant(\"brc_never_queue\");"),
 
     # loom_inline_values models its protocol inside the test itself.
@@ -109,6 +114,7 @@ MODELS = {
     "stw_": ["loom_stop_the_world", "loom_gil"],
     "qsbr_": ["loom_qsbr"],
     "brc_": ["loom_brc"],
+    "weak_": ["loom_weak"],
     "iv_": ["loom_inline_values"],
 }
 
@@ -119,6 +125,7 @@ EQUIVALENT = {
     "gil_no_released_notify",
     "stw_attach_relaxed",
     "iv_dict_relaxed",
+    "weak_owner_ignores_local_zero",
 }
 
 

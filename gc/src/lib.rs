@@ -8,6 +8,7 @@
 //! | `dealloc`   | destroying dead objects; the trashcan bounds stack depth     |
 //! | [`heap`]    | per-thread mimalloc heaps, `alloc_object`, heap walking      |
 //! | [`thread`]  | attaching threads, `process_queued_merges`, the exit protocol |
+//! | [`weak`]    | `try_incref`: a strong reference from a weak one, unless dying |
 //!
 //! `unsafe` code lives in `header`, `handle`, `dealloc`, `heap` and the raw
 //! heap backends; `brc` and `thread` are safe code on top of them.
@@ -39,6 +40,7 @@ pub mod handle;
 pub mod header;
 pub mod heap;
 pub mod thread;
+pub mod weak;
 
 mod brc;
 mod dealloc;
@@ -50,6 +52,7 @@ pub use header::{ObjHeader, RawObjMutex, TraverseFn, TypeInfo, GC_BIT_FINALIZED,
 pub use heap::GlobalMimalloc;
 pub use heap::{alloc_object, visit_heap_objects};
 pub use thread::{attach_thread, is_attached, process_queued_merges, ThreadAttachment};
+pub use weak::try_incref;
 
 #[cfg(feature = "stats")]
 pub use stats::{gc_stats, live_objects, GcStats};
