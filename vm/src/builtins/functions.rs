@@ -189,7 +189,8 @@ pub(crate) fn recursive_isinstance(vm: &mut Vm, inst: &Value, cls: &Value) -> Py
             return Ok(true);
         }
         // A class may lie about `__class__` (proxies, mocks).
-        if inst.class().is_heap_type() {
+        let it = inst.class();
+        if it.is_heap_type() || it.has_flag(crate::types::type_::flags::CUSTOM_GETATTRIBUTE) {
             if let Some(c) = vm.get_attr_opt(inst, "__class__")? {
                 if let Some(ct) = c.downcast_ref::<PyType>() {
                     if !std::ptr::eq(ct, inst.class()) {

@@ -11,6 +11,7 @@ pub mod thread;
 pub mod thread_share;
 pub mod time;
 pub mod unicodedata;
+pub mod weakref;
 
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -26,6 +27,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "_skein_traceback" => Some(skein_traceback::make_module().into_value()),
         "_thread" => Some(thread::make_thread_module().into_value()),
         "_re" => Some(re::make_re_module().into_value()),
+        "_weakref" => Some(weakref::make_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
         _ => None,
     };
@@ -91,6 +93,8 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("types", include_str!("../../lib/types.py"), false),
     ("typing", include_str!("../../lib/typing.py"), false),
     ("warnings", include_str!("../../lib/warnings.py"), false),
+    ("weakref", include_str!("../../lib/weakref.py"), false),
+    ("_weakrefset", include_str!("../../lib/_weakrefset.py"), false),
 ];
 
 /// The embedded source of a standard-library module, if any.

@@ -107,6 +107,8 @@ pub(crate) fn instance_ext(v: &Value) -> Option<&InstanceExt> {
 /// # Safety
 /// Called by gc exactly once, when the object is dead.
 pub(crate) unsafe fn dealloc_plain<T>(p: NonNull<ObjHeader>) {
+    // SAFETY: the object is dead and still allocated.
+    unsafe { crate::types::weakref::clear_on_dealloc(p) };
     // SAFETY: gc calls this once for a dead `PyObject<T>`.
     unsafe { std::ptr::drop_in_place(std::ptr::addr_of_mut!((*(p.as_ptr() as *mut PyObject<T>)).payload)) }
 }
@@ -116,6 +118,8 @@ pub(crate) unsafe fn dealloc_plain<T>(p: NonNull<ObjHeader>) {
 /// # Safety
 /// Called by gc exactly once, when the object is dead.
 pub(crate) unsafe fn dealloc_instance<T>(p: NonNull<ObjHeader>) {
+    // SAFETY: the object is dead and still allocated.
+    unsafe { crate::types::weakref::clear_on_dealloc(p) };
     // SAFETY: the type is alive: this instance still holds its reference,
     // which we take over here and release after dropping the payload.
     let cls = unsafe { type_to_owned_without_incref(p.as_ref().type_info() as *const PyType) };

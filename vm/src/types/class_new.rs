@@ -168,6 +168,8 @@ struct Slots {
     /// New slot names (mangled), sorted as CPython sorts them.
     names: Vec<String>,
     add_dict: bool,
+    /// `__weakref__` was listed.
+    add_weak: bool,
 }
 
 /// Reads `__slots__` from the namespace with CPython's checks.
@@ -177,8 +179,8 @@ fn parse_slots(vm: &mut Vm, name: &str, slots: &Value, ns: &PyDict, base: &PyTyp
         return Err(vm.new_type_error(format!("nonempty __slots__ not supported for subtype of '{}'", base.name())));
     }
     let may_add_dict = !base.has_flag(flags::HAS_DICT);
-    let mut out = Slots { names: Vec::new(), add_dict: false };
-    let mut has_weakref = false;
+    let may_add_weak = !crate::types::weakref::weakrefable(base) && !variable_size(base);
+    let mut out = Slots { names: Vec::new(), add_dict: false, add_weak: false };
     for item in &items {
         let Some(s) = item.as_str().map(str::to_string) else {
             let t = item.class().name();
@@ -195,15 +197,13 @@ fn parse_slots(vm: &mut Vm, name: &str, slots: &Value, ns: &PyDict, base: &PyTyp
             out.add_dict = true;
             continue;
         }
-        // There are no weak references yet: `__weakref__` is accepted once
-        // and adds nothing.
         if s == "__weakref__" {
-            if has_weakref {
+            if !may_add_weak || out.add_weak {
                 return Err(
                     vm.new_type_error("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0")
                 );
             }
-            has_weakref = true;
+            out.add_weak = true;
             continue;
         }
         let m = mangle(name, &s);
@@ -253,10 +253,16 @@ pub fn new_class(
     // __slots__: a class without them gets a __dict__.
     let mut slot_names: Vec<String> = base.slot_names.clone();
     let mut has_dict = base_types.iter().any(|b| b.has_flag(flags::HAS_DICT));
+    // Weak references: inherited from the layout base, added by a class
+    // without `__slots__` or with `__weakref__` in them, or provided by a
+    // secondary base (CPython's `type_new`).
+    let base_weak = crate::types::weakref::weakrefable(&base);
+    let mut has_weak = base_weak || base_types.iter().any(|b| crate::types::weakref::weakrefable(b));
     match dict.get_str("__slots__") {
         Some(slots) => {
             let parsed = parse_slots(vm, name, &slots, &dict, &base)?;
             has_dict |= parsed.add_dict;
+            has_weak |= parsed.add_weak;
             for sn in parsed.names {
                 let desc =
                     PyMemberDescriptor { name: sn.clone(), owner_name: name.to_string(), index: slot_names.len() };
@@ -264,9 +270,15 @@ pub fn new_class(
                 slot_names.push(sn);
             }
         }
-        None => has_dict = true,
+        None => {
+            has_dict = true;
+            has_weak |= !variable_size(&base);
+        }
     }
     let mut fl = flags::BASETYPE;
+    if has_weak {
+        fl |= flags::WEAKREFABLE;
+    }
     if has_dict {
         fl |= flags::HAS_DICT;
     }
@@ -337,6 +349,11 @@ pub fn new_class(
         if dict.get_str(n).is_some() {
             update_special_flags(&t, n);
         }
+    }
+    if has_weak && !base_weak {
+        let getter = crate::modules::weakref::weakref_attr;
+        let d = crate::function::descriptors::PyGetSet { name: "__weakref__", owner: t.clone(), getter, setter: None };
+        dict.set_str_key(intern("__weakref__"), PyRef::new(d).into_value());
     }
     let tv = t.to_value();
     for b in &base_types {

@@ -47,6 +47,9 @@ pub mod tuple;
 pub mod type_;
 pub mod type_cache;
 pub mod type_call;
+pub mod weakref;
+pub mod weakref_callbacks;
+pub mod weakref_table;
 
 pub mod bytes_methods;
 pub mod complex_methods;

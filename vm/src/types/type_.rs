@@ -82,6 +82,9 @@ pub mod flags {
     /// Instances are sequences / mappings for `match`.
     pub const SEQUENCE: u32 = 1 << 8;
     pub const MAPPING: u32 = 1 << 9;
+    /// Instances can be weakly referenced (a class that has `__weakref__`;
+    /// builtin types are listed in `types::weakref::weakrefable`).
+    pub const WEAKREFABLE: u32 = 1 << 10;
 }
 
 /// How to build and destroy instances that extend a given base layout with
