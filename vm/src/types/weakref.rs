@@ -11,8 +11,8 @@
 //! - `referent` holds the referent's header address until the referent
 //!   dies, then 0 (never anything else); see `weakref_table`.
 //! - `callback` is set at creation and taken when the referent dies (the
-//!   callback runs at most once, as in CPython); it is read and taken under
-//!   its own lock, never while a table shard is locked.
+//!   callback runs at most once, as in CPython); its lock is a leaf, taken
+//!   (briefly, never blocking on anything else) also under a shard lock.
 //! - `hash` caches the referent's hash once computed (`HASH_UNSET` before),
 //!   so a dead reference keeps hashing as it did.
 //!
@@ -25,7 +25,7 @@ use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 
 use skein_gc::{ObjHeader, TypeInfo, GC_BIT_HAS_WEAKREFS};
 
-use crate::object::{Locked, PyPayload, PyRef};
+use crate::object::{PyPayload, PyRef};
 use crate::types::type_::{flags, PyType, TypeCell};
 use crate::types::weakref_table as table;
 use crate::value::Value;
@@ -48,7 +48,11 @@ pub enum WeakKind {
 pub struct PyWeakRef {
     /// The referent's header address; 0 once it died (see the module doc).
     pub(crate) referent: AtomicUsize,
-    callback: Locked<Option<Value>>,
+    /// A `parking_lot` mutex, not the object mutex: it is taken while a
+    /// table shard is locked, and the object mutex may detach the thread
+    /// while it waits (a stop-the-world could then stop it holding the
+    /// shard lock that the collector needs).
+    callback: parking_lot::Mutex<Option<Value>>,
     hash: AtomicI64,
     pub kind: WeakKind,
 }
@@ -188,11 +192,17 @@ pub fn new_weakref(
     h.gc_bits().fetch_or(GC_BIT_HAS_WEAKREFS, Ordering::Relaxed);
     let payload = PyWeakRef {
         referent: AtomicUsize::new(addr),
-        callback: Locked::new(callback),
+        callback: parking_lot::Mutex::new(callback),
         hash: AtomicI64::new(HASH_UNSET),
         kind,
     };
     let w = PyRef::new_with_type(payload, cls);
+    // The table hands out the weak reference object itself through
+    // `try_incref` too (a referent's destroyer, `getweakrefs`, basic-ref
+    // reuse), which needs the flag on it as well: without it a count held
+    // by another thread's owner reads as "dying" and the destroyer would
+    // skip clearing it, leaving it pointing at freed memory.
+    w.as_obj_ref().set_maybe_weakref();
     match table::insert(addr, &w, basic) {
         None => Ok(w),
         // Another thread made the basic reference first; ours is dropped

@@ -37,17 +37,32 @@ pub fn run(vm: &mut Vm, calls: Vec<(PyRef<PyWeakRef>, Value)>) {
     }
 }
 
-/// Runs the callbacks from a destructor. A thread that is not attached (it
-/// may not run Python code: exiting, or destroying objects while detached)
-/// drops them without calling.
+/// Runs the callbacks from a destructor. A detached thread (one that is
+/// exiting: the gc's exit protocol destroys the objects other threads
+/// queued to it after the thread detached) attaches for the duration, as
+/// CPython runs such callbacks too; a thread unknown to the registry drops
+/// them without calling.
 pub fn run_detached(calls: Vec<(PyRef<PyWeakRef>, Value)>) {
     if !crate::vm::interp_ready() {
         return;
     }
     let Some(thread) = registry::current() else { return };
-    if thread.status() != ThreadStatus::Attached {
+    let attach = thread.status() == ThreadStatus::Detached;
+    if attach {
+        thread.attach();
+    } else if thread.status() != ThreadStatus::Attached {
         return;
     }
+    run_with_spare_vm(&thread, calls);
+    if attach {
+        thread.detach();
+    }
+}
+
+fn run_with_spare_vm(
+    thread: &std::sync::Arc<skein_threading::registry::ThreadState>,
+    calls: Vec<(PyRef<PyWeakRef>, Value)>,
+) {
     let spare = SPARE_VM.try_with(|s| s.borrow_mut().take()).ok().flatten();
     let mut vm = spare.unwrap_or_else(|| Vm::new(thread.clone()));
     run(&mut vm, calls);

@@ -16,6 +16,9 @@
 //!   the shard's lock, by a thread that holds a strong reference to the
 //!   weak reference object (so never while that object is being dropped:
 //!   its `Drop` reads the field with no writer racing it).
+//! - Every weak reference object is MAYBE_WEAKREF from birth (set before
+//!   it is listed), so `try_incref` on a listed one fails only when it is
+//!   really dying, whichever thread owns it.
 //! - Dereferencing = lock the shard, re-read `referent`, `try_incref` the
 //!   referent (`skein_gc::weak`), unlock. `try_incref` fails exactly when
 //!   the referent's count already reached zero, so a dying object is never
