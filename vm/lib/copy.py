@@ -21,6 +21,7 @@ memo[id(memo)] while the copy is being made.
 """
 
 import types
+import _weakref
 
 __all__ = ['Error', 'copy', 'deepcopy']
 
@@ -160,7 +161,7 @@ def _copy_immutable(x):
 _copy_dispatch = {}
 for _t in (type(None), int, float, bool, complex, str, tuple, bytes, frozenset, type, range, slice,
            property, types.BuiltinFunctionType, type(Ellipsis), type(NotImplemented),
-           types.FunctionType, types.CodeType):
+           types.FunctionType, types.CodeType, _weakref.ref):
     _copy_dispatch[_t] = _copy_immutable
 _copy_dispatch[list] = list.copy
 _copy_dispatch[dict] = dict.copy
@@ -239,7 +240,8 @@ def _deepcopy_method(x, memo):
 
 _deepcopy_dispatch = {}
 for _t in (type(None), type(Ellipsis), type(NotImplemented), int, float, bool, complex, bytes, str,
-           types.CodeType, type, range, types.BuiltinFunctionType, types.FunctionType, property):
+           types.CodeType, type, range, types.BuiltinFunctionType, types.FunctionType, property,
+           _weakref.ref):
     _deepcopy_dispatch[_t] = _deepcopy_atomic
 _deepcopy_dispatch[list] = _deepcopy_list
 _deepcopy_dispatch[tuple] = _deepcopy_tuple

@@ -176,14 +176,19 @@ pub fn insert(obj: usize, w: &PyRef<PyWeakRef>, basic: bool) -> Option<PyRef<PyW
     }
     let me = w.header_ptr().as_ptr() as usize;
     let list = guard.entry(obj).or_default();
-    // SAFETY (both closures): listed and under the lock.
-    let heads = list.iter().take(2).take_while(|&&x| basic_kind(unsafe { payload(x) }).is_some()).count();
+    // The basic references at the head of the list (at most two).
+    let mut heads = Vec::with_capacity(2);
+    for &x in list.iter().take(2) {
+        // SAFETY: listed and under the lock.
+        match basic_kind(unsafe { payload(x) }) {
+            Some(k) => heads.push(k),
+            None => break,
+        }
+    }
     let at = match (basic, w.kind) {
         (true, WeakKind::Ref) => 0,
-        (true, _) => {
-            usize::from(list.first().is_some_and(|&x| basic_kind(unsafe { payload(x) }) == Some(WeakKind::Ref)))
-        }
-        (false, _) => heads,
+        (true, _) => usize::from(heads.first() == Some(&WeakKind::Ref)),
+        (false, _) => heads.len(),
     };
     list.insert(at, me);
     None

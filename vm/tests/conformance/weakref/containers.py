@@ -76,3 +76,7 @@ print(weakref.WeakSet[int], isinstance(weakref.WeakSet(), __import__("collection
 o = C("o")
 kr = weakref.KeyedRef(o, None, "key")
 print(kr.key, kr() is o, isinstance(kr, weakref.ref))
+
+import copy
+r0 = weakref.ref(o)
+print(copy.copy(r0) is r0, copy.deepcopy([r0])[0] is r0)
