@@ -53,6 +53,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("_contextvars", include_str!("../../lib/_contextvars.py"), false),
     ("_fileio", include_str!("../../lib/_fileio.py"), false),
     ("abc", include_str!("../../lib/abc.py"), false),
+    ("argparse", include_str!("../../lib/argparse.py"), false),
     ("atexit", include_str!("../../lib/atexit.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
     ("collections", include_str!("../../lib/collections/__init__.py"), true),
