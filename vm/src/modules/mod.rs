@@ -55,6 +55,8 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("abc", include_str!("../../lib/abc.py"), false),
     ("argparse", include_str!("../../lib/argparse.py"), false),
     ("atexit", include_str!("../../lib/atexit.py"), false),
+    ("base64", include_str!("../../lib/base64.py"), false),
+    ("binascii", include_str!("../../lib/binascii.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
     ("collections", include_str!("../../lib/collections/__init__.py"), true),
     ("collections.abc", include_str!("../../lib/collections/abc.py"), false),
