@@ -1,0 +1,28 @@
+import calendar, time
+print(calendar.isleap(2000), calendar.isleap(1900), calendar.isleap(2024), calendar.leapdays(1900, 2024), calendar.weekday(2024, 3, 10), calendar.weekday(10000, 1, 1), calendar.monthrange(2024, 2), calendar.monthrange(2023, 2))
+print(list(calendar.day_name), list(calendar.day_abbr), list(calendar.month_name), calendar.month_abbr[1:4], len(calendar.month_name))
+print(calendar.monthcalendar(2024, 3))
+calendar.prmonth(2024, 3)
+print(calendar.month(2024, 2, 3, 2))
+calendar.prcal(2024)
+print(calendar.calendar(2023, 3, 1, 4, 4))
+print(calendar.weekheader(2), calendar.weekheader(9), "|" + calendar.week([(0, 0), (1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 6)], 3) + "|")
+calendar.setfirstweekday(calendar.SUNDAY)
+print(calendar.firstweekday(), calendar.month(2024, 3))
+calendar.setfirstweekday(0)
+for bad in [lambda: calendar.monthrange(2024, 13), lambda: calendar.setfirstweekday(7), lambda: calendar.monthrange(2024, 0)]:
+    try:
+        bad()
+    except ValueError as e:
+        print(type(e).__name__, e)
+cal = calendar.Calendar(firstweekday=6)
+print(list(cal.iterweekdays()), list(cal.itermonthdates(2024, 2))[:3], list(cal.itermonthdays(2024, 2))[:5], list(cal.itermonthdays2(2024, 2))[:3], list(cal.itermonthdays3(2024, 2))[-2:], list(cal.itermonthdays4(2024, 2))[:2])
+print(cal.monthdatescalendar(2024, 2)[0][0], len(cal.yeardatescalendar(2024)), len(cal.yeardays2calendar(2024, 4)), cal.yeardayscalendar(2024, 6)[1][5][-1])
+print(calendar.timegm((2024, 3, 10, 12, 30, 0)), calendar.timegm(time.gmtime(1e9)))
+h = calendar.HTMLCalendar()
+print(h.formatmonth(2024, 3))
+print(h.formatyear(2024, 4)[:300])
+calendar.format(["a", "b", "c"])
+print(calendar.formatstring(["x", "y"], 5, 2), calendar.MONDAY, calendar.SUNDAY, calendar.January, calendar.mdays)
+t = calendar.TextCalendar(2)
+print(t.formatmonth(2021, 1, 4), t.formatyear(2021, 2, 1, 1, 6))
