@@ -92,6 +92,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("numbers", include_str!("../../lib/numbers.py"), false),
     ("operator", include_str!("../../lib/operator.py"), false),
     ("os", include_str!("../../lib/os.py"), false),
+    ("pathlib", include_str!("../../lib/pathlib.py"), false),
     ("posixpath", include_str!("../../lib/posixpath.py"), false),
     ("pprint", include_str!("../../lib/pprint.py"), false),
     ("queue", include_str!("../../lib/queue.py"), false),
