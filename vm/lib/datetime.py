@@ -308,6 +308,9 @@ class timedelta:
     def _from_microseconds(cls, us):
         s, us = divmod(us, 1000000)
         d, s = divmod(s, 86400)
+        if not -2**31 <= d < 2**31:
+            # The C type converts the day count to a C int before the range check.
+            raise OverflowError("Python int too large to convert to C int")
         if abs(d) > _MAX_DELTA_DAYS:
             raise OverflowError("days=%d; must have magnitude <= %d" % (d, _MAX_DELTA_DAYS))
         self = object.__new__(cls)
