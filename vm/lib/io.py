@@ -352,7 +352,9 @@ class StringIO(TextIOBase):
         self._translate = newline is None
         self._writenl = newline if newline in ("\r", "\r\n") else None
         self._seen = 0
-        self._text = ""
+        self._buf = ""
+        self._tail = []
+        self._len = 0
         self._pos = 0
         self._closed = False
         if initial_value:
@@ -362,6 +364,23 @@ class StringIO(TextIOBase):
     def _check(self):
         if self._closed:
             raise ValueError(_CLOSED)
+
+    # Writes at the end go to `_tail` and are joined into `_buf` when the
+    # text is next read, so that a stream written line by line (a logging
+    # handler's) costs linear time rather than quadratic.
+    @property
+    def _text(self):
+        tail = self._tail
+        if tail:
+            self._buf = self._buf + "".join(tail)
+            tail.clear()
+        return self._buf
+
+    @_text.setter
+    def _text(self, value):
+        self._tail.clear()
+        self._buf = value
+        self._len = len(value)
 
     # -- writing --
 
@@ -390,8 +409,13 @@ class StringIO(TextIOBase):
         n = len(s)
         if not n:
             return
-        text = self._text
         pos = self._pos
+        if pos == self._len:
+            self._tail.append(s)
+            self._len = pos + n
+            self._pos = pos + n
+            return
+        text = self._text
         end = len(text)
         if pos > end:
             text = text + "\0" * (pos - end)
