@@ -132,12 +132,19 @@ def currentframe():
     return sys._getframe(1)
 
 
+# POSIX normcase is the identity: skip the call on the path of every log call.
+if os.path.normcase("A") == "A":
+    def _normcase(s):
+        return s
+else:
+    _normcase = os.path.normcase
+
 # Frames of this file are skipped when looking for the caller of a logging call.
-_srcfile = os.path.normcase(addLevelName.__code__.co_filename)
+_srcfile = _normcase(addLevelName.__code__.co_filename)
 
 
 def _is_internal_frame(frame):
-    filename = os.path.normcase(frame.f_code.co_filename)
+    filename = _normcase(frame.f_code.co_filename)
     return filename == _srcfile or (
         "importlib" in filename and "_bootstrap" in filename)
 
