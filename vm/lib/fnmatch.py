@@ -3,10 +3,9 @@
 `*` matches anything, `?` one character, `[seq]` / `[!seq]` a character
 in / not in seq.  Patterns are translated to regular expressions exactly as
 CPython 3.11 translates them (so `translate` returns the same text), and
-compiled patterns are cached (an lru_cache, safe to share between threads).
+compiled patterns are cached in a dict (safe to share between threads).
 """
 
-import functools
 import os
 import posixpath
 import re
@@ -21,15 +20,30 @@ def fnmatch(name, pat):
     return fnmatchcase(name, pat)
 
 
-@functools.lru_cache(maxsize=32768, typed=True)
+# Compiled patterns by (type, pattern); a plain dict rather than CPython's
+# lru_cache so that importing fnmatch (and glob, pathlib) does not load
+# functools.  Two threads may compile the same pattern at once; either
+# result is right.
+_cache = {}
+_MAXCACHE = 32768
+
+
 def _compile_pattern(pat):
+    key = (type(pat), pat)
+    match = _cache.get(key)
+    if match is not None:
+        return match
     if isinstance(pat, bytes):
         pat_str = str(pat, "ISO-8859-1")
         res_str = translate(pat_str)
         res = bytes(res_str, "ISO-8859-1")
     else:
         res = translate(pat)
-    return re.compile(res).match
+    match = re.compile(res).match
+    if len(_cache) >= _MAXCACHE:
+        _cache.clear()
+    _cache[key] = match
+    return match
 
 
 def filter(names, pat):
