@@ -492,23 +492,48 @@ class Filterer(object):
 
 # ---- handlers ----------------------------------------------------------------------------
 
-# Every live handler, for shutdown() at exit (CPython keeps weak references;
-# Skein keeps the handlers, in creation order, until they are closed).
-_handlers = {}
+# Every live handler, for shutdown() at exit: weak references, as in
+# CPython, so that a handler nobody holds is freed (its reference then
+# leaves the list through the callback).  Without weakref support the list
+# holds the handlers until they are closed.
+try:
+    import weakref as _weakref
+except ImportError:
+    _weakref = None
+
+_handlers = _weakref.WeakValueDictionary() if _weakref is not None else {}
 _handlerList = []
 
 
-def _removeHandlerRef(h):
-    with _lock:
-        for i, x in enumerate(_handlerList):
-            if x is h:
-                del _handlerList[i]
-                break
+def _removeHandlerRef(wr):
+    # May run in any thread, when a handler is freed (even at exit).
+    lock, handlers = _lock, _handlerList
+    if lock and handlers:
+        with lock:
+            try:
+                handlers.remove(wr)
+            except ValueError:
+                pass
 
 
 def _addHandlerRef(handler):
     with _lock:
-        _handlerList.append(handler)
+        if _weakref is not None:
+            _handlerList.append(_weakref.ref(handler, _removeHandlerRef))
+        else:
+            _handlerList.append(lambda h=handler: h)
+
+
+def _forgetHandler(handler):
+    # Only the strong-reference fallback drops closed handlers (CPython's
+    # weak list keeps them until they are freed).
+    if _weakref is not None:
+        return
+    with _lock:
+        for i, wr in enumerate(_handlerList):
+            if wr() is handler:
+                del _handlerList[i]
+                break
 
 
 class Handler(Filterer):
@@ -582,7 +607,7 @@ class Handler(Filterer):
     def close(self):
         with _lock:
             self._closed = True
-            _removeHandlerRef(self)
+            _forgetHandler(self)
             if self._name and self._name in _handlers:
                 del _handlers[self._name]
 
@@ -1274,8 +1299,9 @@ def disable(level=CRITICAL):
 
 def shutdown(handlerList=_handlerList):
     """Flushes and closes every handler, newest first (registered with atexit)."""
-    for h in reversed(handlerList[:]):
+    for wr in reversed(handlerList[:]):
         try:
+            h = wr()
             if h:
                 try:
                     h.acquire()
