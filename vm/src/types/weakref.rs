@@ -291,7 +291,9 @@ impl PendingCallbacks {
     }
 }
 
-pub use crate::types::weakref_table::{clear_for_collection, clear_on_dealloc};
+pub use crate::types::weakref_table::{
+    clear_for_collection, clear_for_collection_held, clear_on_dealloc, run_collection_callbacks,
+};
 
 impl PendingCallbacks {
     pub(crate) fn new(calls: Vec<(PyRef<PyWeakRef>, Value)>, discard: Vec<Value>) -> PendingCallbacks {

@@ -315,3 +315,28 @@ pub unsafe fn clear_for_collection(garbage: &[NonNull<ObjHeader>]) -> PendingCal
     }
     PendingCallbacks::new(calls, discard)
 }
+
+/// [`clear_for_collection`] for a collector that holds the garbage as
+/// `ObjRef`s (so every object stays allocated): the callbacks are kept for
+/// [`run_collection_callbacks`] (the collector's "before free" step, world
+/// running). A second collection before that step runs adds to them.
+pub fn clear_for_collection_held(garbage: &[ObjRef]) {
+    let ptrs: Vec<NonNull<ObjHeader>> = garbage.iter().map(ObjRef::as_ptr).collect();
+    // SAFETY: the collector's `ObjRef`s keep every object allocated.
+    let pending = unsafe { clear_for_collection(&ptrs) };
+    COLLECTION_PENDING.lock().push(pending);
+}
+
+/// Runs the callbacks [`clear_for_collection_held`] kept; whether any ran
+/// (Python code may then have resurrected garbage).
+pub fn run_collection_callbacks(vm: &mut crate::vm::Vm) -> bool {
+    let batches = std::mem::take(&mut *COLLECTION_PENDING.lock());
+    let mut ran = false;
+    for p in batches {
+        ran |= !p.is_empty();
+        p.run(vm);
+    }
+    ran
+}
+
+static COLLECTION_PENDING: Mutex<Vec<PendingCallbacks>> = Mutex::new(Vec::new());
