@@ -88,6 +88,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("keyword", include_str!("../../lib/keyword.py"), false),
     ("linecache", include_str!("../../lib/linecache.py"), false),
     ("logging", include_str!("../../lib/logging/__init__.py"), true),
+    ("logging.config", include_str!("../../lib/logging/config.py"), false),
     ("logging.handlers", include_str!("../../lib/logging/handlers.py"), false),
     ("numbers", include_str!("../../lib/numbers.py"), false),
     ("operator", include_str!("../../lib/operator.py"), false),
