@@ -23,6 +23,12 @@ import traceback
 LIB = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "lib"))
 
 
+# Modules that stand on parts of Skein's native modules CPython does not
+# have (`_re`, `_skein_traceback`, `posix._environ`): they stay CPython's
+# during the import pass, so Skein modules importing them get CPython's.
+_NEEDS_SKEIN_NATIVE = {"re", "linecache", "traceback", "warnings", "os"}
+
+
 def _lib_names():
     names = set()
     for entry in os.listdir(LIB):
@@ -31,7 +37,7 @@ def _lib_names():
             names.add(entry[:-3])
         elif os.path.isdir(path) and os.path.exists(os.path.join(path, "__init__.py")):
             names.add(entry)
-    return names
+    return names - _NEEDS_SKEIN_NATIVE
 
 
 class _LibFinder:
