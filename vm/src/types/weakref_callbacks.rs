@@ -5,25 +5,17 @@
 //! A destructor has no `Vm` at hand (it runs inside whatever drop released
 //! the last reference), so `run_detached` runs the callbacks on a
 //! callback `Vm` of the current thread: its own value stack and frames, the
-//! same thread state. One is kept per thread for reuse; a callback that
-//! destroys another object with callbacks gets a fresh one. Containers
+//! same thread state), made for the batch and dropped after it. Containers
 //! release the values they drop only after unlocking (`object/locked.rs`),
 //! so no object lock is held here; the table's shard locks are released
 //! before this runs.
 
-use std::cell::RefCell;
-
-use skein_threading::registry::{self, ThreadStatus};
+use skein_threading::registry::{self, ThreadState, ThreadStatus};
 
 use crate::object::PyRef;
 use crate::types::weakref::PyWeakRef;
 use crate::value::Value;
 use crate::vm::Vm;
-
-thread_local! {
-    /// A spare callback `Vm` for this thread (taken while in use).
-    static SPARE_VM: RefCell<Option<Vm>> = const { RefCell::new(None) };
-}
 
 /// Runs `(weakref, callback)` pairs in order with `vm`.
 pub fn run(vm: &mut Vm, calls: Vec<(PyRef<PyWeakRef>, Value)>) {
@@ -53,26 +45,19 @@ pub fn run_detached(calls: Vec<(PyRef<PyWeakRef>, Value)>) {
     } else if thread.status() != ThreadStatus::Attached {
         return;
     }
-    run_with_spare_vm(&thread, calls);
+    run_with_callback_vm(&thread, calls);
     if attach {
         thread.detach();
     }
 }
 
-fn run_with_spare_vm(
-    thread: &std::sync::Arc<skein_threading::registry::ThreadState>,
-    calls: Vec<(PyRef<PyWeakRef>, Value)>,
-) {
-    let spare = SPARE_VM.try_with(|s| s.borrow_mut().take()).ok().flatten();
-    let mut vm = spare.unwrap_or_else(|| Vm::new(thread.clone()));
+fn run_with_callback_vm(thread: &std::sync::Arc<ThreadState>, calls: Vec<(PyRef<PyWeakRef>, Value)>) {
+    // A fresh `Vm` per batch, dropped at once: callbacks are rare, and a
+    // `Vm` kept alive on the thread would look like a running interpreter
+    // to code that asks whether this thread can still run Python (its
+    // exit path).
+    let mut vm = Vm::new(thread.clone());
     run(&mut vm, calls);
-    vm.handled = None;
-    let _ = SPARE_VM.try_with(|s| {
-        let mut slot = s.borrow_mut();
-        if slot.is_none() {
-            *slot = Some(vm);
-        }
-    });
 }
 
 /// CPython's `PyErr_WriteUnraisable` for a callback: `sys.unraisablehook`
