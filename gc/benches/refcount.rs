@@ -35,7 +35,7 @@ const CHUNKS: usize = 10_000;
 
 unsafe fn nop_dealloc(_p: NonNull<ObjHeader>) {}
 
-static BENCH_TYPE: TypeInfo = TypeInfo { dealloc: nop_dealloc, traverse: None };
+static BENCH_TYPE: TypeInfo = TypeInfo { dealloc: nop_dealloc, traverse: None, finalize: None };
 
 /// Benchmark objects fill whole cache lines, so that two threads' objects
 /// never share one (false sharing would make "uncontended" look contended).

@@ -9,6 +9,11 @@
 //! drains that list iteratively. Stack use is bounded by
 //! `TRASHCAN_LIMIT` frames of (gc + the type's dealloc).
 //!
+//! Finalizers: before `dealloc`, a type's `finalize` hook (if any) is
+//! offered the dead object once (`resurrect.rs`); if it takes the object
+//! back, nothing here happens, and the object comes back to `destroy_dead`
+//! when its new count reaches zero, this time without the hook.
+//!
 //! Invariants:
 //! - A parked object is dead (count 0, unreachable), so its header's
 //!   `ob_tid` word is free to hold the list link (as CPython does). A link is
@@ -19,6 +24,7 @@
 
 use crate::header::ObjHeader;
 use crate::heap;
+use crate::resurrect;
 use core::cell::Cell;
 use core::ptr::{self, NonNull};
 use skein_threading::sync::Ordering::Relaxed;
@@ -67,7 +73,17 @@ pub(crate) unsafe fn destroy_dead(p: NonNull<ObjHeader>) {
 /// As for [`destroy_dead`].
 unsafe fn destroy_now(p: NonNull<ObjHeader>) {
     // SAFETY: the object is dead but its memory is still allocated.
-    let ty = unsafe { p.as_ref() }.type_info();
+    let h = unsafe { p.as_ref() };
+    let ty = h.type_info();
+    // SAFETY: as below, `ty` is valid while the object is.
+    if let Some(finalize) = unsafe { (*ty).finalize } {
+        // SAFETY: the object is dead and not finalized: what the hook
+        // expects. When it returns true it has resurrected the object and
+        // holds its only reference, so we must not touch it again.
+        if !resurrect::is_finalized(h) && unsafe { finalize(p) } {
+            return;
+        }
+    }
     // SAFETY: a live object's `ob_type` points to a valid `TypeInfo`
     // (the VM keeps types alive while instances exist); `dealloc` drops the
     // payload in place and does not free the memory.

@@ -63,6 +63,9 @@ pub const GC_BIT_FINALIZED: u8 = 1 << 0;
 pub const GC_BIT_HAS_WEAKREFS: u8 = 1 << 1;
 // Bits 2..=7 belong to the cycle collector (collect.rs).
 
+/// Signature of a type's finalize hook: see [`TypeInfo::finalize`].
+pub type FinalizeFn = unsafe fn(NonNull<ObjHeader>) -> bool;
+
 /// Signature of a type's traverse hook: call the visitor on every object the
 /// given object references.
 pub type TraverseFn = unsafe fn(NonNull<ObjHeader>, &mut dyn FnMut(NonNull<ObjHeader>));
@@ -79,6 +82,14 @@ pub struct TypeInfo {
     /// Calls the visitor on every object this one references. `Some` marks a
     /// container (what the cycle collector will look at).
     pub traverse: Option<TraverseFn>,
+    /// Called on a dead object (count 0) before `dealloc`, only while its
+    /// `GC_BIT_FINALIZED` is clear. Returns false to let the gc destroy it
+    /// now (the hook must not have touched the object's counts), or true
+    /// after taking the object back with [`crate::resurrect`] (which sets
+    /// `GC_BIT_FINALIZED`): the gc then forgets it, and it is destroyed --
+    /// without this hook -- when that new reference and any made from it are
+    /// gone. `None` for types that never need a finalizer.
+    pub finalize: Option<FinalizeFn>,
 }
 
 /// The header at the start of every object. See the module doc for who may

@@ -6,11 +6,12 @@
 //! | [`handle`]  | `ObjRef`, `incref`, `decref`: the inline fast paths          |
 //! | `brc`       | the biased refcount state machine (slow paths, merging)      |
 //! | `dealloc`   | destroying dead objects; the trashcan bounds stack depth     |
+//! | `resurrect` | taking a dead object back for its finalizer (PEP 442)        |
 //! | [`heap`]    | per-thread mimalloc heaps, `alloc_object`, heap walking      |
 //! | [`thread`]  | attaching threads, `process_queued_merges`, the exit protocol |
 //! | [`weak`]    | `try_incref`: a strong reference from a weak one, unless dying |
 //!
-//! `unsafe` code lives in `header`, `handle`, `dealloc`, `heap` and the raw
+//! `unsafe` code lives in `header`, `handle`, `dealloc`, `resurrect`, `heap` and the raw
 //! heap backends; `brc` and `thread` are safe code on top of them.
 //! The protocol, field by field, is documented in docs/gc.md.
 
@@ -44,13 +45,15 @@ pub mod weak;
 
 mod brc;
 mod dealloc;
+mod resurrect;
 
 pub use dealloc::{trashcan_depth, TRASHCAN_LIMIT};
 pub use handle::{decref, incref, ObjRef};
-pub use header::{ObjHeader, RawObjMutex, TraverseFn, TypeInfo, GC_BIT_FINALIZED, GC_BIT_HAS_WEAKREFS};
+pub use header::{FinalizeFn, ObjHeader, RawObjMutex, TraverseFn, TypeInfo, GC_BIT_FINALIZED, GC_BIT_HAS_WEAKREFS};
 #[cfg(not(loom))]
 pub use heap::GlobalMimalloc;
 pub use heap::{alloc_object, visit_heap_objects};
+pub use resurrect::{is_finalized, resurrect};
 pub use thread::{attach_thread, is_attached, process_queued_merges, ThreadAttachment};
 pub use weak::try_incref;
 

@@ -21,7 +21,7 @@ unsafe fn cell_dealloc(_p: NonNull<ObjHeader>) {}
 
 unsafe fn cell_traverse(_p: NonNull<ObjHeader>, _visit: &mut dyn FnMut(NonNull<ObjHeader>)) {}
 
-static CELL_TYPE: TypeInfo = TypeInfo { dealloc: cell_dealloc, traverse: Some(cell_traverse) };
+static CELL_TYPE: TypeInfo = TypeInfo { dealloc: cell_dealloc, traverse: Some(cell_traverse), finalize: None };
 
 fn cell(value: usize) -> ObjRef {
     let p = alloc_object(size_of::<Cell>(), align_of::<Cell>(), &CELL_TYPE);

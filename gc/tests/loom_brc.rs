@@ -45,7 +45,7 @@ unsafe fn obj_dealloc(p: NonNull<ObjHeader>) {
     freed.0.fetch_add(1, SeqCst);
 }
 
-static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None };
+static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None, finalize: None };
 
 fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> ObjRef {
     let p = alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE);

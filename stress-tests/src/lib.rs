@@ -106,7 +106,7 @@ unsafe fn test_node_dealloc(p: NonNull<ObjHeader>) {
 }
 
 /// The test object's type.
-pub static TEST_NODE_TYPE: TypeInfo = TypeInfo { dealloc: test_node_dealloc, traverse: None };
+pub static TEST_NODE_TYPE: TypeInfo = TypeInfo { dealloc: test_node_dealloc, traverse: None, finalize: None };
 
 /// Check that `r` is a live test node and return its id.
 pub fn check_alive(r: &ObjRef) -> usize {

@@ -219,6 +219,9 @@ def _formatwarnmsg_impl(msg):
     if line:
         line = line.strip()
         s += '  %s\n' % line
+    if msg.source is not None:
+        # Skein has no tracemalloc, so it is never tracing: CPython's hint.
+        s += f'{category}: Enable tracemalloc to get the object allocation traceback\n'
     return s
 
 
@@ -465,7 +468,7 @@ def _warn_explicit_impl(message, category, filename, lineno, module=None, regist
         registry[key] = 1
     else:
         raise RuntimeError('Unrecognized action (%r) in warnings.filters:\n %s' % (action, item))
-    msg = WarningMessage(message, category, filename, lineno, source)
+    msg = WarningMessage(message, category, filename, lineno, source=source)
     _showwarnmsg(msg)
 
 

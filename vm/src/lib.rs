@@ -9,6 +9,8 @@
 #[cfg(feature = "runtime")]
 pub mod builtins;
 #[cfg(feature = "runtime")]
+pub mod finalize;
+#[cfg(feature = "runtime")]
 pub mod function;
 #[cfg(feature = "runtime")]
 pub mod import;

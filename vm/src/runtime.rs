@@ -126,6 +126,9 @@ pub fn handle_eval_breaker(vm: &mut Vm) -> PyResult<()> {
     if bits & BREAKER_SIGNAL != 0 {
         check_signals(vm)?;
     }
+    if bits & crate::finalize::BREAKER_FINALIZERS != 0 {
+        crate::finalize::run_pending(vm);
+    }
     Ok(())
 }
 
@@ -178,6 +181,7 @@ pub fn finish(vm: &mut Vm, r: PyResult<()>) -> i32 {
     // Under `-i` the handlers run when the prompt ends (`main.rs`).
     if !interp().config.inspect {
         run_atexit(vm);
+        crate::finalize::shutdown(vm);
     }
     crate::modules::sys::flush_std_streams();
     code

@@ -87,6 +87,7 @@ pub struct Vm {
 
 impl Vm {
     pub fn new(thread: Arc<ThreadState>) -> Vm {
+        crate::finalize::vm_created(&thread);
         Vm {
             thread,
             handled: None,
@@ -111,5 +112,12 @@ impl Vm {
             return Some(h.clone());
         }
         self.frames.frames.iter().rev().find_map(|f| f.saved_handled.clone())
+    }
+}
+
+impl Drop for Vm {
+    /// Finalizers still pending on this thread run while a `Vm` exists.
+    fn drop(&mut self) {
+        crate::finalize::vm_dropped(self);
     }
 }

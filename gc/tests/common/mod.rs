@@ -23,7 +23,7 @@ unsafe fn node_dealloc(p: NonNull<ObjHeader>) {
     }
 }
 
-pub static NODE_TYPE: TypeInfo = TypeInfo { dealloc: node_dealloc, traverse: None };
+pub static NODE_TYPE: TypeInfo = TypeInfo { dealloc: node_dealloc, traverse: None, finalize: None };
 
 /// Allocate a node owned by the calling thread.
 pub fn new_node(child: Option<ObjRef>, counter: &'static AtomicUsize) -> ObjRef {

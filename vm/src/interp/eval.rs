@@ -246,6 +246,7 @@ impl Vm {
                         Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG | Opcode::KW_NAMES => {}
                         Opcode::POP_TOP => {
                             drop(self.frames.pop_op());
+                            self.finalizer_point(fidx, lasti);
                         }
                         Opcode::PUSH_NULL => self.frames.push_op(None),
                         Opcode::COPY => {
@@ -325,6 +326,8 @@ impl Vm {
                                 err = self.unbound_local(&code, arg as usize);
                                 break 'dispatch;
                             }
+                            drop(old);
+                            self.finalizer_point(fidx, lasti);
                         }
                         Opcode::LOAD_NAME => {
                             let name = &names[arg as usize];
@@ -335,10 +338,12 @@ impl Vm {
                             let v = pop!();
                             let name = names[arg as usize].clone();
                             tri!(self.store_name(fidx, name, Some(v)));
+                            self.finalizer_point(fidx, lasti);
                         }
                         Opcode::DELETE_NAME => {
                             let name = names[arg as usize].clone();
                             tri!(self.store_name(fidx, name, None));
+                            self.finalizer_point(fidx, lasti);
                         }
                         Opcode::LOAD_GLOBAL => {
                             // The cache unit is the last one of the instruction.
@@ -363,6 +368,7 @@ impl Vm {
                         Opcode::STORE_GLOBAL => {
                             let v = pop!();
                             self.frames.frames[fidx].globals().set_str_key(names[arg as usize].clone(), v);
+                            self.finalizer_point(fidx, lasti);
                         }
                         Opcode::DELETE_GLOBAL => {
                             let g = self.frames.frames[fidx].globals().clone();
@@ -371,6 +377,7 @@ impl Vm {
                                 err = self.name_error(name);
                                 break 'dispatch;
                             }
+                            self.finalizer_point(fidx, lasti);
                         }
                         Opcode::MAKE_CELL => {
                             let slot = &mut self.frames.values[base + arg as usize];
@@ -471,6 +478,8 @@ impl Vm {
                         Opcode::DELETE_ATTR => {
                             let obj = pop!();
                             tri!(self.set_attr(&obj, &names[arg as usize], None));
+                            drop(obj);
+                            self.finalizer_point(fidx, lasti);
                         }
                         Opcode::UNARY_NEGATIVE => {
                             let v = pop!();
@@ -577,6 +586,8 @@ impl Vm {
                             let key = pop!();
                             let container = pop!();
                             tri!(self.del_item(&container, &key));
+                            drop((key, container));
+                            self.finalizer_point(fidx, lasti);
                         }
                         Opcode::BINARY_SLICE => {
                             let stop = pop!();

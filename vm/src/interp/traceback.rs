@@ -201,6 +201,14 @@ fn format_traceback(tb: &Value, margin: &str, out: &mut String) {
     repeated(out, count);
 }
 
+/// `PyTraceBack_Print`: the header line and the entries of a traceback
+/// chain (no exception line, no chained exceptions).
+pub fn format_tb(tb: &Value) -> String {
+    let mut out = String::from("Traceback (most recent call last):\n");
+    format_traceback(tb, "", &mut out);
+    out
+}
+
 /// Where a `SyntaxError` points, as `parse_syntax_error` reads it.
 struct SyntaxLocation {
     msg: Value,

@@ -7,6 +7,7 @@ pub mod posix;
 pub mod re;
 pub mod skein_traceback;
 pub mod sys;
+pub mod sys_unraisable;
 pub mod thread;
 pub mod thread_share;
 pub mod time;

@@ -800,6 +800,7 @@ pub fn make_sys_module(config: &Config) -> PyRef<PyModule> {
     for (name, f) in funcs {
         m.set_attr(name, new_function(name, *f, "sys"));
     }
+    crate::modules::sys_unraisable::install(&m);
     // The original hooks, as CPython keeps them.
     for name in ["displayhook", "excepthook"] {
         if let Some(f) = m.get_attr(name) {

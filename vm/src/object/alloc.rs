@@ -204,3 +204,62 @@ pub(crate) fn value_of_payload<T>(p: &T) -> Value {
         Value::clone_from_header(NonNull::new_unchecked(h))
     }
 }
+
+/// `TypeInfo::finalize` for instances of heap types: those whose class
+/// defines `__del__` (the `HAS_DEL` flag) are resurrected and queued for
+/// their finalizer (`finalize.rs`).
+///
+/// # Safety
+/// Called by gc on a dead instance, as `skein_gc::TypeInfo::finalize` says.
+pub(crate) unsafe fn finalize_instance(p: NonNull<ObjHeader>) -> bool {
+    // SAFETY: the object is dead but allocated; it still holds its type.
+    let ty = type_of_header(unsafe { p.as_ref() });
+    if !ty.has_flag(crate::types::type_::flags::HAS_DEL) || !crate::vm::interp_ready() {
+        return false;
+    }
+    // SAFETY: offered by gc to this hook, which returns true.
+    crate::finalize::defer(unsafe { skein_gc::resurrect(p) });
+    true
+}
+
+/// `TypeInfo::finalize` for generators, coroutines and async generators:
+/// those suspended where closing them runs code (a `finally`, a `with`, a
+/// delegated iterator), and coroutines never awaited (for the warning).
+///
+/// # Safety
+/// Called by gc on a dead `PyObject<PyGenerator>`.
+pub(crate) unsafe fn finalize_generator(p: NonNull<ObjHeader>) -> bool {
+    use crate::types::generator::{PyGenerator, COROUTINE_TYPE};
+    // SAFETY: the object is dead but allocated, and its type's layout is
+    // `PyGenerator` (this hook is only installed on those types).
+    let h = unsafe { p.as_ref() };
+    // SAFETY: as above.
+    let g = unsafe { payload_unchecked::<PyGenerator>(h) };
+    let coroutine = std::ptr::eq(type_of_header(h), COROUTINE_TYPE.get().payload_ref());
+    if !g.needs_finalizer(coroutine) || !crate::vm::interp_ready() {
+        return false;
+    }
+    // SAFETY: offered by gc to this hook, which returns true.
+    crate::finalize::defer(unsafe { skein_gc::resurrect(p) });
+    true
+}
+
+/// The `finalize` hook of a builtin type with payload `T`.
+pub(crate) fn builtin_finalizer<T: 'static>() -> Option<skein_gc::FinalizeFn> {
+    if std::any::TypeId::of::<T>() == std::any::TypeId::of::<crate::types::generator::PyGenerator>() {
+        Some(finalize_generator)
+    } else {
+        None
+    }
+}
+
+/// Calls `visit` on every object `v` references (its type's traverse hook;
+/// nothing for non-containers and tagged values).
+pub(crate) fn traverse_value(v: &Value, visit: &mut dyn FnMut(Value)) {
+    let Some(p) = v.as_header_ptr() else { return };
+    // SAFETY: `v` holds a reference, so the object and its type are alive.
+    let Some(traverse) = (unsafe { (*p.as_ref().type_info()).traverse }) else { return };
+    // SAFETY: `p` is a live object of the type whose hook this is; each
+    // visited pointer is an object `v` keeps alive while we count it.
+    unsafe { traverse(p, &mut |q| visit(Value::clone_from_header(q))) };
+}

@@ -36,6 +36,15 @@ pub fn update_special_flags(t: &PyType, name: &str) {
         "__setattr__" | "__delattr__" => {
             t.set_flag(flags::CUSTOM_SETATTR, defined("__setattr__") || defined("__delattr__"))
         }
+        "__del__" => {
+            // Subclasses inherit it: their instances' finalize hook reads
+            // their own type's flag.
+            t.set_flag(flags::HAS_DEL, t.lookup_uncached("__del__").is_some());
+            let subs: Vec<PyRef<PyType>> = t.subclasses.lock().clone();
+            for s in subs {
+                update_special_flags(&s, name);
+            }
+        }
         _ => {}
     }
 }
@@ -286,7 +295,7 @@ pub fn new_class(
         fl |= flags::EXCEPTION;
     }
     for b in &mro_rest {
-        fl |= b.flags() & (flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR | flags::CUSTOM_SETATTR);
+        fl |= b.flags() & (flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR | flags::CUSTOM_SETATTR | flags::HAS_DEL);
     }
     let qualname = match dict.pop_item(vm, &intern("__qualname__"))? {
         Some(q) => match q.as_str() {
@@ -345,7 +354,7 @@ pub fn new_class(
         t.to_value().make_immortal();
         dict.to_value().make_immortal();
     }
-    for n in ["__getattribute__", "__getattr__", "__setattr__"] {
+    for n in ["__getattribute__", "__getattr__", "__setattr__", "__del__"] {
         if dict.get_str(n).is_some() {
             update_special_flags(&t, n);
         }

@@ -174,6 +174,46 @@ impl PyGenerator {
         s.started && !s.running && !s.finished
     }
 
+    /// Whether it ever ran (a coroutine that never did was never awaited).
+    pub fn was_started(&self) -> bool {
+        self.state.lock().started
+    }
+
+    /// Marks it finished without running it, dropping its frame's values.
+    pub fn mark_finished(&self) {
+        let old = {
+            let mut s = self.state.lock();
+            s.finished = true;
+            std::mem::take(&mut s.window)
+        };
+        drop(old);
+    }
+
+    /// Whether dropping it must run its finalizer (CPython's
+    /// `_PyGen_Finalize`): suspended where `close()` runs code -- inside a
+    /// `try`/`with` (an exception-table entry covers the suspension point,
+    /// where `close` raises `GeneratorExit`) -- or, for a coroutine, never started (the "never
+    /// awaited" warning). Elsewhere `close()` would only finish it, which
+    /// dropping does anyway.
+    pub fn needs_finalizer(&self, coroutine: bool) -> bool {
+        let s = self.state.lock();
+        if s.finished || s.running {
+            return false;
+        }
+        if !s.started {
+            return coroutine;
+        }
+        if s.yield_from {
+            // Closing a generator suspended in `yield from` crashes today
+            // (`g = outer(); next(g); g.close()` segfaults on main before
+            // finalizers existed); until that is fixed, dropping one does
+            // not close it. docs/finalizers.md, "Left".
+            return false;
+        }
+        // `resume` raises a thrown exception at `pc - 1` (the yield).
+        self.func.code.co.handler_for(s.pc.saturating_sub(1) as u32).is_some()
+    }
+
     /// Where the suspended frame is (`gi_frame.f_lasti`).
     pub fn suspended_at(&self) -> usize {
         self.state.lock().lasti

@@ -85,6 +85,8 @@ pub mod flags {
     /// Instances can be weakly referenced (a class that has `__weakref__`;
     /// builtin types are listed in `types::weakref::weakrefable`).
     pub const WEAKREFABLE: u32 = 1 << 10;
+    /// Some class in the MRO defines `__del__` (instances need finalizing).
+    pub const HAS_DEL: u32 = 1 << 11;
 }
 
 /// How to build and destroy instances that extend a given base layout with
@@ -180,11 +182,12 @@ impl PyType {
     ) -> PyRef<PyType> {
         let subclass_ops = SubclassOps::of::<T>();
         let gc_info = if with_ext {
-            TypeInfo { dealloc: subclass_ops.dealloc, traverse: Some(subclass_ops.traverse) }
+            TypeInfo { dealloc: subclass_ops.dealloc, traverse: Some(subclass_ops.traverse), finalize: None }
         } else {
             TypeInfo {
                 dealloc: alloc::dealloc_plain::<T>,
                 traverse: if T::IS_CONTAINER { Some(alloc::traverse_plain::<T>) } else { None },
+                finalize: alloc::builtin_finalizer::<T>(),
             }
         };
         let ty = PyType {
@@ -228,7 +231,11 @@ impl PyType {
     ) -> PyRef<PyType> {
         let ops = layout_base.subclass_ops;
         let ty = PyType {
-            gc_info: TypeInfo { dealloc: ops.dealloc, traverse: Some(ops.traverse) },
+            gc_info: TypeInfo {
+                dealloc: ops.dealloc,
+                traverse: Some(ops.traverse),
+                finalize: Some(alloc::finalize_instance),
+            },
             layout: layout_base.layout,
             subclass_ops: ops,
             ext_offset: Some(ops.ext_offset),
