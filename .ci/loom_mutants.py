@@ -93,6 +93,10 @@ PLANTS = [
     ("gc/src/weak.rs", "    if local > 0 && h.ob_tid.load(Relaxed) == owner_tid() {", "    if (local > 0 || skein_threading::mutant(\"weak_owner_ignores_local_zero\")) && h.ob_tid.load(Relaxed) == owner_tid() {"),
     ("gc/src/brc.rs", "    let queue = shared == REF_DEFAULT || shared == REF_MAYBE_WEAKREF;", "    let queue = (shared == REF_DEFAULT || shared == REF_MAYBE_WEAKREF) && !skein_threading::mutant(\"brc_never_queue\");"),
 
+    # finalizers
+    ("gc/src/resurrect.rs", "    h.ob_ref_shared.store(REF_SHARED_ONE | REF_MERGED, Relaxed);", "    h.ob_ref_shared.store(if skein_threading::mutant(\"fin_resurrect_count_zero\") { REF_MERGED } else { REF_SHARED_ONE | REF_MERGED }, Relaxed);"),
+    ("gc/src/dealloc.rs", "        if !resurrect::is_finalized(h) && unsafe { finalize(p) } {", "        if (!resurrect::is_finalized(h) || skein_threading::mutant(\"fin_dealloc_ignores_finalized\")) && unsafe { finalize(p) } {"),
+
     # loom_inline_values models its protocol inside the test itself.
     ("threading/tests/loom_inline_values.rs",
      "        // Release: the dict's contents before its pointer.\n        self.dict.store(Box::into_raw(Box::new(Dict { values })), Ordering::Release);\n        // Release: the dict's publication before the mode change.\n        self.mode.store(DICT_MODE, Ordering::Release);",
@@ -116,6 +120,7 @@ MODELS = {
     "brc_": ["loom_brc"],
     "weak_": ["loom_weak"],
     "iv_": ["loom_inline_values"],
+    "fin_": ["loom_finalize"],
 }
 
 # Mutants that are not bugs, or that loom cannot see (docs/threading.md).

@@ -13,9 +13,8 @@ Design:
 * TextIOWrapper decodes whole chunks into `_text` (not newline-translated,
   so `tell()` can re-encode what is left); a chunk's incomplete trailing
   UTF-8 sequence waits in `_pending` for the next chunk.
-* The runtime has no finalizers: buffered writers still open are flushed at
-  exit (an atexit handler) and before every open(), so data written without
-  close() reaches the file, as CPython's refcounting would make it.
+* A stream dropped without close() is closed -- its buffer flushed -- by
+  IOBase.__del__ (io.py) when its last reference goes, as in CPython.
 """
 
 import posix as _posix
@@ -24,25 +23,6 @@ import io as _io
 _CLOSED = "I/O operation on closed file."
 _CLOSED_RAW = "I/O operation on closed file"
 _CHUNK = 8192
-
-# Buffered writers with unflushed data, by id (see the module docstring).
-_live_writers = {}
-
-
-def _flush_all():
-    for w in list(_live_writers.values()):
-        try:
-            w.flush()
-        except Exception:
-            pass
-
-
-def _register_exit():
-    import atexit
-    atexit.register(_flush_all)
-
-
-_register_exit()
 
 
 def _fspath(file):
@@ -328,8 +308,6 @@ class _Buffered(_io.BufferedIOBase):
         self._wbuf += data
         if len(self._wbuf) >= self.buffer_size:
             self._flush_writes()
-        elif self._wbuf:
-            _live_writers[id(self)] = self
         return len(data)
 
     def _flush_writes(self):
@@ -339,7 +317,6 @@ class _Buffered(_io.BufferedIOBase):
             if n is None or n <= 0:
                 break
             del buf[:n]
-        _live_writers.pop(id(self), None)
 
     def flush(self):
         self._check("flush of closed file" if self._can_write else _CLOSED)
@@ -352,7 +329,6 @@ class _Buffered(_io.BufferedIOBase):
         try:
             self.flush()
         finally:
-            _live_writers.pop(id(self), None)
             self.raw.close()
 
     # -- reading
@@ -895,9 +871,6 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
             RuntimeWarning,
             2,
         )
-    # Unclosed writers flush first, so a file written without close() reads back.
-    if _live_writers:
-        _flush_all()
     rawmode = ("x" if creating else "r" if reading else "w" if writing else "a") + ("+" if updating else "")
     raw = FileIO(file, rawmode, closefd, opener=opener)
     result = raw

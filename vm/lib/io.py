@@ -130,6 +130,21 @@ class IOBase(metaclass=_abc.ABCMeta):
     def closed(self):
         return self._IOBase_closed()
 
+    def __del__(self):
+        # CPython's iobase_finalize: close (and so flush) a stream dropped
+        # while open; a stream too broken to say is left alone, and errors
+        # from close() are silenced, as outside CPython's dev mode.
+        try:
+            closed = self.closed
+        except Exception:
+            return
+        if closed:
+            return
+        try:
+            self.close()
+        except Exception:
+            pass
+
     def _checkClosed(self, msg=None):
         if self.closed:
             raise ValueError(_CLOSED_DOT if msg is None else msg)
