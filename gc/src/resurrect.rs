@@ -26,7 +26,14 @@
 //! - The price: references taken while the finalizer runs are atomic. Only
 //!   objects that have a finalizer and reached zero pay it.
 //!
-//! Why plain `Relaxed` stores are enough: the object is dead, so no other
+//! Weak references: the VM clears them in `dealloc`, after this hook, as
+//! CPython clears them after `__del__`. A weak dereference racing with
+//! resurrection sees either the dying word (count 0: it fails) or the new
+//! one (count 1, MERGED: its CAS adds a reference and it gets the object,
+//! alive again) -- `weak.rs`'s argument, with this store as one more
+//! writer of the word.
+//!
+//! Why plain stores are enough: the object is dead, so no other
 //! thread holds a reference (the decrement that made it dead was AcqRel, or
 //! the owner's Acquire load of a zero shared word, so everyone's earlier uses
 //! happen-before this point). The words are published to other threads only
@@ -36,7 +43,7 @@
 use crate::handle::ObjRef;
 use crate::header::{ObjHeader, GC_BIT_FINALIZED, REF_MERGED, REF_SHARED_ONE};
 use core::ptr::NonNull;
-use skein_threading::sync::Ordering::Relaxed;
+use skein_threading::sync::Ordering::{Relaxed, Release};
 
 /// Bring a dead object back to life with one reference, returned, and mark
 /// it finalized so that its type's `finalize` hook is never offered it again.
@@ -54,7 +61,9 @@ pub unsafe fn resurrect(p: NonNull<ObjHeader>) -> ObjRef {
     h.ob_ref_local.store(0, Relaxed);
     // The trashcan may have used `ob_tid` as a list link: overwrite it too.
     h.ob_tid.store(0, Relaxed);
-    h.ob_ref_shared.store(REF_SHARED_ONE | REF_MERGED, Relaxed);
+    // Release: a weak reference's `try_incref` (Acquire CAS) may be the
+    // first to see the object alive again; it must see the header above.
+    h.ob_ref_shared.store(REF_SHARED_ONE | REF_MERGED, Release);
     // SAFETY: the header now counts exactly one reference, which we return.
     unsafe { ObjRef::from_raw(p) }
 }

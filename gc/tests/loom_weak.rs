@@ -53,7 +53,7 @@ unsafe fn obj_dealloc(p: NonNull<ObjHeader>) {
     freed.fetch_add(1, SeqCst);
 }
 
-static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None };
+static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None, finalize: None };
 
 /// A new object with one weak reference to it (its slot).
 fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> (ObjRef, Slot) {

@@ -235,6 +235,7 @@ pub fn write_unraisable(vm: &mut Vm, err: PyErr, err_msg: Option<&str>, obj: Opt
 /// `__main__` globals as CPython's module teardown does (names starting
 /// with one underscore first, then the rest, in insertion order), so that
 /// objects only they keep alive are finalized, and run those finalizers.
+/// Weak references in the globals are dropped first (no callbacks).
 pub fn shutdown(vm: &mut Vm) {
     run_pending(vm);
     let Some(main) = crate::vm::interp().modules.get_str("__main__") else { return };
@@ -249,6 +250,17 @@ pub fn shutdown(vm: &mut Vm) {
         run_pending(vm);
     }
     let keys = dict.keys();
+    // Weak references go first: in CPython they are garbage with the rest,
+    // and the collector never calls the callback of a garbage weak
+    // reference, so dropping a referent at exit does not call it.
+    let is_weakref = |k: &Value| {
+        dict.get_str_value(k).is_some_and(|v| v.downcast_ref::<crate::types::weakref::PyWeakRef>().is_some())
+    };
+    for k in &keys {
+        if is_weakref(k) {
+            dict.set_str_key(k.clone(), crate::types::singletons::none());
+        }
+    }
     let single_underscore = |k: &str| k.starts_with('_') && !k.starts_with("__");
     for pass in [true, false] {
         for k in &keys {
