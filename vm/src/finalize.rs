@@ -59,6 +59,8 @@ pub const BREAKER_FINALIZERS: u32 = BREAKER_FIRST_FREE_BIT << 1;
 thread_local! {
     /// `Vm`s alive on this thread (finalizers can run here when > 0).
     static VMS: Cell<usize> = const { Cell::new(0) };
+    /// Whether this thread is inside `run_pending`.
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
     /// Resurrected objects waiting for their finalizer, oldest first.
     static PENDING: RefCell<VecDeque<ObjRef>> = const { RefCell::new(VecDeque::new()) };
 }
@@ -140,6 +142,13 @@ fn pop_orphan() -> Option<ObjRef> {
 /// the statement-level points of the dispatch loop, when a `Vm` ends and at
 /// exit.
 pub fn run_pending(vm: &mut Vm) {
+    // Not re-entrant: a finalizer's own calls reach breaker checks, and
+    // running another finalizer there could deadlock on a lock the first
+    // one holds (`with lock:` in `__del__`). The outer loop runs what the
+    // inner checks would have.
+    if RUNNING.with(|r| r.replace(true)) {
+        return;
+    }
     vm.thread.clear(BREAKER_FINALIZERS);
     while let Some(r) = pop_local().or_else(pop_orphan) {
         let v = Value::from_ref(r);
@@ -148,6 +157,7 @@ pub fn run_pending(vm: &mut Vm) {
         // stored it somewhere.
         drop(v);
     }
+    RUNNING.with(|r| r.set(false));
 }
 
 /// Whether the object still needs its finalizer (PEP 442: it runs once):
