@@ -77,9 +77,11 @@ pub(crate) fn vm_created(thread: &Arc<ThreadState>) {
     let _ = MAIN_THREAD.set(thread.clone());
 }
 
-/// A `Vm` ends: run what is pending while it still can.
-pub(crate) fn vm_dropped(vm: &mut Vm) {
-    run_pending(vm);
+/// A `Vm` ends. Nothing runs here: short-lived `Vm`s made inside a
+/// destructor (weak reference callbacks) end here too, and finalizers must
+/// not run there. A thread runs its pending finalizers before dropping its
+/// `Vm` (`modules/thread.rs`, `finalize::shutdown`).
+pub(crate) fn vm_dropped(_vm: &mut Vm) {
     VMS.with(|c| c.set(c.get().saturating_sub(1)));
     if VMS.with(Cell::get) == 0 {
         // Anything queued from now on goes to the orphans; move what a
@@ -139,8 +141,8 @@ fn pop_orphan() -> Option<ObjRef> {
 
 /// Runs every pending finalizer of this thread (and orphaned ones), including
 /// those that running them makes pending. Called at the eval breaker, at
-/// the statement-level points of the dispatch loop, when a `Vm` ends and at
-/// exit.
+/// the statement-level points of the dispatch loop, when a Python thread
+/// ends and at exit.
 pub fn run_pending(vm: &mut Vm) {
     // Not re-entrant: a finalizer's own calls reach breaker checks, and
     // running another finalizer there could deadlock on a lock the first

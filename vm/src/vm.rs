@@ -116,7 +116,8 @@ impl Vm {
 }
 
 impl Drop for Vm {
-    /// Finalizers still pending on this thread run while a `Vm` exists.
+    /// Bookkeeping for finalizers (`finalize::vm_dropped`): whether this
+    /// thread can still run them.
     fn drop(&mut self) {
         crate::finalize::vm_dropped(self);
     }

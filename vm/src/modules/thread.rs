@@ -431,6 +431,7 @@ fn thread_main(func: Value, args: OwnedArgs, done: Arc<dyn Fn() + Send + Sync>) 
     }
     drop(func);
     drop(args);
+    crate::finalize::run_pending(&mut vm);
     drop(vm);
     thread.detach();
     drop(attachment);
