@@ -94,11 +94,22 @@ impl Vm {
                     }
                     // Another module (a later way may hold it) or a changed dict.
                 }
+                Entry::Module { type_version } if type_version == tv => return self.load_module_attr(obj, name),
                 Entry::Empty => break,
                 _ => {}
             }
         }
         self.load_attr_slow(slots, slot, obj, name)
+    }
+
+    /// `Entry::Module`'s lookup: the module dict, else the generic path
+    /// (module `__getattr__`, the error).
+    #[inline(never)]
+    fn load_module_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        if let Some(v) = obj.downcast_ref::<PyModule>().and_then(|m| m.dict.get_str_value(name)) {
+            return Ok(v);
+        }
+        self.get_attr(obj, name)
     }
 
     #[inline(never)]
@@ -136,12 +147,7 @@ impl Vm {
                     }
                     return self.get_attr(obj, name);
                 }
-                Entry::Module { type_version } if type_version == tv => {
-                    if let Some(v) = obj.downcast_ref::<PyModule>().and_then(|m| m.dict.get_str_value(name)) {
-                        return Ok(v);
-                    }
-                    return self.get_attr(obj, name);
-                }
+                Entry::Module { type_version } if type_version == tv => return self.load_module_attr(obj, name),
                 Entry::ModuleValue { type_version, dict, version, value } if type_version == tv => {
                     if let Some(v) = module_value(obj, dict, version, value) {
                         return Ok(v);

@@ -26,7 +26,7 @@ use crate::object::PyRef;
 use crate::types::dict::PyDict;
 use crate::types::exceptions::exc;
 use crate::types::str::STR_TYPE;
-use crate::types::tuple::TUPLE_TYPE;
+use crate::types::tuple::{PyTuple, TUPLE_TYPE};
 use crate::types::type_::PyType;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -64,11 +64,8 @@ impl Vm {
         let Some(f) = self.frames.values[fslot].as_ref().and_then(|v| v.downcast_ref::<PyFunction>()) else {
             return Ok(false);
         };
-        let Some(defaults) = missing_defaults(f, nargs) else {
-            return self.push_bound_call(fidx, callable_idx, fslot, &[], pc);
-        };
-        self.enter_frame_with(fidx, callable_idx, fslot, defaults, pc)?;
-        Ok(true)
+        let plan = plan_call(f, nargs);
+        self.enter_planned(fidx, callable_idx, fslot, plan, &[], pc)
     }
 
     /// `push_py_call` for `[NULL, callable, args...]` when the callable is
@@ -81,28 +78,20 @@ impl Vm {
         if let Some(m) = callable.and_then(|v| v.downcast_ref::<PyBoundMethod>()) {
             // `[function, self, args...]`: the method form.
             let Some(f) = m.function.downcast_ref::<PyFunction>() else { return Ok(false) };
-            let defaults = missing_defaults(f, nargs + 1);
+            let plan = plan_call(f, nargs + 1);
             let (function, receiver) = (m.function.clone(), m.receiver.clone());
             values[callable_idx] = Some(function);
             values[callable_idx + 1] = Some(receiver);
             // The stack now holds the method form `[function, self, args...]`.
-            let Some(defaults) = defaults else {
-                return self.push_bound_call(fidx, callable_idx, callable_idx, &[], pc);
-            };
-            self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?;
-            return Ok(true);
+            return self.enter_planned(fidx, callable_idx, callable_idx, plan, &[], pc);
         }
         if let Some(call) = callable.and_then(dunder_call) {
             // `obj(args...)` is `type(obj).__call__(obj, args...)`: the
             // method form again, the instance as `self`.
             let Some(f) = call.downcast_ref::<PyFunction>() else { return Ok(false) };
-            let defaults = missing_defaults(f, nargs + 1);
+            let plan = plan_call(f, nargs + 1);
             values[callable_idx] = Some(call);
-            let Some(defaults) = defaults else {
-                return self.push_bound_call(fidx, callable_idx, callable_idx, &[], pc);
-            };
-            self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?;
-            return Ok(true);
+            return self.enter_planned(fidx, callable_idx, callable_idx, plan, &[], pc);
         }
         self.push_init_call(fidx, callable_idx, &[], pc)
     }
@@ -124,15 +113,11 @@ impl Vm {
             return Ok(false);
         }
         let nargs = values.len() - callable_idx;
-        let defaults = missing_defaults(f, nargs);
+        let plan = plan_call(f, nargs);
         let (function, receiver) = (m.function.clone(), m.receiver.clone());
         values[callable_idx] = Some(function);
         values.insert(callable_idx + 1, Some(receiver));
-        let Some(defaults) = defaults else {
-            return self.push_bound_call(fidx, callable_idx, callable_idx, &[], pc);
-        };
-        self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?;
-        Ok(true)
+        self.enter_planned(fidx, callable_idx, callable_idx, plan, &[], pc)
     }
 
     /// `cls(args...)` for `[NULL, cls, args...]` when `cls` is made by
@@ -154,17 +139,12 @@ impl Vm {
             return Ok(false);
         }
         let values = &mut self.frames.values;
-        let defaults = if kwnames.is_empty() { missing_defaults(f, nargs + 1) } else { None };
+        let plan = if kwnames.is_empty() { plan_call(f, nargs + 1) } else { Plan::Bind };
         let obj = PyRef::new_with_type((), &cls).into_value();
         values[callable_idx] = Some(init);
         values[callable_idx + 1] = Some(obj.clone());
-        match defaults {
-            Some(defaults) => self.enter_frame_with(fidx, callable_idx, callable_idx, defaults, pc)?,
-            None => {
-                if !self.push_bound_call(fidx, callable_idx, callable_idx, kwnames, pc)? {
-                    return Err(lost_function(self));
-                }
-            }
+        if !self.enter_planned(fidx, callable_idx, callable_idx, plan, kwnames, pc)? {
+            return Err(lost_function(self));
         }
         self.frames.values[callable_idx] = Some(obj);
         self.frames.top_mut().returns_instance = true;
@@ -321,19 +301,42 @@ impl Vm {
         Ok(())
     }
 
-    /// `enter_frame` after appending `defaults` to the arguments.
-    fn enter_frame_with(
+    /// Pushes the frame of the function in `values[fslot]` (arguments
+    /// from `fslot + 1`, the last `kwnames.len()` of them keyword values;
+    /// the frame returns to `callable_idx`) as [`plan_call`] planned:
+    /// positional arguments that bind as they lie (after appending the
+    /// trailing defaults, if the plan says so) enter the frame directly;
+    /// anything else binds through [`Vm::push_bound_call`], whose
+    /// `Ok(false)` this passes on.
+    fn enter_planned(
         &mut self,
         fidx: usize,
         callable_idx: usize,
         fslot: usize,
-        defaults: Option<SmallVec<[Value; 4]>>,
+        plan: Plan,
+        kwnames: &[Value],
         pc: usize,
-    ) -> PyResult<()> {
-        if let Some(d) = defaults {
-            self.frames.values.extend(d.into_iter().map(Some));
+    ) -> PyResult<bool> {
+        let ready = match plan {
+            Plan::AsIs => true,
+            Plan::Defaults(need) => {
+                let values = &mut self.frames.values;
+                match values[fslot]
+                    .as_ref()
+                    .and_then(|v| v.downcast_ref::<PyFunction>())
+                    .map(|f| f.defaults.lock().clone())
+                {
+                    Some(Some(d)) => push_trailing_defaults(values, &d, need),
+                    _ => false,
+                }
+            }
+            Plan::Bind => false,
+        };
+        if !ready {
+            return self.push_bound_call(fidx, callable_idx, fslot, kwnames, pc);
         }
-        self.enter_frame(fidx, callable_idx, fslot, pc)
+        self.enter_frame(fidx, callable_idx, fslot, pc)?;
+        Ok(true)
     }
 
     /// Pushes the frame of the function in `values[fslot]`, whose
@@ -423,29 +426,42 @@ fn lost_function(vm: &mut Vm) -> crate::vm::PyErr {
     vm.new_exception_msg(&exc().system_error, "lost the function of a call")
 }
 
-/// What completes `nargs` positional arguments for `f`: `Some(None)` when
-/// they bind as they are, `Some(Some(values))` when trailing defaults fill
-/// the rest, `None` when the call needs the generic binder.
+/// How `nargs` positional arguments of a call of `f` bind.
+#[derive(Clone, Copy)]
+enum Plan {
+    /// As they lie: one for each parameter.
+    AsIs,
+    /// Followed by the last `n` values of `f.__defaults__`.
+    Defaults(usize),
+    /// Through the binder (`Vm::push_bound_call`).
+    Bind,
+}
+
+/// The [`Plan`] for `nargs` positional arguments (and no keywords).
 #[inline(always)]
-fn missing_defaults(f: &PyFunction, nargs: usize) -> Option<Option<SmallVec<[Value; 4]>>> {
+fn plan_call(f: &PyFunction, nargs: usize) -> Plan {
     let code = &*f.code;
     if nargs == code.fast_argcount as usize {
-        Some(None)
+        Plan::AsIs
     } else if code.simple_args && nargs < code.fast_argcount as usize {
-        trailing_defaults(f, code.fast_argcount as usize - nargs).map(Some)
+        Plan::Defaults(code.fast_argcount as usize - nargs)
     } else {
-        None
+        Plan::Bind
     }
 }
 
-/// The last `need` values of `f.__defaults__`, read once (another thread
-/// may replace the tuple meanwhile); `None` when there are fewer (the
-/// generic binder then reports the missing arguments).
-#[inline(never)]
-fn trailing_defaults(f: &PyFunction, need: usize) -> Option<SmallVec<[Value; 4]>> {
-    let defaults = f.defaults.lock();
-    let d = defaults.as_ref()?.items();
-    (d.len() >= need).then(|| d[d.len() - need..].iter().cloned().collect())
+/// Appends the last `need` values of `defaults` (a function's
+/// `__defaults__`, read once: another thread may replace it meanwhile) to
+/// `values`; `false`, nothing appended, when there are fewer (the binder
+/// then reports the missing arguments).
+#[inline]
+fn push_trailing_defaults(values: &mut Vec<Option<Value>>, defaults: &PyTuple, need: usize) -> bool {
+    let d = defaults.items();
+    if d.len() < need {
+        return false;
+    }
+    values.extend(d[d.len() - need..].iter().map(|v| Some(v.clone())));
+    true
 }
 
 /// `RETURN_VALUE` of an `__init__` frame pushed for `cls(...)`: pops the

@@ -1842,30 +1842,14 @@ fn compare_op_from(arg: u32) -> CompareOp {
     }
 }
 
-/// Arithmetic on tagged ints and exact floats without any lookup.
+/// Arithmetic on exact floats (with each other or with a small int)
+/// without any lookup, for what `number_ops::binary_in_place` left: boxed
+/// floats. Two tagged ints are not handled here: `binary_in_place` settled
+/// every certain case of theirs and the rest need the general path.
 #[inline]
 fn fast_binary(a: &Value, b: &Value, arg: u32) -> Option<Value> {
     // Plain and in-place variants share the low 13 codes.
     let code = if arg >= 13 { arg - 13 } else { arg };
-    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-        return match code {
-            0 => Some(int_from_i64(x + y)),
-            10 => Some(int_from_i64(x - y)),
-            5 => x.checked_mul(y).map(int_from_i64),
-            1 => Some(int_from_i64(x & y)),
-            7 => Some(int_from_i64(x | y)),
-            12 => Some(int_from_i64(x ^ y)),
-            2 if y != 0 => {
-                let q = x / y;
-                Some(int_from_i64(if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }))
-            }
-            6 if y != 0 => {
-                let r = x % y;
-                Some(int_from_i64(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }))
-            }
-            _ => None,
-        };
-    }
     // Exact floats, or an exact float with a small int that converts to a
     // double exactly (|i| <= 2**53, as float.__add__ & co. would).
     const EXACT: i64 = 1 << 53;

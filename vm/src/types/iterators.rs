@@ -75,6 +75,10 @@ pub fn as_native_iterator(v: &Value) -> Option<&dyn NativeIterator> {
 fn find_native_iterator(v: &Value) -> Option<&dyn NativeIterator> {
     let ty = v.class();
     if ty.is_heap_type() {
+        // Instances of classes go through `__next__`, even those of a
+        // subclass of a builtin iterator; recorded so that each `next()`
+        // on them makes one call instead of this search.
+        ty.set_native_iter_slot(not_native);
         return None;
     }
     for f in NATIVE_ITERATORS {

@@ -298,8 +298,9 @@ impl PyType {
         self.native_iter.get().copied()
     }
 
-    /// Records how instances reach their native iterator (builtin types
-    /// only: the layout of their instances never changes).
+    /// Records how instances reach their native iterator (for builtin
+    /// types, whose instances' layout never changes; a class records that
+    /// it has none).
     pub fn set_native_iter_slot(&self, f: crate::types::iterators::NativeIterOf) {
         let _ = self.native_iter.set(f);
     }
