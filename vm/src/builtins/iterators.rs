@@ -23,7 +23,6 @@ use crate::types::int::{int_from_bigint, int_from_i64};
 use crate::types::iterators::NativeIterator;
 use crate::types::list::new_list;
 use crate::types::module::PyModule;
-use crate::types::singletons::none;
 use crate::types::tuple::new_tuple;
 use crate::types::type_::{flags, PyType, TypeCell};
 use crate::value::Value;
@@ -232,6 +231,11 @@ impl NativeIterator for PyReversed {
             self.finish();
             return Ok(None);
         }
+        // An exact list or tuple is read in place (an index past a list
+        // that shrank meanwhile takes the general path, which ends).
+        if let Some(v) = crate::interp::iter_ops::item_fast(&seq, index) {
+            return Ok(Some(v));
+        }
         match vm.get_item(&seq, &int_from_i64(index)) {
             Ok(v) => Ok(Some(v)),
             Err(e) if vm.err_matches(&e, &exc().index_error) || vm.err_matches(&e, &exc().stop_iteration) => {
@@ -363,6 +367,8 @@ fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(PyRef::new_with_type(e, &cls).into_value())
 }
 
+static REVERSED: crate::intern::StaticName = crate::intern::StaticName::new("__reversed__");
+
 fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = new_cls(vm, &args, "reversed")?;
     args.no_kwargs(vm, "reversed")?;
@@ -375,7 +381,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let t = seq.class().name();
         vm.new_type_error(format!("'{t}' object is not reversible"))
     };
-    if let Some(f) = seq.class().lookup("__reversed__") {
+    if let Some(f) = seq.class().lookup_value(REVERSED.get()) {
         if f.is_none() {
             return Err(not_reversible(vm, &seq));
         }
@@ -388,7 +394,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let l = new_list(keys);
         return vm.iter(&l);
     }
-    if seq.class().lookup("__getitem__").is_none() {
+    if seq.class().lookup_value(crate::intern::names::GETITEM.get()).is_none() {
         return Err(not_reversible(vm, &seq));
     }
     let n = vm.len(&seq)?;
@@ -450,12 +456,6 @@ fn native_next<T: PyPayload + NativeIterator>(vm: &mut Vm, args: Args<'_>) -> Py
     }
 }
 
-/// `__init__` that accepts (and ignores) the constructor's arguments, so
-/// `object.__init__` does not reject them.
-fn init_noop(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(none())
-}
-
 /// `reversed.__length_hint__`.
 fn reversed_length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__length_hint__", 1)?;
@@ -486,7 +486,10 @@ fn make_type<T: PyPayload + NativeIterator>(
     let t = PyType::new_builtin::<T>(name, Some(object), flags::BASETYPE, false);
     t.set_dict(PyDict::new_ref());
     t.dict().set_str_key(crate::intern::intern("__module__"), crate::intern::intern("builtins"));
-    add_methods(&t, &[("__iter__", iter_self), ("__next__", native_next::<T>), ("__init__", init_noop)]);
+    // No `__init__`: `object.__init__` accepts the constructor's arguments
+    // of a class with its own `__new__` (as in CPython), and calls then
+    // run the native `__new__` alone (`type_call::builtin_ctor`).
+    add_methods(&t, &[("__iter__", iter_self), ("__next__", native_next::<T>)]);
     add_methods(&t, extra);
     add_method_kind(&t, "__new__", new, MethodKind::Static);
     cell.set(t);

@@ -58,7 +58,13 @@ pub(crate) fn step_pair(vm: &mut Vm, it: &Value) -> Option<PyResult<Option<(Valu
 /// whose error the general path raises).
 #[inline(always)]
 pub(crate) fn subscr_fast(container: &Value, key: &Value) -> Option<Value> {
-    let i = key.as_small_int()?;
+    item_fast(container, key.as_small_int()?)
+}
+
+/// `container[i]` for an exact list or tuple and `i` in range (negative
+/// from the end); `None` for anything else.
+#[inline(always)]
+pub(crate) fn item_fast(container: &Value, i: i64) -> Option<Value> {
     if container.is_exact(LIST_TYPE.get()) {
         return container.downcast_ref::<PyList>()?.get_signed(i);
     }
