@@ -5,7 +5,7 @@ print(list(E("ab", 1)))
 class R(reversed):
     def __init__(self, seq):
         self.n = len(seq)
-r = R([1, 2, 3])
+r = R((1, 2, 3))
 print(r.n, list(r))
 print(list(reversed((1, 2, 3))), list(reversed([4, 5])), list(reversed(range(3))))
 l = [1, 2, 3, 4]
@@ -16,7 +16,7 @@ try:
 except TypeError as e:
     print(e)
 try:
-    reversed.__init__(reversed([]), 1, 2)
+    reversed.__init__(reversed(()), 1, 2)
     print("ok")
 except TypeError as e:
     print(e)
