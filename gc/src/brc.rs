@@ -200,6 +200,14 @@ pub(crate) fn merge(h: &ObjHeader, extra: isize) -> Fate {
     }
 }
 
+/// Give a MERGED object whose count just reached zero one reference again
+/// (the collector, world stopped: it releases that reference after the
+/// restart, so the object's dealloc never runs inside a pause).
+pub(crate) fn revive_merged_dead(h: &ObjHeader) {
+    let old = h.ob_ref_shared.fetch_add(REF_SHARED_ONE, Relaxed);
+    debug_assert_eq!(old, REF_MERGED, "revive: not a dead merged object");
+}
+
 /// Move DEFAULT to MAYBE_WEAKREF (a weak reference is about to exist), so
 /// the owner never frees the object without a CAS on the shared word.
 pub(crate) fn set_maybe_weakref(h: &ObjHeader) {

@@ -84,10 +84,17 @@ unsafe fn destroy_now(p: NonNull<ObjHeader>) {
             return;
         }
     }
-    // SAFETY: a live object's `ob_type` points to a valid `TypeInfo`
-    // (the VM keeps types alive while instances exist); `dealloc` drops the
-    // payload in place and does not free the memory.
+    // Read before `dealloc`, which may release the last reference to the
+    // type object (an instance of a heap type holds one).
+    // SAFETY: a live object's `ob_type` points to a valid `TypeInfo` (the
+    // VM keeps types alive while instances exist).
+    let container = unsafe { (*ty).traverse.is_some() };
+    // SAFETY: as above; `dealloc` drops the payload in place and does not
+    // free the memory.
     unsafe { ((*ty).dealloc)(p) };
+    if container {
+        crate::trigger::on_container_free();
+    }
     // SAFETY: allocated by `heap::alloc_object`, freed exactly once, here.
     unsafe { heap::free_object_memory(p) };
 }

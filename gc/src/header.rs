@@ -61,7 +61,14 @@ pub const GC_BIT_FINALIZED: u8 = 1 << 0;
 /// so destroying it must first clear the weak references (set once, never
 /// cleared: a cheap test on the dealloc path).
 pub const GC_BIT_HAS_WEAKREFS: u8 = 1 << 1;
-// Bits 2..=7 belong to the cycle collector (collect.rs).
+/// `ob_gc_bits`: `gc.freeze()` moved the object to the permanent
+/// generation: the collector treats it as a root and never frees it.
+/// Written only with the world stopped (freeze / unfreeze).
+pub const GC_BIT_FROZEN: u8 = 1 << 2;
+// Bits 3..=7 are free for the cycle collector. Its per-collection marks
+// (candidate, reachable) live in a side table (`collect_graph.rs`), not in
+// the header, so that a later concurrent marker can keep them per
+// collection without racing the mutators' header writes.
 
 /// Signature of a type's finalize hook: see [`TypeInfo::finalize`].
 pub type FinalizeFn = unsafe fn(NonNull<ObjHeader>) -> bool;
@@ -201,6 +208,18 @@ impl ObjHeader {
         }
         let shared = self.ob_ref_shared.load(Ordering::Relaxed) >> REF_SHARED_SHIFT;
         (local as isize + shared).max(0) as usize
+    }
+
+    /// The true number of references, exact only while the world is
+    /// stopped and every inbox is merged (the collector): local plus shared
+    /// count. `None` for immortal objects. May be 0 for an object whose
+    /// destruction is in progress, or a freed block seen by a heap walk.
+    pub fn refcount_stopped(&self) -> Option<isize> {
+        let local = self.ob_ref_local.load(Ordering::Relaxed);
+        if local == IMMORTAL_LOCAL {
+            return None;
+        }
+        Some(local as isize + (self.ob_ref_shared.load(Ordering::Relaxed) >> REF_SHARED_SHIFT))
     }
 
     /// The raw shared word `count << 2 | state` (tests, debugging).

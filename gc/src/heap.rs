@@ -80,6 +80,12 @@ pub fn alloc_object(size: usize, align: usize, ty: *const TypeInfo) -> NonNull<O
     // aligned to `align >= align_of::<ObjHeader>()`; nobody else sees it yet.
     unsafe { p.as_ptr().write(header) };
     count!(ALLOCATED);
+    // SAFETY: `ty` is the object's type record, which the caller keeps
+    // valid for the object's life (every dealloc reads it the same way);
+    // null only in tests that never free through it.
+    if !ty.is_null() && unsafe { (*ty).traverse.is_some() } {
+        crate::trigger::on_container_alloc();
+    }
     p
 }
 

@@ -10,6 +10,9 @@
 //! | [`heap`]    | per-thread mimalloc heaps, `alloc_object`, heap walking      |
 //! | [`thread`]  | attaching threads, `process_queued_merges`, the exit protocol |
 //! | [`weak`]    | `try_incref`: a strong reference from a weak one, unless dying |
+//! | [`collect`] | the cycle collector's driver (stop the world, find, free)     |
+//! | `collect_graph` | trial deletion over a side table of candidates          |
+//! | [`trigger`] | when to collect: container allocation counts, thresholds     |
 //!
 //! `unsafe` code lives in `header`, `handle`, `dealloc`, `resurrect`, `heap` and the raw
 //! heap backends; `brc` and `thread` are safe code on top of them.
@@ -37,25 +40,32 @@ macro_rules! const_thread_local {
 #[macro_use]
 mod stats;
 
+pub mod collect;
 pub mod handle;
 pub mod header;
 pub mod heap;
 pub mod thread;
 pub mod weak;
+pub mod trigger;
 
 mod brc;
+mod collect_graph;
 mod dealloc;
 mod resurrect;
 
+pub use collect::{collect, CollectStats, Collection, GcHooks, NoHooks};
 pub use dealloc::{trashcan_depth, TRASHCAN_LIMIT};
 pub use handle::{decref, incref, ObjRef};
-pub use header::{FinalizeFn, ObjHeader, RawObjMutex, TraverseFn, TypeInfo, GC_BIT_FINALIZED, GC_BIT_HAS_WEAKREFS};
+pub use header::{
+    FinalizeFn, ObjHeader, RawObjMutex, TraverseFn, TypeInfo, GC_BIT_FINALIZED, GC_BIT_FROZEN, GC_BIT_HAS_WEAKREFS,
+};
 #[cfg(not(loom))]
 pub use heap::GlobalMimalloc;
 pub use heap::{alloc_object, visit_heap_objects};
 pub use resurrect::{is_finalized, resurrect};
 pub use thread::{attach_thread, is_attached, process_queued_merges, ThreadAttachment};
 pub use weak::try_incref;
+pub use trigger::BREAKER_GC_COLLECT;
 
 #[cfg(feature = "stats")]
 pub use stats::{gc_stats, live_objects, GcStats};
