@@ -353,3 +353,63 @@ pub fn frozen_count() -> usize {
     drop(dead_by_merge);
     n
 }
+
+/// The objects `obj` references, as its traverse hook reports them (none
+/// for a non-container), each with a new reference (`gc.get_referents`).
+/// Runs with the world stopped so the payload cannot change under the
+/// traversal.
+pub fn referents(obj: &ObjRef) -> Vec<ObjRef> {
+    let Some(traverse) = container_traverse(obj.header()) else {
+        return Vec::new();
+    };
+    let stw = skein_threading::stop_the_world();
+    let mut out = Vec::new();
+    // SAFETY: `obj` is held, so alive, and `traverse` is its type's hook;
+    // every reported referent is alive (the payload holds it) and the
+    // world is stopped, so taking a reference inside the visit is safe.
+    unsafe { traverse(obj.as_ptr(), &mut |q| out.push(ObjRef::clone_from_raw(q))) };
+    drop(stw);
+    out
+}
+
+/// Every live container that references one of `targets` (`gc.get_referrers`),
+/// each with a new reference. One stop-the-world heap walk.
+pub fn referrers(targets: &[ObjRef]) -> Vec<ObjRef> {
+    let wanted: std::collections::HashSet<usize> = targets.iter().map(|t| t.as_ptr().as_ptr() as usize).collect();
+    let stw = skein_threading::stop_the_world();
+    let dead_by_merge = merge_all_inboxes();
+    let mut out = Vec::new();
+    for p in walk_heaps() {
+        if !is_live_container(p) {
+            continue;
+        }
+        // SAFETY: a live container (count > 0, world stopped).
+        let h = unsafe { p.as_ref() };
+        let Some(traverse) = container_traverse(h) else { continue };
+        let mut hit = false;
+        // SAFETY: as above; the visitor only compares addresses.
+        unsafe { traverse(p, &mut |q| hit |= wanted.contains(&(q.as_ptr() as usize))) };
+        if hit {
+            // SAFETY: live and the world is stopped.
+            out.push(unsafe { ObjRef::clone_from_raw(p) });
+        }
+    }
+    drop(stw);
+    drop(dead_by_merge);
+    out
+}
+
+/// The traverse hook of a live object's type, if it is a container.
+fn container_traverse(h: &ObjHeader) -> Option<crate::header::TraverseFn> {
+    let ty = h.type_info();
+    if ty.is_null() {
+        return None;
+    }
+    // SAFETY: a live object's type record outlives it.
+    unsafe { (*ty).traverse }
+}
+
+/// Whether objects of this object's type are containers (`gc.is_tracked`).
+pub fn is_container(obj: &ObjRef) -> bool {
+    container_traverse(obj.header()).is_some()
+}

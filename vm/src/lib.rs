@@ -13,6 +13,8 @@ pub mod finalize;
 #[cfg(feature = "runtime")]
 pub mod function;
 #[cfg(feature = "runtime")]
+pub mod gc_driver;
+#[cfg(feature = "runtime")]
 pub mod import;
 #[cfg(feature = "runtime")]
 pub mod intern;

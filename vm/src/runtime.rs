@@ -103,7 +103,8 @@ fn sys_exception(vm: &mut Vm, args: crate::function::args::Args<'_>) -> PyResult
 }
 
 /// Services eval-breaker requests at a safepoint: queued refcount merges,
-/// stop-the-world, GIL drop requests, QSBR reclamation, Ctrl-C.
+/// stop-the-world, GIL drop requests, QSBR reclamation, Ctrl-C, automatic
+/// cycle collections.
 pub fn handle_eval_breaker(vm: &mut Vm) -> PyResult<()> {
     use skein_threading::registry::{
         BREAKER_BRC_MERGE, BREAKER_GIL_DROP_REQUEST, BREAKER_SIGNAL, BREAKER_STOP_THE_WORLD,
@@ -122,6 +123,9 @@ pub fn handle_eval_breaker(vm: &mut Vm) -> PyResult<()> {
         // A quiescent point: report it and run deferred frees (lock-free
         // container reads, `object/lockfree.rs`).
         skein_threading::qsbr::process(&vm.thread);
+    }
+    if bits & skein_gc::BREAKER_GC_COLLECT != 0 {
+        crate::gc_driver::collect_auto(vm);
     }
     if bits & BREAKER_SIGNAL != 0 {
         check_signals(vm)?;

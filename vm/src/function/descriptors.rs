@@ -65,7 +65,7 @@ impl PyPayload for PyProperty {
     }
     const IS_CONTAINER: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        for f in [&self.fget, &self.fset, &self.fdel, &self.doc] {
+        for f in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] {
             if let Some(v) = f.lock().as_ref() {
                 visit(v);
             }

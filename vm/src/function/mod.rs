@@ -199,7 +199,12 @@ impl PyPayload for PyFunction {
     }
     const IS_CONTAINER: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.code.to_value());
         visit(&self.globals.to_value());
+        visit(&self.builtins.to_value());
+        for f in [&self.name, &self.qualname, &self.doc, &self.module] {
+            visit(&f.lock());
+        }
         if let Some(c) = &self.closure {
             visit(&c.to_value());
         }

@@ -31,6 +31,7 @@ impl PyPayload for PyFrame {
     }
     const IS_CONTAINER: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.code.to_value());
         visit(&self.globals.to_value());
         if let Some(l) = self.locals.lock().as_ref() {
             visit(l);

@@ -37,6 +37,10 @@ impl PyPayload for PyTraceback {
     }
     const IS_CONTAINER: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.code.to_value());
+        if let Some(g) = &self.globals {
+            visit(&g.to_value());
+        }
         if let Some(n) = self.next.lock().as_ref() {
             visit(n)
         }

@@ -2,6 +2,7 @@
 //! pure-Python standard library embedded from `vm/lib/`.
 
 pub mod cmath;
+pub mod gc;
 pub mod math;
 pub mod posix;
 pub mod re;
@@ -24,6 +25,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "cmath" => Some(cmath::make_cmath_module().into_value()),
         "unicodedata" => Some(unicodedata::make_unicodedata_module().into_value()),
         "time" => Some(time::make_time_module().into_value()),
+        "gc" => Some(gc::make_gc_module().into_value()),
         "posix" => Some(posix::make_module().into_value()),
         "_skein_traceback" => Some(skein_traceback::make_module().into_value()),
         "_thread" => Some(thread::make_thread_module().into_value()),

@@ -433,7 +433,10 @@ fn thread_main(func: Value, args: OwnedArgs, done: Arc<dyn Fn() + Send + Sync>) 
     drop(args);
     crate::finalize::run_pending(&mut vm);
     drop(vm);
-    thread.detach();
+    // The exit protocol (merging and freeing this thread's objects, deleting
+    // its heap) runs while still attached, so a stop-the-world waits for it
+    // instead of walking a heap that is being deleted; it detaches at its
+    // end (`unregister_current_thread`).
     drop(attachment);
     RUNNING_THREADS.fetch_sub(1, Ordering::AcqRel);
     done();

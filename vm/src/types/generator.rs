@@ -50,6 +50,8 @@ impl PyPayload for PyGenerator {
     const IS_CONTAINER: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.func.to_value());
+        visit(&self.name.lock());
+        visit(&self.qualname.lock());
         let s = self.state.lock();
         s.window.iter().flatten().for_each(&mut *visit);
         if let Some(e) = &s.exc_state {

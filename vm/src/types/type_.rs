@@ -153,8 +153,21 @@ impl PyPayload for PyType {
         if let Some(d) = self.dict.get() {
             visit(&d.to_value());
         }
+        // Every handle below is a counted reference of its own (the same
+        // class may appear in `base`, `bases` and `mro`: once per handle).
+        if let Some(b) = &self.base {
+            visit(&b.to_value());
+        }
         for b in &self.bases {
             visit(&b.to_value());
+        }
+        if let Some(mro) = self.mro.get() {
+            for t in mro {
+                visit(&t.to_value());
+            }
+        }
+        for s in self.subclasses.lock().iter() {
+            visit(&s.to_value());
         }
     }
 }

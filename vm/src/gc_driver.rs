@@ -1,0 +1,210 @@
+//! The VM side of the cycle collector: when and how a collection runs, the
+//! `gc.callbacks`, debug output and statistics, and the hooks through which
+//! weak references and finalizers take part. The algorithm itself (stop
+//! the world, trial deletion, freeing) is `skein_gc::collect`.
+//!
+//! Where collections run:
+//! - explicitly: `gc.collect()` (`collect_explicit`);
+//! - automatically: the allocation counter (`skein_gc::trigger`) sets
+//!   `BREAKER_GC_COLLECT` on the allocating thread; its eval loop calls
+//!   `collect_auto` at the next safepoint (`runtime::handle_eval_breaker`),
+//!   never inside an allocation.
+//!
+//! Only one collection runs at a time: `ACTIVE` covers the callbacks and
+//! the collection, so `gc.collect()` from a callback or a finalizer, or a
+//! second thread asking at the same moment, returns 0 at once (CPython's
+//! `gcstate->collecting`).
+//!
+//! Hooks for the other memory-management pieces (see `VmHooks`):
+//! - `clear_weakrefs_stopped`: the world is stopped and the garbage is
+//!   held; clear every weak reference to a garbage object (no Python code,
+//!   no blocking: other threads are parked);
+//! - `before_free`: the world runs again; call weakref callbacks and
+//!   finalizers (`__del__`, generator close) of the garbage, and return
+//!   whether any code ran (the collector then re-checks for resurrection).
+
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, Ordering};
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use skein_gc::{GcHooks, ObjRef};
+
+use crate::types::dict::PyDict;
+use crate::types::int::int_from_i64;
+use crate::types::list::PyList;
+use crate::types::str::new_str;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// `gc.DEBUG_*` flags.
+pub const DEBUG_STATS: u32 = 1;
+pub const DEBUG_COLLECTABLE: u32 = 2;
+pub const DEBUG_UNCOLLECTABLE: u32 = 4;
+pub const DEBUG_SAVEALL: u32 = 32;
+pub const DEBUG_LEAK: u32 = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL;
+
+static DEBUG: AtomicU32 = AtomicU32::new(0);
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// `gc.get_stats()` (one generation: everything is examined every time).
+static STAT_COLLECTIONS: AtomicI64 = AtomicI64::new(0);
+static STAT_COLLECTED: AtomicI64 = AtomicI64::new(0);
+
+/// `gc.garbage` and `gc.callbacks`: one list each per process, shared by
+/// the module and the driver.
+static GARBAGE: OnceLock<Value> = OnceLock::new();
+static CALLBACKS: OnceLock<Value> = OnceLock::new();
+
+fn shared_list(cell: &OnceLock<Value>) -> &Value {
+    cell.get_or_init(|| {
+        let l = crate::types::list::new_list(Vec::new());
+        // Read and written by every thread, for the life of the process.
+        l.make_immortal();
+        l
+    })
+}
+
+pub fn garbage_list() -> &'static Value {
+    shared_list(&GARBAGE)
+}
+
+pub fn callbacks_list() -> &'static Value {
+    shared_list(&CALLBACKS)
+}
+
+pub fn debug_flags() -> u32 {
+    DEBUG.load(Ordering::Relaxed)
+}
+
+pub fn set_debug_flags(flags: u32) {
+    DEBUG.store(flags, Ordering::Relaxed);
+}
+
+/// `(collections, collected, uncollectable)` so far.
+pub fn stats() -> (i64, i64, i64) {
+    (STAT_COLLECTIONS.load(Ordering::Relaxed), STAT_COLLECTED.load(Ordering::Relaxed), 0)
+}
+
+/// `gc.collect()`: a full collection; the number of unreachable objects
+/// found (0 if another collection is running).
+pub fn collect_explicit(vm: &mut Vm) -> usize {
+    run(vm)
+}
+
+/// The eval breaker's `BREAKER_GC_COLLECT`: collect if still due (another
+/// thread may have collected since the bit was set).
+pub fn collect_auto(vm: &mut Vm) {
+    vm.thread.clear(skein_gc::BREAKER_GC_COLLECT);
+    if skein_gc::trigger::should_collect() {
+        run(vm);
+    }
+}
+
+fn run(vm: &mut Vm) -> usize {
+    if ACTIVE.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+        return 0;
+    }
+    let debug = debug_flags();
+    invoke_callbacks(vm, "start", 0);
+    if debug & DEBUG_STATS != 0 {
+        crate::modules::sys::flush_std_streams();
+        eprintln!("gc: collecting generation 2...");
+    }
+    let t0 = Instant::now();
+    let mut hooks = VmHooks { vm, save_all: debug & DEBUG_SAVEALL != 0 };
+    let collection = skein_gc::collect(&mut hooks);
+    let vm = hooks.vm;
+    let n = match collection {
+        Some(c) => {
+            let n = c.stats.unreachable;
+            if debug & DEBUG_STATS != 0 {
+                eprintln!("gc: objects in each generation: 0 0 {}", c.stats.candidates - n);
+                eprintln!("gc: done, {n} unreachable, 0 uncollectable, {:.4}s elapsed", t0.elapsed().as_secs_f64());
+            }
+            if !c.kept.is_empty() {
+                let garbage = garbage_list();
+                if let Some(l) = garbage.downcast_ref::<PyList>() {
+                    for r in c.kept {
+                        l.append(Value::from_ref(r));
+                    }
+                }
+            }
+            STAT_COLLECTIONS.fetch_add(1, Ordering::Relaxed);
+            STAT_COLLECTED.fetch_add(n as i64, Ordering::Relaxed);
+            n
+        }
+        None => 0,
+    };
+    invoke_callbacks(vm, "stop", n);
+    ACTIVE.store(false, Ordering::Release);
+    n
+}
+
+/// Calls every `gc.callbacks` entry with `(phase, info)`; errors are
+/// reported as unraisable, as CPython does.
+fn invoke_callbacks(vm: &mut Vm, phase: &str, collected: usize) {
+    let Some(list) = CALLBACKS.get().and_then(|l| l.downcast_ref::<PyList>()) else {
+        return;
+    };
+    if list.is_empty() {
+        return;
+    }
+    let info = PyDict::new_ref();
+    info.set_str_key(crate::intern::intern("generation"), int_from_i64(2));
+    info.set_str_key(crate::intern::intern("collected"), int_from_i64(collected as i64));
+    info.set_str_key(crate::intern::intern("uncollectable"), int_from_i64(0));
+    let info = info.into_value();
+    for cb in list.snapshot() {
+        if let Err(e) = vm.call(&cb, &[new_str(phase), info.clone()]) {
+            crate::modules::sys::flush_std_streams();
+            let what = vm.repr_string(&cb).unwrap_or_else(|_| "?".into());
+            eprintln!("Exception ignored in: {what}");
+            crate::interp::traceback::print_exception(vm, &e);
+        }
+    }
+}
+
+/// The VM's hooks into one collection.
+struct VmHooks<'a> {
+    vm: &'a mut Vm,
+    save_all: bool,
+}
+
+impl GcHooks for VmHooks<'_> {
+    fn unreachable_stopped(&mut self, garbage: &[ObjRef]) {
+        if debug_flags() & DEBUG_COLLECTABLE != 0 {
+            for r in garbage {
+                let v = Value::from_ref(r.clone());
+                eprintln!("gc: collectable <{} {:#x}>", v.class().name(), r.as_ptr().as_ptr() as usize);
+            }
+        }
+        clear_weakrefs_stopped(garbage);
+    }
+
+    fn finalize(&mut self, garbage: &[ObjRef]) -> bool {
+        before_free(self.vm, garbage)
+    }
+
+    fn keep_garbage(&self) -> bool {
+        self.save_all
+    }
+}
+
+/// Weak references (integration point): called with the world stopped and
+/// every garbage object held by the collector. Clear the weak references
+/// to each garbage object here (CPython's `clear_weakrefs`), queueing
+/// their callbacks for `before_free`. Must not run Python code, allocate
+/// objects that could trigger a collection, or block.
+fn clear_weakrefs_stopped(_garbage: &[ObjRef]) {}
+
+/// Finalizers (integration point): called with the world running, after
+/// the weak references were cleared, with every garbage object still held
+/// (so none can be freed meanwhile). Run pending weakref callbacks and the
+/// finalizers of garbage objects that do not carry `GC_BIT_FINALIZED` yet
+/// (set it before running one: PEP 442 finalizes an object once). Return
+/// `true` if any Python code ran: it may have stored a reference to a
+/// garbage object somewhere, and the collector then keeps whatever became
+/// reachable again. References the hook creates itself must be dropped
+/// before it returns (they would count as resurrections).
+fn before_free(_vm: &mut Vm, _garbage: &[ObjRef]) -> bool {
+    false
+}
