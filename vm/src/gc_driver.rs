@@ -109,6 +109,11 @@ fn run(vm: &mut Vm) -> usize {
         crate::modules::sys::flush_std_streams();
         eprintln!("gc: collecting generation 2...");
     }
+    // References dropped from shared containers wait in QSBR batches and
+    // would make their targets look referenced from outside. A native call
+    // is a quiescent point: run what is reclaimable now (everything of this
+    // thread's when no other thread is online, as after joining workers).
+    skein_threading::qsbr::process(&vm.thread);
     let t0 = Instant::now();
     let mut hooks = VmHooks { vm, save_all: debug & DEBUG_SAVEALL != 0 };
     let collection = skein_gc::collect(&mut hooks);
