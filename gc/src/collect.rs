@@ -123,7 +123,6 @@ pub fn collect(hooks: &mut dyn GcHooks) -> Option<Collection> {
     }
     let _claim = Claim;
     let mut stats = CollectStats::default();
-    trigger::reset_count();
 
     let t0 = Instant::now();
     let stw = skein_threading::stop_the_world();
@@ -171,6 +170,7 @@ pub fn collect(hooks: &mut dyn GcHooks) -> Option<Collection> {
         delete_garbage(garbage);
         Vec::new()
     };
+    trigger::reset_count();
     Some(Collection { stats, kept })
 }
 

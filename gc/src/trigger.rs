@@ -123,8 +123,11 @@ pub fn young_count() -> isize {
     YOUNG_COUNT.load(Relaxed).max(0)
 }
 
-/// A collection started: the count starts again from 0.
+/// A collection ended: the count starts again from 0. The collector's own
+/// frees (its thread-local count) are forgotten too, or the next
+/// collection would wait for as many new allocations as this one freed.
 pub(crate) fn reset_count() {
+    LOCAL_COUNT.with(|c| c.set(0));
     YOUNG_COUNT.store(0, Relaxed);
 }
 
