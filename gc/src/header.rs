@@ -86,8 +86,11 @@ pub struct TypeInfo {
     /// Drops the payload in place. The gc frees the memory afterwards and
     /// never reads `ob_type` after calling this.
     pub dealloc: unsafe fn(NonNull<ObjHeader>),
-    /// Calls the visitor on every object this one references. `Some` marks a
-    /// container (what the cycle collector will look at).
+    /// Calls the visitor on every object this one references, once per
+    /// counted reference it holds (never a reference it does not count).
+    /// `Some` marks a container (what the cycle collector looks at). Only
+    /// ever called with the world stopped (`collect.rs`), so a hook may
+    /// read its payload without its locks.
     pub traverse: Option<TraverseFn>,
     /// Called on a dead object (count 0) before `dealloc`, only while its
     /// `GC_BIT_FINALIZED` is clear. Returns false to let the gc destroy it

@@ -238,6 +238,31 @@ impl Drop for DictStore {
 }
 
 impl DictStore {
+    /// Calls `f` on every live key and value without taking the lock: for
+    /// the cycle collector's traverse, which runs only with the world
+    /// stopped, when no writer is inside its critical section (none holds
+    /// a dict lock across a safepoint). Never marks the dict shared.
+    pub fn for_each_stopped(&self, mut f: impl FnMut(&Value)) {
+        let Some(k) = NonNull::new(self.keys.load(Ordering::Acquire)) else { return };
+        // SAFETY: the current table is alive: the world is stopped, so
+        // nobody replaces or frees it.
+        let (h, _, ents) = unsafe { parts(k) };
+        for e in ents.iter().take(h.nentries.load(Ordering::Acquire)) {
+            let kw = e.key.load(Ordering::Acquire);
+            if kw == 0 {
+                continue; // deleted
+            }
+            // SAFETY: a live entry's key and value are references the dict
+            // owns, borrowed for `f`.
+            f(&*unsafe { borrow_word(kw) });
+            let vw = e.value.load(Ordering::Relaxed);
+            if vw != 0 {
+                // SAFETY: as above.
+                f(&*unsafe { borrow_word(vw) });
+            }
+        }
+    }
+
     pub fn new() -> DictStore {
         DictStore {
             state: LfState::new(),

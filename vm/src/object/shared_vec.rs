@@ -522,6 +522,27 @@ impl SharedVec {
         new
     }
 
+    /// Calls `f` on every item without taking the lock: for the cycle
+    /// collector's traverse, which runs only with the world stopped. No
+    /// writer is then inside its critical section (none holds a list lock
+    /// across a safepoint), so the array and its first `len` slots are
+    /// stable. Unlike `lock_read`, this never marks the list shared.
+    pub fn for_each_stopped(&self, mut f: impl FnMut(&Value)) {
+        let n = self.len.load(Ordering::Acquire);
+        if let Some(a) = NonNull::new(self.array.load(Ordering::Acquire)) {
+            // SAFETY: the current array is alive (the world is stopped, so
+            // nobody replaces or frees it), and its first `len` slots hold
+            // the list's own references.
+            for s in unsafe { slots(a) }.iter().take(n) {
+                let w = s.load(Ordering::Relaxed);
+                if w != 0 {
+                    // SAFETY: a live value the list owns, borrowed for `f`.
+                    f(&*unsafe { super::lockfree::borrow_word(w) });
+                }
+            }
+        }
+    }
+
     /// Locks the items for reading (marks the list shared if a non-owner
     /// reads it, so its later reads need no lock).
     pub fn lock_read(&self) -> ListGuard<'_> {

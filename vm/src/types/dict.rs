@@ -39,11 +39,8 @@ impl PyPayload for PyDict {
     }
     const IS_CONTAINER: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        let t = self.store.lock_read();
-        for e in t.iter() {
-            visit(&e.key);
-            visit(&e.value);
-        }
+        // Traverse hooks run with the world stopped (skein_gc::TypeInfo).
+        self.store.for_each_stopped(visit);
     }
 }
 

@@ -24,7 +24,8 @@ impl PyPayload for PyList {
     }
     const IS_CONTAINER: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.items.lock_read().iter().for_each(visit);
+        // Traverse hooks run with the world stopped (skein_gc::TypeInfo).
+        self.items.for_each_stopped(visit);
     }
 }
 
