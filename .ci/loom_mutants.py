@@ -101,6 +101,9 @@ PLANTS = [
     ("threading/tests/loom_inline_values.rs",
      "        // Release: the dict's contents before its pointer.\n        self.dict.store(Box::into_raw(Box::new(Dict { values })), Ordering::Release);\n        // Release: the dict's publication before the mode change.\n        self.mode.store(DICT_MODE, Ordering::Release);",
      "        let early = skein_threading::mutant(\"iv_mode_before_dict\");\n        if early { self.mode.store(DICT_MODE, Ordering::Release); }\n        self.dict.store(Box::into_raw(Box::new(Dict { values })), skein_threading::mord(\"iv_dict_relaxed\", Ordering::Release, Ordering::Relaxed));\n        if !early { self.mode.store(DICT_MODE, Ordering::Release); }"),
+    # cycle collector: merging parked owners' inboxes
+    ("gc/src/collect.rs", "    let t0 = Instant::now();\n    let stw = skein_threading::stop_the_world();", "    let t0 = Instant::now();\n    let stw = (!skein_threading::mutant(\"gc_merge_without_stop\")).then(skein_threading::stop_the_world);"),
+    ("gc/src/collect.rs", "if brc::merge_queued(h, ts.tid) == brc::Fate::Dead {", "if brc::merge_queued(h, if skein_threading::mutant(\"gc_merge_as_non_owner\") { 0 } else { ts.tid }) == brc::Fate::Dead {"),
     ("threading/tests/loom_inline_values.rs",
      "self.mode.store(new_block(&words) as usize, Ordering::Release);",
      "self.mode.store(new_block(&words) as usize, skein_threading::mord(\"iv_grow_relaxed\", Ordering::Release, Ordering::Relaxed));"),
@@ -121,6 +124,7 @@ MODELS = {
     "weak_": ["loom_weak"],
     "iv_": ["loom_inline_values"],
     "fin_": ["loom_finalize"],
+    "gc_": ["loom_collect"],
 }
 
 # Mutants that are not bugs, or that loom cannot see (docs/threading.md).
@@ -131,6 +135,7 @@ EQUIVALENT = {
     "stw_attach_relaxed",
     "iv_dict_relaxed",
     "weak_owner_ignores_local_zero",
+    "gc_merge_as_non_owner",
 }
 
 

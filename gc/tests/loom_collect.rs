@@ -46,7 +46,7 @@ unsafe fn obj_dealloc(p: NonNull<ObjHeader>) {
     freed.0.fetch_add(1, SeqCst);
 }
 
-static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None };
+static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None, finalize: None };
 
 fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> ObjRef {
     let p = alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE);
@@ -78,7 +78,13 @@ fn service() {
     }
 }
 
+/// The collector's claim (`COLLECTING`) is one process-wide flag: models
+/// run one at a time, or one test's collection would see another's claim
+/// and the exploration would not be deterministic.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn model(f: impl Fn() + Sync + Send + 'static) {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let mut builder = loom::model::Builder::new();
     if builder.preemption_bound.is_none() {
         builder.preemption_bound = Some(2);
@@ -92,8 +98,10 @@ fn model(f: impl Fn() + Sync + Send + 'static) {
 
 /// The owner holds one reference, a non-owner drops the one the owner
 /// counted for it (queued to the owner), and a collector merges the
-/// owner's inbox while the owner is parked. Then the owner drops its own
-/// reference: exactly one free, after every use.
+/// owner's inbox while the owner is parked; the owner drops its own
+/// reference meanwhile. Exactly one free, after every use. (Merging
+/// without stopping the world lets the owner's plain load/store of its
+/// local count race with the merge: mutant `gc_merge_without_stop`.)
 #[test]
 fn collector_merges_a_parked_owners_queue() {
     model(|| {
@@ -112,12 +120,21 @@ fn collector_merges_a_parked_owners_queue() {
             let _ = collect(&mut NoHooks);
             done2.store(true, LSeqCst);
         });
+        // The owner drops its own reference while the collector may be
+        // stopping the world (before its safepoint or after the restart,
+        // never during the merge: that is what stopping buys).
+        let mut a = Some(a);
         while !done.load(LSeqCst) {
+            if let Some(x) = a.take() {
+                drop_checked(x);
+            }
             service();
             thread::yield_now();
         }
+        if let Some(x) = a.take() {
+            drop_checked(x);
+        }
         dropper.join().unwrap();
-        drop_checked(a);
         service();
         collector.join().unwrap();
         // The owner still owns whatever was not merged; its exit merges it.
