@@ -45,8 +45,8 @@ pub mod handle;
 pub mod header;
 pub mod heap;
 pub mod thread;
-pub mod weak;
 pub mod trigger;
+pub mod weak;
 
 mod brc;
 mod collect_graph;
@@ -64,8 +64,8 @@ pub use heap::GlobalMimalloc;
 pub use heap::{alloc_object, visit_heap_objects};
 pub use resurrect::{is_finalized, resurrect};
 pub use thread::{attach_thread, is_attached, process_queued_merges, ThreadAttachment};
-pub use weak::try_incref;
 pub use trigger::BREAKER_GC_COLLECT;
+pub use weak::try_incref;
 
 #[cfg(feature = "stats")]
 pub use stats::{gc_stats, live_objects, GcStats};

@@ -16,18 +16,23 @@
 //! `gcstate->collecting`).
 //!
 //! Hooks for the other memory-management pieces (see `VmHooks`):
-//! - `clear_weakrefs_stopped`: the world is stopped and the garbage is
-//!   held; clear every weak reference to a garbage object (no Python code,
-//!   no blocking: other threads are parked);
-//! - `before_free`: the world runs again; call weakref callbacks and
-//!   finalizers (`__del__`, generator close) of the garbage, and return
-//!   whether any code ran (the collector then re-checks for resurrection).
+//! - `unreachable_stopped`: the world is stopped and the garbage is held;
+//!   every weak reference to a garbage object is cleared
+//!   (`weakref::clear_for_collection`: no Python code, no blocking, other
+//!   threads are parked) and its callback kept for later;
+//! - `finalize`: the world runs again; the kept weakref callbacks run, then
+//!   `before_free` (finalizers: `__del__`, generator close), and the hook
+//!   reports whether any code ran (the collector then re-checks for
+//!   resurrection).
+#![allow(unsafe_code)]
 
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, Ordering};
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use skein_gc::{GcHooks, ObjRef};
+use std::ptr::NonNull;
+
+use skein_gc::{GcHooks, ObjHeader, ObjRef};
 
 use crate::types::dict::PyDict;
 use crate::types::int::int_from_i64;
@@ -115,8 +120,11 @@ fn run(vm: &mut Vm) -> usize {
     // thread's when no other thread is online, as after joining workers).
     skein_threading::qsbr::process(&vm.thread);
     let t0 = Instant::now();
-    let mut hooks = VmHooks { vm, save_all: debug & DEBUG_SAVEALL != 0 };
+    let mut hooks = VmHooks { vm, save_all: debug & DEBUG_SAVEALL != 0, weak_callbacks: None };
     let collection = skein_gc::collect(&mut hooks);
+    // Callbacks not run (no finalize phase) are dropped here, with the
+    // world running: dropping may destroy weak reference objects.
+    drop(hooks.weak_callbacks.take());
     let vm = hooks.vm;
     let n = match collection {
         Some(c) => {
@@ -172,6 +180,8 @@ fn invoke_callbacks(vm: &mut Vm, phase: &str, collected: usize) {
 struct VmHooks<'a> {
     vm: &'a mut Vm,
     save_all: bool,
+    /// Callbacks of the weak references cleared with the world stopped.
+    weak_callbacks: Option<crate::types::weakref::PendingCallbacks>,
 }
 
 impl GcHooks for VmHooks<'_> {
@@ -182,24 +192,26 @@ impl GcHooks for VmHooks<'_> {
                 eprintln!("gc: collectable <{} {:#x}>", v.class().name(), r.as_ptr().as_ptr() as usize);
             }
         }
-        clear_weakrefs_stopped(garbage);
+        let ptrs: Vec<NonNull<ObjHeader>> = garbage.iter().map(ObjRef::as_ptr).collect();
+        // SAFETY: every garbage object is held by the collector for the
+        // whole call (and until after `finalize`), so each pointer is an
+        // allocated object.
+        self.weak_callbacks = Some(unsafe { crate::types::weakref::clear_for_collection(&ptrs) });
     }
 
     fn finalize(&mut self, garbage: &[ObjRef]) -> bool {
-        before_free(self.vm, garbage)
+        let mut ran = false;
+        if let Some(callbacks) = self.weak_callbacks.take() {
+            ran = !callbacks.is_empty();
+            callbacks.run(self.vm);
+        }
+        before_free(self.vm, garbage) || ran
     }
 
     fn keep_garbage(&self) -> bool {
         self.save_all
     }
 }
-
-/// Weak references (integration point): called with the world stopped and
-/// every garbage object held by the collector. Clear the weak references
-/// to each garbage object here (CPython's `clear_weakrefs`), queueing
-/// their callbacks for `before_free`. Must not run Python code, allocate
-/// objects that could trigger a collection, or block.
-fn clear_weakrefs_stopped(_garbage: &[ObjRef]) {}
 
 /// Finalizers (integration point): called with the world running, after
 /// the weak references were cleared, with every garbage object still held
