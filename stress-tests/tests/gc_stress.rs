@@ -65,7 +65,7 @@ unsafe fn node_traverse(p: NonNull<ObjHeader>, visit: &mut dyn FnMut(NonNull<Obj
     }
 }
 
-static NODE: TypeInfo = TypeInfo { dealloc: node_dealloc, traverse: Some(node_traverse) };
+static NODE: TypeInfo = TypeInfo { dealloc: node_dealloc, traverse: Some(node_traverse), finalize: None };
 
 fn node() -> ObjRef {
     let id = ALLOCATED.fetch_add(1, Relaxed);

@@ -21,9 +21,9 @@
 //!   (`weakref::clear_for_collection`: no Python code, no blocking, other
 //!   threads are parked) and its callback kept for later;
 //! - `finalize`: the world runs again; the kept weakref callbacks run, then
-//!   `before_free` (finalizers: `__del__`, generator close), and the hook
-//!   reports whether any code ran (the collector then re-checks for
-//!   resurrection).
+//!   `before_free` runs the garbage's finalizers (`__del__`, generator
+//!   close; `finalize.rs`), and the hook reports whether any code ran (the
+//!   collector then re-checks for resurrection).
 #![allow(unsafe_code)]
 
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, Ordering};
@@ -213,15 +213,19 @@ impl GcHooks for VmHooks<'_> {
     }
 }
 
-/// Finalizers (integration point): called with the world running, after
-/// the weak references were cleared, with every garbage object still held
-/// (so none can be freed meanwhile). Run pending weakref callbacks and the
-/// finalizers of garbage objects that do not carry `GC_BIT_FINALIZED` yet
-/// (set it before running one: PEP 442 finalizes an object once). Return
-/// `true` if any Python code ran: it may have stored a reference to a
-/// garbage object somewhere, and the collector then keeps whatever became
-/// reachable again. References the hook creates itself must be dropped
-/// before it returns (they would count as resurrections).
-fn before_free(_vm: &mut Vm, _garbage: &[ObjRef]) -> bool {
-    false
+/// Finalizers: called with the world running, after the weak references
+/// were cleared, with every garbage object still held (so none can be freed
+/// meanwhile). Runs each garbage object's finalizer once (PEP 442:
+/// `finalize::run_finalizer` claims `GC_BIT_FINALIZED` first) and returns
+/// whether any ran: a finalizer may store a reference to a garbage object
+/// somewhere, and the collector then keeps whatever became reachable again.
+/// The values made here are dropped before returning (they would count as
+/// resurrections).
+fn before_free(vm: &mut Vm, garbage: &[ObjRef]) -> bool {
+    let mut ran = false;
+    for r in garbage {
+        let v = Value::from_ref(r.clone());
+        ran |= crate::finalize::run_finalizer(vm, &v);
+    }
+    ran
 }
