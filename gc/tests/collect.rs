@@ -187,8 +187,9 @@ fn queued_decrements_are_merged_before_counting() {
     let (to_other, from_main) = mpsc::channel::<()>();
     let other = std::thread::spawn(move || {
         let nodes = ring(2, &FREED);
-        to_main.send(nodes[0].clone()).unwrap();
+        let r = nodes[0].clone();
         drop(nodes);
+        to_main.send(r).unwrap();
         // Never reaches a safepoint: whatever is queued to it stays queued.
         from_main.recv().unwrap();
     });
