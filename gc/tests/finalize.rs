@@ -123,10 +123,12 @@ fn last_reference_queued_by_a_non_owner() {
         drop(b);
     });
     // The non-owner's drop finds the shared word at 0 and queues; the
-    // owner's merge then reaches zero and finalizes here.
+    // owner's merge then reaches zero and finalizes here. The merge runs
+    // only after the join: before it, the entry may not be queued yet.
     drop(a);
-    process_queued_merges();
     t.join().unwrap();
+    assert_eq!(state(&c), (0, 0), "finalized before the owner merged the queued reference");
+    process_queued_merges();
     assert_eq!(state(&c), (1, 1));
 }
 
