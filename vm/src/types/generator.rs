@@ -205,14 +205,9 @@ impl PyGenerator {
         if !s.started {
             return coroutine;
         }
-        if s.yield_from {
-            // Closing a generator suspended in `yield from` crashes today
-            // (`g = outer(); next(g); g.close()` segfaults on main before
-            // finalizers existed); until that is fixed, dropping one does
-            // not close it. docs/finalizers.md, "Left".
-            return false;
-        }
-        // `resume` raises a thrown exception at `pc - 1` (the yield).
+        // `resume` raises a thrown exception at `pc - 1` (the yield; in a
+        // `yield from` that always has the CLEANUP_THROW handler, which
+        // closes the sub-iterator).
         self.func.code.co.handler_for(s.pc.saturating_sub(1) as u32).is_some()
     }
 
@@ -264,7 +259,11 @@ impl PyGenerator {
         // Moves the values and keeps the buffer, which takes them back at
         // the next `yield`: no allocation per resumption.
         vm.frames.values.append(&mut window);
-        if started && throw.is_none() {
+        // The sent value (None when throwing) goes on the stack either way,
+        // as CPython's gen_send_ex2 does: a `yield from`'s throw handler
+        // (CLEANUP_THROW) expects the receiver and the last sent value
+        // below the exception; without it, it popped past the frame's base.
+        if started {
             vm.frames.values.push(Some(sent));
         }
         // The entry frame ends in `run_frame`'s return to us, which
