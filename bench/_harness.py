@@ -152,10 +152,11 @@ def table(header, rows):
 
 
 def programs_in(directory, filters):
-    """Benchmark scripts in directory (not the runners run.py and icount.py,
+    """Benchmark scripts in directory (not the runners run.py, icount.py and
+    ceiling.py,
     not _private.py), filtered by any of the comma-separated substrings in
     filters."""
-    tools = {"run.py", "icount.py"}
+    tools = {"run.py", "icount.py", "ceiling.py"}
     names = sorted(n[:-3] for n in os.listdir(directory)
                    if n.endswith(".py") and n not in tools and not n.startswith("_"))
     if filters:
