@@ -5,6 +5,7 @@
 //! Tests take `SERIAL`: a collection stops the world and walks every heap,
 //! and test threads that touch objects are not attached (they never reach a
 //! safepoint), so two tests must not run at once.
+#![cfg(not(loom))]
 
 use skein_gc::{alloc_object, collect, GcHooks, NoHooks, ObjHeader, ObjRef, TypeInfo};
 use std::ptr::NonNull;
