@@ -53,7 +53,8 @@ fn new_arc() -> Arc<Padded> {
 
 /// An object owned by the calling thread.
 fn new_object() -> ObjRef {
-    let p = alloc_object(OBJECT_SIZE, CACHE_LINE, &BENCH_TYPE);
+    // SAFETY: a static type record, valid for the whole process.
+    let p = unsafe { alloc_object(OBJECT_SIZE, CACHE_LINE, &BENCH_TYPE) };
     // SAFETY: a fresh object whose reference we take over.
     unsafe { ObjRef::from_raw(p) }
 }

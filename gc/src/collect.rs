@@ -292,7 +292,7 @@ pub fn tracked_objects() -> Vec<ObjRef> {
 fn is_live_container(p: NonNull<ObjHeader>) -> bool {
     // SAFETY: heap-walk blocks start with a header (see `collect_graph`).
     let h = unsafe { p.as_ref() };
-    if !h.refcount_stopped().is_some_and(|c| c > 0) {
+    if h.refcount_stopped().is_none_or(|c| c <= 0) {
         return false;
     }
     let ty = h.type_info();

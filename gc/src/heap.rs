@@ -49,7 +49,13 @@ pub use raw::GlobalMimalloc;
 /// If `size < size_of::<ObjHeader>()` or `align` is not a power of two at
 /// least `align_of::<ObjHeader>()` (a bug in the VM's type layout). Aborts
 /// the process when memory is exhausted, like `Box::new`.
-pub fn alloc_object(size: usize, align: usize, ty: *const TypeInfo) -> NonNull<ObjHeader> {
+///
+/// # Safety
+/// `ty` is null (only for an object whose type is set before anything
+/// reads it or frees the object) or points at a `TypeInfo` that stays valid
+/// for as long as the object lives: it is read here (is it a container?)
+/// and by every later destroy and collection.
+pub unsafe fn alloc_object(size: usize, align: usize, ty: *const TypeInfo) -> NonNull<ObjHeader> {
     assert!(
         size >= core::mem::size_of::<ObjHeader>()
             && align.is_power_of_two()
@@ -80,9 +86,7 @@ pub fn alloc_object(size: usize, align: usize, ty: *const TypeInfo) -> NonNull<O
     // aligned to `align >= align_of::<ObjHeader>()`; nobody else sees it yet.
     unsafe { p.as_ptr().write(header) };
     count!(ALLOCATED);
-    // SAFETY: `ty` is the object's type record, which the caller keeps
-    // valid for the object's life (every dealloc reads it the same way);
-    // null only in tests that never free through it.
+    // SAFETY: `ty` is null or valid (this function's contract).
     if !ty.is_null() && unsafe { (*ty).traverse.is_some() } {
         crate::trigger::on_container_alloc();
     }

@@ -48,7 +48,8 @@ static GNODE: TypeInfo = TypeInfo { dealloc: gnode_dealloc, traverse: Some(gnode
 static OPAQUE: TypeInfo = TypeInfo { dealloc: gnode_dealloc, traverse: None, finalize: None };
 
 fn node_of(ty: &'static TypeInfo, freed: &'static AtomicUsize) -> ObjRef {
-    let p = alloc_object(size_of::<GNode>(), align_of::<GNode>(), ty);
+    // SAFETY: a static type record, valid for the whole process.
+    let p = unsafe { alloc_object(size_of::<GNode>(), align_of::<GNode>(), ty) };
     // SAFETY: fresh block sized for GNode; header written by alloc_object.
     unsafe {
         let n = p.cast::<GNode>().as_ptr();

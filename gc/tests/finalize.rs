@@ -64,7 +64,8 @@ unsafe fn obj_finalize(p: NonNull<ObjHeader>) -> bool {
 static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None, finalize: Some(obj_finalize) };
 
 fn new_obj(counts: &Arc<Counts>, mode: Mode, child: Option<ObjRef>) -> ObjRef {
-    let p = alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE);
+    // SAFETY: a static type record, valid for the whole process.
+    let p = unsafe { alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE) };
     // SAFETY: fresh block of Obj's layout with the header written.
     unsafe {
         let o = p.cast::<Obj>().as_ptr();

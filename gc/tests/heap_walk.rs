@@ -24,7 +24,8 @@ unsafe fn cell_traverse(_p: NonNull<ObjHeader>, _visit: &mut dyn FnMut(NonNull<O
 static CELL_TYPE: TypeInfo = TypeInfo { dealloc: cell_dealloc, traverse: Some(cell_traverse), finalize: None };
 
 fn cell(value: usize) -> ObjRef {
-    let p = alloc_object(size_of::<Cell>(), align_of::<Cell>(), &CELL_TYPE);
+    // SAFETY: a static type record, valid for the whole process.
+    let p = unsafe { alloc_object(size_of::<Cell>(), align_of::<Cell>(), &CELL_TYPE) };
     // SAFETY: fresh block with Cell's layout, header initialised.
     unsafe {
         (&raw mut (*p.cast::<Cell>().as_ptr()).value).write(value);

@@ -48,7 +48,8 @@ unsafe fn obj_dealloc(p: NonNull<ObjHeader>) {
 static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None, finalize: None };
 
 fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> ObjRef {
-    let p = alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE);
+    // SAFETY: a static type record, valid for the whole process.
+    let p = unsafe { alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE) };
     // SAFETY: fresh block of Obj's layout with the header written.
     unsafe {
         (&raw mut (*p.cast::<Obj>().as_ptr()).freed).write(Counter(freed.clone()));

@@ -69,7 +69,8 @@ struct Counts {
 }
 
 fn new_obj(counts: &Counts, slot: &Arc<Slot>) -> ObjRef {
-    let p = alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE);
+    // SAFETY: a static type record, valid for the whole process.
+    let p = unsafe { alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE) };
     // SAFETY: fresh block of Obj's layout with the header written.
     unsafe {
         let o = p.cast::<Obj>().as_ptr();

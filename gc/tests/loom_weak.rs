@@ -57,7 +57,8 @@ static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None, fin
 
 /// A new object with one weak reference to it (its slot).
 fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> (ObjRef, Slot) {
-    let p = alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE);
+    // SAFETY: a static type record, valid for the whole process.
+    let p = unsafe { alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE) };
     let slot: Slot = Arc::new(Mutex::new(Some(p.as_ptr() as usize)));
     // SAFETY: fresh block of Obj's layout with the header written.
     let r = unsafe {

@@ -64,7 +64,8 @@ impl Tracker {
     pub fn node(&'static self, child: Option<ObjRef>) -> ObjRef {
         let id = self.allocated.fetch_add(1, Relaxed);
         assert!(id < self.freed_bits.len(), "tracker capacity exceeded");
-        let p = alloc_object(size_of::<TestNode>(), align_of::<TestNode>(), &TEST_NODE_TYPE);
+        // SAFETY: a static type record, valid for the whole process.
+        let p = unsafe { alloc_object(size_of::<TestNode>(), align_of::<TestNode>(), &TEST_NODE_TYPE) };
         let node = p.cast::<TestNode>().as_ptr();
         // SAFETY: a fresh block with TestNode's layout; the header is
         // initialised, the payload fields are written here before anyone can

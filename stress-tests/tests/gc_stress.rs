@@ -70,7 +70,8 @@ static NODE: TypeInfo = TypeInfo { dealloc: node_dealloc, traverse: Some(node_tr
 fn node() -> ObjRef {
     let id = ALLOCATED.fetch_add(1, Relaxed);
     assert!(id < CAPACITY);
-    let p = alloc_object(size_of::<Node>(), align_of::<Node>(), &NODE);
+    // SAFETY: a static type record, valid for the whole process.
+    let p = unsafe { alloc_object(size_of::<Node>(), align_of::<Node>(), &NODE) };
     // SAFETY: fresh block sized for Node; header written by alloc_object.
     unsafe {
         let n = p.cast::<Node>().as_ptr();

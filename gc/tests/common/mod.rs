@@ -27,7 +27,8 @@ pub static NODE_TYPE: TypeInfo = TypeInfo { dealloc: node_dealloc, traverse: Non
 
 /// Allocate a node owned by the calling thread.
 pub fn new_node(child: Option<ObjRef>, counter: &'static AtomicUsize) -> ObjRef {
-    let p = alloc_object(size_of::<Node>(), align_of::<Node>(), &NODE_TYPE);
+    // SAFETY: a static type record, valid for the whole process.
+    let p = unsafe { alloc_object(size_of::<Node>(), align_of::<Node>(), &NODE_TYPE) };
     // SAFETY: fresh allocation of Node's size; header already written.
     unsafe {
         let node = p.cast::<Node>().as_ptr();

@@ -26,7 +26,9 @@ pub(crate) fn new_object<T: PyPayload>(payload: T, cls: &PyRef<PyType>) -> PyRef
     debug_assert!(ty.layout == std::any::TypeId::of::<T>());
     let info = &ty.gc_info as *const TypeInfo;
     if ty.instance_ext_offset().is_none() {
-        let p = skein_gc::alloc_object(size_of::<PyObject<T>>(), align_of::<PyObject<T>>(), info);
+        // SAFETY: `info` is the type's record, inside the type object that
+        // every instance keeps alive (builtin types are immortal).
+        let p = unsafe { skein_gc::alloc_object(size_of::<PyObject<T>>(), align_of::<PyObject<T>>(), info) };
         // SAFETY: `p` is a fresh allocation sized and aligned for
         // `PyObject<T>` whose header gc initialised; we write the payload
         // before anyone can read it.
@@ -39,7 +41,8 @@ pub(crate) fn new_object<T: PyPayload>(payload: T, cls: &PyRef<PyType>) -> PyRef
         let inst = Instance { base: payload, ext: InstanceExt::new(ty.slot_count()) };
         let size = size_of::<PyObject<Instance<T>>>();
         let align = align_of::<PyObject<Instance<T>>>();
-        let p = skein_gc::alloc_object(size, align, info);
+        // SAFETY: as above; the instance holds a reference to `cls`.
+        let p = unsafe { skein_gc::alloc_object(size, align, info) };
         // The instance keeps its type alive; released in `dealloc_instance`
         // (a no-op for immortal builtin types).
         std::mem::forget(cls.clone());

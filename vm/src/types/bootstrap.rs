@@ -12,7 +12,11 @@ use crate::object::{PyObject, PyRef};
 use crate::types::type_::PyType;
 
 pub(crate) fn new_type_object(ty: PyType) -> PyRef<PyType> {
-    let p = skein_gc::alloc_object(size_of::<PyObject<PyType>>(), align_of::<PyObject<PyType>>(), std::ptr::null());
+    // SAFETY: a null type, set (to `type` itself) below before anything
+    // reads it or the object could be freed.
+    let p = unsafe {
+        skein_gc::alloc_object(size_of::<PyObject<PyType>>(), align_of::<PyObject<PyType>>(), std::ptr::null())
+    };
     // SAFETY: fresh allocation sized for a `PyObject<PyType>`; the payload is
     // written before the handle is built, and `ob_type` is patched by
     // `set_metatype` before any code inspects it.
