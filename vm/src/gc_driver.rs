@@ -168,10 +168,7 @@ fn invoke_callbacks(vm: &mut Vm, phase: &str, collected: usize) {
     let info = info.into_value();
     for cb in list.snapshot() {
         if let Err(e) = vm.call(&cb, &[new_str(phase), info.clone()]) {
-            crate::modules::sys::flush_std_streams();
-            let what = vm.repr_string(&cb).unwrap_or_else(|_| "?".into());
-            eprintln!("Exception ignored in: {what}");
-            crate::interp::traceback::print_exception(vm, &e);
+            crate::finalize::write_unraisable(vm, e, None, Some(cb));
         }
     }
 }

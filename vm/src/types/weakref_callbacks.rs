@@ -22,7 +22,8 @@ pub fn run(vm: &mut Vm, calls: Vec<(PyRef<PyWeakRef>, Value)>) {
     for (w, cb) in calls {
         let r = vm.call(&cb, &[w.to_value()]);
         if let Err(e) = r {
-            crate::types::weakref_callbacks::report_unraisable(vm, &e, &cb);
+            // CPython's `PyErr_WriteUnraisable(callback)`.
+            crate::finalize::write_unraisable(vm, e, None, Some(cb.clone()));
         }
         drop(w);
         drop(cb);
@@ -58,13 +59,4 @@ fn run_with_callback_vm(thread: &std::sync::Arc<ThreadState>, calls: Vec<(PyRef<
     // exit path).
     let mut vm = Vm::new(thread.clone());
     run(&mut vm, calls);
-}
-
-/// CPython's `PyErr_WriteUnraisable` for a callback: `sys.unraisablehook`
-/// when the runtime has one, else its default output on stderr.
-pub fn report_unraisable(vm: &mut Vm, err: &crate::vm::PyErr, obj: &Value) {
-    crate::modules::sys::flush_std_streams();
-    let shown = vm.repr_string(obj).unwrap_or_else(|_| "<object repr() failed>".into());
-    eprintln!("Exception ignored in: {shown}");
-    crate::interp::traceback::print_exception(vm, err);
 }
