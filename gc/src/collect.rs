@@ -47,6 +47,9 @@ use crate::collect_graph::Graph;
 use crate::header::{ObjHeader, TypeInfo};
 use crate::{brc, trigger, ObjRef};
 use core::ptr::NonNull;
+// Plain std atomics, not the loom facade (loom's cannot live in statics):
+// the claim only serialises whole collections, each of which stops the
+// world through the modelled handshake, and the counter is a statistic.
 use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
