@@ -81,13 +81,19 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, rev
     let mut perm: Vec<usize> = (0..items.len()).collect();
     let r = sort_permutation(vm, &keys, &mut perm);
     drop(keys);
+    apply_permutation(items, &perm, reverse);
+    r
+}
+
+/// Reorders `items` by `perm`, then undoes the reversal that made a
+/// reverse sort stable.
+fn apply_permutation(items: &mut Vec<Value>, perm: &[usize], reverse: bool) {
     let mut slots: Vec<Option<Value>> = std::mem::take(items).into_iter().map(Some).collect();
     let mut out: Vec<Value> = perm.iter().filter_map(|&i| slots[i].take()).collect();
     if reverse {
         out.reverse();
     }
     *items = out;
-    r
 }
 
 /// Sorts `perm` so that `keys[perm[..]]` is non-decreasing, stably.
@@ -96,9 +102,40 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, rev
 /// int, an exact `str` or an exact NaN-free `float`, comparisons cannot run
 /// Python code or fail, so the keys are compared natively.
 fn sort_permutation(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
+    if sort_permutation_native(keys, perm) {
+        return Ok(());
+    }
+    merge_sort(vm, perm, &mut |vm: &mut Vm, a: usize, b: usize| vm.lt(&keys[a], &keys[b]))
+}
+
+/// Sorts `items` (no key function) if their comparisons cannot run Python
+/// code or fail; false, with `items` untouched, otherwise. Needs no `Vm`,
+/// so `list.sort` can run it with the list's lock held: the sort is then
+/// one atomic step for other threads, as under CPython's GIL and in 3.13t
+/// (whose critical section is held through a sort of ints or strings).
+pub fn sort_values_native(items: &mut Vec<Value>, reverse: bool) -> bool {
+    if items.len() < 2 {
+        return true;
+    }
+    if reverse {
+        items.reverse();
+    }
+    let mut perm: Vec<usize> = (0..items.len()).collect();
+    if !sort_permutation_native(items, &mut perm) {
+        if reverse {
+            items.reverse();
+        }
+        return false;
+    }
+    apply_permutation(items, &perm, reverse);
+    true
+}
+
+/// The native half of `sort_permutation`: true when done.
+fn sort_permutation_native(keys: &[Value], perm: &mut [usize]) -> bool {
     if let Some(ints) = keys.iter().map(|k| k.as_small_int()).collect::<Option<Vec<i64>>>() {
         perm.sort_by(|&a, &b| ints[a].cmp(&ints[b]));
-        return Ok(());
+        return true;
     }
     let str_type = crate::types::str::STR_TYPE.get();
     if keys.iter().all(|k| k.is_exact(str_type)) {
@@ -112,7 +149,7 @@ fn sort_permutation(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult
                 let text: Vec<&str> = strs.iter().map(|s| s.as_str()).collect();
                 perm.sort_by(|&a, &b| text[a].cmp(text[b]));
             }
-            return Ok(());
+            return true;
         }
     }
     let float_type = crate::types::float::FLOAT_TYPE.get();
@@ -121,13 +158,10 @@ fn sort_permutation(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult
         if !floats.iter().any(|f| f.is_nan()) {
             // -0.0 and 0.0 compare equal, as in Python.
             perm.sort_by(|&a, &b| floats[a].partial_cmp(&floats[b]).unwrap_or(std::cmp::Ordering::Equal));
-            return Ok(());
+            return true;
         }
     }
-    if sort_native_tuples(keys, perm) {
-        return Ok(());
-    }
-    merge_sort(vm, perm, &mut |vm: &mut Vm, a: usize, b: usize| vm.lt(&keys[a], &keys[b]))
+    sort_native_tuples(keys, perm)
 }
 
 /// One tuple item a key comparison can order without Python code.

@@ -71,6 +71,14 @@ impl Vm {
                 return Ok(d.keys());
             }
         }
+        // Likewise an exact set or frozenset: `list(s)` while another
+        // thread adds to `s` is a snapshot, not "Set changed size during
+        // iteration" (CPython 3.13t reads it under the set's lock too).
+        if v.is_exact(crate::types::small::SET_TYPE.get()) || v.is_exact(crate::types::small::FROZENSET_TYPE.get()) {
+            if let Some(s) = v.downcast_ref::<crate::types::small::PySet>() {
+                return Ok(s.snapshot());
+            }
+        }
         if let Some(view) = v.downcast_ref::<crate::types::dict_methods::PyDictView>() {
             if view.dict.to_value().is_exact(crate::types::dict::DICT_TYPE.get()) {
                 use crate::types::dict_methods::ViewKind;

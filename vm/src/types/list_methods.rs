@@ -5,9 +5,10 @@
 //! `__repr__`, destructors) with it held. Comparisons read one item at a
 //! time by index, as CPython does, so a list mutated by a comparison is
 //! never read out of bounds; values taken out of the list are dropped
-//! after the lock is released. `sort` empties the list while it compares
-//! (as CPython) and reports "list modified during sort" if anything was
-//! stored meanwhile.
+//! after the lock is released. `sort` of items that compare natively (ints,
+//! floats, strs, tuples of those) runs with the lock held; any other `sort`
+//! empties the list while it compares (as CPython) and reports "list
+//! modified during sort" if anything was stored meanwhile.
 
 #[path = "generic_alias.rs"]
 pub mod generic_alias;
@@ -611,9 +612,17 @@ fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(r) => crate::builtins::sort::reverse_flag(vm, &r)?,
         None => false,
     };
-    // The list is empty while comparisons run; whatever they store in it
-    // is discarded and reported, as CPython does.
-    let mut items = l.lock().take_for_sort();
+    let mut guard = l.lock();
+    let mut items = guard.take_for_sort();
+    // Items that compare without Python code are sorted with the lock
+    // held: one atomic step for other threads' appends and stores.
+    if key.is_none() && crate::builtins::sort::sort_values_native(&mut items, reverse) {
+        guard.restore_sorted(items);
+        return Ok(none());
+    }
+    drop(guard);
+    // Otherwise the list is empty while comparisons run; whatever they
+    // store in it is discarded and reported, as CPython does.
     let r = crate::builtins::sort::sort_values(vm, &mut items, key.as_ref(), reverse);
     let modified = l.lock().restore_sorted(items);
     r?;
