@@ -14,6 +14,7 @@ use crate::value::Value;
 use crate::vm::{interp, PyResult, Vm};
 
 mod compile_warnings;
+mod frozen;
 mod spec;
 
 pub use spec::module_repr;
@@ -247,7 +248,15 @@ pub fn load_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
         }),
     );
     modules.set_str_key(crate::intern::intern(name), m.to_value());
-    let code = match compile_source(vm, &source, &filename, skein_compiler::Mode::Exec) {
+    let thawed = if frozen { frozen::code_for(name, &source) } else { None };
+    let compiled = match thawed {
+        Some(co) => {
+            remember_source(&filename, &source);
+            Ok(PyCode::new(std::sync::Arc::new(co)))
+        }
+        None => compile_source(vm, &source, &filename, skein_compiler::Mode::Exec),
+    };
+    let code = match compiled {
         Ok(c) => c,
         Err(e) => {
             let _ = modules.pop_item(vm, &crate::intern::intern(name));

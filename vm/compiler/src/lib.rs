@@ -16,6 +16,7 @@ mod codegen;
 pub mod dis;
 pub mod error;
 mod fstring_311;
+pub mod marshal;
 mod parse_error;
 mod scan;
 pub mod symtable;
