@@ -74,6 +74,7 @@ pub(crate) fn owner_local_zero(h: &ObjHeader) -> Fate {
         return Fate::Dead;
     }
     count!(GIVE_UPS);
+    event!(GiveUp);
     // Before the CAS: once MERGED is visible others may free the object.
     h.ob_tid.store(0, Relaxed);
     loop {
@@ -138,12 +139,14 @@ pub(crate) fn queue_to_owner(obj: NonNull<ObjHeader>, h: &ObjHeader) -> Fate {
         if let Some(owner) = registry::lookup(tid) {
             if owner.brc_inbox.push(obj.as_ptr() as usize).is_ok() {
                 count!(PUSHED);
+                event!(QueuedToOwner);
                 owner.request(BREAKER_BRC_MERGE);
                 return Fate::Live;
             }
         }
     }
     count!(RELEASED_WITHOUT_OWNER);
+    event!(ReleasedWithoutOwner);
     release_queued_reference(h)
 }
 
@@ -170,9 +173,11 @@ pub(crate) fn merge_queued(h: &ObjHeader, my_tid: usize) -> Fate {
     if h.ob_tid.load(Relaxed) == my_tid {
         // Subtract one: the queue held a reference that no count reflects.
         count!(MERGED_BY_OWNER);
+        event!(MergedByOwner);
         merge(h, -1)
     } else {
         count!(RELEASED_BY_OWNER);
+        event!(ReleasedByOwner);
         release_queued_reference(h)
     }
 }

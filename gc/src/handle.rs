@@ -34,6 +34,7 @@ pub unsafe fn incref(p: NonNull<ObjHeader>) {
     let local = h.ob_ref_local.load(Relaxed);
     let new_local = local.wrapping_add(1);
     if new_local == 0 {
+        hot_event!(ImmortalHit);
         return; // immortal (u32::MAX)
     }
     if h.ob_tid.load(Relaxed) == owner_tid() {
@@ -41,8 +42,12 @@ pub unsafe fn incref(p: NonNull<ObjHeader>) {
         // (A count that reaches u32::MAX this way becomes immortal, as in
         // CPython: the object leaks instead of being freed too early.)
         h.ob_ref_local.store(new_local, Relaxed);
+        hot_event!(OwnerIncref);
     } else {
         h.ob_ref_shared.fetch_add(REF_SHARED_ONE, Relaxed);
+        // Next to an atomic read-modify-write, and never on the owner's
+        // path: the check costs nothing measurable.
+        event!(SharedIncref);
     }
 }
 
@@ -58,9 +63,11 @@ pub unsafe fn decref(p: NonNull<ObjHeader>) {
     let h = unsafe { p.as_ref() };
     let local = h.ob_ref_local.load(Relaxed);
     if local == IMMORTAL_LOCAL {
+        hot_event!(ImmortalHit);
         return;
     }
     if h.ob_tid.load(Relaxed) == owner_tid() {
+        hot_event!(OwnerDecref);
         debug_assert!(local > 0, "owner decref below zero");
         let new_local = local.wrapping_sub(1);
         h.ob_ref_local.store(new_local, Relaxed);
@@ -102,15 +109,18 @@ unsafe fn decref_not_owner(p: NonNull<ObjHeader>) {
     // it we only touch the object again when we are the one to free it or
     // when the queue now holds our reference.
     let h = unsafe { p.as_ref() };
+    event!(SharedDecref);
     let fate = match brc::decref_shared(h) {
         SharedDecref::Done => Fate::Live,
         SharedDecref::Dead => Fate::Dead,
         SharedDecref::Queued => {
             count!(QUEUED);
+            event!(Queued);
             brc::queue_to_owner(p, h)
         }
     };
     if fate == Fate::Dead {
+        event!(FreedByNonOwner);
         // SAFETY: count 0 and MERGED: no references remain.
         unsafe { dealloc::destroy_dead(p) };
     }

@@ -13,6 +13,7 @@
 //! | [`collect`] | the cycle collector's driver (stop the world, find, free)     |
 //! | `collect_graph` | trial deletion over a side table of candidates          |
 //! | [`trigger`] | when to collect: container allocation counts, thresholds     |
+//! | [`stats`]   | event counters: test counters, `-X stats` events, collector totals |
 //!
 //! `unsafe` code lives in `header`, `handle`, `dealloc`, `resurrect`, `heap` and the raw
 //! heap backends; `brc` and `thread` are safe code on top of them.
@@ -38,7 +39,7 @@ macro_rules! const_thread_local {
 }
 
 #[macro_use]
-mod stats;
+pub mod stats;
 
 pub mod collect;
 pub mod handle;
@@ -53,7 +54,7 @@ mod collect_graph;
 mod dealloc;
 mod resurrect;
 
-pub use collect::{collect, CollectStats, Collection, GcHooks, NoHooks};
+pub use collect::{CollectStats, Collection, GcHooks, NoHooks};
 pub use dealloc::{trashcan_depth, TRASHCAN_LIMIT};
 pub use handle::{decref, incref, ObjRef};
 pub use header::{
@@ -63,6 +64,8 @@ pub use header::{
 pub use heap::GlobalMimalloc;
 pub use heap::{alloc_object, visit_heap_objects};
 pub use resurrect::{is_finalized, resurrect};
+/// One collection; its statistics go into [`stats::collector_totals`].
+pub use stats::collect_counted as collect;
 pub use thread::{attach_thread, is_attached, process_queued_merges, ThreadAttachment};
 pub use trigger::BREAKER_GC_COLLECT;
 pub use weak::try_incref;

@@ -1,9 +1,41 @@
-//! Event counters for tests and diagnostics (cargo feature `stats`).
+//! Event counters for tests and diagnostics.
 //!
-//! Without the feature, [`count!`] expands to nothing and no counter
-//! exists, so the fast paths pay nothing. With it, each event is one
-//! relaxed `fetch_add` on a process-wide counter. These counters are not
-//! part of any protocol (they only count), hence plain std atomics.
+//! Two kinds:
+//! - [`count!`]: process-wide counters for tests (cargo feature `stats`).
+//!   Without the feature it expands to nothing and no counter exists, so
+//!   the fast paths pay nothing. With it, each event is one relaxed
+//!   `fetch_add` on a process-wide counter.
+//! - [`event!`] / [`hot_event!`]: the `-X stats` counters
+//!   (`skein_threading::stats`), chosen at run time. `event!` sits on slow
+//!   paths only (a non-owner count change, a merge, a give-up) and costs a
+//!   relaxed load and a branch when counting is off; `hot_event!` (owner
+//!   and immortal count changes) exists only with the feature.
+//! - Collector totals ([`collector_totals`]), summed from each
+//!   collection's `CollectStats` by [`collect_counted`], the crate's
+//!   `collect` entry point.
+//!
+//! These counters are not part of any protocol (they only count), hence
+//! plain std atomics.
+
+/// Count a `-X stats` event on a slow path: `event!(GiveUp)`,
+/// `event!(ExitMerged, n)`.
+macro_rules! event {
+    ($name:ident) => {
+        skein_threading::stats::count(skein_threading::stats::Counter::$name)
+    };
+    ($name:ident, $n:expr) => {
+        skein_threading::stats::count_n(skein_threading::stats::Counter::$name, $n as u64)
+    };
+}
+
+/// Count a `-X stats` event on a hot path: only in a build with the
+/// feature `stats`, nothing at all otherwise.
+macro_rules! hot_event {
+    ($name:ident) => {{
+        #[cfg(feature = "stats")]
+        skein_threading::stats::count(skein_threading::stats::Counter::$name);
+    }};
+}
 
 /// Count one event: `count!(GIVE_UPS)`, or `count!(EXIT_MERGED, n)`.
 macro_rules! count {
@@ -94,4 +126,65 @@ pub fn gc_stats() -> GcStats {
 pub fn live_objects() -> usize {
     let s = gc_stats();
     s.allocated.saturating_sub(s.freed)
+}
+
+/// Totals over every collection run so far (`-X stats`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CollectorTotals {
+    /// Collections run.
+    pub collections: u64,
+    /// Containers examined, summed over collections.
+    pub examined: u64,
+    /// Unreachable objects found (freed unless `gc.DEBUG_SAVEALL` kept them).
+    pub collected: u64,
+    /// Objects a finalizer made reachable again.
+    pub resurrected: u64,
+    /// Nanoseconds the world was stopped, summed.
+    pub pause_total_ns: u64,
+    /// The longest single collection's stopped time, in nanoseconds.
+    pub pause_max_ns: u64,
+}
+
+mod collector {
+    use std::sync::atomic::AtomicU64;
+    pub(super) static COLLECTIONS: AtomicU64 = AtomicU64::new(0);
+    pub(super) static EXAMINED: AtomicU64 = AtomicU64::new(0);
+    pub(super) static COLLECTED: AtomicU64 = AtomicU64::new(0);
+    pub(super) static RESURRECTED: AtomicU64 = AtomicU64::new(0);
+    pub(super) static PAUSE_TOTAL_NS: AtomicU64 = AtomicU64::new(0);
+    pub(super) static PAUSE_MAX_NS: AtomicU64 = AtomicU64::new(0);
+}
+
+/// Run one collection ([`crate::collect::collect`]) and add its
+/// statistics to the totals. This is what the crate exports as
+/// `skein_gc::collect`, so the totals see every collection without the
+/// collector knowing about them. A collection is rare and long next to
+/// these few relaxed additions, so they are made whether or not `-X stats`
+/// is on.
+pub fn collect_counted(hooks: &mut dyn crate::collect::GcHooks) -> Option<crate::collect::Collection> {
+    use collector::*;
+    use std::sync::atomic::Ordering::Relaxed;
+    let c = crate::collect::collect(hooks)?;
+    let s = &c.stats;
+    COLLECTIONS.fetch_add(1, Relaxed);
+    EXAMINED.fetch_add(s.candidates as u64, Relaxed);
+    COLLECTED.fetch_add(s.unreachable as u64, Relaxed);
+    RESURRECTED.fetch_add(s.resurrected as u64, Relaxed);
+    PAUSE_TOTAL_NS.fetch_add(s.pause_ns, Relaxed);
+    PAUSE_MAX_NS.fetch_max(s.pause_ns, Relaxed);
+    Some(c)
+}
+
+/// The collector totals so far.
+pub fn collector_totals() -> CollectorTotals {
+    use collector::*;
+    use std::sync::atomic::Ordering::Relaxed;
+    CollectorTotals {
+        collections: COLLECTIONS.load(Relaxed),
+        examined: EXAMINED.load(Relaxed),
+        collected: COLLECTED.load(Relaxed),
+        resurrected: RESURRECTED.load(Relaxed),
+        pause_total_ns: PAUSE_TOTAL_NS.load(Relaxed),
+        pause_max_ns: PAUSE_MAX_NS.load(Relaxed),
+    }
 }

@@ -222,6 +222,7 @@ fn run_exit_protocol(ts: &ThreadState, end: Phase) {
     };
     count!(THREAD_EXITS);
     count!(EXIT_MERGED, owned.len());
+    event!(ExitMerged, owned.len());
     // 4. Merge them all before running any dealloc code.
     let mut dead = Vec::new();
     for p in owned {

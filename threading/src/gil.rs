@@ -37,6 +37,7 @@
 //!   (for `lookup`), never the other way round.
 
 use crate::registry::{lookup, ThreadState, BREAKER_GIL_DROP_REQUEST};
+use crate::stats::{self, Counter};
 use crate::sync::{spin_loop_hint, AtomicBool, AtomicU64, AtomicUsize, Condvar, Mutex, Ordering};
 use std::time::{Duration, Instant};
 
@@ -152,7 +153,9 @@ pub(crate) fn take(ts: &ThreadState) {
     let gil = gil();
     let mut st = gil.state.lock();
     debug_assert_ne!(st.holder, ts.tid, "GIL taken twice by one thread");
+    stats::count(Counter::GilAcquire);
     if st.holder != 0 {
+        stats::count(Counter::GilWait);
         st.waiters += 1;
         while st.holder != 0 {
             let switches = st.switches;
@@ -163,6 +166,7 @@ pub(crate) fn take(ts: &ThreadState) {
                 // switch. Set with `state` held while it is still the holder
                 // (see the module invariants).
                 if let Some(holder) = lookup(st.holder) {
+                    stats::count(Counter::GilDropRequest);
                     holder.request(BREAKER_GIL_DROP_REQUEST);
                     drop(st);
                     poll_for_release(gil);
@@ -194,6 +198,9 @@ pub(crate) fn release(ts: &ThreadState, forced: bool) {
     ts.holds_gil.store(false, Ordering::Relaxed);
     gil.released.notify_one();
     if forced {
+        if st.waiters > 0 {
+            stats::count(Counter::GilForcedSwitch);
+        }
         let switches = st.switches;
         // `waiters` only drops when a waiter takes the GIL, which moves
         // `switches`, so this ends whenever it starts with a waiter.

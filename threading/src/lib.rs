@@ -12,7 +12,8 @@
 //! - [`pylock`]: the lock behind Python's `_thread.lock` (spins, then sleeps
 //!   detached; GIL-aware);
 //! - [`qsbr`]: quiescent-state-based reclamation for memory that lock-free
-//!   readers may still see (container item arrays, dropped references).
+//!   readers may still see (container item arrays, dropped references);
+//! - [`stats`]: the event counters behind `-X stats` (slow paths only).
 //!
 //! The protocols and their invariants are described in docs/threading.md.
 //! `unsafe` lives only in `inbox` (node ownership), `parking` (the
@@ -27,6 +28,7 @@ mod parking;
 pub mod pylock;
 pub mod qsbr;
 pub mod registry;
+pub mod stats;
 pub mod stop_the_world;
 pub mod sync;
 

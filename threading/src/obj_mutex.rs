@@ -23,6 +23,7 @@
 
 use crate::parking;
 use crate::registry::{with_current, ThreadStatus};
+use crate::stats::{self, Counter};
 use crate::sync::{spin_loop_hint, AtomicU8, Ordering};
 
 const LOCKED: u8 = 1;
@@ -66,6 +67,8 @@ impl RawObjMutex {
         if self.0.compare_exchange(0, LOCKED, Ordering::Acquire, Ordering::Relaxed).is_err() {
             self.lock_slow();
         }
+        #[cfg(feature = "stats")]
+        stats::count(Counter::MutexAcquire);
     }
 
     /// Take the lock if it is free right now.
@@ -119,6 +122,7 @@ impl RawObjMutex {
 
     #[cold]
     fn lock_slow(&self) {
+        stats::count(Counter::MutexContended);
         let mut spins = 0;
         let mut state = self.0.load(Ordering::Relaxed);
         loop {
@@ -161,6 +165,7 @@ impl RawObjMutex {
 
     /// Sleep until woken, detached if this thread is attached.
     fn park(&self) -> Option<usize> {
+        stats::count(Counter::MutexPark);
         let key = self.key();
         let validate = || self.0.load(Ordering::Relaxed) == LOCKED | HAS_PARKED;
         with_current(|ts| match ts {

@@ -47,6 +47,7 @@
 
 use crate::gil::gil_enabled;
 use crate::registry::ThreadState;
+use crate::stats::{self, Counter};
 use crate::sync::{fence, spin_loop_hint, yield_now, AtomicBool, AtomicUsize, Condvar, Mutex, Ordering};
 use std::time::{Duration, Instant};
 
@@ -151,6 +152,7 @@ impl ThreadLock {
         if self.try_acquire() {
             return Acquired::Yes;
         }
+        stats::count(Counter::LockContended);
         if deadline.is_some_and(|d| d <= Instant::now()) {
             return Acquired::TimedOut;
         }
@@ -159,6 +161,7 @@ impl ThreadLock {
             return Acquired::Yes;
         }
         loop {
+            stats::count(Counter::LockSleep);
             ts.detach();
             let woke = self.sleep(ts, deadline, interrupt_bits, poll, gil);
             ts.attach();

@@ -250,6 +250,7 @@ pub fn register_current_thread() -> Arc<ThreadState> {
     }
     head.live += 1;
     drop(head);
+    crate::stats::count(crate::stats::Counter::ThreadStarted);
     CURRENT.with(|c| *c.borrow_mut() = Some(ts.clone()));
     CURRENT_TID.with(|c| c.set(ts.tid));
     ts

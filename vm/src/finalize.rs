@@ -201,6 +201,7 @@ fn is_coroutine(v: &Value) -> bool {
 /// Calls the finalizer of `v` (already claimed): `__del__`, or closing a
 /// generator. Errors are reported, never raised.
 fn call_finalizer(vm: &mut Vm, v: &Value) {
+    skein_threading::stats::count(skein_threading::stats::Counter::FinalizerRun);
     if let Some(g) = v.downcast_ref::<PyGenerator>() {
         if is_coroutine(v) && !g.was_started() {
             g.mark_finished();

@@ -31,6 +31,8 @@ pub mod runtime;
 #[cfg(feature = "runtime")]
 pub mod signals;
 #[cfg(feature = "runtime")]
+pub mod stats;
+#[cfg(feature = "runtime")]
 pub mod types;
 #[cfg(feature = "runtime")]
 pub mod value;
