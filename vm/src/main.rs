@@ -2,6 +2,8 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
+mod cli;
+
 #[global_allocator]
 static GLOBAL: skein_gc::GlobalMimalloc = skein_gc::GlobalMimalloc;
 
@@ -15,8 +17,11 @@ Options (and corresponding environment variables):
 -q     : don't print version and copyright messages on interactive startup
 -V     : print the Python version number and exit (also --version)
 -W arg : warning control; arg is action:message:category:module:lineno
--X opt : set implementation-specific option (-X gil=0|1)
+-X opt : set implementation-specific option (-X gil=0|1; -X stats: print
+         runtime counters to stderr at exit, also PYTHONSKEINSTATS=1)
 --gil  : run with a global interpreter lock (also PYTHON_GIL=1)
+compare: `skein compare [options] file [arg] ...` times a script free-threaded
+         and with the GIL (see `skein compare --help`)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -32,6 +37,11 @@ enum Target {
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `skein compare ...` is a tool, not a script named `compare` (run such a
+    // file as `./compare`).
+    if args.first().is_some_and(|a| a == "compare") {
+        std::process::exit(cli::compare::main(args.split_off(1)));
+    }
     let mut gil = std::env::var("PYTHON_GIL").is_ok_and(|v| v == "1");
     let mut xoptions = Vec::new();
     // PYTHONWARNINGS entries come before -W options, as in CPython.
@@ -123,6 +133,11 @@ fn main() {
             rest = vec!["-".to_string()];
         }
     }
+    // `-X stats`: count from the start, before any other thread exists.
+    let stats = skein_vm::stats::requested(&xoptions);
+    if stats {
+        skein_vm::stats::enable();
+    }
     // The interpreter runs on a thread with a large stack: Python calls do
     // not recurse on it, but Rust code that calls back into Python does.
     let handle = std::thread::Builder::new()
@@ -136,6 +151,11 @@ fn main() {
             1
         }
     };
+    if stats {
+        // After the interpreter thread's exit, so its own counts are in.
+        let _ = std::io::stdout().flush();
+        eprint!("{}", skein_vm::stats::report(skein_threading::gil::gil_enabled()));
+    }
     skein_vm::signals::exit_process(code);
 }
 
