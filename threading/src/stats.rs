@@ -17,8 +17,10 @@
 //! racily (relaxed loads of single-writer cells): a snapshot taken while
 //! they run may miss their latest events, never count one twice.
 //!
-//! These are plain std atomics, not `sync`'s: they take part in no
-//! protocol. Under loom every function here is a no-op.
+//! The counters take part in no protocol, so loom need not see them: under
+//! loom every function here is a no-op. (The primitives still come from
+//! the `sync` facade, which outside loom re-exports std's and
+//! parking_lot's.)
 
 /// One kind of event. The report (vm `stats.rs`) names and groups them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,8 +122,7 @@ pub type Snapshot = [u64; COUNTERS];
 #[cfg(not(loom))]
 mod imp {
     use super::{Counter, Snapshot, COUNTERS};
-    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
-    use std::sync::{Arc, Mutex};
+    use crate::sync::{Arc, AtomicBool, AtomicU64, Mutex, Ordering::Relaxed};
 
     static ENABLED: AtomicBool = AtomicBool::new(false);
 
@@ -135,7 +136,7 @@ mod imp {
 
     impl Drop for Local {
         fn drop(&mut self) {
-            let mut blocks = BLOCKS.lock().unwrap_or_else(|e| e.into_inner());
+            let mut blocks = BLOCKS.lock();
             for (r, c) in RETIRED.0.iter().zip(&self.0 .0) {
                 r.fetch_add(c.load(Relaxed), Relaxed);
             }
@@ -143,7 +144,7 @@ mod imp {
         }
     }
 
-    std::thread_local! {
+    crate::sync::thread_local! {
         static LOCAL: std::cell::OnceCell<Local> = const { std::cell::OnceCell::new() };
     }
 
@@ -164,7 +165,7 @@ mod imp {
         let counted = LOCAL.try_with(|l| {
             let local = l.get_or_init(|| {
                 let b = Arc::new(Block([const { AtomicU64::new(0) }; COUNTERS]));
-                BLOCKS.lock().unwrap_or_else(|e| e.into_inner()).push(b.clone());
+                BLOCKS.lock().push(b.clone());
                 Local(b)
             });
             // Only this thread writes its block: load + store is exact.
@@ -179,7 +180,7 @@ mod imp {
     }
 
     pub fn snapshot() -> Snapshot {
-        let blocks = BLOCKS.lock().unwrap_or_else(|e| e.into_inner());
+        let blocks = BLOCKS.lock();
         let mut out = [0u64; COUNTERS];
         for (i, v) in out.iter_mut().enumerate() {
             *v = RETIRED.0[i].load(Relaxed);
