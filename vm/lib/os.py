@@ -19,7 +19,8 @@ import posix
 from posix import (getcwd, chdir, listdir, mkdir, rmdir, unlink, remove, rename, replace,
                    symlink, readlink, getpid, getppid, cpu_count, urandom, strerror, putenv,
                    unsetenv, open, read, write, close, _exit, system, chmod, link, isatty,
-                   lseek)
+                   lseek, utime)
+from _signal import _kill as kill
 import stat as st
 import posixpath as path
 
@@ -37,7 +38,7 @@ __all__ = ['altsep', 'curdir', 'pardir', 'sep', 'pathsep', 'linesep', 'defpath',
            'close', 'getcwdb', 'supports_bytes_environ', 'system', 'chmod', 'link', 'isatty',
            'lseek', 'fstat', 'waitstatus_to_exitcode', 'getuid', 'geteuid', 'getgid',
            'getegid', 'getgroups', 'access', 'uname', 'getloadavg', 'get_terminal_size',
-           'terminal_size']
+           'terminal_size', 'utime', 'kill']
 
 name = 'posix'
 linesep = '\n'

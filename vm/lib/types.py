@@ -234,7 +234,7 @@ class DynamicClassAttribute:
         self.fset = fset
         self.fdel = fdel
         # The docstring follows the getter unless one was given explicitly.
-        self.__doc__ = doc or fget.__doc__
+        self.__doc__ = doc or getattr(fget, '__doc__', None)
         self.overwrite_doc = doc is None
         self.__isabstractmethod__ = bool(getattr(fget, '__isabstractmethod__', False))
 

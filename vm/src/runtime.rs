@@ -136,13 +136,10 @@ pub fn handle_eval_breaker(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
-/// Raises `KeyboardInterrupt` in the main thread if Ctrl-C was pressed.
+/// Runs the Python handlers of signals that arrived (in the main thread):
+/// by default Ctrl-C raises `KeyboardInterrupt`.
 pub fn check_signals(vm: &mut Vm) -> PyResult<()> {
-    if crate::signals::take_pending(&vm.thread) {
-        crate::modules::sys::flush_std_streams();
-        return Err(vm.new_exception_empty(&exc().keyboard_interrupt));
-    }
-    Ok(())
+    crate::signals::run_pending(vm)
 }
 
 /// `_thread.interrupt_main()`.

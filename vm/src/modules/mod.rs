@@ -6,6 +6,7 @@ pub mod gc;
 pub mod math;
 pub mod posix;
 pub mod re;
+pub mod signal;
 pub mod skein_traceback;
 pub mod sys;
 pub mod sys_unraisable;
@@ -31,6 +32,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "_thread" => Some(thread::make_thread_module().into_value()),
         "_re" => Some(re::make_re_module().into_value()),
         "_weakref" => Some(weakref::make_module().into_value()),
+        "_signal" => Some(signal::make_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
         _ => None,
     };
@@ -56,6 +58,21 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("_contextvars", include_str!("../../lib/_contextvars.py"), false),
     ("_fileio", include_str!("../../lib/_fileio.py"), false),
     ("_strptime", include_str!("../../lib/_strptime.py"), false),
+    ("difflib", include_str!("../../lib/difflib.py"), false),
+    ("inspect", include_str!("../../lib/inspect.py"), false),
+    ("shutil", include_str!("../../lib/shutil.py"), false),
+    ("signal", include_str!("../../lib/signal.py"), false),
+    ("tempfile", include_str!("../../lib/tempfile.py"), false),
+    ("unittest", include_str!("../../lib/unittest/__init__.py"), true),
+    ("unittest._log", include_str!("../../lib/unittest/_log.py"), false),
+    ("unittest.case", include_str!("../../lib/unittest/case.py"), false),
+    ("unittest.loader", include_str!("../../lib/unittest/loader.py"), false),
+    ("unittest.main", include_str!("../../lib/unittest/main.py"), false),
+    ("unittest.result", include_str!("../../lib/unittest/result.py"), false),
+    ("unittest.runner", include_str!("../../lib/unittest/runner.py"), false),
+    ("unittest.signals", include_str!("../../lib/unittest/signals.py"), false),
+    ("unittest.suite", include_str!("../../lib/unittest/suite.py"), false),
+    ("unittest.util", include_str!("../../lib/unittest/util.py"), false),
     ("abc", include_str!("../../lib/abc.py"), false),
     ("argparse", include_str!("../../lib/argparse.py"), false),
     ("atexit", include_str!("../../lib/atexit.py"), false),

@@ -54,7 +54,7 @@ fn strerror_text(errno: i32) -> String {
 }
 
 /// `OSError(errno, strerror[, filename[, None, filename2]])` for an I/O error.
-fn os_error(vm: &mut Vm, e: &std::io::Error, file: Option<&Value>, file2: Option<&Value>) -> PyErr {
+pub(crate) fn os_error(vm: &mut Vm, e: &std::io::Error, file: Option<&Value>, file2: Option<&Value>) -> PyErr {
     let Some(errno) = e.raw_os_error() else {
         return vm.new_os_error(e.to_string());
     };
@@ -539,6 +539,57 @@ fn posix_lseek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// `utime(path, times=None, *, ns=None)`: through an open handle
+/// (`futimens`), so the file must be readable or writable by us.
+fn posix_utime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.bind(vm, "utime", &["path", "times", "ns", "dir_fd", "follow_symlinks"], 0)?;
+    let Some(path) = &a[0] else { return Err(vm.new_type_error("utime() missing required argument 'path' (pos 1)")) };
+    let p = path_arg(vm, "utime", path)?;
+    let times = a[1].as_ref().filter(|v| !v.is_none());
+    let ns = a[2].as_ref();
+    if times.is_some() && ns.is_some() {
+        return Err(vm.new_value_error("utime: you may specify either 'times' or 'ns' but not both"));
+    }
+    let pair = |vm: &mut Vm, v: &Value, what: &str| -> PyResult<(Value, Value)> {
+        match v.as_tuple() {
+            Some(t) if t.len() == 2 => Ok((t[0].clone(), t[1].clone())),
+            _ => Err(vm.new_type_error(format!("utime: '{what}' must be a tuple of two ints"))),
+        }
+    };
+    let to_time = |secs: f64| std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_secs_f64(secs.max(0.0)));
+    let (atime, mtime) = if let Some(t) = times {
+        let (x, y) = pair(vm, t, "times")?;
+        let xs = match x.as_float() {
+            Some(f) => f,
+            None => int_arg(vm, &x)? as f64,
+        };
+        let ys = match y.as_float() {
+            Some(f) => f,
+            None => int_arg(vm, &y)? as f64,
+        };
+        (to_time(xs), to_time(ys))
+    } else if let Some(n) = ns {
+        let (x, y) = pair(vm, n, "ns")?;
+        let xn = int_arg(vm, &x)?.max(0) as u64;
+        let yn = int_arg(vm, &y)?.max(0) as u64;
+        (
+            std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_nanos(xn)),
+            std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_nanos(yn)),
+        )
+    } else {
+        let now = std::time::SystemTime::now();
+        (Some(now), Some(now))
+    };
+    let (Some(atime), Some(mtime)) = (atime, mtime) else {
+        return Err(vm.new_overflow_error("timestamp out of range for platform time_t"));
+    };
+    let f = File::open(&p).or_else(|_| std::fs::OpenOptions::new().write(true).open(&p));
+    let f = f.map_err(|e| os_error(vm, &e, Some(path), None))?;
+    let ft = std::fs::FileTimes::new().set_accessed(atime).set_modified(mtime);
+    f.set_times(ft).map_err(|e| os_error(vm, &e, Some(path), None))?;
+    Ok(none())
+}
+
 fn posix_machine(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.exact(vm, "_machine", 0)?;
     Ok(new_str(std::env::consts::ARCH))
@@ -587,6 +638,7 @@ pub fn make_module() -> PyRef<PyModule> {
         ("lseek", posix_lseek),
         ("ftruncate", posix_ftruncate),
         ("_machine", posix_machine),
+        ("utime", posix_utime),
     ];
     for (name, f) in funcs {
         m.set_attr(name, new_function(name, *f, "posix"));

@@ -1091,6 +1091,30 @@ fn tb_next(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
         .and_then(|t| t.next.lock().clone())
         .unwrap_or_else(none))
 }
+/// `tb.tb_next = x` (unittest trims its own frames this way): a traceback
+/// or None, never one that would make the chain loop.
+fn tb_set_next(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
+    use crate::interp::traceback::PyTraceback;
+    let Some(n) = n else { return Err(vm.new_type_error("can't delete tb_next attribute")) };
+    let Some(t) = v.downcast_ref::<PyTraceback>() else { return Ok(()) };
+    if n.is_none() {
+        *t.next.lock() = None;
+        return Ok(());
+    }
+    if n.downcast_ref::<PyTraceback>().is_none() {
+        let name = n.class().name();
+        return Err(vm.new_type_error(format!("expected traceback object or None, got '{name}'")));
+    }
+    let mut cur = Some(n.clone());
+    while let Some(c) = cur {
+        if c.is(v) {
+            return Err(vm.new_value_error("traceback loop detected"));
+        }
+        cur = c.downcast_ref::<PyTraceback>().and_then(|x| x.next.lock().clone());
+    }
+    *t.next.lock() = Some(n);
+    Ok(())
+}
 fn tb_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<crate::interp::traceback::PyTraceback>()
         .map(|t| crate::interp::frame_object::frame_for(&t.code, t.globals.clone(), t.lasti))
@@ -1257,7 +1281,7 @@ pub(crate) fn install(types: &crate::types::Types) {
     crate::interp::frame_object::install();
 
     let tb = crate::interp::traceback::TRACEBACK_TYPE.get();
-    add_getset(tb, "tb_next", tb_next, None);
+    add_getset(tb, "tb_next", tb_next, Some(tb_set_next));
     add_getset(tb, "tb_lineno", tb_lineno, None);
     add_getset(tb, "tb_frame", tb_frame, None);
     add_getset(tb, "tb_lasti", tb_lasti, None);
