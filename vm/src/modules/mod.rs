@@ -8,6 +8,7 @@ pub mod posix;
 pub mod re;
 pub mod signal;
 pub mod skein_traceback;
+pub mod subprocess;
 pub mod sys;
 pub mod sys_unraisable;
 pub mod thread;
@@ -33,6 +34,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "_re" => Some(re::make_re_module().into_value()),
         "_weakref" => Some(weakref::make_module().into_value()),
         "_signal" => Some(signal::make_module().into_value()),
+        "_subprocess" => Some(subprocess::make_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
         _ => None,
     };
@@ -62,6 +64,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("inspect", include_str!("../../lib/inspect.py"), false),
     ("shutil", include_str!("../../lib/shutil.py"), false),
     ("signal", include_str!("../../lib/signal.py"), false),
+    ("subprocess", include_str!("../../lib/subprocess.py"), false),
     ("tempfile", include_str!("../../lib/tempfile.py"), false),
     ("unittest", include_str!("../../lib/unittest/__init__.py"), true),
     ("unittest._log", include_str!("../../lib/unittest/_log.py"), false),

@@ -44,6 +44,18 @@ fn with_files<R>(f: impl FnOnce(&mut HashMap<i32, File>) -> R) -> R {
     f(g.get_or_insert_with(HashMap::new))
 }
 
+/// A duplicate (`dup`) of a descriptor of the table, `None` if it is not one.
+pub(crate) fn clone_fd(fd: i32) -> Option<std::io::Result<File>> {
+    with_files(|t| t.get(&fd).map(|f| f.try_clone()))
+}
+
+/// Puts a file into the table; returns its descriptor.
+pub(crate) fn register_file(f: File) -> i32 {
+    let fd = f.as_raw_fd();
+    with_files(|t| t.insert(fd, f));
+    fd
+}
+
 /// The message of an errno, as C's `strerror`.
 fn strerror_text(errno: i32) -> String {
     let s = std::io::Error::from_raw_os_error(errno).to_string();
@@ -403,6 +415,21 @@ fn posix_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         });
         match avail {
             None => None,
+            Some(avail) if avail == STDIN_CHUNK => {
+                // A stream (pipe, terminal) may block: read from a duplicate
+                // with the table unlocked and the thread detached, so other
+                // descriptors and a stop-the-world are not held up.
+                let mut buf = zeroed(vm, (n as usize).min(avail))?;
+                clone_fd(fd).map(|f| {
+                    f.and_then(|mut f| {
+                        vm.thread.detach();
+                        let r = f.read(&mut buf);
+                        vm.thread.attach();
+                        r
+                    })
+                    .map(|got| (buf, got))
+                })
+            }
             Some(avail) => {
                 let mut buf = zeroed(vm, (n as usize).min(avail))?;
                 with_files(|t| t.get_mut(&fd).map(|f| f.read(&mut buf))).map(|r| r.map(|got| (buf, got)))
@@ -442,7 +469,15 @@ fn posix_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             crate::modules::sys::flush_std_streams();
             Some(std::io::stderr().lock().write(&data))
         }
-        _ => with_files(|t| t.get_mut(&fd).map(|f| f.write(&data))),
+        // Through a duplicate, detached: a full pipe blocks.
+        _ => clone_fd(fd).map(|f| {
+            f.and_then(|mut f| {
+                vm.thread.detach();
+                let r = f.write(&data);
+                vm.thread.attach();
+                r
+            })
+        }),
     };
     match r {
         Some(Ok(n)) => Ok(int_from_i64(n as i64)),
