@@ -15,6 +15,7 @@ use crate::vm::{interp, PyResult, Vm};
 
 mod compile_warnings;
 mod frozen;
+mod module_locks;
 mod spec;
 
 pub use spec::module_repr;
@@ -157,6 +158,11 @@ fn cached_path(path: &str) -> Option<String> {
 pub fn load_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
     let modules = interp().modules.clone();
     if let Some(m) = modules.get_str(name) {
+        // It may still be running its body in another thread.
+        if module_locks::busy() {
+            module_locks::wait_until_loaded(vm, name)?;
+            return Ok(modules.get_str(name).unwrap_or(m));
+        }
         return Ok(m);
     }
     let mut search: Option<Vec<String>> = None;
@@ -173,6 +179,12 @@ pub fn load_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
             }
             None => {}
         }
+    }
+    // Held until the body has run; another thread may have loaded the
+    // module while we waited for it.
+    let _loading = module_locks::acquire(vm, name)?;
+    if let Some(m) = modules.get_str(name) {
+        return Ok(m);
     }
     if let Some(m) = crate::modules::make_builtin_module(vm, name)? {
         if let Some(md) = m.downcast_ref::<PyModule>() {

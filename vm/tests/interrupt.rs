@@ -1,4 +1,4 @@
-//! Ctrl-C while the main thread waits in `join()`, `Lock.acquire()`,
+//! Ctrl-C while the main thread waits in `join()`, `Lock.acquire()`, `time.sleep()`,
 //! `RLock.acquire()`, `Queue.get()` and `Condition.wait()`, in both modes.
 //!
 //! `interrupt/waits.py` prints a "ready" line before each wait; the driver

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
+use skein_threading::registry::BREAKER_SIGNAL;
 
 use crate::builtins::numeric::index_bigint;
 use crate::builtins::structseq::{new_struct_seq, new_struct_seq_type};
@@ -144,12 +145,33 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if ns < 0 {
         return Err(vm.new_value_error("sleep length must be non-negative"));
     }
-    let d = Duration::from_nanos(ns as u64);
-    vm.thread.detach();
-    std::thread::sleep(d);
-    vm.thread.attach();
-    Ok(none())
+    let deadline = Instant::now() + Duration::from_nanos(ns as u64);
+    loop {
+        // Detached in slices of at most SIGNAL_POLL, so that Ctrl-C (the
+        // main thread's BREAKER_SIGNAL) ends the sleep at once as in
+        // CPython; if the signal raises nothing, the rest of the time is
+        // slept (PEP 475).
+        vm.thread.detach();
+        let interrupted = loop {
+            let now = Instant::now();
+            if now >= deadline {
+                break false;
+            }
+            std::thread::sleep((deadline - now).min(SIGNAL_POLL));
+            if vm.thread.breaker_bits() & BREAKER_SIGNAL != 0 {
+                break true;
+            }
+        };
+        vm.thread.attach();
+        if !interrupted {
+            return Ok(none());
+        }
+        crate::runtime::check_signals(vm)?;
+    }
 }
+
+/// How often a sleeping thread looks for Ctrl-C.
+const SIGNAL_POLL: Duration = Duration::from_millis(20);
 
 // ---- calendar -------------------------------------------------------------------------
 

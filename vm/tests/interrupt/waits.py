@@ -1,9 +1,10 @@
-# Ctrl-C while the main thread waits: the test driver (vm/tests/interrupt.rs)
+# Ctrl-C while the main thread waits or sleeps: the test driver (vm/tests/interrupt.rs)
 # sends SIGINT once after each "ready" line. Each wait must end with
 # KeyboardInterrupt; the last one is not caught, so the process ends by
 # SIGINT after printing the traceback, as CPython's does.
 import queue
 import threading
+import time
 
 gate = threading.Event()
 worker = threading.Thread(target=gate.wait, daemon=True)
@@ -47,6 +48,13 @@ try:
         cond.wait()
 except KeyboardInterrupt:
     print("KeyboardInterrupt in Condition.wait", flush=True)
+
+start = time.monotonic()
+try:
+    print("ready: time.sleep", flush=True)
+    time.sleep(120)
+except KeyboardInterrupt:
+    print("KeyboardInterrupt in time.sleep; early:", time.monotonic() - start < 60, flush=True)
 
 print("ready: uncaught", flush=True)
 gate2 = threading.Event()
