@@ -26,7 +26,7 @@
 //!   request that arrives during handling is not lost.
 
 use crate::inbox::Inbox;
-use crate::sync::{thread_local, Arc, AtomicBool, AtomicU32, Condvar, Mutex, Ordering};
+use crate::sync::{thread_local, Arc, AtomicBool, AtomicU32, AtomicUsize, Condvar, Mutex, Ordering};
 use std::cell::{Cell, RefCell};
 
 /// Eval-breaker bit: other threads queued objects on this thread's
@@ -169,6 +169,10 @@ pub(crate) struct World {
     pub(crate) all_stopped: Condvar,
     /// Signalled (under `head`) when the world restarts.
     pub(crate) restarted: Condvar,
+    /// The tid of the thread finalizing the runtime, or 0: once set, every
+    /// other thread parks for good the next time it attaches
+    /// (`stop_the_world::freeze_other_threads`).
+    pub(crate) finalizer: AtomicUsize,
 }
 
 impl World {
@@ -183,6 +187,7 @@ impl World {
             stw_requested: AtomicBool::new(false),
             all_stopped: Condvar::new(),
             restarted: Condvar::new(),
+            finalizer: AtomicUsize::new(0),
         }
     }
 
@@ -193,6 +198,7 @@ impl World {
             stw_requested: AtomicBool::new(false),
             all_stopped: Condvar::new(),
             restarted: Condvar::new(),
+            finalizer: AtomicUsize::new(0),
         }
     }
 }

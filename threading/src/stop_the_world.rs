@@ -77,6 +77,14 @@ impl ThreadState {
             // so what the requester did while the world was stopped is
             // visible to us. The CAS fails if a requester suspended us.
             if self.status.compare_exchange(DETACHED, ATTACHED, Ordering::Acquire, Ordering::Relaxed).is_ok() {
+                // Relaxed: `freeze_other_threads` stored it before the
+                // restart's Release store of DETACHED that our Acquire CAS
+                // read, or while we were suspended (read under the lock).
+                let finalizer = world().finalizer.load(Ordering::Relaxed);
+                if finalizer != 0 && finalizer != self.tid {
+                    self.detach();
+                    park_for_good();
+                }
                 crate::qsbr::on_attach(self);
                 return;
             }
@@ -264,6 +272,29 @@ pub fn stop_the_world() -> StopTheWorldGuard {
     }
     drop(head);
     StopTheWorldGuard { requester }
+}
+
+/// CPython's `_PyRuntimeState_SetFinalizing`: the calling thread is about
+/// to tear the runtime down (clear module globals, run the last
+/// finalizers), so every other thread -- daemon threads still running --
+/// must never run Python code again. The world is stopped once to mark
+/// the caller as the finalizer; from the restart on, each other thread
+/// parks for good at its next attach (a thread stopped at a safepoint
+/// attaches on the restart; one blocked in the OS, when it comes back), and
+/// stays DETACHED so later stops and the GIL never wait for it. Like
+/// CPython's frozen daemon threads, they hold whatever they held.
+pub fn freeze_other_threads() {
+    let me = current().map_or(0, |ts| ts.tid);
+    let stopped = stop_the_world();
+    world().finalizer.store(me, Ordering::Relaxed);
+    drop(stopped);
+}
+
+/// Parks the calling (detached) thread until the process exits.
+fn park_for_good() -> ! {
+    loop {
+        std::thread::park();
+    }
 }
 
 /// Suspend every DETACHED thread and ask every ATTACHED one to stop.

@@ -182,6 +182,10 @@ pub fn finish(vm: &mut Vm, r: PyResult<()>) -> i32 {
     // Under `-i` the handlers run when the prompt ends (`main.rs`).
     if !interp().config.inspect {
         run_atexit(vm);
+        // Daemon threads stop here for good, as CPython freezes them once
+        // finalization starts: they must not see `__main__`'s globals
+        // cleared (or run at all) while the runtime is torn down.
+        skein_threading::stop_the_world::freeze_other_threads();
         crate::finalize::shutdown(vm);
     }
     crate::modules::sys::flush_std_streams();
