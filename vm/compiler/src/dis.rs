@@ -124,43 +124,7 @@ fn jump_targets(code: &CodeObject) -> Vec<u32> {
 
 /// True if `op` uses its argument (for listings).
 pub fn takes_arg(op: Opcode) -> bool {
-    use Opcode::*;
-    !matches!(
-        op,
-        NOP | CACHE
-            | POP_TOP
-            | PUSH_NULL
-            | UNARY_NEGATIVE
-            | UNARY_NOT
-            | UNARY_INVERT
-            | BINARY_SUBSCR
-            | STORE_SUBSCR
-            | DELETE_SUBSCR
-            | BINARY_SLICE
-            | STORE_SLICE
-            | GET_ITER
-            | RETURN_VALUE
-            | LOAD_BUILD_CLASS
-            | SETUP_ANNOTATIONS
-            | LOAD_ASSERTION_ERROR
-            | PUSH_EXC_INFO
-            | POP_EXCEPT
-            | CHECK_EXC_MATCH
-            | CHECK_EG_MATCH
-            | WITH_EXCEPT_START
-            | BEFORE_WITH
-            | GET_YIELD_FROM_ITER
-            | END_SEND
-            | CLEANUP_THROW
-            | MATCH_MAPPING
-            | MATCH_SEQUENCE
-            | MATCH_KEYS
-            | GET_LEN
-            | GET_AITER
-            | GET_ANEXT
-            | BEFORE_ASYNC_WITH
-            | END_ASYNC_FOR
-    )
+    op.arg_kind() != crate::arg_kind::ArgKind::None
 }
 
 fn describe_arg(code: &CodeObject, op: Opcode, arg: u32) -> String {

@@ -11,7 +11,9 @@ extern crate rustpython_ruff_python_ast as ruff_python_ast;
 extern crate rustpython_ruff_python_parser as ruff_python_parser;
 extern crate rustpython_ruff_text_size as ruff_text_size;
 
+pub mod arg_kind;
 pub mod bytecode;
+pub mod code_bytes;
 mod codegen;
 pub mod dis;
 pub mod error;
@@ -110,6 +112,46 @@ pub fn compile_with_warnings(
     })
 }
 
+/// `compile(..., 'single')` takes one statement: one compound statement, or
+/// the simple statements of the first logical line (`a = 1; b = 2`).
+/// CPython reports more as "multiple statements" at the end of that line,
+/// or as "invalid syntax" at the statement after a compound one.
+fn single_statement_check(
+    body: &[ast::Stmt],
+    tokens: &ruff_python_ast::token::Tokens,
+    lines: &LineIndex,
+) -> Result<(), CompileError> {
+    let compound = |s: &ast::Stmt| {
+        matches!(
+            s,
+            ast::Stmt::FunctionDef(_)
+                | ast::Stmt::ClassDef(_)
+                | ast::Stmt::If(_)
+                | ast::Stmt::For(_)
+                | ast::Stmt::While(_)
+                | ast::Stmt::With(_)
+                | ast::Stmt::Try(_)
+                | ast::Stmt::Match(_)
+        )
+    };
+    let line = |at| lines.line_col(at).0;
+    for k in 1..body.len() {
+        let (prev, next) = (&body[k - 1], &body[k]);
+        if compound(prev) {
+            let tok = tokens
+                .iter()
+                .find(|t| t.start() >= next.start() && !t.range().is_empty())
+                .map_or(next.range(), |t| t.range());
+            return Err(lines.syntax_error("invalid syntax", tok));
+        }
+        if line(next.start()) != line(prev.end()) {
+            let end = ruff_text_size::TextRange::empty(prev.end());
+            return Err(lines.syntax_error("multiple statements found while compiling a single statement", end));
+        }
+    }
+    Ok(())
+}
+
 fn compile_inner(source: &str, filename: &str, mode: Mode) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
     let lines = LineIndex::new(source);
     let parse_mode = if mode == Mode::Eval { ParseMode::Expression } else { ParseMode::Module };
@@ -131,10 +173,8 @@ fn compile_inner(source: &str, filename: &str, mode: Mode) -> Result<(CodeObject
     let (code, more) = match parsed.syntax() {
         ast::Mod::Module(module) => {
             let body = &module.body;
-            if mode == Mode::Single && body.len() > 1 {
-                return Err(
-                    lines.syntax_error("multiple statements found while compiling a single statement", body[1].range())
-                );
+            if mode == Mode::Single {
+                single_statement_check(body, parsed.tokens(), &lines)?;
             }
             let future_annotations = codegen::scan_future(body, &lines)?;
             let table = symtable::build_module(body, &lines, future_annotations)?;

@@ -55,6 +55,9 @@ pub struct PyCode {
     /// exactly this many positional arguments and no keywords puts them
     /// straight into the callee's first local slots (one compare).
     pub fast_argcount: u32,
+    /// `co_code` as a `bytes` object, built on first use
+    /// (`types/code_methods.rs`); the dispatch loop never reads it.
+    pub co_code: std::sync::OnceLock<Value>,
 }
 
 /// One instruction as the dispatch loop reads it: the opcode, its argument
@@ -109,10 +112,18 @@ impl PyPayload for PyCode {
 
 impl PyCode {
     pub fn new(co: Arc<CodeObject>) -> PyRef<PyCode> {
+        let consts: Box<[Value]> = co.constants.iter().map(constant_to_value).collect();
+        PyCode::with_consts(co, consts)
+    }
+
+    /// A code object whose constants are `consts` (one per entry of
+    /// `co.constants`; `code.replace(co_consts=...)` passes values that
+    /// need not be compile-time constants).  `co` must be verified.
+    pub fn with_consts(co: Arc<CodeObject>, consts: Box<[Value]>) -> PyRef<PyCode> {
+        debug_assert_eq!(consts.len(), co.constants.len());
         // Constants are immutable and read by every thread that runs the
         // code: immortal, so `LOAD_CONST` never bounces a count between
         // cores (CPython's free-threaded build does the same).
-        let consts: Box<[Value]> = co.constants.iter().map(constant_to_value).collect();
         for c in consts.iter() {
             c.make_immortal();
         }
@@ -143,6 +154,7 @@ impl PyCode {
             qualname,
             cache_ids: crate::interp::inline_cache::CacheIds::allocate(),
             instrs: decode_all(&co),
+            co_code: std::sync::OnceLock::new(),
             co,
         })
     }

@@ -8,7 +8,7 @@ use crate::function::descriptors::{
 };
 use crate::function::method::PyBoundMethod;
 use crate::function::native::{add_method_kind, add_methods, MethodKind, PyMethodDescriptor, PyNativeFunction};
-use crate::function::{PyCell, PyCode, PyFunction};
+use crate::function::{PyCell, PyFunction};
 use crate::intern::intern;
 use crate::object::{Locked, PyPayload, PyRef};
 use crate::types::exceptions::{e_get_attr, e_set_attr, exc, PyBaseException};
@@ -987,77 +987,6 @@ fn cell_contents(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
-fn code_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let a = a.exact(vm, "__repr__", 1)?;
-    let Some(c) = a[0].downcast_ref::<PyCode>() else {
-        return Err(vm.new_type_error("descriptor requires a 'code' object"));
-    };
-    Ok(new_str(format!(
-        "<code object {} at {:#x}, file \"{}\", line {}>",
-        c.co.name,
-        a[0].raw_word(),
-        c.co.filename,
-        c.co.first_line
-    )))
-}
-fn code_name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<PyCode>().map(|c| c.name.clone()).unwrap_or_else(none))
-}
-fn code_filename(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<PyCode>().map(|c| c.filename.clone()).unwrap_or_else(none))
-}
-fn code_firstlineno(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<PyCode>().map(|c| crate::types::int::int_from_i64(c.co.first_line as i64)).unwrap_or_else(none))
-}
-fn code_argcount(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<PyCode>().map(|c| crate::types::int::int_from_i64(c.co.argcount as i64)).unwrap_or_else(none))
-}
-fn code_varnames(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<PyCode>()
-        .map(|c| new_tuple(c.co.varnames.iter().map(|n| intern(n)).collect()))
-        .unwrap_or_else(none))
-}
-
-fn code_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyCode> {
-    match v.downcast_ref::<PyCode>() {
-        Some(c) => Ok(c),
-        None => Err(vm.new_type_error("descriptor requires a 'code' object")),
-    }
-}
-fn strs(items: &[String]) -> Value {
-    new_tuple(items.iter().map(|n| intern(n)).collect())
-}
-fn code_kwonly(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::types::int::int_from_i64(code_of(vm, v)?.co.kwonlyargcount as i64))
-}
-fn code_posonly(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::types::int::int_from_i64(code_of(vm, v)?.co.posonlyargcount as i64))
-}
-fn code_freevars(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(strs(&code_of(vm, v)?.co.freevars))
-}
-fn code_cellvars(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(strs(&code_of(vm, v)?.co.cellvars))
-}
-fn code_names(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(strs(&code_of(vm, v)?.co.names))
-}
-fn code_consts(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(new_tuple(code_of(vm, v)?.consts.to_vec()))
-}
-fn code_flags(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::types::int::int_from_i64(code_of(vm, v)?.co.flags.0 as i64))
-}
-fn code_nlocals(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::types::int::int_from_i64(code_of(vm, v)?.co.varnames.len() as i64))
-}
-fn code_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(code_of(vm, v)?.qualname.clone())
-}
-fn code_stacksize(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::types::int::int_from_i64(code_of(vm, v)?.co.max_stack_depth as i64))
-}
-
 fn gen_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = a.exact(vm, "__repr__", 1)?;
     let Some(g) = a[0].downcast_ref::<crate::types::generator::PyGenerator>() else {
@@ -1239,23 +1168,7 @@ pub(crate) fn install(types: &crate::types::Types) {
     add_methods(c, &[("__repr__", cell_repr)]);
     add_getset(c, "cell_contents", cell_contents, None);
 
-    let co = crate::function::CODE_TYPE.get();
-    add_methods(co, &[("__repr__", code_repr)]);
-    add_getset(co, "co_name", code_name, None);
-    add_getset(co, "co_filename", code_filename, None);
-    add_getset(co, "co_firstlineno", code_firstlineno, None);
-    add_getset(co, "co_argcount", code_argcount, None);
-    add_getset(co, "co_varnames", code_varnames, None);
-    add_getset(co, "co_kwonlyargcount", code_kwonly, None);
-    add_getset(co, "co_posonlyargcount", code_posonly, None);
-    add_getset(co, "co_freevars", code_freevars, None);
-    add_getset(co, "co_cellvars", code_cellvars, None);
-    add_getset(co, "co_names", code_names, None);
-    add_getset(co, "co_consts", code_consts, None);
-    add_getset(co, "co_flags", code_flags, None);
-    add_getset(co, "co_nlocals", code_nlocals, None);
-    add_getset(co, "co_qualname", code_qualname, None);
-    add_getset(co, "co_stacksize", code_stacksize, None);
+    crate::types::code_methods::init_code_type();
 
     let g = crate::types::generator::GENERATOR_TYPE.get();
     add_methods(g, &[("__repr__", gen_repr)]);

@@ -52,6 +52,7 @@ pub mod weakref_callbacks;
 pub mod weakref_table;
 
 pub mod bytes_methods;
+pub mod code_methods;
 pub mod complex_methods;
 pub mod dict_methods;
 pub mod float_methods;
