@@ -4,6 +4,7 @@
 pub mod cmath;
 pub mod gc;
 pub mod math;
+pub mod opcode;
 pub mod posix;
 pub mod re;
 pub mod signal;
@@ -35,6 +36,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "_weakref" => Some(weakref::make_module().into_value()),
         "_signal" => Some(signal::make_module().into_value()),
         "_subprocess" => Some(subprocess::make_module().into_value()),
+        "_opcode" => Some(opcode::make_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
         _ => None,
     };
@@ -94,6 +96,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("copy", include_str!("../../lib/copy.py"), false),
     ("dataclasses", include_str!("../../lib/dataclasses.py"), false),
     ("datetime", include_str!("../../lib/datetime.py"), false),
+    ("dis", include_str!("../../lib/dis.py"), false),
     ("enum", include_str!("../../lib/enum.py"), false),
     ("errno", include_str!("../../lib/errno.py"), false),
     ("fnmatch", include_str!("../../lib/fnmatch.py"), false),
@@ -114,6 +117,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("logging.config", include_str!("../../lib/logging/config.py"), false),
     ("logging.handlers", include_str!("../../lib/logging/handlers.py"), false),
     ("numbers", include_str!("../../lib/numbers.py"), false),
+    ("opcode", include_str!("../../lib/opcode.py"), false),
     ("operator", include_str!("../../lib/operator.py"), false),
     ("os", include_str!("../../lib/os.py"), false),
     ("pathlib", include_str!("../../lib/pathlib.py"), false),
