@@ -192,11 +192,17 @@ fn thread_counts_reach_the_script_and_the_svg_plots_speed_up() {
 fn single_thread_count_svg_has_bars() {
     let s = Scratch::new("bars");
     s.write("t.py", LOGGING_SCRIPT);
-    let out = compare(&s.0, &["-n", "1", "-w", "0", "--no-chart", "--show-output", "--svg", "b.svg", "t.py"]);
+    let out =
+        compare(&s.0, &["-n", "1", "-w", "0", "--no-chart", "--show-output", "-X", "stats", "--svg", "b.svg", "t.py"]);
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(!stdout.contains('█'), "--no-chart: {stdout}");
     assert!(stdout.contains("output of the script ft") && stdout.contains("output of the script gil"), "{stdout}");
+    // -X stats reached both children, and --show-output shows their stderr.
+    assert!(
+        stdout.contains("skein stats (free-threaded)") && stdout.contains("skein stats (with the GIL)"),
+        "{stdout}"
+    );
     let svg = std::fs::read_to_string(s.path("b.svg")).expect("svg");
     xml_check::well_formed(&svg).unwrap_or_else(|e| panic!("SVG not well-formed: {e}\n{svg}"));
     assert!(svg.matches("<rect").count() >= 4 + 1, "background + 2 bars per panel");

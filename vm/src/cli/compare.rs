@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
-use super::compare_child::{run_once, Mode, Sample};
+use super::compare_child::{run_once, Job, Mode, Sample};
 use super::{compare_json, compare_report, compare_svg};
 
 /// Command-line options of `skein compare`.
@@ -54,9 +54,13 @@ pub struct Options {
     /// Leave out the terminal bar chart
     #[arg(long)]
     pub no_chart: bool,
-    /// Print the script's stdout from the last run of each mode
+    /// Print the script's stdout and stderr from the last run of each mode
     #[arg(long)]
     pub show_output: bool,
+    /// Pass `-X OPT` to every run (repeatable), e.g. `-X stats` with
+    /// --show-output
+    #[arg(short = 'X', value_name = "OPT")]
+    pub x_options: Vec<String>,
     /// The script to run
     pub script: String,
     /// Arguments for the script (`{T}` is replaced by the thread count)
@@ -211,19 +215,20 @@ fn measure(opts: &Options, exe: &std::path::Path) -> Result<Comparison, ()> {
         };
         let mut per_mode: Vec<Series> =
             modes.iter().map(|&mode| Series { threads, mode, work, samples: Vec::new() }).collect();
-        let mut last_output = [String::new(), String::new()];
+        let mut last_output = [(String::new(), String::new()), (String::new(), String::new())];
+        let job = Job { script: &opts.script, args: &args, x_options: &opts.x_options };
         for i in 0..opts.warmup + opts.runs {
             let warmup = i < opts.warmup;
             for (m, &mode) in modes.iter().enumerate() {
                 done += 1;
                 progress(done, total, mode, threads);
-                match run_once(exe, mode, &opts.script, &args, threads) {
+                match run_once(exe, mode, &job, threads) {
                     Ok(f) => {
                         order.push(RunRecord { mode, threads, warmup, sample: f.sample });
                         if !warmup {
                             per_mode[m].samples.push(f.sample);
                         }
-                        last_output[m] = f.stdout;
+                        last_output[m] = (f.stdout, f.stderr);
                     }
                     Err(f) => {
                         progress_clear();
@@ -253,10 +258,15 @@ fn measure(opts: &Options, exe: &std::path::Path) -> Result<Comparison, ()> {
         if opts.show_output {
             for (m, mode) in modes.iter().enumerate() {
                 let t = threads.map(|t| format!(", {t} threads")).unwrap_or_default();
-                println!("--- stdout of the last {} run{t}:", mode.name());
-                print!("{}", last_output[m]);
-                if !last_output[m].is_empty() && !last_output[m].ends_with('\n') {
-                    println!();
+                for (name, text) in [("stdout", &last_output[m].0), ("stderr", &last_output[m].1)] {
+                    if name == "stderr" && text.is_empty() {
+                        continue;
+                    }
+                    println!("--- {name} of the last {} run{t}:", mode.name());
+                    print!("{text}");
+                    if !text.is_empty() && !text.ends_with('\n') {
+                        println!();
+                    }
                 }
             }
             println!();

@@ -56,22 +56,28 @@ pub struct Failure {
 pub struct Finished {
     pub sample: Sample,
     pub stdout: String,
+    pub stderr: String,
 }
 
-/// Run `exe [--gil] script args...` with `SKEIN_THREADS=threads` (when
-/// given) and wait for it. Stdout and stderr are captured; stdin is empty.
-pub fn run_once(
-    exe: &Path,
-    mode: Mode,
-    script: &str,
-    args: &[String],
-    threads: Option<u32>,
-) -> Result<Finished, Failure> {
+/// What to run: the script, its arguments, and `-X` options for Skein.
+pub struct Job<'a> {
+    pub script: &'a str,
+    pub args: &'a [String],
+    pub x_options: &'a [String],
+}
+
+/// Run `exe [--gil] [-X opt]... script args...` with `SKEIN_THREADS=threads`
+/// (when given) and wait for it. Stdout and stderr are captured; stdin is
+/// empty.
+pub fn run_once(exe: &Path, mode: Mode, job: &Job<'_>, threads: Option<u32>) -> Result<Finished, Failure> {
     let mut cmd = Command::new(exe);
     if mode == Mode::Gil {
         cmd.arg("--gil");
     }
-    cmd.arg(script).args(args);
+    for x in job.x_options {
+        cmd.arg("-X").arg(x);
+    }
+    cmd.arg(job.script).args(job.args);
     // The mode is chosen by the flag alone: an inherited PYTHON_GIL=1 would
     // turn the free-threaded runs into GIL runs.
     cmd.env_remove("PYTHON_GIL");
@@ -113,7 +119,7 @@ pub fn run_once(
         return Err(Failure { how, stderr });
     }
     let sample = Sample { wall, user: (after.0 - before.0).max(0.0), sys: (after.1 - before.1).max(0.0) };
-    Ok(Finished { sample, stdout: String::from_utf8_lossy(&out).into_owned() })
+    Ok(Finished { sample, stdout: String::from_utf8_lossy(&out).into_owned(), stderr })
 }
 
 /// User and system seconds of this process's waited-for children.

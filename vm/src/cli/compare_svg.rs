@@ -53,6 +53,15 @@ pub fn ticks(max: f64) -> Vec<f64> {
     (0..=n).map(|i| i as f64 * step).collect()
 }
 
+/// A tick value without trailing zeros (`0.5`, `1`, `2.5e-5`).
+pub fn tick_label(v: f64) -> String {
+    if v != 0.0 && (v.abs() >= 1e6 || v.abs() < 1e-3) {
+        return format!("{v:.1e}");
+    }
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 pub fn chart(c: &Comparison) -> String {
     let mut body = String::new();
     let counts = c.thread_counts();
@@ -109,7 +118,13 @@ fn y_axis(
     for t in &ticks {
         let y = scale(*t);
         let _ = writeln!(out, "<line x1=\"{left}\" y1=\"{y:.1}\" x2=\"{right}\" y2=\"{y:.1}\" stroke=\"#dddddd\"/>");
-        let _ = writeln!(out, "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>", left - 6.0, y + 4.0, num(*t));
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            left - 6.0,
+            y + 4.0,
+            tick_label(*t)
+        );
     }
     let _ = writeln!(out, "<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{bottom}\" stroke=\"black\"/>");
     let _ = writeln!(out, "<line x1=\"{left}\" y1=\"{bottom}\" x2=\"{right}\" y2=\"{bottom}\" stroke=\"black\"/>");
@@ -218,7 +233,7 @@ fn speedup_lines(c: &Comparison, out: &mut String) {
         for &(i, v) in pts {
             let _ = writeln!(
                 out,
-                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"{}\"><title>{}, {} threads: {}x</title></circle>",
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"{}\"><title>{}, {} thread(s): {}x</title></circle>",
                 x(i),
                 y(v),
                 color(*mode),
@@ -239,6 +254,12 @@ mod tests {
         assert_eq!(ticks(1.0), vec![0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]);
         assert_eq!(ticks(7.3), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
         assert_eq!(ticks(0.0), ticks(1.0));
+    }
+
+    #[test]
+    fn tick_labels_drop_trailing_zeros() {
+        let got: Vec<String> = [0.0, 0.5, 1.0, 12.25, 2000.0, 0.0001].into_iter().map(tick_label).collect();
+        assert_eq!(got, ["0", "0.5", "1", "12.25", "2000", "1.0e-4"]);
     }
 
     #[test]
