@@ -3,6 +3,7 @@
 
 pub mod cmath;
 pub mod gc;
+pub mod hashlib;
 pub mod math;
 pub mod opcode;
 pub mod posix;
@@ -35,6 +36,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "_re" => Some(re::make_re_module().into_value()),
         "_weakref" => Some(weakref::make_module().into_value()),
         "_signal" => Some(signal::make_module().into_value()),
+        "_hashlib" => Some(hashlib::make_module().into_value()),
         "_subprocess" => Some(subprocess::make_module().into_value()),
         "_opcode" => Some(opcode::make_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
@@ -62,12 +64,17 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("_contextvars", include_str!("../../lib/_contextvars.py"), false),
     ("_fileio", include_str!("../../lib/_fileio.py"), false),
     ("_strptime", include_str!("../../lib/_strptime.py"), false),
+    ("_csv", include_str!("../../lib/_csv.py"), false),
+    ("csv", include_str!("../../lib/csv.py"), false),
     ("difflib", include_str!("../../lib/difflib.py"), false),
+    ("hashlib", include_str!("../../lib/hashlib.py"), false),
+    ("hmac", include_str!("../../lib/hmac.py"), false),
     ("inspect", include_str!("../../lib/inspect.py"), false),
     ("shutil", include_str!("../../lib/shutil.py"), false),
     ("signal", include_str!("../../lib/signal.py"), false),
     ("subprocess", include_str!("../../lib/subprocess.py"), false),
     ("tempfile", include_str!("../../lib/tempfile.py"), false),
+    ("uuid", include_str!("../../lib/uuid.py"), false),
     ("unittest", include_str!("../../lib/unittest/__init__.py"), true),
     ("unittest._log", include_str!("../../lib/unittest/_log.py"), false),
     ("unittest.case", include_str!("../../lib/unittest/case.py"), false),
