@@ -183,8 +183,22 @@ fn data_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 const NAMES: &[&str] = &[
-    "md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha512_224", "sha512_256", "sha3_224", "sha3_256",
-    "sha3_384", "sha3_512", "shake_128", "shake_256", "blake2b", "blake2s",
+    "md5",
+    "sha1",
+    "sha224",
+    "sha256",
+    "sha384",
+    "sha512",
+    "sha512_224",
+    "sha512_256",
+    "sha3_224",
+    "sha3_256",
+    "sha3_384",
+    "sha3_512",
+    "shake_128",
+    "shake_256",
+    "blake2b",
+    "blake2s",
 ];
 
 /// `_hashlib.new(name, data=b'', digest_size=None)`.
@@ -339,10 +353,7 @@ mod tests {
     fn known_digests() {
         assert_eq!(hex("md5", 16, b"abc", 16), "900150983cd24fb0d6963f7d28e17f72");
         assert_eq!(hex("sha1", 20, b"abc", 20), "a9993e364706816aba3e25717850c26c9cd0d89d");
-        assert_eq!(
-            hex("sha256", 32, b"abc", 32),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
+        assert_eq!(hex("sha256", 32, b"abc", 32), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assert_eq!(hex("shake_128", 0, b"a", 4), "85c8de88");
     }
 }

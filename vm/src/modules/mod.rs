@@ -18,6 +18,7 @@ pub mod thread_share;
 pub mod time;
 pub mod unicodedata;
 pub mod weakref;
+pub mod zlib;
 
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -37,6 +38,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "_weakref" => Some(weakref::make_module().into_value()),
         "_signal" => Some(signal::make_module().into_value()),
         "_hashlib" => Some(hashlib::make_module().into_value()),
+        "_zlib" => Some(zlib::make_module().into_value()),
         "_subprocess" => Some(subprocess::make_module().into_value()),
         "_opcode" => Some(opcode::make_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
@@ -75,6 +77,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("subprocess", include_str!("../../lib/subprocess.py"), false),
     ("tempfile", include_str!("../../lib/tempfile.py"), false),
     ("uuid", include_str!("../../lib/uuid.py"), false),
+    ("zlib", include_str!("../../lib/zlib.py"), false),
     ("unittest", include_str!("../../lib/unittest/__init__.py"), true),
     ("unittest._log", include_str!("../../lib/unittest/_log.py"), false),
     ("unittest.case", include_str!("../../lib/unittest/case.py"), false),
