@@ -154,21 +154,29 @@ fn cached_path(path: &str) -> Option<String> {
     Some(format!("{dir}/__pycache__/{stem}.cpython-311.pyc"))
 }
 
+/// `sys.modules[name]` once its body has run: a module another thread is
+/// still executing is waited for (CPython's `_lock_unlock_module`).
+fn already_loaded(vm: &mut Vm, modules: &PyRef<PyDict>, name: &str) -> PyResult<Option<Value>> {
+    let Some(m) = modules.get_str(name) else { return Ok(None) };
+    if !module_locks::busy() {
+        return Ok(Some(m));
+    }
+    module_locks::wait_until_loaded(vm, name)?;
+    Ok(Some(modules.get_str(name).unwrap_or(m)))
+}
+
 /// Loads module `name` (fully qualified), its parent first.
 pub fn load_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
     let modules = interp().modules.clone();
-    if let Some(m) = modules.get_str(name) {
-        // It may still be running its body in another thread.
-        if module_locks::busy() {
-            module_locks::wait_until_loaded(vm, name)?;
-            return Ok(modules.get_str(name).unwrap_or(m));
-        }
+    if let Some(m) = already_loaded(vm, &modules, name)? {
         return Ok(m);
     }
     let mut search: Option<Vec<String>> = None;
     if let Some((parent, _)) = name.rsplit_once('.') {
         let p = load_module(vm, parent)?;
-        if let Some(m) = modules.get_str(name) {
+        // The parent's body may have imported it (or another thread may be
+        // importing it right now).
+        if let Some(m) = already_loaded(vm, &modules, name)? {
             return Ok(m);
         }
         match vm.get_attr_opt(&p, "__path__")? {
