@@ -28,7 +28,7 @@ _profile_hook = None
 
 
 def setprofile(func):
-    """Remember a profile function for new threads (not called yet)."""
+    """Set a profile function for all threads started from now on."""
     global _profile_hook
     _profile_hook = func
 
@@ -38,7 +38,7 @@ def getprofile():
 
 
 def settrace(func):
-    """Remember a trace function for new threads (not called yet)."""
+    """Set a trace function for all threads started from now on."""
     global _trace_hook
     _trace_hook = func
 
@@ -470,6 +470,10 @@ class Thread:
                 _active[self._ident] = self
                 del _limbo[self]
             self._started.set()
+            if _trace_hook:
+                _sys.settrace(_trace_hook)
+            if _profile_hook:
+                _sys.setprofile(_profile_hook)
             try:
                 self.run()
             except:

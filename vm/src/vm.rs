@@ -83,6 +83,8 @@ pub struct Vm {
     pub pending_throw: Option<PyErr>,
     /// This thread's inline caches (`interp/inline_cache.rs`).
     pub icache: crate::interp::inline_cache::InlineCaches,
+    /// This thread's trace and profile functions (`interp/trace.rs`).
+    pub trace: crate::interp::trace::TraceState,
 }
 
 impl Vm {
@@ -95,6 +97,7 @@ impl Vm {
             frames: crate::interp::frame::FrameStack::new(),
             pending_throw: None,
             icache: Default::default(),
+            trace: Default::default(),
         }
     }
 

@@ -473,6 +473,8 @@ pub(crate) fn finish_init(vm: &mut Vm, result: Value) -> PyResult<Value> {
     frame.returns_instance = false;
     let ret_sp = frame.ret_sp;
     let obj = vm.frames.values[ret_sp].take();
+    let idx = vm.frames.frames.len() - 1;
+    crate::interp::frame_object::retire(vm, idx);
     let popped = vm.frames.pop_plain_frame();
     debug_assert_eq!(popped, Some(false));
     vm.depth -= 1;

@@ -176,8 +176,21 @@ impl Vm {
     }
 
     /// The dispatch loop. Runs until the entry frame on top returns, yields
-    /// or raises. On return the entry frame and its window are gone.
+    /// or raises. On return the entry frame and its window are gone. With
+    /// a trace or profile function set on this thread, the traced instance
+    /// of the loop runs (`interp/trace.rs`); otherwise the plain one, which
+    /// has no trace hook at all.
     pub fn run_frame(&mut self) -> PyResult<FrameExit> {
+        if self.trace.active() {
+            self.run_frame_loop::<true>()
+        } else {
+            self.run_frame_loop::<false>()
+        }
+    }
+
+    /// `run_frame` for one mode: every `if TRACING` below is a hook of
+    /// `interp/trace.rs`, compiled out of the plain instance.
+    fn run_frame_loop<const TRACING: bool>(&mut self) -> PyResult<FrameExit> {
         let mut pending: Option<(PyErr, bool)> = self.pending_throw.take().map(|e| (e, true));
         'frames: loop {
             let fidx = self.frames.frames.len() - 1;
@@ -196,6 +209,25 @@ impl Vm {
             let mut raised_at: usize;
             // Set by `RERAISE` when it restores the frame's recorded `lasti`.
             let mut lasti_restored = false;
+            // Tracing: the previous instruction run in this frame (for
+            // 'line' events), whether the next instruction was reached by
+            // an `f_lineno` jump (no event for it), and an error of a trace
+            // function that leaves the frame without looking for handlers.
+            let mut trace_prev = crate::interp::trace::AT_START;
+            let mut trace_skip = false;
+            let mut unwind_only = false;
+            if TRACING {
+                let rec = &self.frames.frames[fidx];
+                if rec.pc != 0 {
+                    trace_prev = rec.lasti;
+                }
+                if !rec.trace_started {
+                    if let Err(e) = crate::interp::trace::frame_entry(self, fidx) {
+                        pending = Some((e, false));
+                        unwind_only = true;
+                    }
+                }
+            }
 
             if let Some((e, tb)) = pending.take() {
                 err = e;
@@ -238,6 +270,27 @@ impl Vm {
                     }
                     let lasti = pc;
                     raised_at = pc;
+                    if TRACING {
+                        if trace_skip {
+                            trace_skip = false;
+                        } else if self.frames.frames[fidx].frame_obj.is_some() {
+                            match crate::interp::trace::instruction(self, fidx, lasti, &mut trace_prev) {
+                                Ok(None) => {}
+                                Ok(Some(target)) => {
+                                    crate::interp::trace::apply_jump(self, fidx, target);
+                                    pc = target;
+                                    trace_skip = true;
+                                    continue 'dispatch;
+                                }
+                                Err(e) => {
+                                    err = e;
+                                    break 'dispatch;
+                                }
+                            }
+                        } else {
+                            trace_prev = lasti;
+                        }
+                    }
                     let ins = fetch(instrs, pc);
                     let (op, arg) = (ins.op, ins.arg);
                     pc += ins.len as usize;
@@ -863,6 +916,12 @@ impl Vm {
                             pc = arg as usize;
                             if self.thread.breaker_bits() != 0 {
                                 tri!(self.handle_eval_breaker());
+                                if crate::interp::trace::take_breaker(self) && !TRACING {
+                                    // Tracing began: the traced loop goes on.
+                                    self.frames.frames[fidx].lasti = lasti;
+                                    self.frames.frames[fidx].pc = pc;
+                                    return self.run_frame_loop::<true>();
+                                }
                             }
                         }
                         // `True`, `False` and `None` are immortal: once
@@ -894,6 +953,12 @@ impl Vm {
                             self.frames.frames[fidx].lasti = lasti;
                             if self.thread.breaker_bits() != 0 {
                                 tri!(self.handle_eval_breaker());
+                                if crate::interp::trace::take_breaker(self) && !TRACING {
+                                    // Tracing began: the traced loop runs
+                                    // this call again.
+                                    self.frames.frames[fidx].pc = lasti;
+                                    return self.run_frame_loop::<true>();
+                                }
                             }
                             let argc = arg as usize;
                             let kwn = kw_names_before(&code, lasti);
@@ -920,7 +985,12 @@ impl Vm {
                             let mut ops = crate::interp::frame::CallOperands::new();
                             if self.frames.take_call_operands(callable_idx, &mut ops) {
                                 self.frames.frames[fidx].pc = pc;
-                                let r = tri!(self.call_operands(&ops, kwnames));
+                                let r = if TRACING {
+                                    tri!(crate::interp::trace::profile_c_call(self, fidx, ops.callable(), |vm| vm
+                                        .call_operands(&ops, kwnames)))
+                                } else {
+                                    tri!(self.call_operands(&ops, kwnames))
+                                };
                                 drop(ops);
                                 push!(r);
                                 continue;
@@ -941,7 +1011,12 @@ impl Vm {
                             let npos = argv.len() - kwnames.len();
                             let args = Args { pos: &argv[..npos], kwnames, kwvalues: &argv[npos..] };
                             self.frames.frames[fidx].pc = pc;
-                            let r = tri!(self.call_args(&callable, args));
+                            let r = if TRACING {
+                                tri!(crate::interp::trace::profile_c_call(self, fidx, &callable, |vm| vm
+                                    .call_args(&callable, args)))
+                            } else {
+                                tri!(self.call_args(&callable, args))
+                            };
                             push!(r)
                         }
                         Opcode::CALL_FUNCTION_EX => {
@@ -975,7 +1050,12 @@ impl Vm {
                             }
                             let a = Args { pos: &all[..npos], kwnames: &kwnames, kwvalues: &all[npos..] };
                             self.frames.frames[fidx].pc = pc;
-                            let r = tri!(self.call_args(&callable, a));
+                            let r = if TRACING {
+                                tri!(crate::interp::trace::profile_c_call(self, fidx, &callable, |vm| vm
+                                    .call_args(&callable, a)))
+                            } else {
+                                tri!(self.call_args(&callable, a))
+                            };
                             push!(r)
                         }
                         Opcode::MAKE_FUNCTION => {
@@ -1005,6 +1085,14 @@ impl Vm {
                         }
                         Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
                             let v = if op == Opcode::RETURN_CONST { code.const_value(arg as usize) } else { pop!() };
+                            if TRACING {
+                                if let Err(e) = crate::interp::trace::frame_return(self, fidx, lasti, &v) {
+                                    err = e;
+                                    add_tb = false;
+                                    unwind_only = true;
+                                    break 'dispatch;
+                                }
+                            }
                             match self.frames.pop_plain_frame() {
                                 Some(false) => {
                                     self.depth -= 1;
@@ -1021,6 +1109,7 @@ impl Vm {
                                 }
                                 continue 'frames;
                             }
+                            crate::interp::frame_object::retire(self, fidx);
                             let frame = match self.frames.frames.pop() {
                                 Some(f) => f,
                                 None => return Ok(FrameExit::Return(v)),
@@ -1221,6 +1310,14 @@ impl Vm {
                         Opcode::YIELD_VALUE => {
                             self.frames.frames[fidx].lasti = lasti;
                             let v = pop!();
+                            if TRACING {
+                                if let Err(e) = crate::interp::trace::frame_return(self, fidx, lasti, &v) {
+                                    err = e;
+                                    add_tb = false;
+                                    unwind_only = true;
+                                    break 'dispatch;
+                                }
+                            }
                             self.frames.frames[fidx].pc = pc;
                             self.frames.frames[fidx].yield_from = arg == 1;
                             if !self.frames.frames[fidx].is_entry {
@@ -1402,9 +1499,11 @@ impl Vm {
                 } else {
                     None
                 };
-                crate::interp::traceback::add_entry(&err, &code, lasti, globals, local_names);
+                let frame_obj = crate::interp::frame_object::materialize(self, fidx);
+                crate::interp::traceback::add_entry(&err, &code, lasti, globals, local_names, Some(frame_obj));
             }
-            if let Some(h) = find_handler(co, raised_at) {
+            let err = if TRACING && add_tb { crate::interp::trace::exception(self, fidx, err) } else { err };
+            if let Some(h) = find_handler(co, raised_at).filter(|_| !unwind_only) {
                 let depth_base = base + code.nlocalsplus + h.depth as usize;
                 self.frames.values.truncate(depth_base);
                 if h.push_lasti {
@@ -1414,6 +1513,8 @@ impl Vm {
                 self.frames.frames[fidx].pc = h.handler as usize;
                 continue 'frames;
             }
+            let err = if TRACING { crate::interp::trace::frame_unwind(self, fidx, err) } else { err };
+            crate::interp::frame_object::retire(self, fidx);
             let frame = match self.frames.frames.pop() {
                 Some(f) => f,
                 None => return Err(err),

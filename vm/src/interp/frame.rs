@@ -80,6 +80,12 @@ pub struct Frame {
     /// must be `None`, and the call's result is the instance that waits in
     /// the caller's slot at `ret_sp`.
     pub returns_instance: bool,
+    /// Tracing (`interp/trace.rs`) has reported this frame's start (the
+    /// 'call' event), or the frame was running when tracing began.
+    pub trace_started: bool,
+    /// The frame's Python frame object, once something asked for it
+    /// (`interp/frame_object.rs`); snapshotted when the frame ends.
+    pub frame_obj: Option<crate::value::Value>,
 }
 
 impl Frame {
@@ -146,6 +152,8 @@ impl Frame {
             is_entry,
             yield_from: false,
             returns_instance: false,
+            trace_started: false,
+            frame_obj: None,
         }
     }
 
@@ -174,6 +182,9 @@ impl Frame {
 impl Drop for Frame {
     #[inline]
     fn drop(&mut self) {
+        if let Some(f) = self.frame_obj.take() {
+            crate::interp::frame_object::detach(&f);
+        }
         if self.func.is_none() {
             // SAFETY: without a function the record owns the three handles
             // (`for_code`), and this is the only place they are released.
@@ -278,6 +289,7 @@ impl FrameStack {
             || f.func.is_none()
             || f.locals.is_some()
             || f.saved_handled.is_some()
+            || f.frame_obj.is_some()
         {
             return None;
         }
@@ -287,7 +299,7 @@ impl FrameStack {
         // SAFETY: the record at `n - 1` is initialised; after `set_len` the
         // vector no longer owns it and it is read here once. Of its owned
         // fields only `func` holds anything (checked above: no locals
-        // mapping, generator or saved exception), so taking `func` out and
+        // mapping, generator, saved exception or frame object), so taking `func` out and
         // dropping it releases everything the record owned; with `func`
         // set, the other handles are borrowed (see `Frame`) and need no
         // release.

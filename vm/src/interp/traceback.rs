@@ -29,6 +29,10 @@ pub struct PyTraceback {
     pub globals: Option<PyRef<crate::types::dict::PyDict>>,
     /// Bound local names, captured only for `NameError` suggestions.
     pub local_names: Option<Vec<String>>,
+    /// The frame object (`tb_frame`; `interp/frame_object.rs`).
+    pub frame: Option<Value>,
+    /// `tb_lineno` (given explicitly to `types.TracebackType(...)`).
+    pub line: u32,
 }
 
 impl PyPayload for PyTraceback {
@@ -44,13 +48,21 @@ impl PyPayload for PyTraceback {
         if let Some(n) = self.next.lock().as_ref() {
             visit(n)
         }
+        if let Some(f) = &self.frame {
+            visit(f)
+        }
     }
 }
 
 impl PyTraceback {
     pub fn lineno(&self) -> u32 {
-        self.code.co.locations.get(self.lasti).map(|l| l.line).unwrap_or(self.code.co.first_line)
+        self.line
     }
+}
+
+/// The line of instruction `lasti` of `code`.
+pub fn line_of(code: &PyCode, lasti: usize) -> u32 {
+    code.co.locations.get(lasti).map(|l| l.line).unwrap_or(code.co.first_line)
 }
 
 /// Prepends an entry for the frame running `code` at `lasti`.
@@ -60,9 +72,19 @@ pub fn add_entry(
     lasti: usize,
     globals: Option<PyRef<crate::types::dict::PyDict>>,
     local_names: Option<Vec<String>>,
+    frame: Option<Value>,
 ) {
     let old = err.0.traceback();
-    let tb = PyRef::new(PyTraceback { code: code.clone(), lasti, next: Locked::new(old), globals, local_names });
+    let line = line_of(code, lasti);
+    let tb = PyRef::new(PyTraceback {
+        code: code.clone(),
+        lasti,
+        next: Locked::new(old),
+        globals,
+        local_names,
+        frame,
+        line,
+    });
     err.0.set_traceback(Some(tb.into_value()));
 }
 

@@ -728,21 +728,30 @@ fn sys_getfilesystemencodeerrors(vm: &mut Vm, args: Args<'_>) -> PyResult<Value>
     Ok(new_str("surrogateescape"))
 }
 
-/// `sys.settrace` / `sys.setprofile`: tracing is not supported; only
-/// `None` (turning it off) is accepted silently.
+/// `sys.settrace(func)`: this thread's trace function (`interp/trace.rs`).
 fn sys_settrace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "settrace", 1)?;
-    if !a[0].is_none() {
-        return Err(
-            vm.new_exception_msg(&exc().not_implemented_error, "Skein does not support tracing or profiling hooks")
-        );
-    }
+    let f = if a[0].is_none() { None } else { Some(a[0].clone()) };
+    crate::interp::trace::set_trace(vm, f);
+    Ok(none())
+}
+
+/// `sys.setprofile(func)`: this thread's profile function.
+fn sys_setprofile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "setprofile", 1)?;
+    let f = if a[0].is_none() { None } else { Some(a[0].clone()) };
+    crate::interp::trace::set_profile(vm, f);
     Ok(none())
 }
 
 fn sys_gettrace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.exact(vm, "gettrace", 0)?;
-    Ok(none())
+    Ok(vm.trace.trace.clone().unwrap_or_else(none))
+}
+
+fn sys_getprofile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.exact(vm, "getprofile", 0)?;
+    Ok(vm.trace.profile.clone().unwrap_or_else(none))
 }
 
 // ---- the module ------------------------------------------------------------------
@@ -793,9 +802,9 @@ pub fn make_sys_module(config: &Config) -> PyRef<PyModule> {
         ("getfilesystemencoding", sys_getfilesystemencoding),
         ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("settrace", sys_settrace),
-        ("setprofile", sys_settrace),
+        ("setprofile", sys_setprofile),
         ("gettrace", sys_gettrace),
-        ("getprofile", sys_gettrace),
+        ("getprofile", sys_getprofile),
     ];
     for (name, f) in funcs {
         m.set_attr(name, new_function(name, *f, "sys"));

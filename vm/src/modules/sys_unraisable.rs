@@ -54,7 +54,9 @@ pub fn write_unraisable(vm: &mut Vm, err: PyErr, err_msg: Option<&str>, obj: Opt
         // As CPython: an error raised by native code gets the running frame.
         let top = vm.frames.top();
         let (code, lasti, globals) = (top.code().clone(), top.lasti, Some(top.globals().clone()));
-        crate::interp::traceback::add_entry(&err, &code, lasti, globals, None);
+        let idx = vm.frames.frames.len() - 1;
+        let frame = crate::interp::frame_object::materialize(vm, idx);
+        crate::interp::traceback::add_entry(&err, &code, lasti, globals, None, Some(frame));
     }
     let args = hook_args(&err, err_msg.map(new_str), obj);
     let hook = crate::modules::sys::sys_attr("unraisablehook").filter(|h| !h.is_none());

@@ -34,6 +34,9 @@ struct GenState {
     yield_from: bool,
     /// The generator's own `sys.exc_info()` while suspended.
     exc_state: Option<Value>,
+    /// Its frame object (`gi_frame`), made on first use
+    /// (`interp/frame_object.rs`).
+    frame_obj: Option<Value>,
 }
 
 pub struct PyGenerator {
@@ -56,6 +59,9 @@ impl PyPayload for PyGenerator {
         s.window.iter().flatten().for_each(&mut *visit);
         if let Some(e) = &s.exc_state {
             visit(e);
+        }
+        if let Some(f) = &s.frame_obj {
+            visit(f);
         }
     }
 }
@@ -84,6 +90,7 @@ pub fn new_generator(func: PyRef<PyFunction>, window: Vec<Option<Value>>) -> Val
                 finished: false,
                 yield_from: false,
                 exc_state: None,
+                frame_obj: None,
             }),
             name: Locked::new(name),
             qualname: Locked::new(qualname),
@@ -216,6 +223,46 @@ impl PyGenerator {
         self.state.lock().lasti
     }
 
+    /// Its frame object, made on first use; the same object for the
+    /// generator's whole life.
+    pub fn frame_object(&self) -> Value {
+        if let Some(f) = &self.state.lock().frame_obj {
+            return f.clone();
+        }
+        let f = crate::interp::frame_object::for_generator(&self_value(self), &self.func.code, &self.func.globals);
+        let mut s = self.state.lock();
+        match &s.frame_obj {
+            // Another thread made one meanwhile: there is only one.
+            Some(existing) => existing.clone(),
+            None => {
+                s.frame_obj = Some(f.clone());
+                f
+            }
+        }
+    }
+
+    /// Its frame object if one was made.
+    fn existing_frame_object(&self) -> Option<Value> {
+        self.state.lock().frame_obj.clone()
+    }
+
+    /// A copy of the suspended frame's fast locals (for `f_locals`).
+    pub fn locals_snapshot(&self) -> Vec<Option<Value>> {
+        let n = self.func.code.nlocalsplus;
+        let s = self.state.lock();
+        s.window.iter().take(n).cloned().collect()
+    }
+
+    /// What a suspended `yield from`/`await` delegates to (`gi_yieldfrom`).
+    pub fn yield_from_target(&self) -> Option<Value> {
+        let s = self.state.lock();
+        if s.yield_from && !s.running && !s.finished {
+            s.window.last().cloned().flatten()
+        } else {
+            None
+        }
+    }
+
     /// Resumes with `sent` (or raises `throw` at the suspension point).
     pub fn resume(&self, vm: &mut Vm, this: &Value, sent: Value, throw: Option<PyErr>) -> PyResult<SendResult> {
         let (mut window, pc, lasti, started, exc_state) = {
@@ -269,12 +316,20 @@ impl PyGenerator {
         // The entry frame ends in `run_frame`'s return to us, which
         // finishes the generator below: no handle needed in the record.
         vm.push_function_frame(self.func.clone(), base, true);
+        let frame_obj = self.existing_frame_object();
         let frame = vm.frames.top_mut();
         frame.pc = pc;
         frame.lasti = if throw.is_some() { pc.saturating_sub(1) } else { lasti };
+        // So that its frame object (`frame_object::materialize`) is the
+        // generator's.
+        frame.generator = Some(this.clone());
         // The caller's handled exception, for `Vm::current_handled` (the
         // local `saved_exc` below restores it).
         frame.saved_handled = vm.handled.clone();
+        if let Some(f) = frame_obj {
+            let idx = vm.frames.frames.len() - 1;
+            crate::interp::frame_object::attach(vm, idx, f);
+        }
         let saved_exc = std::mem::replace(&mut vm.handled, exc_state);
         vm.pending_throw = throw;
         let r = vm.run_frame();
@@ -358,6 +413,10 @@ impl PyGenerator {
         frame.generator = Some(this.clone());
         frame.saved_handled = saved_handled;
         frame.exit_pc = exit_pc;
+        if let Some(f) = self.existing_frame_object() {
+            let idx = vm.frames.frames.len() - 1;
+            crate::interp::frame_object::attach(vm, idx, f);
+        }
         None
     }
 

@@ -995,69 +995,11 @@ fn gen_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let q = g.qualname.lock().as_str().unwrap_or("?").to_string();
     Ok(new_str(format!("<generator object {q} at {:#x}>", a[0].raw_word())))
 }
-fn gen_running(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(bool_value(v.downcast_ref::<crate::types::generator::PyGenerator>().is_some_and(|g| g.is_running())))
-}
-fn gen_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(g) = v.downcast_ref::<crate::types::generator::PyGenerator>() else { return Ok(none()) };
-    if g.is_finished() {
-        return Ok(none());
-    }
-    Ok(crate::interp::frame_object::frame_for(&g.func.code, Some(g.func.globals.clone()), g.suspended_at()))
-}
-fn gen_code(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<crate::types::generator::PyGenerator>().map(|g| g.func.code.to_value()).unwrap_or_else(none))
-}
 fn gen_name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<crate::types::generator::PyGenerator>().map(|g| g.name.lock().clone()).unwrap_or_else(none))
 }
 fn gen_qualname(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<crate::types::generator::PyGenerator>().map(|g| g.qualname.lock().clone()).unwrap_or_else(none))
-}
-
-fn tb_next(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<crate::interp::traceback::PyTraceback>()
-        .and_then(|t| t.next.lock().clone())
-        .unwrap_or_else(none))
-}
-/// `tb.tb_next = x` (unittest trims its own frames this way): a traceback
-/// or None, never one that would make the chain loop.
-fn tb_set_next(vm: &mut Vm, v: &Value, n: Option<Value>) -> PyResult<()> {
-    use crate::interp::traceback::PyTraceback;
-    let Some(n) = n else { return Err(vm.new_type_error("can't delete tb_next attribute")) };
-    let Some(t) = v.downcast_ref::<PyTraceback>() else { return Ok(()) };
-    if n.is_none() {
-        *t.next.lock() = None;
-        return Ok(());
-    }
-    if n.downcast_ref::<PyTraceback>().is_none() {
-        let name = n.class().name();
-        return Err(vm.new_type_error(format!("expected traceback object or None, got '{name}'")));
-    }
-    let mut cur = Some(n.clone());
-    while let Some(c) = cur {
-        if c.is(v) {
-            return Err(vm.new_value_error("traceback loop detected"));
-        }
-        cur = c.downcast_ref::<PyTraceback>().and_then(|x| x.next.lock().clone());
-    }
-    *t.next.lock() = Some(n);
-    Ok(())
-}
-fn tb_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<crate::interp::traceback::PyTraceback>()
-        .map(|t| crate::interp::frame_object::frame_for(&t.code, t.globals.clone(), t.lasti))
-        .unwrap_or_else(none))
-}
-fn tb_lineno(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<crate::interp::traceback::PyTraceback>()
-        .map(|t| crate::types::int::int_from_i64(t.lineno() as i64))
-        .unwrap_or_else(none))
-}
-fn tb_lasti(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<crate::interp::traceback::PyTraceback>()
-        .map(|t| crate::types::int::int_from_i64(t.lasti as i64 * 2))
-        .unwrap_or_else(none))
 }
 
 /// Installs the methods of the runtime's own types.
@@ -1177,27 +1119,8 @@ pub(crate) fn install(types: &crate::types::Types) {
         add_getset(t, "__name__", gen_name, None);
         add_getset(t, "__qualname__", gen_qualname, None);
     }
-    for (prefix, t) in [
-        ("gi", g),
-        ("cr", crate::types::generator::COROUTINE_TYPE.get()),
-        ("ag", crate::types::generator::ASYNC_GENERATOR_TYPE.get()),
-    ] {
-        let names: [&'static str; 3] = match prefix {
-            "gi" => ["gi_running", "gi_frame", "gi_code"],
-            "cr" => ["cr_running", "cr_frame", "cr_code"],
-            _ => ["ag_running", "ag_frame", "ag_code"],
-        };
-        add_getset(t, names[0], gen_running, None);
-        add_getset(t, names[1], gen_frame, None);
-        add_getset(t, names[2], gen_code, None);
-    }
+    // gi_*/cr_*/ag_* attributes: interp/generator_attrs.rs.
     crate::interp::frame_object::install();
-
-    let tb = crate::interp::traceback::TRACEBACK_TYPE.get();
-    add_getset(tb, "tb_next", tb_next, Some(tb_set_next));
-    add_getset(tb, "tb_lineno", tb_lineno, None);
-    add_getset(tb, "tb_frame", tb_frame, None);
-    add_getset(tb, "tb_lasti", tb_lasti, None);
 }
 
 /// Builtins defined with these types.
