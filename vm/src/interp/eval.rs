@@ -277,8 +277,7 @@ impl Vm {
                             match crate::interp::trace::instruction(self, fidx, lasti, &mut trace_prev) {
                                 Ok(None) => {}
                                 Ok(Some(target)) => {
-                                    crate::interp::trace::apply_jump(self, fidx, target);
-                                    pc = target;
+                                    pc = crate::interp::trace::apply_jump(self, fidx, target);
                                     trace_skip = true;
                                     continue 'dispatch;
                                 }

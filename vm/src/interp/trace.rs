@@ -368,22 +368,54 @@ pub fn check_jump(vm: &mut Vm, f: &PyFrame, idx: Option<usize>, line: i64) -> Py
         return Err(vm.new_value_error(format!("line {line} comes after the current code block")));
     };
     let rec = &vm.frames.frames[idx];
-    let now = vm.frames.values.len().saturating_sub(rec.base + code.nlocalsplus);
-    let candidates: Vec<usize> = starts.into_iter().filter(|&i| line_of(&code, i) as i64 == target_line).collect();
-    match candidates.iter().copied().find(|&i| depths[i].is_some_and(|d| d <= now)) {
+    // The frame's own operand depth before the instruction being traced
+    // (the stack above it is the trace function's, running now). The
+    // verifier proved every path reaches an instruction with this depth,
+    // so cutting the stack to a target's depth no deeper than it leaves
+    // exactly what the target expects.
+    let Some(now) = depths.get(rec.lasti).copied().flatten() else {
+        return Err(vm.new_value_error("can't jump from here"));
+    };
+    let mut candidates: Vec<usize> = Vec::new();
+    for (n, &i) in starts.iter().enumerate() {
+        if line_of(&code, i) as i64 == target_line {
+            candidates.push(i);
+        } else if let Some(&next) = starts.get(n + 1) {
+            // `STORE_FAST__LOAD_FAST` fused across a line break: its load
+            // starts the next line (`x = ...` then a line using a local),
+            // but the unit carries the store's line. Entering after the
+            // store is a target for that line.
+            if code.instrs[i].op == Opcode::STORE_FAST__LOAD_FAST
+                && line_of(&code, next) as i64 == target_line
+                && (line_of(&code, i) as i64) < target_line
+            {
+                candidates.push(i | SECOND_HALF);
+            }
+        }
+    }
+    candidates.sort_by_key(|&c| c & !SECOND_HALF);
+    let depth_of = |c: usize| -> Option<usize> {
+        let d = depths.get(c & !SECOND_HALF).copied().flatten()?;
+        if c & SECOND_HALF != 0 {
+            d.checked_sub(1)
+        } else {
+            Some(d)
+        }
+    };
+    match candidates.iter().copied().find(|&c| depth_of(c).is_some_and(|d| d <= now)) {
         Some(t) => {
             // The operands popped by the jump must not be an exception
             // being handled (its state would be left behind).
-            let keep = depths[t].unwrap_or(0);
+            let keep = depth_of(t).unwrap_or(0);
             let base = rec.base + code.nlocalsplus;
-            let popped = &vm.frames.values[base + keep..];
+            let popped = vm.frames.values.get(base + keep..base + now).unwrap_or(&[]);
             if popped.iter().flatten().any(|v| v.class().is_subtype(&crate::types::exceptions::exc().base_exception)) {
                 return Err(vm.new_value_error("can't jump out of an 'except' block"));
             }
             Ok(t)
         }
         None => {
-            let into_for = candidates.iter().any(|&i| starts_inside_for(&code, i));
+            let into_for = candidates.iter().any(|&c| starts_inside_for(&code, c & !SECOND_HALF));
             Err(vm.new_value_error(if into_for {
                 "can't jump into the body of a for loop"
             } else {
@@ -393,15 +425,37 @@ pub fn check_jump(vm: &mut Vm, f: &PyFrame, idx: Option<usize>, line: i64) -> Py
     }
 }
 
-/// Cuts frame `idx`'s operand stack to the depth of instruction `target`
-/// (a jump made by `f_lineno`, checked by [`check_jump`]).
-pub fn apply_jump(vm: &mut Vm, idx: usize, target: usize) {
+/// Marks a jump target that enters a `STORE_FAST__LOAD_FAST` after its
+/// store (see [`check_jump`]).
+const SECOND_HALF: usize = 1 << (usize::BITS - 1);
+
+/// Makes the jump to `target` (checked by [`check_jump`]) in frame `idx`:
+/// cuts its operand stack to the target's depth and returns the
+/// instruction to continue at. Entering a fused store-and-load after its
+/// store runs the load here.
+pub fn apply_jump(vm: &mut Vm, idx: usize, target: usize) -> usize {
     let code = vm.frames.frames[idx].code().clone();
-    let depth = stack_depths(&code).get(target).copied().flatten().unwrap_or(0);
-    let keep = vm.frames.frames[idx].base + code.nlocalsplus + depth;
+    let at = target & !SECOND_HALF;
+    let depths = stack_depths(&code);
+    let mut depth = depths.get(at).copied().flatten().unwrap_or(0);
+    if target & SECOND_HALF != 0 {
+        depth = depth.saturating_sub(1);
+    }
+    let base = vm.frames.frames[idx].base;
+    let keep = base + code.nlocalsplus + depth;
     if vm.frames.values.len() > keep {
         vm.frames.values.truncate(keep);
     }
+    if target & SECOND_HALF == 0 {
+        return at;
+    }
+    let d = &code.instrs[at];
+    let local = vm.frames.values.get(base + (d.arg & 0xfff) as usize).cloned().flatten();
+    // An unbound local loads as NULL would crash the next instruction: the
+    // plain `LOAD_FAST` it replaces was proven bound on every path, but a
+    // jump can skip the store, so load None instead of nothing.
+    vm.frames.values.push(Some(local.unwrap_or_else(none)));
+    at + d.len as usize
 }
 
 fn instruction_starts(code: &PyCode) -> Vec<usize> {
