@@ -140,6 +140,10 @@ impl PyFrame {
             .as_ref()
             .and_then(|g| g.downcast_ref::<crate::types::generator::PyGenerator>())
             .is_some_and(|g| !g.was_started());
+        if at_start && self.code.co.name == "<module>" {
+            // A module's `RESUME` has no line.
+            return 0;
+        }
         if at_start || unstarted {
             return self.code.co.first_line;
         }
