@@ -104,6 +104,9 @@ PLANTS = [
     # cycle collector: merging parked owners' inboxes
     ("gc/src/collect.rs", "    let t0 = Instant::now();\n    let stw = skein_threading::stop_the_world();", "    let t0 = Instant::now();\n    let stw = (!skein_threading::mutant(\"gc_merge_without_stop\")).then(skein_threading::stop_the_world);"),
     ("gc/src/collect.rs", "if brc::merge_queued(h, ts.tid) == brc::Fate::Dead {", "if brc::merge_queued(h, if skein_threading::mutant(\"gc_merge_as_non_owner\") { 0 } else { ts.tid }) == brc::Fate::Dead {"),
+    # cycle collector: the young generation's lists and zombies
+    ("gc/src/young.rs", "unsafe { crate::heap::free_object_memory(p) };\n        } else {", "if !skein_threading::mutant(\"gc_young_zombie_leak\") { unsafe { crate::heap::free_object_memory(p) }; }\n        } else {"),
+    ("gc/src/young.rs", "h.gc_bits().fetch_and(!GC_BIT_YOUNG, Relaxed);", "if !skein_threading::mutant(\"gc_young_promote_keeps_bit\") { h.gc_bits().fetch_and(!GC_BIT_YOUNG, Relaxed); }"),
     ("threading/tests/loom_inline_values.rs",
      "self.mode.store(new_block(&words) as usize, Ordering::Release);",
      "self.mode.store(new_block(&words) as usize, skein_threading::mord(\"iv_grow_relaxed\", Ordering::Release, Ordering::Relaxed));"),
@@ -124,7 +127,7 @@ MODELS = {
     "weak_": ["loom_weak"],
     "iv_": ["loom_inline_values"],
     "fin_": ["loom_finalize"],
-    "gc_": ["loom_collect"],
+    "gc_": ["loom_collect", "loom_young"],
 }
 
 # Mutants that are not bugs, or that loom cannot see (docs/threading.md).

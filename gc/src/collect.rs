@@ -53,9 +53,22 @@ use core::ptr::NonNull;
 use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
+/// Which objects a collection examines.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Generation {
+    /// The containers allocated since the last collection (`young.rs`):
+    /// no heap walk, a pause proportional to them, not to the heap.
+    Young,
+    /// Every container: a walk of every object heap.
+    #[default]
+    Full,
+}
+
 /// What a collection found and did.
 #[derive(Debug, Default, Clone)]
 pub struct CollectStats {
+    /// Young or full.
+    pub generation: Generation,
     /// Containers examined.
     pub candidates: usize,
     /// Unreachable containers after resurrection (freed unless kept).
@@ -118,6 +131,19 @@ pub fn collections() -> u64 {
 /// The calling thread must be attached (or the only thread touching
 /// objects) and must not hold the world stopped.
 pub fn collect(hooks: &mut dyn GcHooks) -> Option<Collection> {
+    collect_generation(hooks, Generation::Full)
+}
+
+/// [`collect`] of one generation. A young collection runs trial deletion
+/// over the young containers alone. That is sound for any subset of the
+/// heap: a young object whose count exceeds the references other young
+/// objects report is referenced from somewhere else (an old object, a
+/// stack...) and alive, like everything it reaches; a set of objects whose
+/// counts are all explained by references from inside the set is
+/// unreachable from everything outside it, so garbage. It finds every
+/// garbage cycle made only of young objects; cycles that reach old objects
+/// wait for a full collection ([`crate::trigger::due_generation`]).
+pub fn collect_generation(hooks: &mut dyn GcHooks, generation: Generation) -> Option<Collection> {
     // Acquire/Release: one collection's header writes (holds, CLEARED
     // types) happen-before the next collection reads them. (The stops of
     // the world order them too; this keeps the claim self-contained.)
@@ -125,12 +151,22 @@ pub fn collect(hooks: &mut dyn GcHooks) -> Option<Collection> {
         return None;
     }
     let _claim = Claim;
-    let mut stats = CollectStats::default();
+    let mut stats = CollectStats { generation, ..CollectStats::default() };
 
     let t0 = Instant::now();
     let stw = skein_threading::stop_the_world();
     let dead_by_merge = merge_all_inboxes();
-    let blocks = walk_heaps();
+    // Every collection empties the young lists (frees the zombies, and the
+    // survivors are old from now on); only a young one stops there.
+    // SAFETY: the world is stopped.
+    let young = unsafe { crate::young::take_all_stopped() };
+    let blocks = match generation {
+        Generation::Young => young,
+        Generation::Full => {
+            drop(young);
+            walk_heaps()
+        }
+    };
     let mut graph = Graph::build(&blocks);
     drop(blocks);
     graph.subtract_internal_refs();
@@ -144,13 +180,14 @@ pub fn collect(hooks: &mut dyn GcHooks) -> Option<Collection> {
         // the world is stopped: nobody can drop it while we take the hold.
         .map(|p| unsafe { ObjRef::clone_from_raw(p) })
         .collect();
-    trigger::set_long_lived(graph.len() - garbage.len());
+    trigger::after_collection(generation, graph.len() - garbage.len());
     drop(graph);
     if !garbage.is_empty() {
         hooks.unreachable_stopped(&garbage);
     }
     drop(stw);
     stats.pause_ns = t0.elapsed().as_nanos() as u64;
+    crate::pauses::record(generation, stats.pause_ns);
 
     drop(dead_by_merge);
     let mut garbage = garbage;
@@ -160,7 +197,9 @@ pub fn collect(hooks: &mut dyn GcHooks) -> Option<Collection> {
         let dead_by_merge = merge_all_inboxes();
         let resurrected = split_resurrected(&mut garbage);
         drop(stw);
-        stats.pause_ns += t1.elapsed().as_nanos() as u64;
+        let pause2 = t1.elapsed().as_nanos() as u64;
+        crate::pauses::record(generation, pause2);
+        stats.pause_ns += pause2;
         stats.resurrected = resurrected.len();
         drop(resurrected);
         drop(dead_by_merge);
@@ -278,11 +317,29 @@ fn delete_garbage(garbage: Vec<ObjRef>) {
 /// Every container alive now, each with a new reference (`gc.get_objects`,
 /// `gc.get_referrers`). Stops the world for the walk.
 pub fn tracked_objects() -> Vec<ObjRef> {
+    tracked_objects_of(None)
+}
+
+/// The live containers of one generation, each with a new reference
+/// (`gc.get_objects(generation)`): `Young` the young ones, `Full` the old
+/// ones (every container not young), `None` all. Stops the world.
+pub fn tracked_objects_of(generation: Option<Generation>) -> Vec<ObjRef> {
     let stw = skein_threading::stop_the_world();
     let dead_by_merge = merge_all_inboxes();
-    let objects: Vec<ObjRef> = walk_heaps()
+    let mut blocks = Vec::new();
+    match generation {
+        // SAFETY: the world is stopped; the visitor only records addresses.
+        Some(Generation::Young) => unsafe { crate::young::visit_stopped(&mut |p| blocks.push(p)) },
+        _ => blocks = walk_heaps(),
+    }
+    let objects: Vec<ObjRef> = blocks
         .into_iter()
         .filter(|&p| is_live_container(p))
+        .filter(|&p| {
+            // SAFETY: a live container (world stopped).
+            let young = unsafe { p.as_ref() }.gc_bits().load(Ordering::Relaxed) & crate::header::GC_BIT_YOUNG != 0;
+            generation != Some(Generation::Full) || !young
+        })
         // SAFETY: live (count > 0) and the world is stopped.
         .map(|p| unsafe { ObjRef::clone_from_raw(p) })
         .collect();

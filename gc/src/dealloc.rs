@@ -95,6 +95,11 @@ unsafe fn destroy_now(p: NonNull<ObjHeader>) {
     if container {
         crate::trigger::on_container_free();
     }
+    // SAFETY: the payload is gone and the memory still allocated; a young
+    // object's list entry may have to keep the block (`young.rs`).
+    if unsafe { crate::young::keep_as_zombie(p) } {
+        return;
+    }
     // SAFETY: allocated by `heap::alloc_object`, freed exactly once, here.
     unsafe { heap::free_object_memory(p) };
 }

@@ -65,7 +65,13 @@ pub const GC_BIT_HAS_WEAKREFS: u8 = 1 << 1;
 /// generation: the collector treats it as a root and never frees it.
 /// Written only with the world stopped (freeze / unfreeze).
 pub const GC_BIT_FROZEN: u8 = 1 << 2;
-// Bits 3..=7 are free for the cycle collector. Its per-collection marks
+/// `ob_gc_bits`: the container was allocated since the last collection and
+/// is listed in a young list (`young.rs`): set at allocation, cleared only
+/// with the world stopped, when the collector empties the lists. A young
+/// object that dies is kept as a readable zombie until then unless its own
+/// list drops it at once.
+pub const GC_BIT_YOUNG: u8 = 1 << 3;
+// Bits 4..=7 are free for the cycle collector. Its per-collection marks
 // (candidate, reachable) live in a side table (`collect_graph.rs`), not in
 // the header, so that a later concurrent marker can keep them per
 // collection without racing the mutators' header writes.

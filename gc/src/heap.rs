@@ -88,6 +88,7 @@ pub unsafe fn alloc_object(size: usize, align: usize, ty: *const TypeInfo) -> No
     count!(ALLOCATED);
     // SAFETY: `ty` is null or valid (this function's contract).
     if !ty.is_null() && unsafe { (*ty).traverse.is_some() } {
+        crate::young::on_alloc(p);
         crate::trigger::on_container_alloc();
     }
     p

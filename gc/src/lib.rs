@@ -12,6 +12,8 @@
 //! | [`weak`]    | `try_incref`: a strong reference from a weak one, unless dying |
 //! | [`collect`] | the cycle collector's driver (stop the world, find, free)     |
 //! | `collect_graph` | trial deletion over a side table of candidates          |
+//! | `young`     | the young generation: per-thread lists, zombies          |
+//! | [`pauses`]  | pause statistics per generation                           |
 //! | [`trigger`] | when to collect: container allocation counts, thresholds     |
 //! | [`stats`]   | event counters: test counters, `-X stats` events, collector totals |
 //!
@@ -45,6 +47,7 @@ pub mod collect;
 pub mod handle;
 pub mod header;
 pub mod heap;
+pub mod pauses;
 pub mod thread;
 pub mod trigger;
 pub mod weak;
@@ -53,19 +56,24 @@ mod brc;
 mod collect_graph;
 mod dealloc;
 mod resurrect;
+mod young;
 
-pub use collect::{CollectStats, Collection, GcHooks, NoHooks};
+pub use collect::{CollectStats, Collection, GcHooks, Generation, NoHooks};
 pub use dealloc::{trashcan_depth, TRASHCAN_LIMIT};
 pub use handle::{decref, incref, ObjRef};
 pub use header::{
     FinalizeFn, ObjHeader, RawObjMutex, TraverseFn, TypeInfo, GC_BIT_FINALIZED, GC_BIT_FROZEN, GC_BIT_HAS_WEAKREFS,
+    GC_BIT_YOUNG,
 };
 #[cfg(not(loom))]
 pub use heap::GlobalMimalloc;
 pub use heap::{alloc_object, visit_heap_objects};
+pub use pauses::{pause_stats, PauseStats};
 pub use resurrect::{is_finalized, resurrect};
 /// One collection; its statistics go into [`stats::collector_totals`].
 pub use stats::collect_counted as collect;
+/// One collection of a generation; counted like [`collect`].
+pub use stats::collect_generation_counted as collect_generation;
 pub use thread::{attach_thread, is_attached, process_queued_merges, ThreadAttachment};
 pub use trigger::BREAKER_GC_COLLECT;
 pub use weak::try_incref;

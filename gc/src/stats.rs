@@ -162,9 +162,17 @@ mod collector {
 /// these few relaxed additions, so they are made whether or not `-X stats`
 /// is on.
 pub fn collect_counted(hooks: &mut dyn crate::collect::GcHooks) -> Option<crate::collect::Collection> {
+    collect_generation_counted(hooks, crate::collect::Generation::Full)
+}
+
+/// [`collect_counted`] for one generation (`skein_gc::collect_generation`).
+pub fn collect_generation_counted(
+    hooks: &mut dyn crate::collect::GcHooks,
+    generation: crate::collect::Generation,
+) -> Option<crate::collect::Collection> {
     use collector::*;
     use std::sync::atomic::Ordering::Relaxed;
-    let c = crate::collect::collect(hooks)?;
+    let c = crate::collect::collect_generation(hooks, generation)?;
     let s = &c.stats;
     COLLECTIONS.fetch_add(1, Relaxed);
     EXAMINED.fetch_add(s.candidates as u64, Relaxed);

@@ -190,6 +190,7 @@ fn attach_current() {
         return;
     }
     HEAP.with(|h| h.set(Some(RawHeap::new())));
+    crate::young::attach();
     OWNER_TID.with(|t| t.set(ts.tid));
     PHASE.with(|p| p.set(Phase::Attached));
 }
@@ -246,6 +247,9 @@ fn run_exit_protocol(ts: &ThreadState, end: Phase) {
         // reachable through `HEAP`.
         unsafe { heap.delete() };
     }
+    // The young list goes to the orphans (its zombies may sit in the pages
+    // just abandoned; the collector frees them there).
+    crate::young::detach();
     // 7. Release the tid.
     registry::unregister_current_thread();
     PHASE.with(|p| p.set(end));

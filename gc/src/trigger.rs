@@ -31,14 +31,18 @@ const LOCAL_FLUSH: isize = 512;
 pub const DEFAULT_THRESHOLD: isize = 2000;
 
 static ENABLED: AtomicBool = AtomicBool::new(true);
-/// `gc.set_threshold`'s three values; only the first drives collections
-/// (the free-threaded collector has no generations). A second value of 0
-/// disables the heap-growth condition, as in CPython.
+/// `gc.set_threshold`'s three values: the first drives collections; a
+/// second value of 0 makes every collection full (see `due_generation`);
+/// the third is kept for `get_threshold`.
 static THRESHOLDS: [AtomicIsize; 3] = [AtomicIsize::new(DEFAULT_THRESHOLD), AtomicIsize::new(10), AtomicIsize::new(0)];
 /// Container allocations minus deallocations since the last collection.
 static YOUNG_COUNT: AtomicIsize = AtomicIsize::new(0);
-/// Containers that survived the last collection.
+/// Containers that survived the last full collection.
 static LONG_LIVED_TOTAL: AtomicIsize = AtomicIsize::new(0);
+/// Containers promoted by young collections since the last full one.
+static LONG_LIVED_PENDING: AtomicIsize = AtomicIsize::new(0);
+/// Young collections since the last full one (`gc.get_count()[1]`).
+static YOUNG_COLLECTIONS: AtomicIsize = AtomicIsize::new(0);
 
 const_thread_local! {
     static LOCAL_COUNT: Cell<isize> = Cell::new(0);
@@ -80,17 +84,30 @@ fn flush(n: isize) {
     }
 }
 
-/// Whether an automatic collection is due: the count is above the
-/// threshold and, to keep the total work linear in the number of
-/// allocations, above a quarter of the containers that survived the last
-/// collection (CPython's `gc_should_collect`).
+/// Whether an automatic collection is due: the count is above the first
+/// threshold. A young collection's work is proportional to the young
+/// containers, so it needs no condition on the heap's size (the full
+/// collections have theirs, [`due_generation`]).
 pub fn should_collect() -> bool {
     let count = YOUNG_COUNT.load(Relaxed);
     let threshold = THRESHOLDS[0].load(Relaxed);
-    if threshold == 0 || count <= threshold || !ENABLED.load(Relaxed) {
-        return false;
+    threshold != 0 && count > threshold && ENABLED.load(Relaxed)
+}
+
+/// Which generation an automatic collection should examine: full when the
+/// young collections since the last full one promoted more than a quarter
+/// of the containers that survived it (CPython 3.11's rule for its oldest
+/// generation, which keeps the total work of full collections linear in
+/// the number of allocations), else young. A second threshold of 0 makes
+/// every collection full (the behaviour before generations).
+pub fn due_generation() -> crate::collect::Generation {
+    use crate::collect::Generation;
+    let pending = LONG_LIVED_PENDING.load(Relaxed);
+    if THRESHOLDS[1].load(Relaxed) == 0 || pending > LONG_LIVED_TOTAL.load(Relaxed) / 4 {
+        Generation::Full
+    } else {
+        Generation::Young
     }
-    count > LONG_LIVED_TOTAL.load(Relaxed) / 4 || THRESHOLDS[1].load(Relaxed) == 0
 }
 
 /// `gc.enable()` / `gc.disable()`.
@@ -131,7 +148,23 @@ pub(crate) fn reset_count() {
     YOUNG_COUNT.store(0, Relaxed);
 }
 
-/// A collection ended with `survivors` containers alive.
-pub(crate) fn set_long_lived(survivors: usize) {
-    LONG_LIVED_TOTAL.store(survivors as isize, Relaxed);
+/// A collection ended with `survivors` of the containers it examined
+/// alive.
+pub(crate) fn after_collection(generation: crate::collect::Generation, survivors: usize) {
+    match generation {
+        crate::collect::Generation::Full => {
+            LONG_LIVED_TOTAL.store(survivors as isize, Relaxed);
+            LONG_LIVED_PENDING.store(0, Relaxed);
+            YOUNG_COLLECTIONS.store(0, Relaxed);
+        }
+        crate::collect::Generation::Young => {
+            LONG_LIVED_PENDING.fetch_add(survivors as isize, Relaxed);
+            YOUNG_COLLECTIONS.fetch_add(1, Relaxed);
+        }
+    }
+}
+
+/// Young collections since the last full one.
+pub fn young_collections() -> isize {
+    YOUNG_COLLECTIONS.load(Relaxed)
 }

@@ -290,3 +290,100 @@ fn automatic_trigger_asks_the_allocating_thread() {
     drop((keep, more));
     drop(attachment);
 }
+
+fn run_young() -> skein_gc::CollectStats {
+    skein_gc::collect_generation(&mut NoHooks, skein_gc::Generation::Young).expect("no other collection runs").stats
+}
+
+#[test]
+fn a_young_collection_frees_young_cycles_and_nothing_old() {
+    let _s = serial();
+    static OLD_FREED: AtomicUsize = AtomicUsize::new(0);
+    static YOUNG_FREED: AtomicUsize = AtomicUsize::new(0);
+    // Promote a cycle (alive during this collection), then drop it: only a
+    // full collection may find it now.
+    let old = ring(3, &OLD_FREED);
+    let stats = run_young();
+    assert_eq!(stats.generation, skein_gc::Generation::Young);
+    drop(old);
+    drop(ring(4, &YOUNG_FREED));
+    let stats = run_young();
+    assert_eq!(YOUNG_FREED.load(Ordering::Relaxed), 4, "young cycle freed");
+    assert_eq!(OLD_FREED.load(Ordering::Relaxed), 0, "old cycle not examined");
+    assert!(stats.candidates < 100, "young collection examined {} objects", stats.candidates);
+    assert_eq!(stats.over_reported, 0);
+    run();
+    assert_eq!(OLD_FREED.load(Ordering::Relaxed), 3, "full collection frees the old cycle");
+    assert_eq!(YOUNG_FREED.load(Ordering::Relaxed), 4, "freed exactly once");
+}
+
+#[test]
+fn young_objects_referenced_from_old_ones_survive() {
+    let _s = serial();
+    static FREED: AtomicUsize = AtomicUsize::new(0);
+    let old = node(&FREED);
+    run_young();
+    // Young ring reachable only through the old node (a reference the young
+    // collection does not see, so it counts as external).
+    let young = ring(3, &FREED);
+    link(&old, &young[0]);
+    drop(young);
+    run_young();
+    assert_eq!(FREED.load(Ordering::Relaxed), 0);
+    drop(old);
+    assert_eq!(FREED.load(Ordering::Relaxed), 1, "the old node dies by counting");
+    run_young();
+    assert_eq!(FREED.load(Ordering::Relaxed), 1, "the ring is old now");
+    run();
+    assert_eq!(FREED.load(Ordering::Relaxed), 4);
+}
+
+#[test]
+fn young_objects_dying_on_other_threads_become_zombies_then_go() {
+    let _s = serial();
+    static FREED: AtomicUsize = AtomicUsize::new(0);
+    // Allocated here (young, in this thread's list); another thread takes
+    // shared references, this thread drops its own (giving up ownership),
+    // and the other thread's drops are the last: the blocks stay zombies
+    // until a collection frees them.
+    let nodes: Vec<ObjRef> = (0..1000).map(|_| node(&FREED)).collect();
+    let shared: Vec<ObjRef> =
+        std::thread::scope(|s| s.spawn(|| nodes.iter().map(ObjRef::clone).collect()).join().unwrap());
+    let young = skein_gc::collect::tracked_objects_of(Some(skein_gc::Generation::Young));
+    let before = young.len();
+    assert!(before >= 1000, "young objects listed: {before}");
+    drop(young);
+    drop(nodes);
+    assert_eq!(FREED.load(Ordering::Relaxed), 0);
+    let t = std::thread::spawn(move || drop(shared));
+    t.join().unwrap();
+    assert_eq!(FREED.load(Ordering::Relaxed), 1000, "payloads dropped at once");
+    let young = skein_gc::collect::tracked_objects_of(Some(skein_gc::Generation::Young));
+    assert!(young.len() + 1000 <= before, "zombies are not objects: {} of {before}", young.len());
+    drop(young);
+    run_young();
+    run_young();
+    assert_eq!(FREED.load(Ordering::Relaxed), 1000, "each payload once");
+}
+
+#[test]
+fn the_owner_compacts_its_list_of_zombies() {
+    let _s = serial();
+    static FREED: AtomicUsize = AtomicUsize::new(0);
+    // More young allocations than a list holds before compacting, every
+    // one of which dies on another thread: the list must not grow with
+    // them (their blocks are freed by compaction, without a collection).
+    for _ in 0..4 {
+        let batch: Vec<ObjRef> = (0..10_000).map(|_| node(&FREED)).collect();
+        let t = std::thread::spawn(move || drop(batch));
+        t.join().unwrap();
+        process_merges_here();
+    }
+    let young = skein_gc::collect::tracked_objects_of(Some(skein_gc::Generation::Young));
+    assert_eq!(young.len(), 0, "no live young object left");
+    assert_eq!(FREED.load(Ordering::Relaxed), 40_000);
+}
+
+fn process_merges_here() {
+    skein_gc::process_queued_merges();
+}

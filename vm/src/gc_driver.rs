@@ -32,7 +32,7 @@ use std::time::Instant;
 
 use std::ptr::NonNull;
 
-use skein_gc::{GcHooks, ObjHeader, ObjRef};
+use skein_gc::{GcHooks, Generation, ObjHeader, ObjRef};
 
 use crate::types::dict::PyDict;
 use crate::types::int::int_from_i64;
@@ -50,9 +50,9 @@ pub const DEBUG_LEAK: u32 = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVE
 
 static DEBUG: AtomicU32 = AtomicU32::new(0);
 static ACTIVE: AtomicBool = AtomicBool::new(false);
-/// `gc.get_stats()` (one generation: everything is examined every time).
-static STAT_COLLECTIONS: AtomicI64 = AtomicI64::new(0);
-static STAT_COLLECTED: AtomicI64 = AtomicI64::new(0);
+/// `gc.get_stats()`: collections and collected objects, young then full.
+static STAT_COLLECTIONS: [AtomicI64; 2] = [AtomicI64::new(0), AtomicI64::new(0)];
+static STAT_COLLECTED: [AtomicI64; 2] = [AtomicI64::new(0), AtomicI64::new(0)];
 
 /// `gc.garbage` and `gc.callbacks`: one list each per process, shared by
 /// the module and the driver.
@@ -84,15 +84,20 @@ pub fn set_debug_flags(flags: u32) {
     DEBUG.store(flags, Ordering::Relaxed);
 }
 
-/// `(collections, collected, uncollectable)` so far.
-pub fn stats() -> (i64, i64, i64) {
-    (STAT_COLLECTIONS.load(Ordering::Relaxed), STAT_COLLECTED.load(Ordering::Relaxed), 0)
+/// `(collections, collected, uncollectable)` so far, for the young
+/// generation and for full collections.
+pub fn stats() -> ((i64, i64, i64), (i64, i64, i64)) {
+    let gen = |i: usize| (STAT_COLLECTIONS[i].load(Ordering::Relaxed), STAT_COLLECTED[i].load(Ordering::Relaxed), 0);
+    (gen(0), gen(1))
 }
 
-/// `gc.collect()`: a full collection; the number of unreachable objects
-/// found (0 if another collection is running).
-pub fn collect_explicit(vm: &mut Vm) -> usize {
-    run(vm)
+/// `gc.collect(generation)`: the number of unreachable objects found (0 if
+/// another collection is running).
+pub fn collect_explicit(vm: &mut Vm, generation: Generation) -> usize {
+    // This thread's attribute cache owns what it caches; a cached method
+    // can lead back to its class and keep it alive from outside the heap.
+    crate::types::type_cache::clear_thread();
+    run(vm, generation)
 }
 
 /// The eval breaker's `BREAKER_GC_COLLECT`: collect if still due (another
@@ -100,19 +105,28 @@ pub fn collect_explicit(vm: &mut Vm) -> usize {
 pub fn collect_auto(vm: &mut Vm) {
     vm.thread.clear(skein_gc::BREAKER_GC_COLLECT);
     if skein_gc::trigger::should_collect() {
-        run(vm);
+        run(vm, skein_gc::trigger::due_generation());
     }
 }
 
-fn run(vm: &mut Vm) -> usize {
+/// `SKEIN_GC_TRACE=1` in the environment: one line per collection on
+/// stderr (generation, containers examined, garbage, pause) -- how the
+/// pause table in docs/performance.md was measured.
+fn trace_enabled() -> bool {
+    static TRACE: OnceLock<bool> = OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("SKEIN_GC_TRACE").is_some_and(|v| v == "1"))
+}
+
+fn run(vm: &mut Vm, generation: Generation) -> usize {
     if ACTIVE.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
         return 0;
     }
     let debug = debug_flags();
-    invoke_callbacks(vm, "start", 0);
+    let gen_number = if generation == Generation::Young { 0 } else { 2 };
+    invoke_callbacks(vm, "start", 0, gen_number);
     if debug & DEBUG_STATS != 0 {
         crate::modules::sys::flush_std_streams();
-        eprintln!("gc: collecting generation 2...");
+        eprintln!("gc: collecting generation {gen_number}...");
     }
     // References dropped from shared containers wait in QSBR batches and
     // would make their targets look referenced from outside. A native call
@@ -121,7 +135,7 @@ fn run(vm: &mut Vm) -> usize {
     skein_threading::qsbr::process(&vm.thread);
     let t0 = Instant::now();
     let mut hooks = VmHooks { vm, save_all: debug & DEBUG_SAVEALL != 0, weak_callbacks: None };
-    let collection = skein_gc::collect(&mut hooks);
+    let collection = skein_gc::collect_generation(&mut hooks, generation);
     // Callbacks not run (no finalize phase) are dropped here, with the
     // world running: dropping may destroy weak reference objects.
     drop(hooks.weak_callbacks.take());
@@ -129,6 +143,15 @@ fn run(vm: &mut Vm) -> usize {
     let n = match collection {
         Some(c) => {
             let n = c.stats.unreachable;
+            if trace_enabled() {
+                eprintln!(
+                    "gc-trace {} examined={} unreachable={} pause_us={:.1}",
+                    if generation == Generation::Young { "young" } else { "full" },
+                    c.stats.candidates,
+                    n,
+                    c.stats.pause_ns as f64 / 1000.0
+                );
+            }
             if debug & DEBUG_STATS != 0 {
                 eprintln!("gc: objects in each generation: 0 0 {}", c.stats.candidates - n);
                 eprintln!("gc: done, {n} unreachable, 0 uncollectable, {:.4}s elapsed", t0.elapsed().as_secs_f64());
@@ -141,20 +164,21 @@ fn run(vm: &mut Vm) -> usize {
                     }
                 }
             }
-            STAT_COLLECTIONS.fetch_add(1, Ordering::Relaxed);
-            STAT_COLLECTED.fetch_add(n as i64, Ordering::Relaxed);
+            let i = usize::from(generation == Generation::Full);
+            STAT_COLLECTIONS[i].fetch_add(1, Ordering::Relaxed);
+            STAT_COLLECTED[i].fetch_add(n as i64, Ordering::Relaxed);
             n
         }
         None => 0,
     };
-    invoke_callbacks(vm, "stop", n);
+    invoke_callbacks(vm, "stop", n, gen_number);
     ACTIVE.store(false, Ordering::Release);
     n
 }
 
 /// Calls every `gc.callbacks` entry with `(phase, info)`; errors are
 /// reported as unraisable, as CPython does.
-fn invoke_callbacks(vm: &mut Vm, phase: &str, collected: usize) {
+fn invoke_callbacks(vm: &mut Vm, phase: &str, collected: usize, generation: i64) {
     let Some(list) = CALLBACKS.get().and_then(|l| l.downcast_ref::<PyList>()) else {
         return;
     };
@@ -162,7 +186,7 @@ fn invoke_callbacks(vm: &mut Vm, phase: &str, collected: usize) {
         return;
     }
     let info = PyDict::new_ref();
-    info.set_str_key(crate::intern::intern("generation"), int_from_i64(2));
+    info.set_str_key(crate::intern::intern("generation"), int_from_i64(generation));
     info.set_str_key(crate::intern::intern("collected"), int_from_i64(collected as i64));
     info.set_str_key(crate::intern::intern("uncollectable"), int_from_i64(0));
     let info = info.into_value();

@@ -1,12 +1,15 @@
 //! The `gc` module: CPython's interface to the cycle collector
 //! (`skein_gc::collect`, driven by `gc_driver.rs`).
 //!
-//! Skein's collector is not generational (like CPython's free-threaded
-//! build): every collection examines all containers, `generation` arguments
-//! are checked and otherwise ignored, and `get_count()` reports the
-//! allocation count in the first slot.
+//! Skein's collector has two generations (docs/gc.md, "Generations"):
+//! young (the containers allocated since the last collection) and old.
+//! CPython's three generation numbers map onto them: 0 and 1 are the young
+//! generation for `collect`, 1 is always empty for `get_objects` (young
+//! survivors go straight to the old generation), 2 is the old generation
+//! (`collect(2)` is a full collection). `get_count()` reports the
+//! allocation count and the young collections since the last full one.
 
-use skein_gc::ObjRef;
+use skein_gc::{Generation, ObjRef};
 
 use crate::function::args::Args;
 use crate::function::native::{new_function, NativeFn};
@@ -73,13 +76,18 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 
 fn gc_collect(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.bind(vm, "collect", &["generation"], 0)?;
+    let mut generation = Generation::Full;
     if let Some(g) = &a[0] {
         let g = int_arg(vm, g)?;
         if !(0..NUM_GENERATIONS).contains(&g) {
             return Err(vm.new_value_error("invalid generation"));
         }
+        // Two generations: 0 and 1 name the young one.
+        if g < 2 {
+            generation = Generation::Young;
+        }
     }
-    Ok(int_from_i64(driver::collect_explicit(vm) as i64))
+    Ok(int_from_i64(driver::collect_explicit(vm, generation) as i64))
 }
 
 fn gc_enable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -102,7 +110,8 @@ fn gc_isenabled(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn gc_get_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.exact(vm, "gc.get_count", 0)?;
     let young = skein_gc::trigger::young_count() as i64;
-    Ok(new_tuple(vec![int_from_i64(young), int_from_i64(0), int_from_i64(0)]))
+    let young_collections = skein_gc::trigger::young_collections() as i64;
+    Ok(new_tuple(vec![int_from_i64(young), int_from_i64(young_collections), int_from_i64(0)]))
 }
 
 fn gc_get_threshold(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -142,8 +151,8 @@ fn gc_set_debug(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn gc_get_stats(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args.exact(vm, "gc.get_stats", 0)?;
-    let (collections, collected, uncollectable) = driver::stats();
-    let gens = [(0, 0, 0), (0, 0, 0), (collections, collected, uncollectable)]
+    let (young, full) = driver::stats();
+    let gens = [young, (0, 0, 0), full]
         .into_iter()
         .map(|(a, b, c)| {
             let d = PyDict::new_ref();
@@ -158,17 +167,33 @@ fn gc_get_stats(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn gc_get_objects(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.bind(vm, "get_objects", &["generation"], 0)?;
+    let mut generation = None;
     if let Some(g) = a[0].as_ref().filter(|g| !g.is_none()) {
         if g.as_int().is_none() {
             return Err(vm.new_type_error(format!("argument should be integer or None, not '{}'", g.class().name())));
         }
-        if int_arg(vm, g)? >= NUM_GENERATIONS {
+        let g = int_arg(vm, g)?;
+        if g >= NUM_GENERATIONS {
             return Err(
                 vm.new_value_error("generation parameter must be less than the number of available generations (3)")
             );
         }
+        // -1 is Argument Clinic's stand-in for None.
+        if g < -1 {
+            return Err(vm.new_value_error("generation parameter cannot be negative"));
+        }
+        // Generation 1 is always empty: a young collection promotes its
+        // survivors straight to the old generation (2).
+        if g == 1 {
+            return Ok(new_list(Vec::new()));
+        }
+        generation = match g {
+            -1 => None,
+            0 => Some(Generation::Young),
+            _ => Some(Generation::Full),
+        };
     }
-    let objects = skein_gc::collect::tracked_objects();
+    let objects = skein_gc::collect::tracked_objects_of(generation);
     Ok(new_list(objects.into_iter().map(Value::from_ref).collect()))
 }
 

@@ -99,3 +99,17 @@ pub fn put(ty: usize, version: u64, hash: i64, name: &str, value: Option<Value>)
     // Dropped outside the borrow: a destructor may run Python code.
     drop(old);
 }
+
+/// Empties this thread's cache. Its entries own their values, and a cached
+/// method may lead back to its class (a `__class__` cell, default values):
+/// an explicit `gc.collect()` drops them first so that such classes are not
+/// kept alive from outside the heap. Other threads' entries stay until
+/// overwritten (at most `SIZE` per thread).
+pub fn clear_thread() {
+    let old = CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        std::mem::replace(&mut *c, (0..SIZE).map(|_| Entry::default()).collect())
+    });
+    // Dropped outside the borrow: a destructor may run Python code.
+    drop(old);
+}
