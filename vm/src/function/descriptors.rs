@@ -29,6 +29,12 @@ impl PyPayload for PyGetSet {
     fn class() -> &'static PyRef<PyType> {
         GETSET_TYPE.get()
     }
+    // A class's `__weakref__` descriptor sits in the class's dict and names
+    // the class: reported, so that the cycle is collectable.
+    const IS_CONTAINER: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.owner.to_value());
+    }
 }
 
 /// Adds a get/set descriptor to a builtin type.

@@ -1859,9 +1859,16 @@ impl Vm {
     }
 }
 
-/// Makes a function and what every call of it touches immortal.
+/// Makes a function and what every call of it touches immortal -- unless
+/// it is a method of a class made inside a function (its qualified name
+/// says `<locals>`): such a class is made again on every call and must stay
+/// collectable, and an immortal method would keep it alive through its
+/// `__class__` cell.
 fn immortalize_function(func: &Value) {
     if let Some(f) = func.downcast_ref::<PyFunction>() {
+        if f.code.qualname.as_str().is_some_and(|q| q.contains("<locals>")) {
+            return;
+        }
         f.code.to_value().make_immortal();
         f.globals.to_value().make_immortal();
         f.builtins.to_value().make_immortal();

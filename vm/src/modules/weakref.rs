@@ -495,10 +495,16 @@ fn init_types() {
     add_methods(CALLABLE_PROXY_TYPE.get(), &[("__call__", proxy_call)]);
 }
 
-/// The native `_weakref` module.
-pub fn make_module() -> PyRef<PyModule> {
+/// Creates the weak reference types once (the runtime makes weak
+/// references before `_weakref` is imported: type subclass lists).
+pub fn ensure_types() {
     static INIT: std::sync::Once = std::sync::Once::new();
     INIT.call_once(init_types);
+}
+
+/// The native `_weakref` module.
+pub fn make_module() -> PyRef<PyModule> {
+    ensure_types();
     let m = PyModule::new("_weakref");
     m.set_attr("ref", REF_TYPE.get().to_value());
     m.set_attr("ReferenceType", REF_TYPE.get().to_value());

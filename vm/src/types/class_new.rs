@@ -40,8 +40,7 @@ pub fn update_special_flags(t: &PyType, name: &str) {
             // Subclasses inherit it: their instances' finalize hook reads
             // their own type's flag.
             t.set_flag(flags::HAS_DEL, t.lookup_uncached("__del__").is_some());
-            let subs: Vec<PyRef<PyType>> = t.subclasses.lock().clone();
-            for s in subs {
+            for s in t.subclasses.live() {
                 update_special_flags(&s, name);
             }
         }
@@ -348,9 +347,12 @@ pub fn new_class(
         bases: base_types.clone(),
         slot_names,
     };
+    // Classes defined in module or class bodies are shared and permanent,
+    // unless made inside a function (a class body there has locals too):
+    // those are made again on each call and must be collectable.
+    let permanent = vm.frames.frames.last().is_some_and(|f| f.locals.is_some()) && !spec.qualname.contains("<locals>");
     let t = PyType::new_heap(meta, spec, &base, mro_rest, dict.clone());
-    // Classes defined in module or class bodies are shared and permanent.
-    if vm.frames.frames.last().is_some_and(|f| f.locals.is_some()) {
+    if permanent {
         t.to_value().make_immortal();
         dict.to_value().make_immortal();
     }
@@ -366,7 +368,7 @@ pub fn new_class(
     }
     let tv = t.to_value();
     for b in &base_types {
-        b.subclasses.lock().push(t.clone());
+        b.subclasses.push(&t);
     }
     if let Some(c) = classcell.as_ref().and_then(|c| c.downcast_ref::<crate::function::PyCell>()) {
         c.set(Some(tv.clone()));

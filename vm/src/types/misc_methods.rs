@@ -795,8 +795,12 @@ impl PyPayload for PySuper {
     }
     const IS_CONTAINER: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.this_class.to_value());
         if let Some(o) = &self.obj {
             visit(o)
+        }
+        if let Some(t) = &self.obj_type {
+            visit(&t.to_value());
         }
     }
 }

@@ -43,6 +43,7 @@ pub mod shared_keys;
 pub mod singletons;
 pub mod small;
 pub mod str;
+pub mod subclasses;
 pub mod tuple;
 pub mod type_;
 pub mod type_cache;

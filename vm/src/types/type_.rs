@@ -129,9 +129,8 @@ pub struct PyType {
     /// Names of `__slots__` entries, including those of bases, by index.
     pub slot_names: Vec<String>,
     version: AtomicU64,
-    /// Direct subclasses, for `__subclasses__()`. Strong references until
-    /// weak references exist: a class that is subclassed stays alive.
-    pub subclasses: Locked<Vec<PyRef<PyType>>>,
+    /// Direct subclasses, for `__subclasses__()`, held weakly.
+    pub subclasses: crate::types::subclasses::Subclasses,
     /// The attribute layout its instances' inline values follow, made on
     /// first use (boxed: blocks point at it).
     shared_keys: OnceLock<Box<crate::types::shared_keys::SharedKeys>>,
@@ -166,9 +165,7 @@ impl PyPayload for PyType {
                 visit(&t.to_value());
             }
         }
-        for s in self.subclasses.lock().iter() {
-            visit(&s.to_value());
-        }
+        self.subclasses.traverse(visit);
     }
 }
 
@@ -217,7 +214,7 @@ impl PyType {
             dict: OnceLock::new(),
             slot_names: Vec::new(),
             version: AtomicU64::new(NEXT_VERSION.fetch_add(1, Ordering::Relaxed)),
-            subclasses: Locked::new(Vec::new()),
+            subclasses: Default::default(),
             shared_keys: OnceLock::new(),
             native_iter: OnceLock::new(),
             ctor: OnceLock::new(),
@@ -261,7 +258,7 @@ impl PyType {
             dict: OnceLock::new(),
             slot_names: spec.slot_names,
             version: AtomicU64::new(NEXT_VERSION.fetch_add(1, Ordering::Relaxed)),
-            subclasses: Locked::new(Vec::new()),
+            subclasses: Default::default(),
             shared_keys: OnceLock::new(),
             native_iter: OnceLock::new(),
             ctor: OnceLock::new(),
@@ -390,8 +387,7 @@ impl PyType {
     /// MRO includes this type's dict).
     pub fn modified(&self) {
         self.version.store(NEXT_VERSION.fetch_add(1, Ordering::Relaxed), Ordering::Release);
-        let subs: Vec<PyRef<PyType>> = self.subclasses.lock().clone();
-        for s in subs {
+        for s in self.subclasses.live() {
             s.modified();
         }
     }

@@ -272,7 +272,7 @@ fn type_subclasses(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "__subclasses__", 1)?;
     match a[0].downcast_ref::<PyType>() {
         Some(t) => {
-            let subs: Vec<Value> = t.subclasses.lock().iter().map(|s| s.to_value()).collect();
+            let subs: Vec<Value> = t.subclasses.live().into_iter().map(PyRef::into_value).collect();
             Ok(crate::types::list::new_list(subs))
         }
         None => Err(vm.new_type_error("descriptor '__subclasses__' requires a 'type' object")),

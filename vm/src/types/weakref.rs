@@ -211,6 +211,29 @@ pub fn new_weakref(
     }
 }
 
+/// A basic `weakref.ref(obj)` made by the runtime itself (a type's
+/// subclass list), or `None` if `obj` cannot be weakly referenced.
+pub(crate) fn internal_ref(obj: &Value) -> Option<PyRef<PyWeakRef>> {
+    let h = obj.header().filter(|_| weakrefable(obj.class()))?;
+    let addr = h as *const ObjHeader as usize;
+    if let Some(existing) = table::find_basic(addr, WeakKind::Ref) {
+        return Some(existing);
+    }
+    // As in `new_weakref`.
+    obj.with_ref(|r| r.set_maybe_weakref());
+    h.gc_bits().fetch_or(GC_BIT_HAS_WEAKREFS, Ordering::Relaxed);
+    let payload = PyWeakRef {
+        referent: AtomicUsize::new(addr),
+        callback: parking_lot::Mutex::new(None),
+        hash: AtomicI64::new(HASH_UNSET),
+        kind: WeakKind::Ref,
+    };
+    crate::modules::weakref::ensure_types();
+    let w = PyRef::new_with_type(payload, REF_TYPE.get());
+    w.as_obj_ref().set_maybe_weakref();
+    Some(table::insert(addr, &w, true).unwrap_or(w))
+}
+
 /// The live weak references to `obj`, in CPython's order.
 pub fn weakrefs_of(obj: &Value) -> Vec<Value> {
     match obj.header() {
