@@ -402,7 +402,11 @@ pub fn check_jump(vm: &mut Vm, f: &PyFrame, idx: Option<usize>, line: i64) -> Py
             Some(d)
         }
     };
-    match candidates.iter().copied().find(|&c| depth_of(c).is_some_and(|d| d <= now)) {
+    // Entering a `for` body from outside it would leave no iterator under
+    // the loop (the depth alone can match with something else there).
+    let from = rec.lasti;
+    let enters_for = |c: usize| enters_for_body(&code, from, c & !SECOND_HALF);
+    match candidates.iter().copied().find(|&c| depth_of(c).is_some_and(|d| d <= now) && !enters_for(c)) {
         Some(t) => {
             // The operands popped by the jump must not be an exception
             // being handled (its state would be left behind).
@@ -415,7 +419,7 @@ pub fn check_jump(vm: &mut Vm, f: &PyFrame, idx: Option<usize>, line: i64) -> Py
             Ok(t)
         }
         None => {
-            let into_for = candidates.iter().any(|&c| starts_inside_for(&code, c & !SECOND_HALF));
+            let into_for = candidates.iter().any(|&c| enters_for(c) || starts_inside_for(&code, c & !SECOND_HALF));
             Err(vm.new_value_error(if into_for {
                 "can't jump into the body of a for loop"
             } else {
@@ -470,6 +474,16 @@ fn instruction_starts(code: &PyCode) -> Vec<usize> {
         i += (d.len as usize).max(1);
     }
     out
+}
+
+/// Whether `to` is in the body of a `for` loop (after its `FOR_ITER`,
+/// before the exit the `FOR_ITER` jumps to) that does not contain `from`.
+fn enters_for_body(code: &PyCode, from: usize, to: usize) -> bool {
+    instruction_starts(code).into_iter().any(|k| {
+        let exit = code.instrs[k].arg as usize;
+        let inside = |i: usize| k < i && i < exit;
+        code.instrs[k].op == Opcode::FOR_ITER && inside(to) && !inside(from)
+    })
 }
 
 /// Whether some `FOR_ITER` before `i` jumps past it (`i` is in its body).
