@@ -101,7 +101,11 @@ fn report_lists_every_counter_and_leaves_stdout_alone() {
         }
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("skein stats (free-threaded)"), "{stderr}");
-        if cfg!(feature = "stats") {
+        // Whether the binary counts hot paths depends on the gc crate's
+        // `stats` feature, which `cargo test --workspace` unifies on when
+        // another member's tests enable it: ask the report, then check it
+        // is consistent either way.
+        if r["owner increments"] != "n/a" {
             assert!(number(&r, "owner increments") > 0);
             assert!(number(&r, "immortal hits") > 0);
         } else {
