@@ -44,7 +44,7 @@ PLANTS = [
     ("threading/src/gil.rs", "                    holder.request(BREAKER_GIL_DROP_REQUEST);", "                    if !crate::mutant(\"gil_no_drop_request\") { holder.request(BREAKER_GIL_DROP_REQUEST); }"),
     ("threading/src/gil.rs", "    gil.switched.notify_all();\n}", "    if !crate::mutant(\"gil_no_switched_notify\") { gil.switched.notify_all(); }\n}"),
     ("threading/src/gil.rs", "    if forced {", "    if forced && !crate::mutant(\"gil_no_forced_wait\") {"),
-    ("threading/src/gil.rs", "    if st.holder != 0 {\n        st.waiters += 1;", "    if st.holder != 0 && !crate::mutant(\"gil_take_ignores_holder\") {\n        st.waiters += 1;"),
+    ("threading/src/gil.rs", "    if st.holder != 0 {\n        stats::count(Counter::GilWait);\n        st.waiters += 1;", "    if st.holder != 0 && !crate::mutant(\"gil_take_ignores_holder\") {\n        stats::count(Counter::GilWait);\n        st.waiters += 1;"),
     ("threading/src/gil.rs", "    gil.released.notify_one();", "    if !crate::mutant(\"gil_no_released_notify\") { gil.released.notify_one(); }"),
     ("threading/src/gil.rs", "    ts.clear(BREAKER_GIL_DROP_REQUEST);", "    if !crate::mutant(\"gil_keep_stale_request\") { ts.clear(BREAKER_GIL_DROP_REQUEST); }"),
     # obj mutex
@@ -94,7 +94,7 @@ PLANTS = [
     ("gc/src/brc.rs", "    let queue = shared == REF_DEFAULT || shared == REF_MAYBE_WEAKREF;", "    let queue = (shared == REF_DEFAULT || shared == REF_MAYBE_WEAKREF) && !skein_threading::mutant(\"brc_never_queue\");"),
 
     # finalizers
-    ("gc/src/resurrect.rs", "    h.ob_ref_shared.store(REF_SHARED_ONE | REF_MERGED, Relaxed);", "    h.ob_ref_shared.store(if skein_threading::mutant(\"fin_resurrect_count_zero\") { REF_MERGED } else { REF_SHARED_ONE | REF_MERGED }, Relaxed);"),
+    ("gc/src/resurrect.rs", "    h.ob_ref_shared.store(REF_SHARED_ONE | REF_MERGED, Release);", "    h.ob_ref_shared.store(if skein_threading::mutant(\"fin_resurrect_count_zero\") { REF_MERGED } else { REF_SHARED_ONE | REF_MERGED }, Release);"),
     ("gc/src/dealloc.rs", "        if !resurrect::is_finalized(h) && unsafe { finalize(p) } {", "        if (!resurrect::is_finalized(h) || skein_threading::mutant(\"fin_dealloc_ignores_finalized\")) && unsafe { finalize(p) } {"),
 
     # loom_inline_values models its protocol inside the test itself.
