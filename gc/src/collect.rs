@@ -187,7 +187,6 @@ pub fn collect_generation(hooks: &mut dyn GcHooks, generation: Generation) -> Op
     }
     drop(stw);
     stats.pause_ns = t0.elapsed().as_nanos() as u64;
-    crate::pauses::record(generation, stats.pause_ns);
 
     drop(dead_by_merge);
     let mut garbage = garbage;
@@ -198,7 +197,6 @@ pub fn collect_generation(hooks: &mut dyn GcHooks, generation: Generation) -> Op
         let resurrected = split_resurrected(&mut garbage);
         drop(stw);
         let pause2 = t1.elapsed().as_nanos() as u64;
-        crate::pauses::record(generation, pause2);
         stats.pause_ns += pause2;
         stats.resurrected = resurrected.len();
         drop(resurrected);

@@ -13,7 +13,6 @@
 //! | [`collect`] | the cycle collector's driver (stop the world, find, free)     |
 //! | `collect_graph` | trial deletion over a side table of candidates          |
 //! | `young`     | the young generation: per-thread lists, zombies          |
-//! | [`pauses`]  | pause statistics per generation                           |
 //! | [`trigger`] | when to collect: container allocation counts, thresholds     |
 //! | [`stats`]   | event counters: test counters, `-X stats` events, collector totals |
 //!
@@ -47,7 +46,6 @@ pub mod collect;
 pub mod handle;
 pub mod header;
 pub mod heap;
-pub mod pauses;
 pub mod thread;
 pub mod trigger;
 pub mod weak;
@@ -68,7 +66,6 @@ pub use header::{
 #[cfg(not(loom))]
 pub use heap::GlobalMimalloc;
 pub use heap::{alloc_object, visit_heap_objects};
-pub use pauses::{pause_stats, PauseStats};
 pub use resurrect::{is_finalized, resurrect};
 /// One collection; its statistics go into [`stats::collector_totals`].
 pub use stats::collect_counted as collect;
