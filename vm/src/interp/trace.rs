@@ -419,7 +419,8 @@ pub fn check_jump(vm: &mut Vm, f: &PyFrame, idx: Option<usize>, line: i64) -> Py
             Ok(t)
         }
         None => {
-            let into_for = candidates.iter().any(|&c| enters_for(c) || starts_inside_for(&code, c & !SECOND_HALF));
+            // (Entering a for body implies starting inside one.)
+            let into_for = candidates.iter().any(|&c| starts_inside_for(&code, c & !SECOND_HALF));
             Err(vm.new_value_error(if into_for {
                 "can't jump into the body of a for loop"
             } else {
@@ -476,21 +477,24 @@ fn instruction_starts(code: &PyCode) -> Vec<usize> {
     out
 }
 
-/// Whether `to` is in the body of a `for` loop (after its `FOR_ITER`,
-/// before the exit the `FOR_ITER` jumps to) that does not contain `from`.
-fn enters_for_body(code: &PyCode, from: usize, to: usize) -> bool {
-    instruction_starts(code).into_iter().any(|k| {
-        let exit = code.instrs[k].arg as usize;
-        let inside = |i: usize| k < i && i < exit;
-        code.instrs[k].op == Opcode::FOR_ITER && inside(to) && !inside(from)
-    })
-}
-
-/// Whether some `FOR_ITER` before `i` jumps past it (`i` is in its body).
-fn starts_inside_for(code: &PyCode, i: usize) -> bool {
+/// The `for` loop bodies of `code`: from after each `FOR_ITER` (its unit
+/// index) to the exit it jumps to, both exclusive.
+fn for_bodies(code: &PyCode) -> impl Iterator<Item = (usize, usize)> + '_ {
     instruction_starts(code)
         .into_iter()
-        .any(|k| k < i && code.instrs[k].op == Opcode::FOR_ITER && code.instrs[k].arg as usize > i)
+        .filter(|&k| code.instrs[k].op == Opcode::FOR_ITER)
+        .map(|k| (k, code.instrs[k].arg as usize))
+}
+
+/// Whether `to` is in the body of a `for` loop that does not contain `from`.
+fn enters_for_body(code: &PyCode, from: usize, to: usize) -> bool {
+    let inside = |i: usize, (k, exit): (usize, usize)| k < i && i < exit;
+    for_bodies(code).any(|b| inside(to, b) && !inside(from, b))
+}
+
+/// Whether `i` is in the body of some `for` loop.
+fn starts_inside_for(code: &PyCode, i: usize) -> bool {
+    for_bodies(code).any(|(k, exit)| k < i && i < exit)
 }
 
 /// The operand stack depth before each instruction (None: unreachable),
