@@ -28,6 +28,9 @@ use crate::vm::{PyResult, Vm};
 /// One more than the largest signal number (Linux's `_NSIG`).
 pub const NSIG: usize = 65;
 
+/// How often a thread blocked in a wait or a sleep looks for a pending
+/// signal (Ctrl-C, a Python handler to run): the latency of an interrupt.
+pub const SIGNAL_POLL: Duration = Duration::from_millis(50);
 static PENDING: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
 static ANY_PENDING: AtomicBool = AtomicBool::new(false);
 /// The fd `signal.set_wakeup_fd` chose, or -1.

@@ -22,7 +22,6 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
-use std::time::Duration;
 
 use skein_threading::registry::BREAKER_SIGNAL;
 
@@ -33,9 +32,6 @@ static LOADING: AtomicUsize = AtomicUsize::new(0);
 static TABLE: Mutex<Option<Table>> = Mutex::new(None);
 /// Signalled whenever a lock is released.
 static RELEASED: Condvar = Condvar::new();
-
-/// How often a waiting thread looks for Ctrl-C.
-const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
 #[derive(Default)]
 struct Table {
@@ -126,7 +122,8 @@ pub(crate) fn acquire(vm: &mut Vm, name: &str) -> PyResult<Option<ModuleLock>> {
                 // The table lock is held from the check above into the
                 // wait, so a release in between cannot be missed.
                 vm.thread.detach();
-                let (mut g, _) = RELEASED.wait_timeout(guard, SIGNAL_POLL).unwrap_or_else(|p| p.into_inner());
+                let (mut g, _) =
+                    RELEASED.wait_timeout(guard, crate::signals::SIGNAL_POLL).unwrap_or_else(|p| p.into_inner());
                 g.get_or_insert_with(Table::default).waiting_for.remove(&me);
                 // Never attach (which may wait for the GIL or a restart)
                 // while holding the table lock.

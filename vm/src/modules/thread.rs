@@ -59,9 +59,6 @@ pub fn native_id() -> i64 {
 
 // ---- locks ---------------------------------------------------------------------------
 
-/// How often a blocked `acquire` looks for Ctrl-C (detached).
-const SIGNAL_POLL: Duration = Duration::from_millis(50);
-
 /// The state behind `_thread.LockType` and `RLock`: a
 /// `skein_threading::pylock::ThreadLock` (atomic fast paths, a short spin,
 /// detached sleeps, GIL-aware wake-ups; its module doc has the protocol),
@@ -81,10 +78,10 @@ impl RawLock {
 
     /// Blocks (detached) until acquired or the deadline passes. Ctrl-C
     /// (the main thread's `BREAKER_SIGNAL`) is looked for every
-    /// `SIGNAL_POLL` while detached and raises `KeyboardInterrupt`.
+    /// `signals::SIGNAL_POLL` while detached and raises `KeyboardInterrupt`.
     fn acquire(&self, vm: &mut Vm, deadline: Option<Instant>) -> PyResult<bool> {
         loop {
-            match self.lock.acquire(&vm.thread, deadline, BREAKER_SIGNAL, SIGNAL_POLL) {
+            match self.lock.acquire(&vm.thread, deadline, BREAKER_SIGNAL, crate::signals::SIGNAL_POLL) {
                 Acquired::Yes => return Ok(true),
                 Acquired::TimedOut => return Ok(false),
                 Acquired::Interrupted => crate::runtime::check_signals(vm)?,

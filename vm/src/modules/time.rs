@@ -147,7 +147,7 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let deadline = Instant::now() + Duration::from_nanos(ns as u64);
     loop {
-        // Detached in slices of at most SIGNAL_POLL, so that Ctrl-C (the
+        // Detached in slices of at most signals::SIGNAL_POLL, so that Ctrl-C (the
         // main thread's BREAKER_SIGNAL) ends the sleep at once as in
         // CPython; if the signal raises nothing, the rest of the time is
         // slept (PEP 475).
@@ -157,7 +157,7 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             if now >= deadline {
                 break false;
             }
-            std::thread::sleep((deadline - now).min(SIGNAL_POLL));
+            std::thread::sleep((deadline - now).min(crate::signals::SIGNAL_POLL));
             if vm.thread.breaker_bits() & BREAKER_SIGNAL != 0 {
                 break true;
             }
@@ -169,9 +169,6 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         crate::runtime::check_signals(vm)?;
     }
 }
-
-/// How often a sleeping thread looks for Ctrl-C.
-const SIGNAL_POLL: Duration = Duration::from_millis(20);
 
 // ---- calendar -------------------------------------------------------------------------
 
