@@ -180,6 +180,7 @@ pub fn collect_generation(hooks: &mut dyn GcHooks, generation: Generation) -> Op
         // the world is stopped: nobody can drop it while we take the hold.
         .map(|p| unsafe { ObjRef::clone_from_raw(p) })
         .collect();
+    give_away_foreign(&garbage);
     trigger::after_collection(generation, graph.len() - garbage.len());
     drop(graph);
     if !garbage.is_empty() {
@@ -249,6 +250,30 @@ fn merge_all_inboxes() -> Vec<ObjRef> {
         }
     });
     dead
+}
+
+/// Merge the counts of the garbage other threads own and give it up for
+/// them (world stopped, so writing an owner's local count races with
+/// nothing: CPython's `merge_refcount` on unreachable objects).
+///
+/// Tearing the garbage down after the restart drops references between
+/// garbage objects from this thread. On an object still owned by another
+/// thread, each such drop would find the shared count at 0 and queue the
+/// object to its owner (a push, an eval-breaker ring, a merge there), and
+/// the last drop would go the same way; once MERGED every drop is one
+/// atomic subtraction and whoever reaches 0 frees. The collecting thread's
+/// own garbage keeps its cheap owner counts.
+fn give_away_foreign(garbage: &[ObjRef]) {
+    let me = crate::thread::owner_tid();
+    for r in garbage {
+        let h = r.header();
+        let tid = h.owner_tid();
+        if tid != 0 && tid != me {
+            // Our hold keeps the total at 1 or more, so this never frees.
+            let fate = brc::merge(h, 0);
+            debug_assert_eq!(fate, brc::Fate::Live, "a held object merged to zero");
+        }
+    }
 }
 
 /// Every allocated block of every object heap (world stopped).

@@ -209,6 +209,30 @@ fn queued_decrements_are_merged_before_counting() {
 }
 
 #[test]
+fn garbage_another_thread_owns_is_freed_without_queueing_to_it() {
+    let _s = serial();
+    static FREED: AtomicUsize = AtomicUsize::new(0);
+    let (to_main, from_other) = mpsc::channel::<usize>();
+    let (to_other, from_main) = mpsc::channel::<()>();
+    let other = std::thread::spawn(move || {
+        drop(ring(4, &FREED));
+        to_main.send(skein_threading::registry::current_tid()).unwrap();
+        // Never reaches a safepoint while main collects.
+        from_main.recv().unwrap();
+    });
+    let tid = from_other.recv().unwrap();
+    run();
+    assert_eq!(FREED.load(Ordering::Relaxed), 4);
+    // The collector gave the garbage up for its owner in the pause, so
+    // tearing it down here never queued a reference to the other thread
+    // (which, parked in recv, would have kept those objects allocated).
+    let owner = skein_threading::registry::lookup(tid).expect("the other thread is registered");
+    assert!(owner.brc_inbox.is_empty(), "garbage teardown queued references to its owner");
+    to_other.send(()).unwrap();
+    other.join().unwrap();
+}
+
+#[test]
 fn frozen_objects_are_roots() {
     let _s = serial();
     static FREED: AtomicUsize = AtomicUsize::new(0);

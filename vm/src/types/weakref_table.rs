@@ -30,7 +30,7 @@
 //!   is taken while one is held.
 #![allow(unsafe_code)]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ptr::NonNull;
 use std::sync::atomic::Ordering;
@@ -288,7 +288,9 @@ pub unsafe fn clear_on_dealloc(p: NonNull<ObjHeader>) {
 /// Every pointer in `garbage` is an allocated object for the duration of
 /// the call (the collector holds them).
 pub unsafe fn clear_for_collection(garbage: &[NonNull<ObjHeader>]) -> PendingCallbacks {
-    let set: std::collections::HashSet<usize> = garbage.iter().map(|p| p.as_ptr() as usize).collect();
+    // Built on first need: most collections find no weakly referenced
+    // garbage, and this runs inside the pause.
+    let mut set: Option<HashSet<usize, BuildHasherDefault<AddrHasher>>> = None;
     let mut calls = Vec::new();
     let mut discard = Vec::new();
     for &p in garbage {
@@ -296,6 +298,7 @@ pub unsafe fn clear_for_collection(garbage: &[NonNull<ObjHeader>]) -> PendingCal
         if !has_weakrefs(unsafe { p.as_ref() }) {
             continue;
         }
+        let set = set.get_or_insert_with(|| garbage.iter().map(|p| p.as_ptr() as usize).collect());
         let live = detach_all(p.as_ptr() as usize);
         let (keep, dead): (Vec<_>, Vec<_>) =
             live.into_iter().partition(|w| !set.contains(&(w.header_ptr().as_ptr() as usize)));
