@@ -94,16 +94,29 @@ pub fn should_collect() -> bool {
     threshold != 0 && count > threshold && ENABLED.load(Relaxed)
 }
 
-/// Which generation an automatic collection should examine: full when the
-/// young collections since the last full one promoted more than a quarter
-/// of the containers that survived it (CPython 3.11's rule for its oldest
-/// generation, which keeps the total work of full collections linear in
-/// the number of allocations), else young. A second threshold of 0 makes
-/// every collection full (the behaviour before generations).
+/// Which generation an automatic collection should examine: full when at
+/// least the second threshold's number of young collections ran since the
+/// last full one (10 by default) and they promoted more than a quarter of
+/// the containers that survived it (CPython 3.11's two conditions for its
+/// oldest generation: the first bounds how often a small heap pays a full
+/// walk -- without it a program whose live heap is a few thousand
+/// containers went full on almost every other collection -- the second
+/// keeps the total work of full collections linear in the number of
+/// allocations), else young. A second threshold of 0 makes every
+/// collection full (the behaviour before generations).
 pub fn due_generation() -> crate::collect::Generation {
+    generation_for(
+        THRESHOLDS[1].load(Relaxed),
+        YOUNG_COLLECTIONS.load(Relaxed),
+        LONG_LIVED_PENDING.load(Relaxed),
+        LONG_LIVED_TOTAL.load(Relaxed),
+    )
+}
+
+/// [`due_generation`]'s rule on given values.
+fn generation_for(every: isize, young_collections: isize, pending: isize, total: isize) -> crate::collect::Generation {
     use crate::collect::Generation;
-    let pending = LONG_LIVED_PENDING.load(Relaxed);
-    if THRESHOLDS[1].load(Relaxed) == 0 || pending > LONG_LIVED_TOTAL.load(Relaxed) / 4 {
+    if every == 0 || (young_collections >= every && pending > total / 4) {
         Generation::Full
     } else {
         Generation::Young
@@ -167,4 +180,24 @@ pub(crate) fn after_collection(generation: crate::collect::Generation, survivors
 /// Young collections since the last full one.
 pub fn young_collections() -> isize {
     YOUNG_COLLECTIONS.load(Relaxed)
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::generation_for;
+    use crate::collect::Generation::{Full, Young};
+
+    #[test]
+    fn full_needs_enough_young_collections_and_enough_promoted() {
+        // A small live heap that young collections grow fast: still young
+        // until the tenth young collection since the last full one.
+        assert_eq!(generation_for(10, 1, 900, 2000), Young);
+        assert_eq!(generation_for(10, 9, 900, 2000), Young);
+        assert_eq!(generation_for(10, 10, 900, 2000), Full);
+        // Enough collections, but little promoted relative to the heap.
+        assert_eq!(generation_for(10, 50, 500, 2000), Young);
+        assert_eq!(generation_for(10, 50, 501, 2000), Full);
+        // A second threshold of 0: every collection is full.
+        assert_eq!(generation_for(0, 0, 0, 2000), Full);
+    }
 }
