@@ -5,6 +5,7 @@
 pub mod args;
 pub mod data_descr;
 pub mod descriptors;
+pub mod func_new;
 pub mod make;
 pub mod method;
 pub mod native;

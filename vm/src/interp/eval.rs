@@ -181,11 +181,10 @@ impl Vm {
     /// of the loop runs (`interp/trace.rs`); otherwise the plain one, which
     /// has no trace hook at all.
     pub fn run_frame(&mut self) -> PyResult<FrameExit> {
-        if self.trace.active() {
-            self.run_frame_loop::<true>()
-        } else {
-            self.run_frame_loop::<false>()
-        }
+        let outer = self.frames.enter_nested();
+        let r = if self.trace.active() { self.run_frame_loop::<true>() } else { self.run_frame_loop::<false>() };
+        self.frames.lasti_now = outer;
+        r
     }
 
     /// `run_frame` for one mode: every `if TRACING` below is a hook of
@@ -199,6 +198,7 @@ impl Vm {
             let base = frame.base;
             let slots = frame.slots;
             let mut pc = frame.pc;
+            self.frames.lasti_now = frame.lasti;
             let co = &*code.co;
             let instrs: &[crate::function::Decoded] = &code.instrs;
             let names: &[Value] = &code.names;
@@ -270,6 +270,7 @@ impl Vm {
                     }
                     let lasti = pc;
                     raised_at = pc;
+                    self.frames.lasti_now = pc;
                     if TRACING {
                         if trace_skip {
                             trace_skip = false;
@@ -1020,6 +1021,15 @@ impl Vm {
                         }
                         Opcode::CALL_FUNCTION_EX => {
                             self.frames.frames[fidx].lasti = lasti;
+                            if self.thread.breaker_bits() != 0 {
+                                tri!(self.handle_eval_breaker());
+                                if crate::interp::trace::take_breaker(self) && !TRACING {
+                                    // As `CALL`: `f(*args)` right after
+                                    // `sys.settrace` is traced.
+                                    self.frames.frames[fidx].pc = lasti;
+                                    return self.run_frame_loop::<true>();
+                                }
+                            }
                             match self.push_ex_call(fidx, arg & 1 == 1, pc) {
                                 Ok(true) => continue 'frames,
                                 Ok(false) => {}
@@ -1484,6 +1494,7 @@ impl Vm {
                 self.frames.frames[fidx].lasti = raised_at;
             }
             let lasti = self.frames.frames[fidx].lasti;
+            self.frames.lasti_now = lasti;
             if add_tb {
                 self.chain_context(&err);
                 let frame = &self.frames.frames[fidx];

@@ -201,11 +201,42 @@ impl Drop for Frame {
 pub struct FrameStack {
     pub values: Vec<Option<Value>>,
     pub frames: Vec<Frame>,
+    /// The instruction the top record is executing: the dispatch loop
+    /// writes it before each instruction (one store, as CPython's
+    /// `prev_instr`), at each frame switch and in its error path, so
+    /// `f_lineno` of the running frame is exact wherever Python code
+    /// looks from (a `__add__`, a property, a finalizer). The records
+    /// below the top keep theirs in `Frame::lasti`, written when they call
+    /// (`CALL`) or enter a nested loop ([`FrameStack::enter_nested`]).
+    pub lasti_now: usize,
 }
 
 impl FrameStack {
     pub fn new() -> FrameStack {
-        FrameStack { values: Vec::with_capacity(1024), frames: Vec::with_capacity(64) }
+        FrameStack { values: Vec::with_capacity(1024), frames: Vec::with_capacity(64), lasti_now: 0 }
+    }
+
+    /// A nested dispatch loop starts over the record just pushed: the
+    /// record below it was the top, executing `lasti_now`; it keeps that
+    /// in its own record. Returns what to restore when the loop ends.
+    #[inline(always)]
+    pub fn enter_nested(&mut self) -> usize {
+        let now = self.lasti_now;
+        let n = self.frames.len();
+        if n >= 2 {
+            self.frames[n - 2].lasti = now;
+        }
+        now
+    }
+
+    /// The instruction record `idx` is executing.
+    #[inline]
+    pub fn lasti_of(&self, idx: usize) -> usize {
+        if idx + 1 == self.frames.len() {
+            self.lasti_now
+        } else {
+            self.frames[idx].lasti
+        }
     }
 
     #[inline]
@@ -352,7 +383,7 @@ impl FrameStack {
     /// variables), without counting the closure tuple itself.
     #[inline]
     pub fn copy_free_vars(&mut self, fidx: usize, start: usize, n: usize) {
-        let FrameStack { values, frames } = self;
+        let FrameStack { values, frames, .. } = self;
         let Some(cl) = frames[fidx].func().and_then(|f| f.closure.as_ref()) else { return };
         for (slot, c) in values[start..start + n].iter_mut().zip(cl.items()) {
             *slot = Some(c.clone());

@@ -158,7 +158,7 @@ impl PyFrame {
     /// The instruction the frame is at, as seen by `vm`'s thread.
     fn lasti_in(&self, vm: &Vm, this: &Value) -> usize {
         if let Some(idx) = self.live_index(vm, this) {
-            return vm.frames.frames[idx].lasti;
+            return vm.frames.lasti_of(idx);
         }
         let s = self.state.lock();
         match s.generator.as_ref().and_then(|g| g.downcast_ref::<crate::types::generator::PyGenerator>()) {
@@ -239,8 +239,8 @@ pub fn attach(vm: &mut Vm, idx: usize, obj: Value) {
 pub fn retire(vm: &mut Vm, idx: usize) {
     let Some(obj) = vm.frames.frames[idx].frame_obj.take() else { return };
     let Some(f) = obj.downcast_ref::<PyFrame>() else { return };
+    let lasti = vm.frames.lasti_of(idx);
     let rec = &vm.frames.frames[idx];
-    let lasti = rec.lasti;
     let is_gen = f.state.lock().generator.is_some();
     // Nobody else holds the object (the traceback that made it was
     // dropped): it dies with the record, no snapshot needed (CPython's

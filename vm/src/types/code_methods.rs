@@ -324,7 +324,7 @@ fn same_len_names(vm: &mut Vm, v: &Value, name: &str, old: &[String]) -> PyResul
 
 /// The compile-time form of a constant, where it has one (the plain-data
 /// code object keeps a table of the same length; the values are what runs).
-fn value_to_constant(v: &Value) -> Constant {
+pub(crate) fn value_to_constant(v: &Value) -> Constant {
     if v.is_none() {
         return Constant::None;
     }
@@ -452,7 +452,7 @@ fn code_replace(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `CALL` reads its keyword names from the `KW_NAMES` constant: it must be
 /// a tuple of strings (the verifier only sees compile-time constants).
-fn check_kw_names(vm: &mut Vm, co: &CodeObject, consts: &[Value]) -> PyResult<()> {
+pub(crate) fn check_kw_names(vm: &mut Vm, co: &CodeObject, consts: &[Value]) -> PyResult<()> {
     let mut i = 0;
     while let Some((op, arg, next)) = co.decode_at(i) {
         if op == Opcode::KW_NAMES {
@@ -484,6 +484,12 @@ pub fn init_code_type() {
             ("replace", code_replace),
             ("_varname_from_oparg", code_varname_from_oparg),
         ],
+    );
+    crate::function::native::add_method_kind(
+        co,
+        "__new__",
+        crate::types::code_new::code_new,
+        crate::function::native::MethodKind::Static,
     );
     let getters: &[(&'static str, crate::function::descriptors::Getter)] = &[
         ("co_name", code_name),

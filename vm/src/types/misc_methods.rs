@@ -1017,6 +1017,7 @@ pub(crate) fn install(types: &crate::types::Types) {
 
     let f = crate::function::FUNCTION_TYPE.get();
     add_methods(f, &[("__repr__", func_repr), ("__get__", func_get)]);
+    add_method_kind(f, "__new__", crate::function::func_new::function_new, MethodKind::Static);
     add_getset(f, "__name__", func_get_name, Some(func_set_name));
     add_getset(f, "__qualname__", func_get_qualname, Some(func_set_qualname));
     add_getset(f, "__doc__", func_get_doc, Some(func_set_doc));

@@ -54,6 +54,7 @@ pub mod weakref_table;
 
 pub mod bytes_methods;
 pub mod code_methods;
+pub mod code_new;
 pub mod complex_methods;
 pub mod dict_methods;
 pub mod float_methods;

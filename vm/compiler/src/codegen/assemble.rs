@@ -308,6 +308,12 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
                 block.instrs.pop();
             }
         }
+    }
+    for (k, &b) in order.iter().enumerate() {
+        // The line of the first instruction laid out after this block.
+        let next_line = order[k + 1..].iter().find_map(|&n| blocks[n].instrs.first()).map(|bi| bi.ins.loc.line);
+        let block = &mut blocks[b];
+        remove_redundant_nops(&mut block.instrs, next_line);
         fuse_superinstructions(&mut block.instrs);
     }
 
@@ -408,6 +414,42 @@ fn apply_local_effect(ins: Ins, state: &mut [u64], rewrite: Option<&mut Op>) {
     }
 }
 
+/// `NOP`s are line markers (`pass`, a constant statement, the `try:`
+/// line): one is kept only where no other instruction carries its line
+/// next to it (CPython 3.11's `clean_basic_block`), so a line that has
+/// code costs nothing more.
+fn remove_redundant_nops(instrs: &mut Vec<BInstr>, next_line: Option<u32>) {
+    if !instrs.iter().any(|bi| bi.ins.op == Op::Real(Opcode::NOP)) {
+        return;
+    }
+    let mut out: Vec<BInstr> = Vec::with_capacity(instrs.len());
+    let mut prev_line: Option<u32> = None;
+    let mut it = std::mem::take(instrs).into_iter().peekable();
+    while let Some(bi) = it.next() {
+        let line = bi.ins.loc.line;
+        if bi.ins.op == Op::Real(Opcode::NOP) {
+            if line == 0 || prev_line == Some(line) {
+                continue;
+            }
+            match it.peek_mut() {
+                Some(n) if n.ins.loc.line == 0 => {
+                    n.ins.loc = bi.ins.loc;
+                    continue;
+                }
+                Some(n) if n.ins.loc.line == line => continue,
+                None if next_line == Some(line) => continue,
+                _ => {}
+            }
+        }
+        prev_line = Some(line);
+        out.push(bi);
+    }
+    *instrs = out;
+}
+
+/// Fuses pairs of instructions on the same line: a superinstruction runs
+/// as one step, so its second half could not report a 'line' event of its
+/// own.
 fn fuse_superinstructions(instrs: &mut Vec<BInstr>) {
     if instrs.len() < 2 {
         return;
@@ -425,7 +467,7 @@ fn fuse_superinstructions(instrs: &mut Vec<BInstr>) {
                     _ => None,
                 };
                 if let Some(f) = fused {
-                    if a.ins.arg < 4096 && b.ins.arg < 4096 {
+                    if a.ins.arg < 4096 && b.ins.arg < 4096 && a.ins.loc.line == b.ins.loc.line {
                         let arg = (a.ins.arg << 12) | b.ins.arg;
                         it.next();
                         out.push(BInstr { ins: Ins { op: Op::Real(f), arg, ..a.ins }, ..a });

@@ -182,6 +182,9 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_try(&mut self, t: &'a ast::StmtTry) -> CResult {
+        // The `try:` line has an instruction of its own (CPython's
+        // SETUP_FINALLY turned NOP), so tracing reports it.
+        self.emit(Opcode::NOP, 0);
         if t.finalbody.is_empty() {
             self.compile_try_except(t)
         } else {

@@ -159,7 +159,14 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => self.compile_assert(a),
             Stmt::Import(i) => self.compile_import(i),
             Stmt::ImportFrom(i) => self.compile_import_from(i),
-            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => Ok(()),
+            Stmt::Global(_) | Stmt::Nonlocal(_) => Ok(()),
+            // A line marker, so that tracing reports the line (CPython's
+            // NOP; the assembler drops it where another instruction
+            // carries the line).
+            Stmt::Pass(_) => {
+                self.emit(Opcode::NOP, 0);
+                Ok(())
+            }
             Stmt::Expr(e) => self.compile_expr_stmt(e),
             Stmt::Break(b) => self.compile_break(b.range),
             Stmt::Continue(c) => self.compile_continue(c.range),
@@ -175,7 +182,9 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         if literal(&e.value).is_some() {
-            // A constant statement (docstring-like) does nothing.
+            // A constant statement (docstring-like) does nothing but mark
+            // its line, as `pass`.
+            self.emit(Opcode::NOP, 0);
             return Ok(());
         }
         self.compile_expr(&e.value)?;

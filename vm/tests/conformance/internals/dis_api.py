@@ -25,7 +25,7 @@ def check(name, text):
 
 def f(a, b):
     c = a + b
-    if c > 1:
+    if 1 < c:
         return c
     return None
 
