@@ -149,14 +149,14 @@ pub(crate) fn bind_in_place(vm: &mut Vm, func: &PyFunction, base: usize, npos: u
         d
     });
     for (i, v) in kwvalues.iter_mut().take(nkw).enumerate() {
-        match kw_slot[i] {
-            TO_DICT => {
-                if let (Some(d), Some(v)) = (&dict, v.take()) {
-                    d.set_str_key(kwnames[i].clone(), v);
-                }
-            }
-            j => values[base + j as usize] = v.take(),
+        if kw_slot[i] != TO_DICT {
+            values[base + kw_slot[i] as usize] = v.take();
         }
+    }
+    if let Some(d) = &dict {
+        // The rest go into the new `**kwargs` dict under one lock.
+        let rest = kwvalues.iter_mut().take(nkw).enumerate().filter(|(i, _)| kw_slot[*i] == TO_DICT);
+        d.set_str_keys(rest.filter_map(|(i, v)| Some((kwnames[i].clone(), v.take()?))));
     }
     fill_defaults(vm, func, base, defaults, kwdefaults);
     true

@@ -1509,7 +1509,10 @@ impl Vm {
                 } else {
                     None
                 };
-                let frame_obj = crate::interp::frame_object::materialize(self, fidx);
+                let frame_obj = match &self.frames.frames[fidx].frame_obj {
+                    Some(f) => f.clone(),
+                    None => crate::interp::frame_object::materialize(self, fidx),
+                };
                 crate::interp::traceback::add_entry(&err, &code, lasti, globals, local_names, Some(frame_obj));
             }
             let err = if TRACING && add_tb { crate::interp::trace::exception(self, fidx, err) } else { err };
@@ -1683,6 +1686,13 @@ impl Vm {
 
     fn dict_merge(&mut self, target: &Value, mapping: &Value, merge: bool, callable: Option<Value>) -> PyResult<()> {
         let Some(d) = target.downcast_ref::<PyDict>() else { return Ok(()) };
+        // The first (usually only) `**` of a call or display: the target is
+        // the fresh dict `BUILD_MAP 0` made, so nothing can collide.
+        if let Some(m) = mapping.downcast_ref::<PyDict>() {
+            if d.is_empty() && m.copy_into_empty(d, merge) {
+                return Ok(());
+            }
+        }
         let items: Vec<(Value, Value)> = if let Some(m) = mapping.downcast_ref::<PyDict>() {
             m.items()
         } else if mapping.class().lookup("keys").is_some() {

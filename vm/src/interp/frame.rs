@@ -177,13 +177,22 @@ impl Frame {
     pub fn func(&self) -> Option<&PyRef<PyFunction>> {
         self.func.as_ref()
     }
+
+    /// `Drop`'s rare case, out of line: the record had a frame object.
+    #[cold]
+    #[inline(never)]
+    fn detach_frame_object(&mut self) {
+        if let Some(f) = self.frame_obj.take() {
+            crate::interp::frame_object::detach(&f);
+        }
+    }
 }
 
 impl Drop for Frame {
     #[inline]
     fn drop(&mut self) {
-        if let Some(f) = self.frame_obj.take() {
-            crate::interp::frame_object::detach(&f);
+        if self.frame_obj.is_some() {
+            self.detach_frame_object();
         }
         if self.func.is_none() {
             // SAFETY: without a function the record owns the three handles

@@ -231,8 +231,8 @@ pub fn attach(vm: &mut Vm, idx: usize, obj: Value) {
     vm.frames.frames[idx].frame_obj = Some(obj);
 }
 
-/// The record `idx` is about to end (return, exception, or a generator's
-/// `yield`): its frame object, if any, takes its snapshot and stops
+/// The record `idx` is about to end (return or exception; the caller then
+/// pops it and drops its window): its frame object, if any, takes its snapshot and stops
 /// pointing at the stack. A generator keeps its own window, so its frame
 /// keeps no copy; other frames copy their fast locals and link their
 /// caller's frame object (made now if need be, as CPython does).
@@ -249,8 +249,13 @@ pub fn retire(vm: &mut Vm, idx: usize) {
     let (window, back) = if is_gen || unique {
         (None, None)
     } else {
-        let n = rec.code().nlocalsplus;
-        let w: Vec<Option<Value>> = (0..n).map(|i| vm.frames.values.get(rec.base + i).cloned().flatten()).collect();
+        // Every caller pops the record and cuts the value stack at its base
+        // right after this: the window's values move into the snapshot
+        // instead of being copied (counted) here and released there, as
+        // CPython's `take_ownership` moves the frame into its object.
+        let start = rec.base.min(vm.frames.values.len());
+        let end = (rec.base + rec.code().nlocalsplus).min(vm.frames.values.len());
+        let w: Vec<Option<Value>> = vm.frames.values[start..end].iter_mut().map(Option::take).collect();
         let back = if idx > 0 { Some(materialize(vm, idx - 1)) } else { None };
         (Some(w), back)
     };

@@ -402,6 +402,51 @@ impl PyDict {
         new
     }
 
+    /// Stores `str` keys and their values under one lock (a `**kwargs` dict
+    /// being filled): the same as [`PyDict::set_str_key`] for each pair,
+    /// without a lock and guard per key. Pairs whose key is not a `str` are
+    /// skipped, as `set_str_key` skips them.
+    pub fn set_str_keys(&self, pairs: impl Iterator<Item = (Value, Value)>) {
+        let mut t = self.store.lock();
+        for (key, value) in pairs {
+            let Some(s) = key.downcast_ref::<crate::types::str::PyStr>() else { continue };
+            let hash = s.hash();
+            let found = key.as_str().and_then(|name| find_str(&t, name, hash, Some(&key), false));
+            match found {
+                Some(ix) => t.replace_value(ix, value),
+                None => {
+                    insert_new(&mut t, hash, key, value);
+                }
+            }
+        }
+        // The guard drops replaced values after unlocking.
+    }
+
+    /// Copies every item into `dst`, which must be empty and private to this
+    /// thread (a `**` merge's fresh target; the two locks are taken source
+    /// first, which is safe only because no other thread can lock `dst`).
+    /// Keys go in with their stored hashes and without probing for
+    /// duplicates: `dst` had none and the source's keys are distinct.
+    /// `false`, nothing copied, when `dst` is not empty, is `self`, or (with
+    /// `str_keys`) a key is not a `str` (the caller reports it).
+    pub fn copy_into_empty(&self, dst: &PyDict, str_keys: bool) -> bool {
+        if std::ptr::eq(self, dst) {
+            return false;
+        }
+        let src = self.store.lock_read();
+        if str_keys && src.iter().any(|e| e.key.downcast_ref::<crate::types::str::PyStr>().is_none()) {
+            return false;
+        }
+        let mut t = dst.store.lock();
+        if t.len() != 0 {
+            return false;
+        }
+        for e in src.iter() {
+            insert_new(&mut t, e.hash, e.key.clone(), e.value.clone());
+        }
+        true
+    }
+
     /// Inserts an entry whose hash is known and whose key is known absent or
     /// equal by identity only (used when copying between dicts).
     pub fn insert_hashed_unique(&self, hash: i64, key: Value, value: Value) {

@@ -241,11 +241,6 @@ impl PyGenerator {
         }
     }
 
-    /// Its frame object if one was made.
-    fn existing_frame_object(&self) -> Option<Value> {
-        self.state.lock().frame_obj.clone()
-    }
-
     /// A copy of the suspended frame's fast locals (for `f_locals`).
     pub fn locals_snapshot(&self) -> Vec<Option<Value>> {
         let n = self.func.code.nlocalsplus;
@@ -265,7 +260,9 @@ impl PyGenerator {
 
     /// Resumes with `sent` (or raises `throw` at the suspension point).
     pub fn resume(&self, vm: &mut Vm, this: &Value, sent: Value, throw: Option<PyErr>) -> PyResult<SendResult> {
-        let (mut window, pc, lasti, started, exc_state) = {
+        // One lock for everything the resumption reads, its frame object
+        // included (a resumption takes the generator's mutex once).
+        let (mut window, pc, lasti, started, exc_state, frame_obj) = {
             let mut s = self.state.lock();
             if s.running {
                 drop(s);
@@ -292,7 +289,7 @@ impl PyGenerator {
             s.running = true;
             let started = s.started;
             s.started = true;
-            (std::mem::take(&mut s.window), s.pc, s.lasti, started, s.exc_state.take())
+            (std::mem::take(&mut s.window), s.pc, s.lasti, started, s.exc_state.take(), s.frame_obj.clone())
         };
         if let Err(e) = vm.enter_call() {
             let mut s = self.state.lock();
@@ -316,7 +313,6 @@ impl PyGenerator {
         // The entry frame ends in `run_frame`'s return to us, which
         // finishes the generator below: no handle needed in the record.
         vm.push_function_frame(self.func.clone(), base, true);
-        let frame_obj = self.existing_frame_object();
         let frame = vm.frames.top_mut();
         frame.pc = pc;
         frame.lasti = if throw.is_some() { pc.saturating_sub(1) } else { lasti };
@@ -388,7 +384,7 @@ impl PyGenerator {
             return Some(sent);
         }
         let base = vm.frames.values.len();
-        let (pc, lasti, exc_state) = {
+        let (pc, lasti, exc_state, frame_obj) = {
             let mut s = self.state.lock();
             if s.running || s.finished || (!s.started && !sent.is_none()) {
                 drop(s);
@@ -402,7 +398,7 @@ impl PyGenerator {
                 vm.frames.values.push(Some(sent));
             }
             s.started = true;
-            (s.pc, s.lasti, s.exc_state.take())
+            (s.pc, s.lasti, s.exc_state.take(), s.frame_obj.clone())
         };
         vm.depth += 1;
         let saved_handled = std::mem::replace(&mut vm.handled, exc_state);
@@ -413,7 +409,7 @@ impl PyGenerator {
         frame.generator = Some(this.clone());
         frame.saved_handled = saved_handled;
         frame.exit_pc = exit_pc;
-        if let Some(f) = self.existing_frame_object() {
+        if let Some(f) = frame_obj {
             let idx = vm.frames.frames.len() - 1;
             crate::interp::frame_object::attach(vm, idx, f);
         }
