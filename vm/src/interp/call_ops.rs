@@ -221,13 +221,16 @@ impl Vm {
         let mut kwvalues: SmallVec<[Value; 8]> = SmallVec::new();
         if has_kwargs {
             let Some(d) = values[len - 1].as_ref().and_then(|v| v.downcast_ref::<PyDict>()) else { return Ok(false) };
-            for (k, v) in d.items() {
-                if !k.is_exact(STR_TYPE.get()) {
+            // Read under the dict's lock (no snapshot vector of pairs).
+            let t = d.lock();
+            for e in t.iter() {
+                if !e.key.is_exact(STR_TYPE.get()) {
                     return Ok(false);
                 }
-                kwnames.push(k);
-                kwvalues.push(v);
+                kwnames.push(e.key.clone());
+                kwvalues.push(e.value.clone());
             }
+            drop(t);
             values.pop();
         }
         let Some(args) = values.pop().flatten() else { return Ok(false) };
