@@ -20,6 +20,7 @@ pub mod error;
 mod fstring_311;
 pub mod marshal;
 mod parse_error;
+pub mod pyast;
 mod scan;
 pub mod symtable;
 pub mod verify;

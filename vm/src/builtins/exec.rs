@@ -21,7 +21,8 @@ fn mode_of(vm: &mut Vm, m: &Value, only_ast: bool) -> PyResult<skein_compiler::M
         "exec" => Ok(skein_compiler::Mode::Exec),
         "eval" => Ok(skein_compiler::Mode::Eval),
         "single" => Ok(skein_compiler::Mode::Single),
-        "func_type" if !only_ast => Err(vm.new_value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST")),
+        "func_type" if only_ast => Ok(skein_compiler::Mode::Exec),
+        "func_type" => Err(vm.new_value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST")),
         _ if only_ast => Err(vm.new_value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")),
         _ => Err(vm.new_value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     }
@@ -160,7 +161,7 @@ fn int_arg(vm: &mut Vm, v: &Option<Value>, default: i64) -> PyResult<i64> {
 /// `compile(source, filename, mode, flags=0, dont_inherit=False,
 /// optimize=-1, *, _feature_version=-1)`.  The flags are checked as
 /// CPython does; the `__future__` bits and `dont_inherit` do not change
-/// the code Skein produces, and `PyCF_ONLY_AST` is refused (no `ast`).
+/// the code Skein produces. ASTs: `compile_ast.rs`.
 fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if args.pos.len() > 6 {
         return Err(
@@ -185,22 +186,24 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let optimize = int_arg(vm, &s[5], -1)?;
     int_arg(vm, &s[6], -1)?;
     let only_ast = flags & PYCF_ONLY_AST != 0;
-    let mode = mode_of(vm, mode, only_ast)?;
+    let mode_value = mode.clone();
+    let mode = mode_of(vm, &mode_value, only_ast)?;
     if flags & !COMPILE_FLAGS != 0 {
         return Err(vm.new_value_error("compile(): unrecognised flags"));
     }
     if !(-1..=2).contains(&optimize) {
         return Err(vm.new_value_error("compile(): invalid optimize value"));
     }
-    if only_ast {
-        return Err(vm.new_exception_msg(
-            &crate::types::exceptions::exc().not_implemented_error,
-            "compile(): PyCF_ONLY_AST is not supported (Skein has no ast module)",
-        ));
-    }
+    let mode_name = mode_value.as_str().unwrap_or("exec").to_string();
     let Some(text) = source_text(vm, src, &filename)? else {
+        if let Some(r) = super::compile_ast::compile_tree(vm, src, &filename, &mode_name, only_ast)? {
+            return Ok(r);
+        }
         return Err(vm.new_type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
+    if only_ast {
+        return super::compile_ast::parse_to_ast(vm, &text, &filename, &mode_name);
+    }
     Ok(crate::import::compile_source(vm, &text, &filename, mode)?.into_value())
 }
 

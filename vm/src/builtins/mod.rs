@@ -21,6 +21,7 @@
 //! Invariant: nothing here holds an object lock (`Locked`) while calling
 //! Python code; the iterator payloads copy what they need out first.
 
+pub mod compile_ast;
 pub mod exec;
 pub mod functions;
 pub mod io;

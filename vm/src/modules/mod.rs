@@ -62,6 +62,8 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
 /// Python source embedded in the binary: (module name, source, is package).
 static EMBEDDED: &[(&str, &str, bool)] = &[
     ("__future__", include_str!("../../lib/__future__.py"), false),
+    ("_ast", include_str!("../../lib/_ast.py"), false),
+    ("ast", include_str!("../../lib/ast.py"), false),
     ("_collections_abc", include_str!("../../lib/_collections_abc.py"), false),
     ("_contextvars", include_str!("../../lib/_contextvars.py"), false),
     ("_fileio", include_str!("../../lib/_fileio.py"), false),
