@@ -27,6 +27,8 @@ pub enum Value {
     Float(f64),
     Complex(f64, f64),
     Str(String),
+    /// A string with lone surrogates, in generalized UTF-8.
+    SurrogateStr(Vec<u8>),
     Bytes(Vec<u8>),
     Ellipsis,
 }
@@ -550,7 +552,11 @@ impl<'a> Conv<'a> {
                 } else {
                     Value::None
                 };
-                self.constant(s(sl.value.to_str()), kind, loc)
+                let value = match crate::codegen::constant::surrogate_literal(sl, self.src) {
+                    Some(crate::Constant::SurrogateStr(b)) => Value::SurrogateStr(b),
+                    _ => s(sl.value.to_str()),
+                };
+                self.constant(value, kind, loc)
             }
             E::BytesLiteral(b) => self.constant(Value::Bytes(b.value.bytes().collect()), Value::None, loc),
             E::NumberLiteral(n) => {

@@ -46,6 +46,7 @@ fn to_python(v: &AstValue) -> Value {
         AstValue::Float(f) => new_float(*f),
         AstValue::Complex(re, im) => complex_new(*re, *im),
         AstValue::Str(s) => new_str(s.as_str()),
+        AstValue::SurrogateStr(b) => crate::types::str::new_str_wtf8(b.clone()),
         AstValue::Bytes(b) => bytes_new(b.clone()),
         AstValue::Ellipsis => ellipsis(),
     }

@@ -17,7 +17,7 @@ mod assemble;
 mod call;
 mod checks;
 mod comprehension;
-mod constant;
+pub(crate) mod constant;
 mod control;
 mod expr;
 mod format;
