@@ -219,14 +219,6 @@ fn line_of(code: &PyCode, i: usize) -> u32 {
     code.co.locations.get(i).map(|l| l.line).unwrap_or(0)
 }
 
-/// Instructions that report no line of their own: Skein's back edge
-/// carries the loop header's line where CPython 3.11's carries the body's
-/// last line (so 3.11 reports only the landing), and a handler's
-/// `PUSH_EXC_INFO` carries the `try` line where 3.11's carries none.
-fn lineless(op: Opcode) -> bool {
-    matches!(op, Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT | Opcode::PUSH_EXC_INFO)
-}
-
 /// Before instruction `lasti` in a frame being traced (the thread has a
 /// trace function): 'line' and 'opcode' events. `prev` is the previous
 /// instruction run in this frame ([`AT_START`] at its start), updated
@@ -238,9 +230,6 @@ pub fn instruction(vm: &mut Vm, idx: usize, lasti: usize, prev: &mut usize) -> P
     let code = vm.frames.frames[idx].code().clone();
     let op = code.instrs.get(lasti).map(|d| d.op).unwrap_or(Opcode::NOP);
     let last = std::mem::replace(prev, lasti);
-    if lineless(op) {
-        *prev = last;
-    }
     if !vm.trace.reporting() || vm.trace.trace.is_none() {
         return Ok(None);
     }
@@ -252,7 +241,7 @@ pub fn instruction(vm: &mut Vm, idx: usize, lasti: usize, prev: &mut usize) -> P
     vm.frames.frames[idx].lasti = lasti;
     let (lines, opcodes) = f.trace_flags();
     let line = line_of(&code, lasti);
-    if lines && line != 0 && !lineless(op) {
+    if lines && line != 0 {
         // 3.11: the first instruction after `RESUME` always reports.
         let fire = last == AT_START || line != line_of(&code, last) || (lasti < last && op != Opcode::SEND);
         if fire {

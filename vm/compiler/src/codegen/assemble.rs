@@ -19,6 +19,9 @@ use crate::bytecode::{ExceptionEntry, Instr, Location, Opcode, MAX_UNIT_ARG};
 
 use super::ir::{Ins, InstrList, Op};
 
+#[path = "lines.rs"]
+mod lines;
+
 /// What assembly needs to know about the code object.
 pub(crate) struct AsmInfo {
     /// Fast-local slots bound on entry (the parameters).
@@ -27,6 +30,8 @@ pub(crate) struct AsmInfo {
     pub(crate) n_varnames: usize,
     /// Whether the code uses fast locals at all.
     pub(crate) optimized: bool,
+    /// The code object's first line (for exits left without a line).
+    pub(crate) first_line: u32,
 }
 
 /// The assembled pieces of a code object.
@@ -53,7 +58,8 @@ struct Handler {
     used: bool,
 }
 
-struct BInstr {
+#[derive(Clone)]
+pub(super) struct BInstr {
     ins: Ins,
     /// Target block for jumps.
     target: usize,
@@ -61,7 +67,7 @@ struct BInstr {
     handler: Option<usize>,
 }
 
-struct Block {
+pub(super) struct Block {
     instrs: Vec<BInstr>,
     /// Raw instructions before pass 2.
     raw: Vec<Ins>,
@@ -69,9 +75,9 @@ struct Block {
     start_depth: Option<u32>,
 }
 
-const NO_TARGET: usize = usize::MAX;
+pub(super) const NO_TARGET: usize = usize::MAX;
 
-fn is_uncond(op: Op) -> bool {
+pub(super) fn is_uncond(op: Op) -> bool {
     match op {
         Op::Jump => true,
         Op::Real(o) => o.is_terminator(),
@@ -149,15 +155,20 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
             }
             label = next;
         }
-        // A jump to `return <constant>` becomes the return itself.
+        // A jump to `return <constant>` becomes the return itself, on the
+        // return's line (CPython copies the exit block), or the jump's if
+        // the return is artificial.
         let t = label_block(label)?;
         let ret = match blocks[t].raw.first() {
-            Some(i) if last.op == Op::Jump && i.op == Op::Real(Opcode::RETURN_CONST) => Some(i.arg),
+            Some(i) if last.op == Op::Jump && i.op == Op::Real(Opcode::RETURN_CONST) => Some((i.arg, i.loc)),
             _ => None,
         };
         if let Some(l) = blocks[b].raw.last_mut() {
             match ret {
-                Some(arg) => *l = Ins { op: Op::Real(Opcode::RETURN_CONST), arg, target: None, loc: l.loc },
+                Some((arg, at)) => {
+                    let loc = if at.line != 0 { at } else { l.loc };
+                    *l = Ins { op: Op::Real(Opcode::RETURN_CONST), arg, target: None, loc }
+                }
                 None => l.target = Some(label),
             }
         }
@@ -226,6 +237,9 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
             work.push((b + 1, stack));
         }
     }
+
+    // ---- 2b. line numbers ----
+    let extra_after = lines::assign(&mut blocks, info.first_line);
 
     // ---- 3. stack depth ----
     let mut max_depth = 0u32;
@@ -299,7 +313,7 @@ pub(crate) fn assemble(list: InstrList, info: &AsmInfo) -> Result<Assembled, Str
     }
 
     // ---- 5. peephole ----
-    let order: Vec<usize> = (0..blocks.len()).filter(|&b| blocks[b].reachable).collect();
+    let order = lines::layout(&blocks, &extra_after);
     for (k, &b) in order.iter().enumerate() {
         let next = order.get(k + 1).copied();
         let block = &mut blocks[b];
@@ -606,7 +620,7 @@ mod tests {
         let loc = Location { line: 1, end_line: 1, col: 0, end_col: 1 };
         list.push(Op::Real(Opcode::LOAD_CONST), 0x0123_4567, None, loc);
         list.push(Op::Real(Opcode::RETURN_VALUE), 0, None, loc);
-        let info = AsmInfo { n_params: 0, n_varnames: 0, optimized: false };
+        let info = AsmInfo { n_params: 0, n_varnames: 0, optimized: false, first_line: 1 };
         let asm = assemble(list, &info).unwrap();
         assert_eq!(asm.code.len(), 3);
         assert_eq!(Instr(asm.code[0]).op(), Some(Opcode::EXTENDED_ARG));
@@ -643,7 +657,7 @@ mod tests {
         let mut list = InstrList::default();
         let loc = Location::default();
         list.push(Op::Real(Opcode::POP_TOP), 0, None, loc);
-        let info = AsmInfo { n_params: 0, n_varnames: 0, optimized: false };
+        let info = AsmInfo { n_params: 0, n_varnames: 0, optimized: false, first_line: 1 };
         assert!(assemble(list, &info).is_err());
     }
 }

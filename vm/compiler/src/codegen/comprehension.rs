@@ -89,7 +89,9 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::RETURN_VALUE, 0);
         }
         if let Some(h) = handler {
+            // No line, as a generator function's wrapper.
             self.bind(h);
+            self.unset_loc();
             self.emit(Opcode::CALL_INTRINSIC_1, crate::bytecode::Intrinsic1::StopIterationError as u32);
             self.emit(Opcode::RERAISE, 1);
         }

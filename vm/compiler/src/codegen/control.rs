@@ -29,6 +29,15 @@ impl<'a> Compiler<'a> {
             if let Some(v) = &r.value {
                 self.compile_expr(v)?;
             }
+        } else if let Some(v) = &r.value {
+            // Line markers (CPython 3.11's `compiler_return`): the
+            // unwinding below may run other lines before the return.
+            let old = self.set_loc(v.range());
+            self.emit(Opcode::NOP, 0);
+            self.restore_loc(old);
+        }
+        if r.value.as_deref().is_none_or(|v| self.line_of(v.range()) != self.line_of(r.range)) {
+            self.emit(Opcode::NOP, 0);
         }
         // CPython positions errors from unwinding at the value when it is
         // on the statement's line.
@@ -46,6 +55,8 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_break(&mut self, range: TextRange) -> CResult {
+        // A line marker: the unwinding may run other lines first.
+        self.emit(Opcode::NOP, 0);
         match self.unwind_fblock_stack(false, true, range)? {
             Some(fb @ (FBlock::WhileLoop { exit, .. } | FBlock::ForLoop { exit, .. })) => {
                 self.unwind_fblock(&fb, false)?;
@@ -57,6 +68,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_continue(&mut self, range: TextRange) -> CResult {
+        self.emit(Opcode::NOP, 0);
         match self.unwind_fblock_stack(false, true, range)? {
             Some(FBlock::WhileLoop { start, .. } | FBlock::ForLoop { start, .. }) => {
                 self.jump(start);
@@ -118,6 +130,10 @@ impl<'a> Compiler<'a> {
                     self.u().fblocks.pop();
                 }
                 r?;
+                // The finally body appears to run after the statement that
+                // left: what follows it (the return, the jump) is
+                // artificial (CPython 3.11).
+                self.unset_loc();
             }
             FBlock::FinallyEnd => {
                 if preserve_tos {
@@ -141,7 +157,9 @@ impl<'a> Compiler<'a> {
                     self.await_result(2);
                 }
                 self.emit(Opcode::POP_TOP, 0);
-                self.restore_loc(old);
+                // As after a finally body: the rest is artificial.
+                let _ = old;
+                self.unset_loc();
             }
             FBlock::HandlerCleanup { name } => {
                 if name.is_some() {
@@ -206,9 +224,11 @@ impl<'a> Compiler<'a> {
         self.emit_pseudo(Op::PopBlock, None);
         self.u().fblocks.pop();
         self.compile_body(&t.finalbody)?;
-        self.jump(exit);
-        // The exceptional path: the finally body runs as a handler.
+        self.jump_noline(exit);
+        // The exceptional path: the finally body runs as a handler; its
+        // entry and re-raise are artificial (CPython 3.11).
         self.bind(end);
+        let old = self.unset_loc();
         self.emit_pseudo(Op::SetupCleanup, Some(cleanup));
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         self.u().fblocks.push(FBlock::FinallyEnd);
@@ -217,6 +237,7 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::RERAISE, 0);
         self.bind(cleanup);
         self.pop_except_and_reraise();
+        self.restore_loc(old);
         self.bind(exit);
         Ok(())
     }
@@ -234,9 +255,12 @@ impl<'a> Compiler<'a> {
         self.u().fblocks.pop();
         self.emit_pseudo(Op::PopBlock, None);
         self.compile_body(&t.orelse)?;
-        self.jump(end);
+        self.jump_noline(end);
 
+        // The handler's entry has no line (CPython 3.11): the `except`
+        // clause reports its own.
         self.bind(except);
+        let outer = self.unset_loc();
         self.emit_pseudo(Op::SetupCleanup, Some(cleanup));
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         self.u().fblocks.push(FBlock::ExceptionHandler);
@@ -260,6 +284,8 @@ impl<'a> Compiler<'a> {
                 self.u().fblocks.push(FBlock::HandlerCleanup { name: Some(name.to_string()) });
                 self.compile_body(&h.body)?;
                 self.u().fblocks.pop();
+                // `name = None; del name` after the body is artificial.
+                self.unset_loc();
                 self.emit_pseudo(Op::PopBlock, None);
                 self.emit_pseudo(Op::PopBlock, None);
                 self.emit(Opcode::POP_EXCEPT, 0);
@@ -273,6 +299,7 @@ impl<'a> Compiler<'a> {
                 self.u().fblocks.push(FBlock::HandlerCleanup { name: None });
                 self.compile_body(&h.body)?;
                 self.u().fblocks.pop();
+                self.unset_loc();
                 self.emit_pseudo(Op::PopBlock, None);
                 self.emit(Opcode::POP_EXCEPT, 0);
                 self.jump(end);
@@ -281,9 +308,11 @@ impl<'a> Compiler<'a> {
             self.bind(next_except);
         }
         self.u().fblocks.pop();
+        self.unset_loc();
         self.emit(Opcode::RERAISE, 0);
         self.bind(cleanup);
         self.pop_except_and_reraise();
+        self.restore_loc(outer);
         self.bind(end);
         Ok(())
     }
@@ -304,9 +333,10 @@ impl<'a> Compiler<'a> {
         self.u().fblocks.pop();
         self.emit_pseudo(Op::PopBlock, None);
         self.compile_body(&t.orelse)?;
-        self.jump(end);
+        self.jump_noline(end);
 
         self.bind(except);
+        let outer = self.unset_loc();
         self.emit_pseudo(Op::SetupCleanup, Some(cleanup));
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         self.u().fblocks.push(FBlock::ExceptionGroupHandler);
@@ -337,6 +367,8 @@ impl<'a> Compiler<'a> {
             self.u().fblocks.push(FBlock::HandlerCleanup { name: h.name.as_ref().map(|n| n.to_string()) });
             self.compile_body(&h.body)?;
             self.u().fblocks.pop();
+            // The rest of the clause is artificial.
+            self.unset_loc();
             self.emit_pseudo(Op::PopBlock, None);
             if let Some(name) = &h.name {
                 self.clear_name(name, name.range)?;
@@ -363,6 +395,7 @@ impl<'a> Compiler<'a> {
             self.restore_loc(old);
         }
         self.u().fblocks.pop();
+        self.unset_loc();
         self.bind(reraise_star);
         self.emit(Opcode::CALL_INTRINSIC_2, crate::bytecode::Intrinsic2::PrepReraiseStar as u32);
         self.emit(Opcode::COPY, 1);
@@ -378,6 +411,7 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::RERAISE, 0);
         self.bind(cleanup);
         self.pop_except_and_reraise();
+        self.restore_loc(outer);
         self.bind(end);
         Ok(())
     }
@@ -415,8 +449,8 @@ impl<'a> Compiler<'a> {
         self.restore_loc(old);
         self.compile_store(&f.target)?;
         self.compile_body(&f.body)?;
+        self.jump_noline(start);
         let old = self.set_loc(f.iter.range());
-        self.jump(start);
         self.u().fblocks.pop();
         self.bind(except);
         self.emit(Opcode::END_ASYNC_FOR, 0);
@@ -477,6 +511,8 @@ impl<'a> Compiler<'a> {
         if w.is_async {
             self.await_result(2);
         }
+        // CPython's `compiler_with_except_finish`: artificial.
+        self.unset_loc();
         self.emit_jump(Opcode::POP_JUMP_IF_TRUE, suppress);
         self.emit(Opcode::RERAISE, 2);
         self.bind(suppress);

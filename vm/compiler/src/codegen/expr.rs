@@ -7,7 +7,7 @@
 use ruff_python_ast as ast;
 use ruff_text_size::{Ranged, TextRange};
 
-use crate::bytecode::{BinaryOp, CompareOp, Constant, FormatFlags, Intrinsic1, Opcode};
+use crate::bytecode::{BinaryOp, CompareOp, Constant, FormatFlags, Intrinsic1, Location, Opcode};
 use crate::symtable::ScopeKind;
 
 use super::constant::literal;
@@ -383,20 +383,29 @@ impl<'a> Compiler<'a> {
     /// Jumps to `target` if `bool(e) == cond`, else falls through, without
     /// materializing intermediate booleans (CPython's `compiler_jump_if`).
     pub(crate) fn jump_if(&mut self, e: &'a ast::Expr, target: Label, cond: bool) -> CResult {
+        let outer = self.ur().loc;
+        self.jump_if_at(e, target, cond, outer)
+    }
+
+    /// `jump_if` whose jumps carry `outer`, the location of the statement
+    /// or expression that tests (CPython 3.11's `compiler_jump_if` emits
+    /// them at the current location; the operands carry their own).
+    fn jump_if_at(&mut self, e: &'a ast::Expr, target: Label, cond: bool, outer: Location) -> CResult {
         let old = self.set_loc(e.range());
-        let r = self.jump_if_inner(e, target, cond);
+        let r = self.jump_if_inner(e, target, cond, outer);
         self.restore_loc(old);
         r
     }
 
-    fn jump_if_inner(&mut self, e: &'a ast::Expr, target: Label, cond: bool) -> CResult {
+    fn jump_if_inner(&mut self, e: &'a ast::Expr, target: Label, cond: bool, outer: Location) -> CResult {
         use ast::Expr;
         if let Expr::Compare(_) = e {
             self.last_jump_compare = Some(e.range());
         }
+        let pop_jump = |cond: bool| if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
         match e {
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not && literal(e).is_none() => {
-                return self.jump_if(&u.operand, target, !cond);
+                return self.jump_if_at(&u.operand, target, !cond, outer);
             }
             Expr::BoolOp(b) => {
                 let is_or = b.op == ast::BoolOp::Or;
@@ -405,9 +414,9 @@ impl<'a> Compiler<'a> {
                 let (last, rest) =
                     b.values.split_last().ok_or_else(|| self.error("empty boolean operation", b.range))?;
                 for v in rest {
-                    self.jump_if(v, inner, is_or)?;
+                    self.jump_if_at(v, inner, is_or, outer)?;
                 }
-                self.jump_if(last, target, cond)?;
+                self.jump_if_at(last, target, cond, outer)?;
                 if let Some(n) = next2 {
                     self.bind(n);
                 }
@@ -416,11 +425,11 @@ impl<'a> Compiler<'a> {
             Expr::If(i) => {
                 let end = self.new_label();
                 let next2 = self.new_label();
-                self.jump_if(&i.test, next2, false)?;
-                self.jump_if(&i.body, target, cond)?;
-                self.jump(end);
+                self.jump_if_at(&i.test, next2, false, outer)?;
+                self.jump_if_at(&i.body, target, cond, outer)?;
+                self.jump_noline(end);
                 self.bind(next2);
-                self.jump_if(&i.orelse, target, cond)?;
+                self.jump_if_at(&i.orelse, target, cond, outer)?;
                 self.bind(end);
                 return Ok(());
             }
@@ -435,16 +444,18 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::SWAP, 2);
                     self.emit(Opcode::COPY, 2);
                     self.emit_compare(c.ops[i]);
-                    self.emit_jump(Opcode::POP_JUMP_IF_FALSE, cleanup);
+                    self.emit_jump_at(Opcode::POP_JUMP_IF_FALSE, cleanup, outer);
                 }
                 self.compile_comparator(c.ops[n - 1], &c.comparators[n - 1])?;
                 self.emit_compare(c.ops[n - 1]);
-                self.emit_jump(if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE }, target);
-                self.jump(end);
+                self.emit_jump_at(pop_jump(cond), target, outer);
+                self.jump_noline(end);
                 self.bind(cleanup);
+                let inner = self.set_loc_to(outer);
                 self.emit(Opcode::POP_TOP, 0);
+                self.restore_loc(inner);
                 if !cond {
-                    self.jump(target);
+                    self.jump_noline(target);
                 }
                 self.bind(end);
                 return Ok(());
@@ -458,19 +469,24 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(&c.left)?;
                 let is = c.ops[0] == ast::CmpOp::Is;
                 let op = if is == cond { Opcode::POP_JUMP_IF_NONE } else { Opcode::POP_JUMP_IF_NOT_NONE };
-                self.emit_jump(op, target);
+                self.emit_jump_at(op, target, outer);
                 return Ok(());
             }
             _ => {}
         }
         if let Some(truth) = super::constant::truth_value(e) {
+            // A constant test folds away (CPython turns its load into a
+            // NOP, which keeps the line when nothing else does).
+            self.emit(Opcode::NOP, 0);
             if truth == cond {
+                let inner = self.set_loc_to(outer);
                 self.jump(target);
+                self.restore_loc(inner);
             }
             return Ok(());
         }
         self.compile_expr(e)?;
-        self.emit_jump(if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE }, target);
+        self.emit_jump_at(pop_jump(cond), target, outer);
         Ok(())
     }
 

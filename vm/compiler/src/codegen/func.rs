@@ -131,9 +131,12 @@ impl<'a> Compiler<'a> {
         let sc = &self.table.scopes[scope];
         let handler = self.begin_generator_wrapper(sc.is_generator || sc.is_coroutine);
         self.compile_body(body)?;
+        // The implicit `return None` is artificial: it returns on the line
+        // of whatever ran last (CPython 3.11).
         let last = f.body.last().map_or(f.range, |s| s.range());
-        let old = self.set_loc(last);
+        let old = self.unset_loc();
         self.return_const(Constant::None);
+        self.set_loc(last);
         self.end_generator_wrapper(handler);
         self.restore_loc(old);
         let code = self.exit_unit()?;
@@ -155,9 +158,13 @@ impl<'a> Compiler<'a> {
 
     fn end_generator_wrapper(&mut self, handler: Option<Label>) {
         if let Some(h) = handler {
+            // No line: an exception leaving the generator reports none
+            // (CPython 3.11 converts StopIteration outside the frame).
             self.bind(h);
+            let old = self.unset_loc();
             self.emit(Opcode::CALL_INTRINSIC_1, Intrinsic1::StopIterationError as u32);
             self.emit(Opcode::RERAISE, 1);
+            self.restore_loc(old);
         }
     }
 

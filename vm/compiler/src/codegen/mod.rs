@@ -220,14 +220,16 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: 0,
             docstring: None,
         };
-        // Prologue: cells, then free variables.
+        // Prologue: cells, then free variables; no line (CPython runs them
+        // before `RESUME`), so tracing reports no line for them.
         let mut cell_slots_sorted = unit.cell_slots.clone();
         cell_slots_sorted.sort_unstable();
+        let none = Location::default();
         for slot in cell_slots_sorted {
-            unit.list.push(Op::Real(Opcode::MAKE_CELL), slot, None, loc);
+            unit.list.push(Op::Real(Opcode::MAKE_CELL), slot, None, none);
         }
         if !unit.freevars.is_empty() {
-            unit.list.push(Op::Real(Opcode::COPY_FREE_VARS), unit.freevars.len() as u32, None, loc);
+            unit.list.push(Op::Real(Opcode::COPY_FREE_VARS), unit.freevars.len() as u32, None, none);
         }
         self.units.push(unit);
     }
@@ -282,6 +284,7 @@ impl<'a> Compiler<'a> {
             n_params: scope.params.len(),
             n_varnames: unit.varnames.len(),
             optimized: scope.is_function(),
+            first_line: unit.first_line,
         };
         let asm = assemble::assemble(unit.list, &info).map_err(|msg| CompileError {
             kind: crate::error::ErrorKind::SyntaxError,
@@ -331,11 +334,22 @@ impl<'a> Compiler<'a> {
         u.list.push(Op::Real(op), 0, Some(target), loc);
     }
 
+    /// A jump at `loc` rather than the current location.
+    pub(crate) fn emit_jump_at(&mut self, op: Opcode, target: Label, loc: Location) {
+        self.u().list.push(Op::Real(op), 0, Some(target), loc);
+    }
+
     /// Unconditional jump (forward or backward by layout).
     pub(crate) fn jump(&mut self, target: Label) {
         let u = self.u();
         let loc = u.loc;
         u.list.push(Op::Jump, 0, Some(target), loc);
+    }
+
+    /// An artificial unconditional jump (CPython's `ADDOP_JUMP_NOLINE`):
+    /// it takes the line of the code before it.
+    pub(crate) fn jump_noline(&mut self, target: Label) {
+        self.u().list.push(Op::Jump, 0, Some(target), Location::default());
     }
 
     pub(crate) fn emit_pseudo(&mut self, op: Op, target: Option<Label>) {
@@ -400,6 +414,18 @@ impl<'a> Compiler<'a> {
     pub(crate) fn set_loc(&mut self, range: TextRange) -> Location {
         let new = self.lines.location(range);
         std::mem::replace(&mut self.u().loc, new)
+    }
+
+    /// Makes what follows artificial (CPython's `UNSET_LOC`): no location
+    /// of its own, the assembler gives it the one before it
+    /// (`codegen/lines.rs`). Returns the location to restore.
+    pub(crate) fn unset_loc(&mut self) -> Location {
+        std::mem::take(&mut self.u().loc)
+    }
+
+    /// Sets the current location; returns the one to restore.
+    pub(crate) fn set_loc_to(&mut self, loc: Location) -> Location {
+        std::mem::replace(&mut self.u().loc, loc)
     }
 
     pub(crate) fn restore_loc(&mut self, loc: Location) {
@@ -574,9 +600,8 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::SETUP_ANNOTATIONS, 0);
         }
         self.compile_body(rest)?;
-        if let Some(last) = body.last() {
-            self.set_loc(last.range());
-        }
+        // Artificial, as a function's implicit return.
+        self.unset_loc();
         self.return_const(Constant::None);
         let code = self.exit_unit()?;
         Ok((code, self.warnings))

@@ -70,16 +70,20 @@ impl<'a> Compiler<'a> {
             }
             self.restore_loc(old);
             self.compile_body(&case.body)?;
-            self.jump(end);
+            self.jump_noline(end);
             let old = self.set_loc(case.pattern.range());
             self.emit_and_reset_fail_pop(&mut pc);
             self.restore_loc(old);
         }
         if has_default {
             if let Some(case) = m.cases.last() {
+                // `case _:` has no code of its own: a NOP marks its line.
+                let old = self.set_loc(case.pattern.range());
+                self.emit(Opcode::NOP, 0);
                 if let Some(guard) = &case.guard {
                     self.jump_if(guard, end, false)?;
                 }
+                self.restore_loc(old);
                 self.compile_body(&case.body)?;
             }
         }

@@ -259,7 +259,7 @@ impl<'a> Compiler<'a> {
         self.jump_if(&i.test, next, false)?;
         self.compile_body(&i.body)?;
         for clause in &i.elif_else_clauses {
-            self.jump(end);
+            self.jump_noline(end);
             self.bind(next);
             next = self.new_label();
             let old = self.set_loc(clause.range);
@@ -279,7 +279,30 @@ impl<'a> Compiler<'a> {
         let anchor = self.new_label();
         let exit = self.new_label();
         if truth_value(&w.test) == Some(false) {
+            // The folded test still marks the line.
+            let old = self.set_loc(w.test.range());
+            self.emit(Opcode::NOP, 0);
+            self.restore_loc(old);
             self.compile_body(&w.orelse)?;
+            return Ok(());
+        }
+        if truth_value(&w.test) == Some(true) {
+            // `while True:` has no test: a NOP marks its line on entry (and
+            // for `continue`), and the back edge carries it, so each
+            // iteration reports it (CPython 3.11's folded test).
+            self.bind(start);
+            let old = self.set_loc(w.test.range());
+            self.emit(Opcode::NOP, 0);
+            self.restore_loc(old);
+            let body = self.new_label();
+            self.bind(body);
+            self.u().fblocks.push(FBlock::WhileLoop { start, exit });
+            self.compile_body(&w.body)?;
+            self.u().fblocks.pop();
+            self.jump(body);
+            self.bind(anchor);
+            self.compile_body(&w.orelse)?;
+            self.bind(exit);
             return Ok(());
         }
         self.bind(start);
@@ -287,9 +310,8 @@ impl<'a> Compiler<'a> {
         self.u().fblocks.push(FBlock::WhileLoop { start, exit });
         self.compile_body(&w.body)?;
         self.u().fblocks.pop();
-        let old = self.set_loc(w.test.range());
-        self.jump(start);
-        self.restore_loc(old);
+        // Artificial: the test it goes back to reports the line.
+        self.jump_noline(start);
         self.bind(anchor);
         self.compile_body(&w.orelse)?;
         self.bind(exit);
@@ -317,9 +339,8 @@ impl<'a> Compiler<'a> {
         self.compile_store(&f.target)?;
         self.compile_body(&f.body)?;
         self.u().fblocks.pop();
-        let old = self.set_loc(f.iter.range());
-        self.jump(start);
-        self.restore_loc(old);
+        // Artificial: `FOR_ITER`, reached backwards, reports the line.
+        self.jump_noline(start);
         self.bind(cleanup);
         self.compile_body(&f.orelse)?;
         self.bind(exit);

@@ -272,7 +272,7 @@ fn jump_if_chained() {
             "POP_JUMP_IF_FALSE to #10",
             "LOAD_NAME c",
             "COMPARE_OP <=",
-            "POP_JUMP_IF_FALSE to #16",
+            "POP_JUMP_IF_FALSE to #17",
             "JUMP_FORWARD to #12",
             "POP_TOP",
             "RETURN_CONST None",
@@ -280,6 +280,7 @@ fn jump_if_chained() {
             "LOAD_NAME f",
             "CALL 0",
             "POP_TOP",
+            "RETURN_CONST None",
             "RETURN_CONST None",
         ],
     );
@@ -290,7 +291,14 @@ fn is_none_jump() {
     check(
         "if x is None:\n    y = 1\n",
         None,
-        &["LOAD_NAME x", "POP_JUMP_IF_NOT_NONE to #4", "LOAD_CONST 1", "STORE_NAME y", "RETURN_CONST None"],
+        &[
+            "LOAD_NAME x",
+            "POP_JUMP_IF_NOT_NONE to #5",
+            "LOAD_CONST 1",
+            "STORE_NAME y",
+            "RETURN_CONST None",
+            "RETURN_CONST None",
+        ],
     );
 }
 
@@ -928,6 +936,7 @@ fn match_literals() {
             "BINARY_OP +",
             "RETURN_VALUE",
             "POP_TOP",
+            "NOP",
             "RETURN_CONST 'other'",
         ],
     );

@@ -1,7 +1,7 @@
 # sys.settrace: call/line/return events for calls, loops, nested
 # functions and generators; the local trace function returned from 'call'.
-# (No `pass` or `try:` lines: Skein's compiler emits no NOP for them yet,
-# so CPython 3.11 reports a line event there that Skein cannot.)
+# (`pass`, `try:` and the other statement shapes are in
+# settrace_lines.py and settrace_lines2.py.)
 import sys
 
 events = []
