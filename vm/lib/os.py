@@ -19,7 +19,7 @@ import posix
 from posix import (getcwd, chdir, listdir, mkdir, rmdir, unlink, remove, rename, replace,
                    symlink, readlink, getpid, getppid, cpu_count, urandom, strerror, putenv,
                    unsetenv, open, read, write, close, _exit, system, chmod, link, isatty,
-                   lseek, utime)
+                   lseek, utime, pipe, get_blocking, set_blocking)
 from _signal import _kill as kill
 import stat as st
 import posixpath as path
@@ -38,7 +38,7 @@ __all__ = ['altsep', 'curdir', 'pardir', 'sep', 'pathsep', 'linesep', 'defpath',
            'close', 'getcwdb', 'supports_bytes_environ', 'system', 'chmod', 'link', 'isatty',
            'lseek', 'fstat', 'waitstatus_to_exitcode', 'getuid', 'geteuid', 'getgid',
            'getegid', 'getgroups', 'access', 'uname', 'getloadavg', 'get_terminal_size',
-           'terminal_size', 'utime', 'kill']
+           'terminal_size', 'utime', 'kill', 'pipe', 'get_blocking', 'set_blocking']
 
 name = 'posix'
 linesep = '\n'

@@ -414,3 +414,66 @@ pub fn fd_nonblocking(fd: i32) -> Result<bool, i32> {
 fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL)
 }
+
+/// Sets or clears `O_NONBLOCK` on fd (`os.set_blocking`).
+pub fn set_fd_nonblocking(fd: i32, nonblocking: bool) -> Result<(), i32> {
+    // SAFETY: fcntl(F_GETFL/F_SETFL) reads and writes the status flags of
+    // an fd; a closed one fails with EBADF.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags < 0 {
+            return Err(errno());
+        }
+        let new = if nonblocking { flags | libc::O_NONBLOCK } else { flags & !libc::O_NONBLOCK };
+        if new != flags && libc::fcntl(fd, libc::F_SETFL, new) < 0 {
+            return Err(errno());
+        }
+    }
+    Ok(())
+}
+
+/// `poll(2)` on `fds` ((fd, events) in, revents out) for at most `timeout`
+/// (`None`: until an fd is ready), with the thread detached. The wait is
+/// cut into slices of `SIGNAL_POLL` so that a signal caught on another
+/// thread still reaches the main thread's handlers at once (as in
+/// `time.sleep`); a handler that raises ends the wait with its exception,
+/// otherwise the wait goes on for the rest of the time (PEP 475).
+/// `Ok(Err(errno))` is a failed `poll` (EBADF, EINVAL, ENOMEM).
+pub fn poll(vm: &mut Vm, fds: &mut [(i32, i16, i16)], timeout: Option<Duration>) -> PyResult<Result<usize, i32>> {
+    let mut pfds: Vec<libc::pollfd> =
+        fds.iter().map(|&(fd, events, _)| libc::pollfd { fd, events, revents: 0 }).collect();
+    let deadline =
+        timeout.map(|t| Instant::now().checked_add(t).unwrap_or_else(|| Instant::now() + Duration::from_secs(1 << 40)));
+    loop {
+        let slice = match deadline {
+            Some(d) => d.saturating_duration_since(Instant::now()).min(SIGNAL_POLL),
+            None => SIGNAL_POLL,
+        };
+        // Round up: a 0.3 ms wait must not become a busy 0 ms poll.
+        let ms = slice.as_micros().div_ceil(1000) as libc::c_int;
+        vm.thread.detach();
+        // SAFETY: `pfds` is a live Vec of pollfd structs whose length is
+        // passed with it; the kernel only writes their `revents`.
+        let r = unsafe { libc::poll(pfds.as_mut_ptr(), pfds.len() as libc::nfds_t, ms) };
+        let err = if r < 0 { errno() } else { 0 };
+        vm.thread.attach();
+        if r > 0 {
+            for (out, p) in fds.iter_mut().zip(&pfds) {
+                out.2 = p.revents;
+            }
+            return Ok(Ok(r as usize));
+        }
+        if r < 0 && err != libc::EINTR {
+            return Ok(Err(err));
+        }
+        if r < 0 || vm.thread.breaker_bits() & BREAKER_SIGNAL != 0 {
+            run_pending(vm)?;
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            for out in fds.iter_mut() {
+                out.2 = 0;
+            }
+            return Ok(Ok(0));
+        }
+    }
+}

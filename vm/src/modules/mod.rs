@@ -8,6 +8,7 @@ pub mod math;
 pub mod opcode;
 pub mod posix;
 pub mod re;
+pub mod select;
 pub mod signal;
 pub mod skein_traceback;
 pub mod subprocess;
@@ -40,6 +41,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "_hashlib" => Some(hashlib::make_module().into_value()),
         "_zlib" => Some(zlib::make_module().into_value()),
         "_subprocess" => Some(subprocess::make_module().into_value()),
+        "_select" => Some(select::make_module().into_value()),
         "_opcode" => Some(opcode::make_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
         _ => None,
@@ -74,6 +76,8 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("hashlib", include_str!("../../lib/hashlib.py"), false),
     ("hmac", include_str!("../../lib/hmac.py"), false),
     ("inspect", include_str!("../../lib/inspect.py"), false),
+    ("select", include_str!("../../lib/select.py"), false),
+    ("selectors", include_str!("../../lib/selectors.py"), false),
     ("shutil", include_str!("../../lib/shutil.py"), false),
     ("signal", include_str!("../../lib/signal.py"), false),
     ("subprocess", include_str!("../../lib/subprocess.py"), false),
@@ -91,6 +95,23 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("unittest.suite", include_str!("../../lib/unittest/suite.py"), false),
     ("unittest.util", include_str!("../../lib/unittest/util.py"), false),
     ("abc", include_str!("../../lib/abc.py"), false),
+    ("asyncio", include_str!("../../lib/asyncio/__init__.py"), true),
+    ("asyncio.base_events", include_str!("../../lib/asyncio/base_events.py"), false),
+    ("asyncio.coroutines", include_str!("../../lib/asyncio/coroutines.py"), false),
+    ("asyncio.events", include_str!("../../lib/asyncio/events.py"), false),
+    ("asyncio.exceptions", include_str!("../../lib/asyncio/exceptions.py"), false),
+    ("asyncio.format_helpers", include_str!("../../lib/asyncio/format_helpers.py"), false),
+    ("asyncio.futures", include_str!("../../lib/asyncio/futures.py"), false),
+    ("asyncio.locks", include_str!("../../lib/asyncio/locks.py"), false),
+    ("asyncio.mixins", include_str!("../../lib/asyncio/mixins.py"), false),
+    ("asyncio.queues", include_str!("../../lib/asyncio/queues.py"), false),
+    ("asyncio.runners", include_str!("../../lib/asyncio/runners.py"), false),
+    ("asyncio.selector_events", include_str!("../../lib/asyncio/selector_events.py"), false),
+    ("asyncio.taskgroups", include_str!("../../lib/asyncio/taskgroups.py"), false),
+    ("asyncio.tasks", include_str!("../../lib/asyncio/tasks.py"), false),
+    ("asyncio.threads", include_str!("../../lib/asyncio/threads.py"), false),
+    ("asyncio.timeouts", include_str!("../../lib/asyncio/timeouts.py"), false),
+    ("asyncio.unix_events", include_str!("../../lib/asyncio/unix_events.py"), false),
     ("argparse", include_str!("../../lib/argparse.py"), false),
     ("atexit", include_str!("../../lib/atexit.py"), false),
     ("base64", include_str!("../../lib/base64.py"), false),

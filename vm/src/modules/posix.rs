@@ -498,6 +498,39 @@ fn posix_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// `pipe()`: (read end, write end), both close-on-exec (non-inheritable,
+/// as CPython's), kept in the descriptor table like opened files.
+fn posix_pipe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.exact(vm, "pipe", 0)?;
+    match std::io::pipe() {
+        Ok((r, w)) => {
+            let r = register_file(File::from(std::os::fd::OwnedFd::from(r)));
+            let w = register_file(File::from(std::os::fd::OwnedFd::from(w)));
+            Ok(new_tuple(vec![int_from_i64(r as i64), int_from_i64(w as i64)]))
+        }
+        Err(e) => Err(os_error(vm, &e, None, None)),
+    }
+}
+
+fn posix_get_blocking(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "get_blocking", 1)?;
+    let fd = int_arg(vm, &a[0])? as i32;
+    match crate::signals::fd_nonblocking(fd) {
+        Ok(nb) => Ok(crate::types::singletons::bool_value(!nb)),
+        Err(errno) => Err(os_error(vm, &std::io::Error::from_raw_os_error(errno), None, None)),
+    }
+}
+
+fn posix_set_blocking(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = args.exact(vm, "set_blocking", 2)?;
+    let fd = int_arg(vm, &a[0])? as i32;
+    let blocking = vm.truthy(&a[1])?;
+    match crate::signals::set_fd_nonblocking(fd, !blocking) {
+        Ok(()) => Ok(none()),
+        Err(errno) => Err(os_error(vm, &std::io::Error::from_raw_os_error(errno), None, None)),
+    }
+}
+
 fn posix_system(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact(vm, "system", 1)?;
     let cmd = path_arg(vm, "system", &a[0])?;
@@ -674,6 +707,9 @@ pub fn make_module() -> PyRef<PyModule> {
         ("ftruncate", posix_ftruncate),
         ("_machine", posix_machine),
         ("utime", posix_utime),
+        ("pipe", posix_pipe),
+        ("get_blocking", posix_get_blocking),
+        ("set_blocking", posix_set_blocking),
     ];
     for (name, f) in funcs {
         m.set_attr(name, new_function(name, *f, "posix"));
