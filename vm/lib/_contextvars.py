@@ -64,6 +64,10 @@ class Context(object):
             _local.ctx = prev
             self._prev = None
             self._entered = False
+            # This frame may outlive the call as the f_back of a frame in a
+            # traceback (CPython's run is C and has none): holding the
+            # callable would keep, e.g., an asyncio task alive in a cycle.
+            callable = args = kwargs = None
 
     def copy(self):
         new = Context()

@@ -30,10 +30,7 @@ def _format_coroutine(coro):
     frame = getattr(coro, 'cr_frame', None)
     if frame is None:
         frame = getattr(coro, 'gi_frame', None)
-    running = getattr(coro, 'cr_running', False) or getattr(coro, 'gi_running', False)
     filename = code.co_filename if code is not None else '<empty co_filename>'
-    if running:
-        return f'{name} running'
     if frame is not None:
         return f'{name} running at {filename}:{frame.f_lineno}'
     lineno = code.co_firstlineno if code is not None else 0

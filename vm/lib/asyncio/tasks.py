@@ -15,6 +15,7 @@ import concurrent.futures
 import contextvars
 import functools
 import inspect
+import sys
 import threading
 import types
 import warnings
@@ -223,6 +224,12 @@ class Task(futures.Future):
             super().set_exception(fatal)
             raise
         except BaseException as error:
+            # Without this frame in the traceback, as CPython's C tasks
+            # show it (and with no cycle task -> exception -> this frame
+            # -> the caller holding the bound method -> task).
+            tb = error.__traceback__
+            if tb is not None and tb.tb_frame is sys._getframe():
+                error = error.with_traceback(tb.tb_next)
             super().set_exception(error)
         else:
             self._suspend_on(result)
