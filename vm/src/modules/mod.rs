@@ -107,6 +107,8 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("asyncio.queues", include_str!("../../lib/asyncio/queues.py"), false),
     ("asyncio.runners", include_str!("../../lib/asyncio/runners.py"), false),
     ("asyncio.selector_events", include_str!("../../lib/asyncio/selector_events.py"), false),
+    ("asyncio.streams", include_str!("../../lib/asyncio/streams.py"), false),
+    ("asyncio.subprocess", include_str!("../../lib/asyncio/subprocess.py"), false),
     ("asyncio.taskgroups", include_str!("../../lib/asyncio/taskgroups.py"), false),
     ("asyncio.tasks", include_str!("../../lib/asyncio/tasks.py"), false),
     ("asyncio.threads", include_str!("../../lib/asyncio/threads.py"), false),
