@@ -12,61 +12,13 @@
 //! Relaxed decrement, a Relaxed load before freeing).
 #![cfg(loom)]
 
-use loom::cell::UnsafeCell;
+mod loom_common;
+
 use loom::sync::{Arc, Mutex};
 use loom::thread;
-use skein_gc::{
-    alloc_object, attach_thread, loom_block_is_live, loom_check_freed_blocks, process_queued_merges, ObjHeader, ObjRef,
-    TypeInfo,
-};
-use std::ptr::NonNull;
+use loom_common::{drop_checked, live, model, new_obj};
+use skein_gc::{attach_thread, process_queued_merges, ObjRef};
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
-
-/// Counts frees; plain std atomics, invisible to loom (only checked).
-struct Counter(std::sync::Arc<AtomicUsize>);
-
-#[repr(C)]
-struct Obj {
-    header: ObjHeader,
-    freed: Counter,
-    /// Read by every use, written by the free.
-    payload: UnsafeCell<usize>,
-}
-
-unsafe fn obj_dealloc(p: NonNull<ObjHeader>) {
-    let obj = p.cast::<Obj>().as_ptr();
-    // SAFETY: a dead Obj, dropped exactly once by the gc.
-    let freed = unsafe { std::ptr::read(&raw const (*obj).freed) };
-    // SAFETY: as above; the block stays allocated (the loom heap keeps it).
-    let payload = unsafe { std::ptr::read(&raw const (*obj).payload) };
-    // SAFETY: the object is dead: no use may race with this write, which is
-    // what loom checks.
-    payload.with_mut(|p| unsafe { *p = usize::MAX });
-    freed.0.fetch_add(1, SeqCst);
-}
-
-static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None, finalize: None };
-
-fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> ObjRef {
-    // SAFETY: a static type record, valid for the whole process.
-    let p = unsafe { alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE) };
-    // SAFETY: fresh block of Obj's layout with the header written.
-    unsafe {
-        (&raw mut (*p.cast::<Obj>().as_ptr()).freed).write(Counter(freed.clone()));
-        (&raw mut (*p.cast::<Obj>().as_ptr()).payload).write(UnsafeCell::new(7));
-        ObjRef::from_raw(p)
-    }
-}
-
-/// Assert the object behind `r` has not been freed.
-fn live(r: &ObjRef) -> &ObjRef {
-    assert!(loom_block_is_live(r.as_ptr()), "object used after it was freed");
-    // SAFETY: `r` holds a reference, so the object is live (checked above
-    // for the loom heap; loom checks the order against the free).
-    let v = unsafe { &*r.as_ptr().cast::<Obj>().as_ptr() }.payload.with(|p| unsafe { *p });
-    assert_eq!(v, 7, "object used after it was freed");
-    r
-}
 
 /// The owner's eval breaker: merge queued objects only when asked (a
 /// non-owner that queues an object must set `BREAKER_BRC_MERGE`).
@@ -79,11 +31,6 @@ fn merge_if_asked() {
     }
 }
 
-fn drop_checked(r: ObjRef) {
-    live(&r);
-    drop(r);
-}
-
 /// Wait (yielding to loom) until another thread fills the slot.
 fn take_slot(slot: &Mutex<Option<ObjRef>>) -> ObjRef {
     loop {
@@ -92,21 +39,6 @@ fn take_slot(slot: &Mutex<Option<ObjRef>>) -> ObjRef {
         }
         thread::yield_now();
     }
-}
-
-/// Run `f` under loom (preemptions bounded at 2 unless
-/// `LOOM_MAX_PREEMPTIONS` says otherwise), checking at the end of every
-/// execution that no freed object was written to afterwards.
-fn model(f: impl Fn() + Sync + Send + 'static) {
-    let mut builder = loom::model::Builder::new();
-    if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(2);
-    }
-    builder.check(move || {
-        loom_check_freed_blocks(false);
-        f();
-        loom_check_freed_blocks(true);
-    });
 }
 
 /// The owner drops its last local reference while a non-owner drops the

@@ -14,88 +14,14 @@
 //! freed block.
 #![cfg(loom)]
 
-use loom::cell::UnsafeCell;
+mod loom_common;
+
 use loom::sync::atomic::{AtomicBool, Ordering::SeqCst as LSeqCst};
 use loom::sync::Arc;
 use loom::thread;
-use skein_gc::{
-    alloc_object, attach_thread, collect, loom_block_is_live, loom_check_freed_blocks, process_queued_merges, NoHooks,
-    ObjHeader, ObjRef, TypeInfo,
-};
-use skein_threading::registry::{BREAKER_BRC_MERGE, BREAKER_STOP_THE_WORLD};
-use std::ptr::NonNull;
+use loom_common::{drop_checked, model, new_obj, service};
+use skein_gc::{attach_thread, collect, NoHooks};
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
-
-struct Counter(std::sync::Arc<AtomicUsize>);
-
-#[repr(C)]
-struct Obj {
-    header: ObjHeader,
-    freed: Counter,
-    payload: UnsafeCell<usize>,
-}
-
-unsafe fn obj_dealloc(p: NonNull<ObjHeader>) {
-    let obj = p.cast::<Obj>().as_ptr();
-    // SAFETY: a dead Obj, dropped exactly once by the gc.
-    let freed = unsafe { std::ptr::read(&raw const (*obj).freed) };
-    // SAFETY: as above; the loom heap keeps the block allocated.
-    let payload = unsafe { std::ptr::read(&raw const (*obj).payload) };
-    // SAFETY: the object is dead: loom checks no use races with this write.
-    payload.with_mut(|p| unsafe { *p = usize::MAX });
-    freed.0.fetch_add(1, SeqCst);
-}
-
-static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: None, finalize: None };
-
-fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> ObjRef {
-    // SAFETY: a static type record, valid for the whole process.
-    let p = unsafe { alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE) };
-    // SAFETY: fresh block of Obj's layout with the header written.
-    unsafe {
-        (&raw mut (*p.cast::<Obj>().as_ptr()).freed).write(Counter(freed.clone()));
-        (&raw mut (*p.cast::<Obj>().as_ptr()).payload).write(UnsafeCell::new(7));
-        ObjRef::from_raw(p)
-    }
-}
-
-fn drop_checked(r: ObjRef) {
-    assert!(loom_block_is_live(r.as_ptr()), "object used after it was freed");
-    // SAFETY: `r` holds a reference (loom orders this read against the free).
-    let v = unsafe { &*r.as_ptr().cast::<Obj>().as_ptr() }.payload.with(|p| unsafe { *p });
-    assert_eq!(v, 7, "object used after it was freed");
-    drop(r);
-}
-
-/// The owner's eval breaker: merge when asked, stop when asked.
-fn service() {
-    let ts = skein_threading::registry::current().expect("attached");
-    let bits = ts.breaker_bits();
-    if bits & BREAKER_BRC_MERGE != 0 {
-        process_queued_merges();
-    }
-    if bits & BREAKER_STOP_THE_WORLD != 0 {
-        ts.safepoint();
-    }
-}
-
-/// The collector's claim (`COLLECTING`) is one process-wide flag: models
-/// run one at a time, or one test's collection would see another's claim
-/// and the exploration would not be deterministic.
-static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn model(f: impl Fn() + Sync + Send + 'static) {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let mut builder = loom::model::Builder::new();
-    if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(2);
-    }
-    builder.check(move || {
-        loom_check_freed_blocks(false);
-        f();
-        loom_check_freed_blocks(true);
-    });
-}
 
 /// The owner holds one reference, a non-owner drops the one the owner
 /// counted for it (queued to the owner), and a collector merges the

@@ -18,89 +18,18 @@
 //! no list). Both leak the block.
 #![cfg(loom)]
 
-use loom::cell::UnsafeCell;
+mod loom_common;
+
 use loom::sync::atomic::{AtomicBool, Ordering::SeqCst as LSeqCst};
 use loom::sync::Arc;
 use loom::thread;
+use loom_common::{live, model, new_container, service};
 use skein_gc::{
-    alloc_object, attach_thread, collect_generation, loom_block_is_live, loom_check_freed_blocks,
-    process_queued_merges, Generation, NoHooks, ObjHeader, ObjRef, TypeInfo,
+    attach_thread, collect_generation, loom_block_is_live, process_queued_merges, Generation, NoHooks, ObjHeader,
+    ObjRef,
 };
-use skein_threading::registry::{BREAKER_BRC_MERGE, BREAKER_STOP_THE_WORLD};
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
-
-struct Counter(std::sync::Arc<AtomicUsize>);
-
-#[repr(C)]
-struct Obj {
-    header: ObjHeader,
-    freed: Counter,
-    payload: UnsafeCell<usize>,
-}
-
-unsafe fn obj_dealloc(p: NonNull<ObjHeader>) {
-    let obj = p.cast::<Obj>().as_ptr();
-    // SAFETY: a dead Obj, dropped exactly once by the gc.
-    let freed = unsafe { std::ptr::read(&raw const (*obj).freed) };
-    // SAFETY: as above; the block stays allocated during dealloc.
-    let payload = unsafe { std::ptr::read(&raw const (*obj).payload) };
-    // SAFETY: the object is dead: loom checks no use races with this write.
-    payload.with_mut(|p| unsafe { *p = usize::MAX });
-    freed.0.fetch_add(1, SeqCst);
-}
-
-/// A container that references nothing: young when allocated by an
-/// attached thread, examined by young collections.
-unsafe fn obj_traverse(_p: NonNull<ObjHeader>, _visit: &mut dyn FnMut(NonNull<ObjHeader>)) {}
-
-static OBJ_TYPE: TypeInfo = TypeInfo { dealloc: obj_dealloc, traverse: Some(obj_traverse), finalize: None };
-
-fn new_obj(freed: &std::sync::Arc<AtomicUsize>) -> ObjRef {
-    // SAFETY: a static type record, valid for the whole process.
-    let p = unsafe { alloc_object(size_of::<Obj>(), align_of::<Obj>(), &OBJ_TYPE) };
-    // SAFETY: fresh block of Obj's layout with the header written.
-    unsafe {
-        (&raw mut (*p.cast::<Obj>().as_ptr()).freed).write(Counter(freed.clone()));
-        (&raw mut (*p.cast::<Obj>().as_ptr()).payload).write(UnsafeCell::new(7));
-        ObjRef::from_raw(p)
-    }
-}
-
-fn use_checked(r: &ObjRef) {
-    assert!(loom_block_is_live(r.as_ptr()), "object used after it was freed");
-    // SAFETY: `r` holds a reference (loom orders this read against the free).
-    let v = unsafe { &*r.as_ptr().cast::<Obj>().as_ptr() }.payload.with(|p| unsafe { *p });
-    assert_eq!(v, 7, "object used after it was freed");
-}
-
-/// An attached thread's eval breaker: merge when asked, stop when asked.
-fn service() {
-    let ts = skein_threading::registry::current().expect("attached");
-    let bits = ts.breaker_bits();
-    if bits & BREAKER_BRC_MERGE != 0 {
-        process_queued_merges();
-    }
-    if bits & BREAKER_STOP_THE_WORLD != 0 {
-        ts.safepoint();
-    }
-}
-
-/// Collections claim one process-wide flag: models run one at a time.
-static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn model(f: impl Fn() + Sync + Send + 'static) {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let mut builder = loom::model::Builder::new();
-    if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(2);
-    }
-    builder.check(move || {
-        loom_check_freed_blocks(false);
-        f();
-        loom_check_freed_blocks(true);
-    });
-}
 
 #[derive(Clone, Copy)]
 struct Addr(usize);
@@ -121,7 +50,7 @@ fn young_object_dies_anywhere_during_a_young_collection() {
         let ts = attachment.thread_state().unwrap();
         ts.attach();
         let freed = std::sync::Arc::new(AtomicUsize::new(0));
-        let x = new_obj(&freed);
+        let x = new_container(&freed);
         let addr = Addr(x.as_ptr().as_ptr() as usize);
         let cloned = Arc::new(AtomicBool::new(false));
         let done = Arc::new(AtomicBool::new(false));
@@ -133,7 +62,7 @@ fn young_object_dies_anywhere_during_a_young_collection() {
             // SAFETY: the owner keeps its reference until `cloned` is set.
             let mine = unsafe { ObjRef::clone_from_raw(NonNull::new_unchecked(addr.0 as *mut ObjHeader)) };
             cloned2.store(true, LSeqCst);
-            use_checked(&mine);
+            live(&mine);
             drop(mine);
             // Between safepoints until here: the drop (and a destruction it
             // causes) cannot overlap the collector's pass. Detached from
@@ -150,7 +79,7 @@ fn young_object_dies_anywhere_during_a_young_collection() {
         while !done.load(LSeqCst) || x.is_some() {
             if cloned.load(LSeqCst) {
                 if let Some(x) = x.take() {
-                    use_checked(&x);
+                    live(&x);
                     drop(x);
                 }
             }
@@ -184,7 +113,7 @@ fn owner_compacts_while_another_thread_makes_a_zombie() {
         let ts = attachment.thread_state().unwrap();
         ts.attach();
         let freed = std::sync::Arc::new(AtomicUsize::new(0));
-        let x = new_obj(&freed);
+        let x = new_container(&freed);
         let addr = Addr(x.as_ptr().as_ptr() as usize);
         let cloned = Arc::new(AtomicBool::new(false));
         let cloned2 = cloned.clone();
@@ -192,7 +121,7 @@ fn owner_compacts_while_another_thread_makes_a_zombie() {
             // SAFETY: the owner keeps its reference until `cloned` is set.
             let mine = unsafe { ObjRef::clone_from_raw(NonNull::new_unchecked(addr.0 as *mut ObjHeader)) };
             cloned2.store(true, LSeqCst);
-            use_checked(&mine);
+            live(&mine);
             drop(mine);
         });
         while !cloned.load(LSeqCst) {
@@ -200,7 +129,7 @@ fn owner_compacts_while_another_thread_makes_a_zombie() {
         }
         drop(x);
         // The second allocation compacts the list (zombie or not yet).
-        let y = new_obj(&freed);
+        let y = new_container(&freed);
         drop(y);
         other.join().unwrap();
         process_queued_merges();
