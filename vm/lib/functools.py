@@ -15,6 +15,7 @@ Design notes:
 from abc import get_cache_token
 from collections import namedtuple
 from types import GenericAlias, MethodType
+from _thread import allocate_lock
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce',
@@ -489,6 +490,11 @@ class _lru_cache_wrapper:
         self._cache = {}
         self._hits = 0
         self._misses = 0
+        # Threads run at once (no GIL): the links, the counters and the
+        # check-then-evict sequence below are guarded, as CPython's C
+        # wrapper guards them with a critical section. Never held while the
+        # user function runs (it may call the wrapper again).
+        self._lock = allocate_lock()
         root = _Node()
         root.prev = root.next = root
         root.key = root.result = None
@@ -497,60 +503,66 @@ class _lru_cache_wrapper:
     def __call__(self, /, *args, **kwds):
         maxsize = self._maxsize
         user_function = self.__wrapped__
+        lock = self._lock
         if maxsize == 0:
             # No caching: only count.
-            self._misses += 1
+            with lock:
+                self._misses += 1
             return user_function(*args, **kwds)
         key = _make_key(args, kwds, self._typed)
         cache = self._cache
         if maxsize is None:
             sentinel = _missing
             result = cache.get(key, sentinel)
-            if result is not sentinel:
-                self._hits += 1
-                return result
-            self._misses += 1
+            with lock:
+                if result is not sentinel:
+                    self._hits += 1
+                    return result
+                self._misses += 1
             result = user_function(*args, **kwds)
             cache[key] = result
             return result
-        node = cache.get(key)
-        if node is not None:
-            # Move the node to the most-recently-used end.
-            root = self._root
-            node.prev.next = node.next
-            node.next.prev = node.prev
-            last = root.prev
-            last.next = root.prev = node
-            node.prev = last
-            node.next = root
-            self._hits += 1
-            return node.result
-        self._misses += 1
+        with lock:
+            node = cache.get(key)
+            if node is not None:
+                # Move the node to the most-recently-used end.
+                root = self._root
+                node.prev.next = node.next
+                node.next.prev = node.prev
+                last = root.prev
+                last.next = root.prev = node
+                node.prev = last
+                node.next = root
+                self._hits += 1
+                return node.result
+            self._misses += 1
         result = user_function(*args, **kwds)
-        if key in cache:
-            # The call itself (recursively) cached this key already; that
-            # entry is as good as ours and is already linked.
-            pass
-        elif len(cache) >= maxsize:
-            # Full: reuse the root as the new entry, and the oldest entry as
-            # the new root, so nothing is allocated.
-            root = self._root
-            root.key = key
-            root.result = result
-            oldroot = root
-            root = oldroot.next
-            oldkey = root.key
-            root.key = root.result = None
-            self._root = root
-            del cache[oldkey]
-            cache[key] = oldroot
-        else:
-            root = self._root
-            node = _Node()
-            last = root.prev
-            node.prev, node.next, node.key, node.result = last, root, key, result
-            last.next = root.prev = node
-            cache[key] = node
+        with lock:
+            if key in cache:
+                # The call itself (recursively), or another thread, cached
+                # this key already; that entry is as good as ours and is
+                # already linked.
+                pass
+            elif len(cache) >= maxsize:
+                # Full: reuse the root as the new entry, and the oldest entry
+                # as the new root, so nothing is allocated.
+                root = self._root
+                root.key = key
+                root.result = result
+                oldroot = root
+                root = oldroot.next
+                oldkey = root.key
+                root.key = root.result = None
+                self._root = root
+                del cache[oldkey]
+                cache[key] = oldroot
+            else:
+                root = self._root
+                node = _Node()
+                last = root.prev
+                node.prev, node.next, node.key, node.result = last, root, key, result
+                last.next = root.prev = node
+                cache[key] = node
         return result
 
     def __get__(self, obj, objtype=None):
@@ -560,14 +572,16 @@ class _lru_cache_wrapper:
 
     def cache_info(self):
         """CacheInfo(hits, misses, maxsize, currsize) for this cache."""
-        return _CacheInfo(self._hits, self._misses, self._maxsize, len(self._cache))
+        with self._lock:
+            return _CacheInfo(self._hits, self._misses, self._maxsize, len(self._cache))
 
     def cache_clear(self):
         """Empty the cache and reset its statistics."""
-        self._cache.clear()
-        root = self._root
-        root.prev = root.next = root
-        self._hits = self._misses = 0
+        with self._lock:
+            self._cache.clear()
+            root = self._root
+            root.prev = root.next = root
+            self._hits = self._misses = 0
 
     def cache_parameters(self):
         return {'maxsize': self._maxsize, 'typed': self._typed}

@@ -1,18 +1,16 @@
-"""Pseudo-random numbers (pure-Python `random`), bit-for-bit compatible with CPython.
+"""Pseudo-random numbers, bit-for-bit compatible with CPython.
 
-The generator is the Mersenne Twister MT19937, as in CPython's _random
-module: the same seeding (int seeds via init_by_array over the 32-bit words of
-abs(seed); str/bytes seeds hashed with SHA-512 for version 2), the same
-random() (53 bits from two 32-bit outputs) and getrandbits(), and the
-distribution methods below consume the generator exactly as CPython's do, so a
-given seed produces the same sequences as CPython 3.11.
+The generator is the Mersenne Twister MT19937 of the native _random module
+(vm/src/modules/random.rs), as CPython's: the same seeding (int seeds via
+init_by_array over the 32-bit words of abs(seed); str/bytes seeds hashed with
+SHA-512 for version 2; seed(None) from the OS), the same random() (53 bits
+from two 32-bit outputs) and getrandbits(), and the distribution methods
+below consume the generator exactly as CPython's do, so a given seed produces
+the same sequences as CPython 3.11.
 
-Differences from CPython:
-* seed(None) (and the module's initial seed) mixes time.time_ns(),
-  time.perf_counter_ns(), object ids and a counter instead of os.urandom();
-* SystemRandom needs os.urandom from the runtime;
-* a seeded generator is not safe to share between threads without a lock
-  (CPython's is, thanks to the GIL); the module-level functions share one.
+A draw from the generator is one critical section (the native object's
+lock), so threads may share a generator, and the module-level functions
+share one, as in CPython.  SystemRandom needs os.urandom from the runtime.
 """
 
 from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
@@ -22,6 +20,7 @@ from itertools import accumulate as _accumulate, repeat as _repeat
 from bisect import bisect as _bisect
 from _collections_abc import Sequence as _Sequence
 import time as _time
+import _random
 
 try:
     from warnings import warn as _warn
@@ -156,37 +155,12 @@ def _sha512_digest(data):
 # Mersenne Twister core
 ################################################################################
 
-_N = 624
-_M = 397
-_MATRIX_A = 0x9908b0df
-_UPPER_MASK = 0x80000000
-_LOWER_MASK = 0x7fffffff
-_MASK32 = 0xffffffff
-
-_entropy_counter = 0
-
-
-def _entropy():
-    """A seed for seed(None): clocks, fresh object ids and a call counter."""
-    global _entropy_counter
-    _entropy_counter += 1
-    parts = [id(object()), id([]), _entropy_counter]
-    for clock in ('time_ns', 'perf_counter_ns', 'monotonic_ns'):
-        read = getattr(_time, clock, None)
-        if read is not None:
-            parts.append(read())
-    if len(parts) == 3:
-        parts.append(int(_time.time() * 1e9))
-    value = 0
-    for part in parts:
-        value = (value << 64) ^ (part & _MASK64)
-    return value
-
-
-class Random:
+class Random(_random.Random):
     """Mersenne Twister generator; the module-level functions use one hidden instance.
 
-    Instances do not share state.  Subclasses may supply their own core
+    The generator itself (seed from an int, random(), getrandbits(), the
+    state) is native (_random.Random): a draw is one critical section, so
+    threads may share an instance.  Subclasses may supply their own core
     generator by overriding random(), seed(), getstate() and setstate()
     (and getrandbits() to allow arbitrarily large randrange() ranges).
     """
@@ -195,8 +169,6 @@ class Random:
 
     def __init__(self, x=None):
         """Create a generator seeded with x (see seed())."""
-        self._mt = [0] * _N
-        self._mti = _N + 1
         self.seed(x)
         self.gauss_next = None
 
@@ -214,70 +186,6 @@ class Random:
             if 'random' in klass.__dict__:
                 cls._randbelow = cls._randbelow_without_getrandbits
                 break
-
-    # -- the generator itself --
-
-    def _init_genrand(self, s):
-        mt = self._mt
-        mt[0] = s & _MASK32
-        for i in range(1, _N):
-            prev = mt[i - 1]
-            mt[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & _MASK32
-        self._mti = _N
-
-    def _init_by_array(self, key):
-        self._init_genrand(19650218)
-        mt = self._mt
-        key_length = len(key)
-        i, j = 1, 0
-        for _ in range(max(_N, key_length)):
-            prev = mt[i - 1]
-            mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1664525)) + key[j] + j) & _MASK32
-            i += 1
-            j += 1
-            if i >= _N:
-                mt[0] = mt[_N - 1]
-                i = 1
-            if j >= key_length:
-                j = 0
-        for _ in range(_N - 1):
-            prev = mt[i - 1]
-            mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1566083941)) - i) & _MASK32
-            i += 1
-            if i >= _N:
-                mt[0] = mt[_N - 1]
-                i = 1
-        mt[0] = 0x80000000  # MSB is 1, assuring a non-zero initial array.
-
-    def _twist(self):
-        mt = self._mt
-        for kk in range(_N - _M):
-            y = (mt[kk] & _UPPER_MASK) | (mt[kk + 1] & _LOWER_MASK)
-            mt[kk] = mt[kk + _M] ^ (y >> 1) ^ (_MATRIX_A if y & 1 else 0)
-        for kk in range(_N - _M, _N - 1):
-            y = (mt[kk] & _UPPER_MASK) | (mt[kk + 1] & _LOWER_MASK)
-            mt[kk] = mt[kk + (_M - _N)] ^ (y >> 1) ^ (_MATRIX_A if y & 1 else 0)
-        y = (mt[_N - 1] & _UPPER_MASK) | (mt[0] & _LOWER_MASK)
-        mt[_N - 1] = mt[_M - 1] ^ (y >> 1) ^ (_MATRIX_A if y & 1 else 0)
-        self._mti = 0
-
-    def _genrand_uint32(self):
-        if self._mti >= _N:
-            self._twist()
-        y = self._mt[self._mti]
-        self._mti += 1
-        y ^= y >> 11
-        y ^= (y << 7) & 0x9d2c5680
-        y ^= (y << 15) & 0xefc60000
-        return y ^ (y >> 18)
-
-    def _seed_int(self, n):
-        """Seed from a non-negative int: its 32-bit words, least significant first."""
-        key = []
-        while n:
-            key.append(n & _MASK32)
-            n >>= 32
-        self._init_by_array(key or [0])
 
     # -- seeding and state --
 
@@ -303,25 +211,21 @@ class Random:
             raise TypeError('The only supported seed types are: None,\n'
                             'int, float, str, bytes, and bytearray.')
 
-        if a is None:
-            self._seed_int(_entropy())
-        elif isinstance(a, int):
-            self._seed_int(abs(a))
-        else:
-            # Other seeds (floats, ...) go through their hash, read as unsigned.
-            self._seed_int(hash(a) & 0xFFFFFFFFFFFFFFFF)
+        # None seeds from the OS, an int from all its bits, anything else
+        # (floats, ...) from its hash read as unsigned: the native seed().
+        super().seed(a)
         self.gauss_next = None
 
     def getstate(self):
         """The generator state as a tuple, for setstate()."""
-        return self.VERSION, tuple(self._mt) + (self._mti,), self.gauss_next
+        return self.VERSION, super().getstate(), self.gauss_next
 
     def setstate(self, state):
         """Restore a state that getstate() returned."""
         version = state[0]
         if version == 3:
             version, internalstate, self.gauss_next = state
-            self._set_internal_state(internalstate)
+            super().setstate(internalstate)
         elif version == 2:
             version, internalstate, self.gauss_next = state
             # Version 2 states may hold words as signed longs.
@@ -329,33 +233,11 @@ class Random:
                 internalstate = tuple(x % (2 ** 32) for x in internalstate)
             except ValueError as e:
                 raise TypeError from e
-            self._set_internal_state(internalstate)
+            super().setstate(internalstate)
         else:
             raise ValueError('state with version %s passed to '
                              'Random.setstate() of version %s' %
                              (version, self.VERSION))
-
-    def _set_internal_state(self, state):
-        if not isinstance(state, tuple):
-            raise TypeError('state vector must be a tuple')
-        if len(state) != _N + 1:
-            raise ValueError('state vector is the wrong size')
-        words = []
-        for item in state[:_N]:
-            if not isinstance(item, int):
-                raise TypeError(f"'{type(item).__name__}' object cannot be interpreted as an integer")
-            if item < 0:
-                raise OverflowError("can't convert negative int to unsigned")
-            if item > 0xFFFFFFFFFFFFFFFF:
-                raise OverflowError('Python int too large to convert to C unsigned long')
-            words.append(item & _MASK32)
-        index = state[_N]
-        if not isinstance(index, int):
-            raise TypeError(f"'{type(index).__name__}' object cannot be interpreted as an integer")
-        if index < 0 or index > _N:
-            raise ValueError('invalid state')
-        self._mt = words
-        self._mti = index
 
     def __getstate__(self):  # for pickle
         return self.getstate()
@@ -366,35 +248,7 @@ class Random:
     def __reduce__(self):
         return self.__class__, (), self.getstate()
 
-    # -- core outputs --
-
-    def random(self):
-        """A float in [0.0, 1.0) with 53 random bits."""
-        a = self._genrand_uint32() >> 5
-        b = self._genrand_uint32() >> 6
-        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
-
-    def getrandbits(self, k, /):
-        """A non-negative int with k random bits."""
-        k = _index(k)
-        if k < 0:
-            raise ValueError('number of bits must be non-negative')
-        if k <= 32:
-            if k == 0:
-                return 0
-            return self._genrand_uint32() >> (32 - k)
-        # Whole 32-bit words from least to most significant; the last one
-        # keeps only its top bits.
-        result = 0
-        shift = 0
-        while k > 0:
-            word = self._genrand_uint32()
-            if k < 32:
-                word >>= 32 - k
-            result |= word << shift
-            shift += 32
-            k -= 32
-        return result
+    # -- core outputs (random() and getrandbits() are native) --
 
     def randbytes(self, n):
         """n random bytes."""

@@ -422,6 +422,7 @@ class Thread:
         self._native_id = None
         self._started = Event()
         self._done = Event()
+        self._tstate_lock = None
         self._is_stopped = False
         self._initialized = True
         self._stderr = _sys.stderr
@@ -464,6 +465,11 @@ class Thread:
 
     def _bootstrap(self):
         try:
+            # Released by the runtime once this thread's interpreter state
+            # is torn down; join() waits for it after _done (CPython's
+            # _tstate_lock), so a joiner sees every reference the thread
+            # held already dropped.
+            self._tstate_lock = _thread._set_sentinel()
             self._ident = get_ident()
             self._native_id = get_native_id()
             with _active_limbo_lock:
@@ -496,7 +502,21 @@ class Thread:
             raise RuntimeError("cannot join current thread")
         if timeout is not None and timeout < 0:
             timeout = 0
-        self._done.wait(timeout)
+        if timeout is None:
+            self._done.wait()
+            self._wait_for_tstate_lock(-1)
+        else:
+            deadline = _time() + timeout
+            if self._done.wait(timeout):
+                self._wait_for_tstate_lock(max(0.0, deadline - _time()))
+
+    def _wait_for_tstate_lock(self, timeout):
+        lock = self._tstate_lock
+        if lock is None:
+            return
+        if lock.acquire(True, timeout):
+            lock.release()
+            self._tstate_lock = None
 
     @property
     def name(self):

@@ -7,6 +7,7 @@ pub mod hashlib;
 pub mod math;
 pub mod opcode;
 pub mod posix;
+pub mod random;
 pub mod re;
 pub mod select;
 pub mod signal;
@@ -40,6 +41,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "_signal" => Some(signal::make_module().into_value()),
         "_hashlib" => Some(hashlib::make_module().into_value()),
         "_zlib" => Some(zlib::make_module().into_value()),
+        "_random" => Some(random::make_module().into_value()),
         "_subprocess" => Some(subprocess::make_module().into_value()),
         "_select" => Some(select::make_module().into_value()),
         "_opcode" => Some(opcode::make_module().into_value()),

@@ -42,6 +42,56 @@ static RUNNING_THREADS: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
     static IDENT: u64 = NEXT_IDENT.fetch_add(1, Ordering::Relaxed) + 139_000_000_000_000;
+    /// The lock `_set_sentinel` handed out on this thread, released once
+    /// the thread's interpreter state is gone (`thread_main`).
+    static SENTINEL: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+    /// Weak references to the `_thread._local` objects that hold a dict for
+    /// this thread: emptied of it when the thread ends (`drop_local_dicts`).
+    static LOCALS: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Remembers that `local` now holds a dict for this thread.
+fn note_local(vm: &mut Vm, local: &Value) -> PyResult<()> {
+    let kind = crate::types::weakref::WeakKind::Ref;
+    let w = crate::types::weakref::new_weakref(vm, local, None, crate::types::weakref::REF_TYPE.get(), kind)?;
+    let dead = LOCALS.with(|l| {
+        let mut l = l.borrow_mut();
+        l.push(w.into_value());
+        // A long-lived thread that touches many short-lived locals: forget
+        // the dead ones whenever the list doubles.
+        let n = l.len();
+        if n >= 64 && n.is_power_of_two() {
+            let (live, dead): (Vec<Value>, Vec<Value>) = std::mem::take(&mut *l)
+                .into_iter()
+                .partition(|w| w.downcast_ref::<crate::types::weakref::PyWeakRef>().is_some_and(|w| !w.is_dead()));
+            *l = live;
+            dead
+        } else {
+            Vec::new()
+        }
+    });
+    // Dropped outside the borrow.
+    drop(dead);
+    Ok(())
+}
+
+/// At the end of a thread: take this thread's dict out of every
+/// `_thread._local` still alive, so what it holds is released now, on this
+/// thread (finalizers included), as CPython clears a thread's locals with
+/// its thread state.
+fn drop_local_dicts() {
+    let me = current_ident();
+    let weak = LOCALS.with(|l| std::mem::take(&mut *l.borrow_mut()));
+    let mut dicts = Vec::new();
+    for w in &weak {
+        let Some(local) = w.downcast_ref::<crate::types::weakref::PyWeakRef>().and_then(|w| w.get()) else { continue };
+        if let Some(l) = local.downcast_ref::<PyLocal>() {
+            dicts.extend(l.dicts.lock().remove(&me));
+        }
+    }
+    // Dropped with no lock held: a destructor may run Python code.
+    drop(dicts);
+    drop(weak);
 }
 
 /// `get_ident()`: unique for the life of the process.
@@ -334,6 +384,7 @@ fn local_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(loc) = v.downcast_ref::<PyLocal>() {
         loc.dicts.lock().insert(current_ident(), PyDict::new_ref());
     }
+    note_local(vm, &v)?;
     Ok(v)
 }
 
@@ -348,6 +399,7 @@ fn local_dict(vm: &mut Vm, this: &Value) -> PyResult<PyRef<PyDict>> {
     }
     let d = PyDict::new_ref();
     l.dicts.lock().insert(me, d.clone());
+    note_local(vm, this)?;
     if let Some(init) = this.class().lookup("__init__") {
         let mut a = l.init_args.clone();
         a.prepend(this.clone());
@@ -428,8 +480,24 @@ fn thread_main(func: Value, args: OwnedArgs, done: Arc<dyn Fn() + Send + Sync>) 
     }
     drop(func);
     drop(args);
+    drop_local_dicts();
     crate::finalize::run_pending(&mut vm);
+    // The attribute cache owns what it caches (methods, and through them
+    // classes): emptied now, attached, rather than by the thread-local's
+    // destructor after this thread left the runtime.
+    crate::types::type_cache::clear_thread();
+    let sentinel = SENTINEL.with(|s| s.borrow_mut().take());
     drop(vm);
+    // Everything this thread's interpreter held is released: a join() that
+    // waits for the sentinel (threading.Thread.join) now returns, as
+    // CPython's does once the thread state is cleared. The objects this
+    // thread owns are merged or freed next, attached, so a collection
+    // started by the joiner waits for that to end.
+    if let Some(lock) = sentinel {
+        if let Some(l) = lock.downcast_ref::<PyLock>() {
+            l.raw.release();
+        }
+    }
     // The exit protocol (merging and freeing this thread's objects, deleting
     // its heap) runs while still attached, so a stop-the-world waits for it
     // instead of walking a heap that is being deleted; it detaches at its
@@ -489,6 +557,20 @@ pub fn spawn_python_thread(
             Err(vm.new_runtime_error(format!("can't start new thread: {e}")))
         }
     }
+}
+
+/// `_thread._set_sentinel()`: a new lock, held, that is released when
+/// this thread's interpreter state has been torn down (after its last
+/// Python code ran and its frames and caches were dropped).
+fn set_sentinel(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    let raw = RawLock::new();
+    raw.try_acquire();
+    let lock = PyRef::new(PyLock { raw }).into_value();
+    let old = SENTINEL.with(|s| s.borrow_mut().replace(lock.clone()));
+    // A second call replaces the first lock, which is then never released
+    // by the runtime (CPython behaves the same).
+    drop(old);
+    Ok(lock)
 }
 
 fn get_ident(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
@@ -595,6 +677,7 @@ pub fn make_thread_module() -> PyRef<PyModule> {
         ("start_new_thread", start_new_thread),
         ("start_new", start_new_thread),
         ("get_ident", get_ident),
+        ("_set_sentinel", set_sentinel),
         ("get_native_id", get_native_id),
         ("allocate_lock", allocate_lock),
         ("allocate", allocate_lock),
