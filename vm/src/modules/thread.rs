@@ -53,6 +53,7 @@ thread_local! {
 /// Remembers that `local` now holds a dict for this thread.
 fn note_local(vm: &mut Vm, local: &Value) -> PyResult<()> {
     let kind = crate::types::weakref::WeakKind::Ref;
+    crate::modules::weakref::ensure_types();
     let w = crate::types::weakref::new_weakref(vm, local, None, crate::types::weakref::REF_TYPE.get(), kind)?;
     let dead = LOCALS.with(|l| {
         let mut l = l.borrow_mut();
