@@ -15,6 +15,7 @@ The ABCs live in _collections_abc, which is also installed as
 """
 
 import sys as _sys
+from _thread import RLock as _RLock
 from _collections import deque
 
 import _collections_abc
@@ -162,9 +163,15 @@ class OrderedDict(dict):
     `_Link`s, one per key, in the dictionary's order; `_map` maps each key to
     its link.  The dict itself holds the values.  Unlinked links get their
     `prev`/`next` cleared, which iterators use to detect mutation.
+
+    Threads run at once (no GIL), so every change of the links, and every
+    iterator step, holds `_lock`: each method is one atomic step, as
+    CPython's C OrderedDict is under its GIL or its critical sections.  A
+    re-entrant lock, since key hashing and comparison may run Python code
+    that uses the same OrderedDict.
     """
 
-    __slots__ = ('_root', '_map', '_state', '__dict__', '__weakref__')
+    __slots__ = ('_root', '_map', '_state', '_lock', '__dict__', '__weakref__')
 
     def __new__(cls, *args, **kwargs):
         self = dict.__new__(cls)
@@ -174,26 +181,29 @@ class OrderedDict(dict):
         self._root = root
         self._map = {}
         self._state = 0
+        self._lock = _RLock()
         return self
 
     def __init__(self, other=(), /, **kwds):
         self._update(other, kwds)
 
     def __setitem__(self, key, value):
-        if key not in self:
-            link = _Link()
-            root = self._root
-            last = root.prev
-            link.prev, link.next, link.key = last, root, key
-            last.next = link
-            root.prev = link
-            self._map[key] = link
-            self._state += 1
-        dict.__setitem__(self, key, value)
+        with self._lock:
+            if key not in self:
+                link = _Link()
+                root = self._root
+                last = root.prev
+                link.prev, link.next, link.key = last, root, key
+                last.next = link
+                root.prev = link
+                self._map[key] = link
+                self._state += 1
+            dict.__setitem__(self, key, value)
 
     def __delitem__(self, key):
-        dict.__delitem__(self, key)
-        self._unlink(self._map.pop(key))
+        with self._lock:
+            dict.__delitem__(self, key)
+            self._unlink(self._map.pop(key))
 
     def _unlink(self, link):
         link.prev.next = link.next
@@ -209,30 +219,36 @@ class OrderedDict(dict):
 
     def clear(self):
         """Make the dictionary empty."""
-        root = self._root
-        link = root.next
-        while link is not root:
-            following = link.next
-            link.prev = link.next = None
-            link = following
-        root.prev = root.next = root
-        self._map.clear()
-        self._state += 1
-        dict.clear(self)
+        with self._lock:
+            root = self._root
+            link = root.next
+            while link is not root:
+                following = link.next
+                link.prev = link.next = None
+                link = following
+            root.prev = root.next = root
+            self._map.clear()
+            self._state += 1
+            dict.clear(self)
 
     def popitem(self, last=True):
         """Remove and return the last (key, value) pair, or the first when last is false."""
-        if not self:
-            raise KeyError('dictionary is empty')
-        root = self._root
-        link = root.prev if last else root.next
-        key = link.key
-        value = dict.pop(self, key)
-        self._unlink(self._map.pop(key))
-        return key, value
+        with self._lock:
+            if not self:
+                raise KeyError('dictionary is empty')
+            root = self._root
+            link = root.prev if last else root.next
+            key = link.key
+            value = dict.pop(self, key)
+            self._unlink(self._map.pop(key))
+            return key, value
 
     def move_to_end(self, key, last=True):
         """Move key to the end (to the front when last is false); KeyError if absent."""
+        with self._lock:
+            self._move_to_end(key, last)
+
+    def _move_to_end(self, key, last):
         link = self._map[key]
         root = self._root
         self._state += 1
@@ -291,20 +307,22 @@ class OrderedDict(dict):
 
     def pop(self, key, default=_marker):
         """Remove key and return its value; default (or KeyError) when absent."""
-        if key in self:
-            value = dict.pop(self, key)
-            self._unlink(self._map.pop(key))
-            return value
+        with self._lock:
+            if key in self:
+                value = dict.pop(self, key)
+                self._unlink(self._map.pop(key))
+                return value
         if default is self._marker:
             raise KeyError(key)
         return default
 
     def setdefault(self, key, default=None):
         """self[key] when present; otherwise store and return default."""
-        if key in self:
-            return self[key]
-        self[key] = default
-        return default
+        with self._lock:
+            if key in self:
+                return self[key]
+            self[key] = default
+            return default
 
     def __repr__(self):
         if not self:
@@ -389,6 +407,10 @@ class _odict_iterator:
         od = self._od
         if od is None:
             raise StopIteration
+        with od._lock:
+            return self._step(od)
+
+    def _step(self, od):
         if od._state != self._state:
             self._od = None
             raise RuntimeError('OrderedDict mutated during iteration')
