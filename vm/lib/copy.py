@@ -6,9 +6,10 @@ copy(x) and deepcopy(x[, memo]) follow CPython's order of preference:
    list, dict, set, bytearray and tuple are copied directly);
 2. classes are returned unchanged;
 3. `__copy__()` / `__deepcopy__(memo)` when the object provides them;
-4. the pickle reduce protocol, when the object's class (or a base other than
+4. a reducer registered for the class in `copyreg.dispatch_table`;
+5. the pickle reduce protocol, when the object's class (or a base other than
    `object`) defines `__reduce_ex__` or `__reduce__`;
-5. otherwise the object is rebuilt the way `object.__reduce_ex__(4)` would
+6. otherwise the object is rebuilt the way `object.__reduce_ex__(4)` would
    describe it, without needing copyreg or `object.__reduce_ex__` from the
    runtime: `cls.__new__(cls, *__getnewargs__())`, then its state
    (`__getstate__()`, or the instance `__dict__` plus any `__slots__`
@@ -22,6 +23,7 @@ memo[id(memo)] while the copy is being made.
 
 import types
 import _weakref
+from copyreg import dispatch_table as _dispatch_table
 
 __all__ = ['Error', 'copy', 'deepcopy']
 
@@ -129,6 +131,9 @@ def _object_reduce(x, cls):
 
 
 def _reduce(x, cls):
+    reductor = _dispatch_table.get(cls)
+    if reductor is not None:
+        return reductor(x)
     if _reducer(cls) is not None:
         reductor = getattr(x, '__reduce_ex__', None)
         if reductor is not None:

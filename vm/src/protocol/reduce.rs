@@ -6,8 +6,9 @@
 //! `copyreg.__newobj__(cls, *args)` plus its state and, for list and dict
 //! subclasses, their items; older protocols as
 //! `copyreg._reconstructor(cls, base, base_state)` plus the instance dict.
-//! Skein has no `copyreg` module: the three rebuild functions are native
-//! functions whose `__module__` is `copyreg`.
+//! The rebuild functions are those of the `copyreg` module (vm/lib/copyreg.py),
+//! looked up there as CPython does, so that a pickle can name them and
+//! find the same objects again.
 //!
 //! An object whose class (first builtin base) keeps state Python cannot
 //! see, such as a generator, cannot be described without arguments, and
@@ -16,7 +17,7 @@
 //! tuple, ...) are described by their value.
 
 use crate::function::args::Args;
-use crate::function::native::{add_methods, new_function};
+use crate::function::native::add_methods;
 use crate::object::PyRef;
 use crate::types::dict::PyDict;
 use crate::types::singletons::none;
@@ -116,6 +117,13 @@ fn new_args(vm: &mut Vm, obj: &Value) -> PyResult<Option<(Vec<Value>, Option<PyR
         return Ok(Some((args, None)));
     }
     let base = solid_base(obj.class());
+    if base.is(crate::types::builtin_types().complex) {
+        // complex.__getnewargs__ is (real, imag): the value itself would
+        // describe the object by itself again.
+        let real = vm.get_attr_str(obj, "real")?;
+        let imag = vm.get_attr_str(obj, "imag")?;
+        return Ok(Some((vec![real, imag], None)));
+    }
     if value_type(&base) {
         let v = vm.call(&base.to_value(), &[obj.clone()])?;
         return Ok(Some((vec![v], None)));
@@ -211,12 +219,9 @@ fn reduce_newobj(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
         None => {
             let mut v = vec![cls];
             v.extend(args);
-            (new_function("__newobj__", copyreg_newobj, "copyreg"), new_tuple(v))
+            (copyreg_attr(vm, "__newobj__")?, new_tuple(v))
         }
-        Some(k) => (
-            new_function("__newobj_ex__", copyreg_newobj_ex, "copyreg"),
-            new_tuple(vec![cls, new_tuple(args), k.into_value()]),
-        ),
+        Some(k) => (copyreg_attr(vm, "__newobj_ex__")?, new_tuple(vec![cls, new_tuple(args), k.into_value()])),
     };
     let t = crate::types::builtin_types();
     let is_list = obj.class().is_subtype(t.list);
@@ -257,7 +262,7 @@ fn reduce_old(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
         }
     }
     let state = vm.call_method(obj, "__getstate__", &[])?;
-    let func = new_function("_reconstructor", copyreg_reconstructor, "copyreg");
+    let func = copyreg_attr(vm, "_reconstructor")?;
     let args = new_tuple(vec![cls.into_value(), base.into_value(), base_state]);
     if vm.truthy(&state)? {
         Ok(new_tuple(vec![func, args, state]))
@@ -266,43 +271,8 @@ fn reduce_old(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
     }
 }
 
-/// `copyreg.__newobj__(cls, *args)`: `cls.__new__(cls, *args)`.
-fn copyreg_newobj(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.no_kwargs(vm, "__newobj__")?;
-    let Some(cls) = args.pos.first() else {
-        return Err(vm.new_type_error("__newobj__() missing 1 required positional argument: 'cls'"));
-    };
-    let new = vm.get_attr_str(cls, "__new__")?;
-    vm.call(&new, args.pos)
-}
-
-/// `copyreg.__newobj_ex__(cls, args, kwargs)`.
-fn copyreg_newobj_ex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "__newobj_ex__", 3)?;
-    let new = vm.get_attr_str(&a[0], "__new__")?;
-    let mut pos = vec![a[0].clone()];
-    pos.extend(vm.collect(&a[1])?);
-    let Some(kw) = a[2].downcast::<PyDict>() else {
-        return Err(vm.new_type_error("__newobj_ex__() argument 3 must be a dict"));
-    };
-    let (names, values): (Vec<Value>, Vec<Value>) = kw.items().into_iter().unzip();
-    vm.call_args(&new, Args { pos: &pos, kwnames: &names, kwvalues: &values })
-}
-
-/// `copyreg._reconstructor(cls, base, state)`.
-fn copyreg_reconstructor(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact(vm, "_reconstructor", 3)?;
-    let object = crate::types::builtin_types().object.to_value();
-    if a[1].is(&object) {
-        let new = vm.get_attr_str(&object, "__new__")?;
-        return vm.call(&new, &[a[0].clone()]);
-    }
-    let new = vm.get_attr_str(&a[1], "__new__")?;
-    let obj = vm.call(&new, &[a[0].clone(), a[2].clone()])?;
-    let base_init = vm.get_attr_str(&a[1], "__init__")?;
-    let object_init = vm.get_attr_str(&object, "__init__")?;
-    if !base_init.is(&object_init) {
-        vm.call(&base_init, &[obj.clone(), a[2].clone()])?;
-    }
-    Ok(obj)
+/// `copyreg.<name>`, importing `copyreg` the first time.
+fn copyreg_attr(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let copyreg = crate::import::load_module(vm, "copyreg")?;
+    vm.get_attr_str(&copyreg, name)
 }
