@@ -319,7 +319,11 @@ class Pickler:
     def _setup(self, file_write, protocol, fix_imports, buffer_callback):
         if protocol is None:
             protocol = DEFAULT_PROTOCOL
-        protocol = protocol.__index__() if not isinstance(protocol, int) else protocol
+        if not isinstance(protocol, int):
+            index = getattr(type(protocol), "__index__", None)
+            if index is None:
+                raise TypeError(f"'{_type_name(protocol)}' object cannot be interpreted as an integer")
+            protocol = index(protocol)
         if protocol < 0:
             protocol = HIGHEST_PROTOCOL
         elif protocol > HIGHEST_PROTOCOL:

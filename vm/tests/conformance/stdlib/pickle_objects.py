@@ -96,7 +96,7 @@ SINGLETON = ReduceString()
 
 class WithSetter:
     def __init__(self):
-        self.items = [1]
+        self.log = [1]
 
     def __reduce__(self):
         return (WithSetter, (), {"extra": 5}, None, None, set_state)
@@ -104,7 +104,7 @@ class WithSetter:
 
 def set_state(obj, state):
     print("  set_state", sorted(state))
-    obj.items.append(state["extra"])
+    obj.log.append(state["extra"])
 
 
 class MyList(list):
@@ -177,7 +177,8 @@ for obj in objects:
         elif type(back).__module__ == "builtins":
             print("  ->", repr(back))
         else:
-            print("  ->", show(back), getattr(back, "cache", ""), getattr(back, "items", ""), getattr(back, "tag", ""))
+            contents = dict(back) if isinstance(back, dict) else list(back) if isinstance(back, list) else ""
+            print("  ->", show(back), getattr(back, "cache", ""), getattr(back, "log", ""), getattr(back, "tag", ""), contents)
 
 print(SINGLETON is pickle.loads(pickle.dumps(SINGLETON)))
 ml = pickle.loads(pickle.dumps(MyList([1, 2]), 2))
