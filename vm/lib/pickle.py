@@ -29,7 +29,6 @@ is not available (`pb.raw()` is).
 """
 
 import sys
-from struct import pack as _pack, unpack as _unpack
 from types import FunctionType as _FunctionType, MethodType as _MethodType
 from types import BuiltinFunctionType as _BuiltinFunctionType, ModuleType as _ModuleType
 
@@ -156,10 +155,39 @@ NEXT_BUFFER = b"\x97"
 READONLY_BUFFER = b"\x98"
 
 _TUPLE_SIZE_OPS = (EMPTY_TUPLE, TUPLE1, TUPLE2, TUPLE3)
+# The short forms of frequent opcodes, made once.
+_BININT1_OPS = [BININT1 + bytes((i,)) for i in range(256)]
+_BINPUT_OPS = [BINPUT + bytes((i,)) for i in range(256)]
+_BINGET_OPS = [BINGET + bytes((i,)) for i in range(256)]
 _BATCHSIZE = 1000
 _FRAME_SIZE_TARGET = 64 * 1024
 _FRAME_SIZE_MIN = 4
 _END = object()
+
+
+# Big-endian IEEE doubles through a native memoryview cast (the struct
+# module is written in Python here, and much slower); each call has its
+# own buffer, so threads do not share one.
+if sys.byteorder == "little":
+
+    def _pack_double(x):
+        buf = bytearray(8)
+        memoryview(buf).cast("d")[0] = x
+        buf.reverse()
+        return bytes(buf)
+
+    def _unpack_double(data):
+        return memoryview(data[::-1]).cast("d")[0]
+
+else:
+
+    def _pack_double(x):
+        buf = bytearray(8)
+        memoryview(buf).cast("d")[0] = x
+        return bytes(buf)
+
+    def _unpack_double(data):
+        return memoryview(bytes(data)).cast("d")[0]
 
 
 class PickleBuffer:
@@ -242,9 +270,12 @@ def whichmodule(obj, name):
     first module of sys.modules where the dotted name finds it, else
     '__main__'."""
     module_name = getattr(obj, "__module__", None)
-    # (Skein's `type.__module__` is a descriptor, not a name: search.)
     if isinstance(module_name, str):
         return module_name
+    # Skein's native classes may show their `__module__` descriptor here
+    # instead of a name; CPython calls them builtins.
+    if isinstance(obj, type) and module_name is not None:
+        return "builtins"
     path = name.split(".") if isinstance(name, str) else name
     for module_name, module in list(sys.modules.items()):
         if module_name == "__main__" or module_name == "__mp_main__" or module is None:
@@ -408,7 +439,10 @@ class Pickler:
             return
         memo = self.memo
         idx = len(memo)
-        self.write(self.put(idx))
+        if self.proto >= 4:
+            self.write(MEMOIZE)
+        else:
+            self.write(self.put(idx))
         memo[id(obj)] = idx, obj
 
     def put(self, idx):
@@ -416,14 +450,14 @@ class Pickler:
             return MEMOIZE
         if self.bin:
             if idx < 256:
-                return BINPUT + bytes((idx,))
+                return _BINPUT_OPS[idx]
             return LONG_BINPUT + idx.to_bytes(4, "little")
         return PUT + repr(idx).encode("ascii") + b"\n"
 
     def get(self, idx):
         if self.bin:
             if idx < 256:
-                return BINGET + bytes((idx,))
+                return _BINGET_OPS[idx]
             return LONG_BINGET + idx.to_bytes(4, "little")
         return GET + repr(idx).encode("ascii") + b"\n"
 
@@ -618,7 +652,7 @@ class Pickler:
         if -0x80000000 <= obj <= 0x7FFFFFFF:
             if self.bin:
                 if 0 <= obj <= 0xFF:
-                    self.write(BININT1 + bytes((obj,)))
+                    self.write(_BININT1_OPS[obj])
                 elif 0 <= obj <= 0xFFFF:
                     self.write(BININT2 + obj.to_bytes(2, "little"))
                 else:
@@ -638,7 +672,7 @@ class Pickler:
 
     def save_float(self, obj):
         if self.bin:
-            self.write(BINFLOAT + _pack(">d", obj))
+            self.write(BINFLOAT + _pack_double(obj))
         else:
             self.write(FLOAT + repr(obj).encode("ascii") + b"\n")
 
@@ -704,7 +738,9 @@ class Pickler:
             data = obj.encode("utf-8", "surrogatepass")
             n = len(data)
             if n <= 0xFF and self.proto >= 4:
-                self.write(SHORT_BINUNICODE + bytes((n,)) + data)
+                write = self.write
+                write(SHORT_BINUNICODE + bytes((n,)))
+                write(data)
             elif n > 0xFFFFFFFF and self.proto >= 4:
                 self._write_large_bytes(BINUNICODE8 + n.to_bytes(8, "little"), data)
             elif n >= _FRAME_SIZE_TARGET:
@@ -1331,7 +1367,13 @@ class Unpickler:
         self._stack.append(int.from_bytes(self._read(4), "little", signed=True))
 
     def _op_binint1(self):
-        self._stack.append(self._read(1)[0])
+        pos = self._pos
+        data = self._data
+        if pos < len(data):
+            self._pos = pos + 1
+            self._stack.append(data[pos])
+        else:
+            self._stack.append(self._read(1)[0])
 
     def _op_binint2(self):
         self._stack.append(int.from_bytes(self._read(2), "little"))
@@ -1361,7 +1403,7 @@ class Unpickler:
         self._stack.append(value)
 
     def _op_binfloat(self):
-        self._stack.append(_unpack(">d", self._read(8))[0])
+        self._stack.append(_unpack_double(self._read(8)))
 
     def _decode_string(self, value):
         if self.encoding == "bytes":
@@ -1413,6 +1455,14 @@ class Unpickler:
         self._stack.append(self._read(n).decode("utf-8", "surrogatepass"))
 
     def _op_short_binunicode(self):
+        pos = self._pos
+        data = self._data
+        if pos < len(data):
+            end = pos + 1 + data[pos]
+            if end <= len(data):
+                self._pos = end
+                self._stack.append(data[pos + 1 : end].decode("utf-8", "surrogatepass"))
+                return
         n = self._read(1)[0]
         self._stack.append(self._read(n).decode("utf-8", "surrogatepass"))
 
@@ -1609,7 +1659,18 @@ class Unpickler:
         self._memo_get(int(self._readline_arg().decode("latin-1")))
 
     def _op_binget(self):
-        self._memo_get(self._read(1)[0])
+        pos = self._pos
+        data = self._data
+        if pos < len(data):
+            self._pos = pos + 1
+            idx = data[pos]
+        else:
+            idx = self._read(1)[0]
+        memo = self.memo
+        if idx in memo:
+            self._stack.append(memo[idx])
+        else:
+            self._memo_get(idx)
 
     def _op_long_binget(self):
         self._memo_get(int.from_bytes(self._read(4), "little"))
@@ -1630,8 +1691,11 @@ class Unpickler:
         self.memo[idx] = self._top()
 
     def _op_memoize(self):
+        stack = self._stack
+        if len(stack) <= self._fence:
+            raise self._underflow()
         memo = self.memo
-        memo[len(memo)] = self._top()
+        memo[len(memo)] = stack[-1]
 
     def _append_from(self, start):
         stack = self._stack

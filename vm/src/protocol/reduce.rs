@@ -185,7 +185,7 @@ fn default_state(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value> {
     if required {
         let base = solid_base(cls);
         if !base.is(crate::types::builtin_types().object) {
-            let n = cls.name();
+            let n = tp_name(cls);
             return Err(vm.new_type_error(format!("cannot pickle '{n}' object")));
         }
     }
@@ -268,6 +268,19 @@ fn reduce_old(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
         Ok(new_tuple(vec![func, args, state]))
     } else {
         Ok(new_tuple(vec![func, args]))
+    }
+}
+
+/// CPython's `tp_name`, which the protocol 2+ message shows: a native
+/// class of a module other than builtins is `module.name` (`_thread.lock`).
+fn tp_name(cls: &PyType) -> String {
+    let name = cls.name();
+    if cls.is_heap_type() {
+        return name.to_string();
+    }
+    match cls.dict().get_str("__module__").and_then(|m| m.as_str().map(str::to_string)) {
+        Some(module) if module != "builtins" => format!("{module}.{name}"),
+        _ => name.to_string(),
     }
 }
 

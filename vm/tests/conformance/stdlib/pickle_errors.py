@@ -95,6 +95,15 @@ for label, obj in things:
         except Exception as e:
             print(label, proto, describe(e))
 
+# A native object with hidden state: the message names its module.
+import threading
+
+for proto in (2, 4):
+    try:
+        pickle.dumps(threading.Lock(), proto)
+    except TypeError as e:
+        print("lock", proto, describe(e))
+
 for bad_proto in (6, 100):
     try:
         pickle.dumps(1, bad_proto)
