@@ -13,7 +13,7 @@ Not provided: type comments (`type_comments=True` parses, but every
 
 import sys
 from _ast import *
-from _ast import _classes
+from _ast import _classes, _BASES
 
 _NO_DEFAULT = object()
 
@@ -1029,7 +1029,7 @@ class _Unparser(NodeVisitor):
             raise ValueError('Unexpected node inside JoinedStr, %r' % (node,))
 
     def visit_FormattedValue(self, node):
-        inner = type(self)(_avoid_backslashes=True)
+        inner = _Unparser(_avoid_backslashes=True)
         inner.set_precedence(_P_TEST + 1, node.value)
         text = inner.visit(node.value)
         with self.delimit('{', '}'):
@@ -1372,42 +1372,113 @@ def unparse(ast_obj):
 
 # ---- compiling a tree ------------------------------------------------------
 
+_COMPOUND = ('FunctionDef', 'AsyncFunctionDef', 'ClassDef', 'For', 'AsyncFor', 'While', 'If',
+             'With', 'AsyncWith', 'Match', 'Try', 'TryStar')
+
+
 class _LineKeeper(_Unparser):
     """Unparses a tree for `compile()`: every statement starts on its own
-    `lineno` when the lines so far allow it, so the code's line numbers
-    are the tree's."""
+    `lineno` when the lines so far allow it (blank lines fill the gaps;
+    simple statements that share a line are joined with `;`), so the
+    code's line numbers are the tree's."""
 
     def __init__(self):
         super().__init__()
         self._line = 1
         self._want = 0
+        self._simple = False
+        self._joinable = False
+        self._last_line = 0
+        self._last_indent = 0
+        self._after_colon = False
+        self._inline = False
+        self._depth = 0
 
     def write(self, *text):
         for t in text:
             self._line += t.count('\n')
+            self._after_colon = t == ':'
+            if t in ('(', '[', '{'):
+                self._depth += 1
+            elif t in (')', ']', '}'):
+                self._depth -= 1
         self._source.extend(text)
+
+    def _docstring_and_body(self, node):
+        self.traverse(node.body)
+
+    def buffered_text(self, f, *args):
+        # text made aside is not output: the line count stays
+        saved = self._line, self._after_colon, self._depth
+        try:
+            return super().buffered_text(f, *args)
+        finally:
+            self._line, self._after_colon, self._depth = saved
 
     def maybe_newline(self):
         pass
 
     def fill(self, text=''):
-        if self._source:
-            self.write('\n')
-        while self._line < self._want:
-            self.write('\n')
+        want = self._want
         self._want = 0
-        self.write('    ' * self._indent + text)
+        if self._inline:
+            # a body written on its header's line: `def f(): a; b`
+            self.write((' ' if self._after_colon else '; ') + text)
+        elif (want and self._joinable and self._simple and want <= self._last_line
+                and self._indent == self._last_indent):
+            self.write('; ' + text)
+        else:
+            if self._source:
+                self.write('\n')
+            while self._line < want:
+                self.write('\n')
+            self.write('    ' * self._indent + text)
+        if want:
+            self._last_line = self._line
+            self._last_indent = self._indent
+            self._joinable = self._simple
+        else:
+            self._joinable = False
+
+    def _write_docstring(self, node):
+        line = getattr(node, 'lineno', 0)
+        self._want = line if isinstance(line, int) else 0
+        self._simple = True
+        super()._write_docstring(node)
+
+    def _one_line_body(self, body):
+        if not (self._after_colon and body):
+            return False
+        for st in body:
+            line = getattr(st, 'lineno', None)
+            if (not isinstance(st, stmt) or type(st).__name__ in _COMPOUND
+                    or not isinstance(line, int) or line > self._line):
+                return False
+        return True
 
     def traverse(self, node):
-        if isinstance(node, (stmt, excepthandler)) or type(node).__name__ == 'match_case':
-            line = getattr(node, 'lineno', 0)
-            if type(node).__name__ == 'match_case':
+        if isinstance(node, list) and self._one_line_body(node):
+            self._inline = True
+            try:
+                for item in node:
+                    self.traverse(item)
+            finally:
+                self._inline = False
+            return
+        if isinstance(node, (stmt, excepthandler, match_case)):
+            if isinstance(node, match_case):
                 line = getattr(node.pattern, 'lineno', 0)
-            decorators = getattr(node, 'decorator_list', None)
-            if decorators:
-                line = min([getattr(d, 'lineno', line) - 0 for d in decorators] + [line])
-            if isinstance(line, int):
-                self._want = line
+            else:
+                line = getattr(node, 'lineno', 0)
+            for deco in getattr(node, 'decorator_list', None) or ():
+                line = min(line, getattr(deco, 'lineno', line))
+            self._want = line if isinstance(line, int) else 0
+            self._simple = isinstance(node, stmt) and type(node).__name__ not in _COMPOUND
+        elif isinstance(node, expr) and self._depth > 0:
+            # inside brackets a line break may go anywhere between tokens
+            line = getattr(node, 'lineno', 0)
+            if isinstance(line, int) and line > self._line:
+                self.write('\n' * (line - self._line))
         super().traverse(node)
 
 
@@ -1416,28 +1487,87 @@ _MODE_NODES = {'exec': 'Module', 'eval': 'Expression', 'single': 'Interactive', 
 
 def _check_node(node, where):
     """The checks of CPython's AST-to-internal conversion: required
-    fields and locations present."""
+    fields and locations present, lists where lists belong, constants
+    of the types code objects can hold."""
     cls = type(node)
     if 'lineno' in cls._attributes:
         base = cls.__mro__[1].__name__ if cls.__mro__[1] is not AST else cls.__name__
         for attr in ('lineno', 'col_offset'):
             if not hasattr(node, attr):
                 raise TypeError('required field "%s" missing from %s' % (attr, base))
+    types = getattr(cls, '_skein_field_types', {})
     for name in cls._fields:
-        t = getattr(cls, '_skein_field_types', {}).get(name, '')
+        t = types.get(name, '')
         if not hasattr(node, name):
             if t.endswith('?'):
                 continue
             raise TypeError('required field "%s" missing from %s' % (name, cls.__name__))
         value = getattr(node, name)
-        if isinstance(value, AST):
-            _check_node(value, node)
-        elif isinstance(value, list):
+        if t == 'constant':
+            bad = _invalid_constant(value)
+            if bad is not None:
+                raise TypeError('got an invalid type in %s: %s' % (cls.__name__, type(bad).__name__))
+        elif t.endswith('*'):
+            if not isinstance(value, list):
+                raise TypeError('%s field "%s" must be a list, not a %s'
+                                % (cls.__name__, name, type(value).__name__))
+            item_type = t[:-1]
             for item in value:
                 if isinstance(item, AST):
                     _check_node(item, node)
-        elif value is None and not t.endswith('?') and t:
-            raise ValueError('field "%s" is required for %s' % (name, cls.__name__))
+                elif item_type in _BASES and 'lineno' in _BASES[item_type] and item is not None:
+                    raise TypeError('required field "lineno" missing from %s' % item_type)
+        elif isinstance(value, AST):
+            _check_node(value, node)
+        elif value is None and t and not t.endswith('?'):
+            raise ValueError("field '%s' is required for %s" % (name, cls.__name__))
+
+
+# Fields whose expressions are assigned or deleted (else they are loaded).
+_TARGETS = {
+    'Assign': ('targets', 'Store'), 'AugAssign': ('target', 'Store'), 'AnnAssign': ('target', 'Store'),
+    'For': ('target', 'Store'), 'AsyncFor': ('target', 'Store'), 'Delete': ('targets', 'Del'),
+    'withitem': ('optional_vars', 'Store'), 'comprehension': ('target', 'Store'),
+    'NamedExpr': ('target', 'Store'),
+}
+
+
+def _check_contexts(node, want='Load'):
+    """CPython's validator: each Name, Attribute, Subscript, Starred, List
+    and Tuple has the context of where it stands."""
+    kind = type(node).__name__
+    if kind in ('Name', 'Attribute', 'Subscript', 'Starred', 'List', 'Tuple'):
+        have = type(getattr(node, 'ctx', None)).__name__
+        if have != want:
+            raise ValueError('expression must have %s context but has %s instead' % (want, have))
+    inherit = kind in ('Starred', 'List', 'Tuple')
+    target_field, target_ctx = _TARGETS.get(kind, (None, None))
+    for name, value in iter_fields(node):
+        if name == target_field:
+            field_want = target_ctx
+        elif inherit and name in ('elts', 'value'):
+            field_want = want
+        else:
+            field_want = 'Load'
+        if isinstance(value, AST):
+            _check_contexts(value, field_want)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, AST):
+                    _check_contexts(item, field_want)
+
+
+def _invalid_constant(value):
+    """The part of a Constant's value compile() refuses, or None."""
+    if value is None or value is ... or type(value) in (str, bytes, bool, int, float, complex):
+        return None
+    if type(value) in (tuple, frozenset):
+        for item in value:
+            bad = _invalid_constant(item)
+            if bad is not None:
+                return bad
+        return None
+    return value
 
 
 def _source_for_compile(tree, mode, only_ast):
@@ -1451,6 +1581,7 @@ def _source_for_compile(tree, mode, only_ast):
     if only_ast:
         return tree
     _check_node(tree, None)
+    _check_contexts(tree)
     return _LineKeeper().visit(tree)
 
 
