@@ -142,6 +142,7 @@ type_ignore: TypeIgnore(int lineno, string tag)
 
 class AST:
     _fields = ()
+    __match_args__ = ()
     _attributes = ()
     # per class: {field: 'type', 'type*' or 'type?'}
     _skein_field_types = {}
@@ -170,7 +171,8 @@ def _doc_of(name, decls):
 def _make_classes():
     made = {'AST': AST}
     for base, attrs in _BASES.items():
-        made[base] = type(AST)(base, (AST,), {'_fields': (), '_attributes': attrs, '__module__': 'ast'})
+        made[base] = type(AST)(base, (AST,), {'_fields': (), '__match_args__': (), '_attributes': attrs,
+                                              '__module__': 'ast'})
         if attrs:
             made[base].end_lineno = None
             made[base].end_col_offset = None
@@ -183,7 +185,8 @@ def _make_classes():
         for d in decls:
             t, field = d.split()
             types[field] = t
-        ns = {'_fields': tuple(types), '_skein_field_types': types, '__module__': 'ast',
+        ns = {'_fields': tuple(types), '__match_args__': tuple(types), '_skein_field_types': types,
+              '__module__': 'ast',
               '__doc__': _doc_of(name, decls)}
         if base.startswith('-'):
             attrs = _LOCATION if base == '-@' else ()

@@ -32,9 +32,14 @@ def parse(source, filename='<unknown>', mode='exec', *, type_comments=False, fea
     return compile(source, filename, mode, flags, _feature_version=feature_version)
 
 
+# Context and operator nodes have no fields: every tree shares one of each,
+# as CPython's do.
+_singletons = {}
+
+
 def _from_tuples(tree):
     """The nodes of the parser's tuple tree: `(name, fields, location)`."""
-    singletons = {}
+    singletons = _singletons
 
     def build(t):
         name, fields, loc = t
@@ -1405,6 +1410,7 @@ class _LineKeeper(_Unparser):
         self._source.extend(text)
 
     def _docstring_and_body(self, node):
+        # a docstring is an ordinary statement here, placed on its line
         self.traverse(node.body)
 
     def buffered_text(self, f, *args):
@@ -1439,12 +1445,6 @@ class _LineKeeper(_Unparser):
             self._joinable = self._simple
         else:
             self._joinable = False
-
-    def _write_docstring(self, node):
-        line = getattr(node, 'lineno', 0)
-        self._want = line if isinstance(line, int) else 0
-        self._simple = True
-        super()._write_docstring(node)
 
     def _one_line_body(self, body):
         if not (self._after_colon and body):
@@ -1572,17 +1572,45 @@ def _invalid_constant(value):
 
 def _source_for_compile(tree, mode, only_ast):
     """For compile(): None if `tree` is no AST, else `tree` itself (with
-    PyCF_ONLY_AST) or source text to compile."""
+    PyCF_ONLY_AST) or the source text to compile."""
     if not isinstance(tree, AST):
         return None
+    if only_ast:
+        # returned as it is, unchecked, as CPython does
+        return tree
     want = _MODE_NODES.get(mode, 'Module')
     if type(tree).__name__ != want:
         raise TypeError('expected %s node, got %s' % (want, type(tree).__name__))
-    if only_ast:
-        return tree
     _check_node(tree, None)
     _check_contexts(tree)
     return _LineKeeper().visit(tree)
 
 
-__all__ = [name for name in globals() if not name.startswith('_')]
+def main():
+    """`python -m ast [-m mode] [-a] [-i indent] [file]`: dump a file's tree."""
+    import argparse
+    parser = argparse.ArgumentParser(prog='python -m ast')
+    parser.add_argument('infile', nargs='?', default='-',
+                        help='the file to parse; defaults to stdin')
+    parser.add_argument('-m', '--mode', default='exec', choices=('exec', 'single', 'eval', 'func_type'),
+                        help='specify what kind of code must be parsed')
+    parser.add_argument('--no-type-comments', default=True, action='store_false',
+                        help="don't add information about type comments")
+    parser.add_argument('-a', '--include-attributes', action='store_true',
+                        help='include attributes such as line numbers and column offsets')
+    parser.add_argument('-i', '--indent', type=int, default=3,
+                        help='indentation of nodes (number of spaces)')
+    args = parser.parse_args()
+    if args.infile == '-':
+        name = '<stdin>'
+        source = sys.stdin.buffer.read()
+    else:
+        name = args.infile
+        with open(args.infile, 'rb') as f:
+            source = f.read()
+    tree = parse(source, name, args.mode, type_comments=args.no_type_comments)
+    print(dump(tree, include_attributes=args.include_attributes, indent=args.indent))
+
+
+if __name__ == '__main__':
+    main()

@@ -102,7 +102,15 @@ fn parse_inner(source: &str, mode: AstMode) -> Result<Node, CompileError> {
             return Err(err.clone());
         }
     }
-    if let Some(err) = parse_error::first_error(parsed.errors(), &lines) {
+    // A repeated keyword argument is the compiler's error in CPython, not
+    // the parser's: `ast.parse("f(a=1, a=2)")` succeeds.
+    let errors: Vec<_> = parsed
+        .errors()
+        .iter()
+        .filter(|e| !matches!(e.error, ruff_python_parser::ParseErrorType::DuplicateKeywordArgumentError(_)))
+        .cloned()
+        .collect();
+    if let Some(err) = parse_error::first_error(&errors, &lines) {
         return Err(err);
     }
     let conv = Conv { lines: &lines, src: source };
@@ -131,6 +139,10 @@ fn node(kind: &'static str, fields: Vec<Value>, loc: [u32; 4]) -> Value {
 
 fn bare(kind: &'static str, fields: Vec<Value>) -> Value {
     Value::Node(Box::new(Node { kind, fields, loc: None }))
+}
+
+fn first_char(r: TextRange) -> TextRange {
+    TextRange::at(r.start(), TextSize::from(1))
 }
 
 fn s(text: &str) -> Value {
@@ -257,8 +269,9 @@ impl<'a> Conv<'a> {
         Ok(match st {
             S::FunctionDef(f) => {
                 let kind = if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" };
-                if f.type_params.is_some() {
-                    return Err(self.unsupported(f.range));
+                if let Some(tp) = &f.type_params {
+                    // 3.11's parser wants the parameter list's `(` there.
+                    return Err(self.lines.syntax_error("expected '('", first_char(tp.range)));
                 }
                 let decos = self.exprs(f.decorator_list.iter().map(|d| &d.expression))?;
                 node(
@@ -275,8 +288,8 @@ impl<'a> Conv<'a> {
                 )
             }
             S::ClassDef(c) => {
-                if c.type_params.is_some() {
-                    return Err(self.unsupported(c.range));
+                if let Some(tp) = &c.type_params {
+                    return Err(self.unsupported(first_char(tp.range)));
                 }
                 let decos = self.exprs(c.decorator_list.iter().map(|d| &d.expression))?;
                 node(
@@ -398,7 +411,9 @@ impl<'a> Conv<'a> {
             S::Pass(_) => node("Pass", vec![], loc),
             S::Break(_) => node("Break", vec![], loc),
             S::Continue(_) => node("Continue", vec![], loc),
-            S::TypeAlias(_) | S::IpyEscapeCommand(_) => return Err(self.unsupported(st.range())),
+            // `type X = ...` is a name followed by a name to 3.11.
+            S::TypeAlias(t) => return Err(self.unsupported(t.name.range())),
+            S::IpyEscapeCommand(_) => return Err(self.unsupported(st.range())),
         })
     }
 
@@ -505,14 +520,16 @@ impl<'a> Conv<'a> {
                 node("Dict", vec![Value::List(keys), self.exprs(d.items.iter().map(|i| &i.value))?], loc)
             }
             E::Set(st) => node("Set", vec![self.exprs(&st.elts)?], loc),
-            E::ListComp(c) => node("ListComp", vec![self.expr(&c.elt)?, self.comprehensions(&c.generators)?], loc),
-            E::SetComp(c) => node("SetComp", vec![self.expr(&c.elt)?, self.comprehensions(&c.generators)?], loc),
+            E::ListComp(c) => node("ListComp", vec![self.comp_elt(&c.elt)?, self.comprehensions(&c.generators)?], loc),
+            E::SetComp(c) => node("SetComp", vec![self.comp_elt(&c.elt)?, self.comprehensions(&c.generators)?], loc),
             E::DictComp(c) => node(
                 "DictComp",
                 vec![self.expr(&c.key)?, self.expr(&c.value)?, self.comprehensions(&c.generators)?],
                 loc,
             ),
-            E::Generator(g) => node("GeneratorExp", vec![self.expr(&g.elt)?, self.comprehensions(&g.generators)?], loc),
+            E::Generator(g) => {
+                node("GeneratorExp", vec![self.comp_elt(&g.elt)?, self.comprehensions(&g.generators)?], loc)
+            }
             E::Await(a) => node("Await", vec![self.expr(&a.value)?], loc),
             E::Yield(y) => node("Yield", vec![self.opt(y.value.as_deref())?], loc),
             E::YieldFrom(y) => node("YieldFrom", vec![self.expr(&y.value)?], loc),
@@ -535,7 +552,7 @@ impl<'a> Conv<'a> {
                     } else {
                         vec![node(
                             "GeneratorExp",
-                            vec![self.expr(&g.elt)?, self.comprehensions(&g.generators)?],
+                            vec![self.comp_elt(&g.elt)?, self.comprehensions(&g.generators)?],
                             self.loc(a.range),
                         )]
                     }
@@ -584,6 +601,15 @@ impl<'a> Conv<'a> {
                 loc,
             ),
         })
+    }
+
+    /// The element of a list/set comprehension or generator expression,
+    /// which CPython's grammar refuses to be starred.
+    fn comp_elt(&self, e: &ast::Expr) -> R {
+        if let ast::Expr::Starred(st) = e {
+            return Err(self.lines.syntax_error("iterable unpacking cannot be used in comprehension", st.range));
+        }
+        self.expr(e)
     }
 
     /// An f-string (with any implicitly concatenated parts) as 3.11's

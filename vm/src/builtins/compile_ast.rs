@@ -77,8 +77,8 @@ pub fn parse_to_ast(vm: &mut Vm, text: &str, filename: &str, mode: &str) -> PyRe
 }
 
 /// `compile(tree, filename, mode, flags)`: `None` when `src` is not an
-/// `ast.AST`; the tree itself with `PyCF_ONLY_AST` (checked against the
-/// mode, as CPython does); else its code object.
+/// `ast.AST`; the tree itself with `PyCF_ONLY_AST`; else its code
+/// object.
 pub fn compile_tree(vm: &mut Vm, src: &Value, filename: &str, mode: &str, only_ast: bool) -> PyResult<Option<Value>> {
     let ast = import_ast(vm)?;
     let f = vm.get_attr(&ast, &intern("_source_for_compile"))?;

@@ -3,6 +3,7 @@
 
 mod codegen;
 mod errors;
+mod pyast;
 mod scoping;
 
 use crate::bytecode::{CodeObject, Constant};

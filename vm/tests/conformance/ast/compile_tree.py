@@ -64,3 +64,5 @@ try:
     ast.parse("x = 1", mode="bogus")
 except ValueError as e:
     print(e)
+e = ast.Expression(ast.Constant(1))
+print(compile(e, "<s>", "exec", ast.PyCF_ONLY_AST) is e)

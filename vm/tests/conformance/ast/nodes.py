@@ -36,3 +36,23 @@ print(type(ast.Num(3)).__name__, ast.Num(3).n, ast.Str("s").s)
 print(ast.PyCF_ONLY_AST, ast.PyCF_TYPE_COMMENTS, ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
 t = ast.parse("a; b")
 print(t.body[0].value.ctx is t.body[1].value.ctx)
+print(ast.parse("a").body[0].value.ctx is ast.parse("b").body[0].value.ctx, ast.Load() is ast.Load())
+print(ast.Name.__match_args__, ast.expr.__match_args__, ast.AST.__match_args__)
+for node in ast.walk(ast.parse("x = f(1, y)")):
+    match node:
+        case ast.Name(name, ast.Load()):
+            print("load", name)
+        case ast.Name(name, ast.Store()):
+            print("store", name)
+        case ast.Constant(value=v):
+            print("const", v)
+
+
+class MyNode(ast.AST):
+    _fields = ("a", "b")
+
+
+m = MyNode(1, b=[ast.Name("z")])
+print(ast.dump(m), [type(c).__name__ for c in ast.iter_child_nodes(m)])
+import _ast
+print(_ast.AST is ast.AST, _ast.Name is ast.Name, _ast.PyCF_ONLY_AST)
