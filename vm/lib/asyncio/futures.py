@@ -10,6 +10,7 @@ __all__ = ('Future', 'wrap_future', 'isfuture')
 import concurrent.futures
 import contextvars
 import reprlib
+import types
 
 from . import events
 from . import exceptions
@@ -95,7 +96,7 @@ class Future:
         }
         self._loop.call_exception_handler(context)
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(types.GenericAlias)
 
     def get_loop(self):
         loop = self._loop
