@@ -153,6 +153,30 @@ fn single_statement_check(
     Ok(())
 }
 
+/// CPython 3.11's position of a generic "invalid syntax" at the end of
+/// a line: it ends where it starts (not on the next line), and in `eval`
+/// and `single` mode, where no newline is added to the input, the end of
+/// the input is column 0 (`compile('1 +', '', 'eval')`).
+fn end_of_input_position(err: &mut CompileError, source: &str, mode: Mode, lines: &LineIndex) {
+    if err.message != "invalid syntax" || err.line == 0 {
+        return;
+    }
+    let text = lines.line_text(err.line);
+    let line_end = text.chars().count() as i32 + 1;
+    if err.col != line_end {
+        return;
+    }
+    let last_line = source.lines().count() as u32;
+    if mode != Mode::Exec && !source.ends_with('\n') && err.line == last_line.max(1) {
+        err.col = 0;
+        err.end_col = 0;
+        err.end_line = err.line;
+    } else if err.end_line > err.line && err.end_col <= 1 {
+        err.end_line = err.line;
+        err.end_col = err.col;
+    }
+}
+
 fn compile_inner(source: &str, filename: &str, mode: Mode) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
     let lines = LineIndex::new(source);
     let parse_mode = if mode == Mode::Eval { ParseMode::Expression } else { ParseMode::Module };
@@ -167,7 +191,8 @@ fn compile_inner(source: &str, filename: &str, mode: Mode) -> Result<(CodeObject
             return Err(err.clone());
         }
     }
-    if let Some(err) = parse_error::first_error(parsed.errors(), &lines) {
+    if let Some(mut err) = parse_error::first_error(parsed.errors(), &lines) {
+        end_of_input_position(&mut err, source, mode, &lines);
         return Err(err);
     }
     let mut warnings = warnings::escape_warnings(parsed.tokens(), &lines);

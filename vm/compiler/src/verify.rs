@@ -44,6 +44,15 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
     let mut next_cache = 0u32;
     while i < code.code.len() {
         let (op, arg, next) = code.decode_at(i).ok_or_else(|| format!("undecodable unit at {i}"))?;
+        // Bytecode from `types.CodeType` / `replace()` may end inside an
+        // instruction (its cache unit missing) or pile up prefixes (the
+        // interpreter keeps an instruction's length in a byte).
+        if next > code.code.len() {
+            return Err(format!("instruction at {i} runs past the end"));
+        }
+        if next - i > 4 {
+            return Err(format!("too many EXTENDED_ARG prefixes at {i}"));
+        }
         if op == Opcode::CACHE {
             return Err(format!("stray CACHE at {i}"));
         }
@@ -166,4 +175,30 @@ fn check_stack(code: &CodeObject, ins: &[Decoded], index_of: &[usize]) -> Result
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verify;
+    use crate::bytecode::{Instr, Opcode};
+    use crate::{compile, Mode};
+
+    /// Truncated or prefix-laden bytecode (as `types.CodeType` may give)
+    /// is an error, never a panic.
+    #[test]
+    fn malformed_units_are_errors() {
+        let base = compile("x.y\n", "<t>", Mode::Exec).unwrap_or_else(|e| panic!("{e}"));
+        for cut in 0..base.code.len() {
+            let mut c = base.clone();
+            c.code = c.code[..cut].to_vec().into_boxed_slice();
+            c.locations = c.locations[..cut].to_vec().into_boxed_slice();
+            let _ = verify(&c);
+        }
+        let mut c = base.clone();
+        let mut units = vec![Instr::new(Opcode::EXTENDED_ARG, 0).0; 300];
+        units.extend(c.code.iter().copied());
+        c.locations = vec![Default::default(); units.len()].into_boxed_slice();
+        c.code = units.into_boxed_slice();
+        assert!(verify(&c).is_err());
+    }
 }

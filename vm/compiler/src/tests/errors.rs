@@ -319,6 +319,28 @@ fn eval_mode_errors() {
 }
 
 #[test]
+fn end_of_input_positions() {
+    // (source, mode, (lineno, offset, end_lineno, end_offset)) from
+    // CPython 3.11's compile().
+    let cases: &[(&str, Mode, (u32, i32, u32, i32))] = &[
+        ("1 +", Mode::Exec, (1, 4, 1, 4)),
+        ("1 +\n", Mode::Exec, (1, 4, 1, 4)),
+        ("1 +", Mode::Eval, (1, 0, 1, 0)),
+        ("1 +\n", Mode::Eval, (1, 4, 1, 4)),
+        ("1 +", Mode::Single, (1, 0, 1, 0)),
+        ("1 +\n", Mode::Single, (1, 4, 1, 4)),
+        ("x.", Mode::Exec, (1, 3, 1, 3)),
+        ("x.", Mode::Eval, (1, 0, 1, 0)),
+        ("1 + 2 +", Mode::Single, (1, 0, 1, 0)),
+        ("@\ndef f(): pass", Mode::Exec, (1, 2, 1, 2)),
+    ];
+    for &(src, mode, want) in cases {
+        let e = compile(src, "<s>", mode).unwrap_err();
+        assert_eq!((e.line, e.col, e.end_line, e.end_col), want, "{src:?} {mode:?}");
+    }
+}
+
+#[test]
 fn error_carries_line_text() {
     let e = compile("x = 1\nif x\n    pass\n", "<s>", Mode::Exec).unwrap_err();
     assert_eq!((e.line, e.col), (2, 5));
