@@ -1333,7 +1333,7 @@ impl Vm {
                                 // A generator resumed inline by FOR_ITER: the
                                 // window goes back and the caller continues
                                 // with the value.
-                                let Some(mut frame) = self.frames.frames.pop() else {
+                                let Some(mut frame) = self.frames.pop_suspended() else {
                                     return Ok(FrameExit::Yield(v));
                                 };
                                 if let Some(g) = frame.generator.take() {

@@ -206,6 +206,16 @@ impl Drop for Frame {
     }
 }
 
+/// What [`FrameStack::pop_suspended`] hands back of a generator's record.
+pub struct Suspended {
+    pub generator: Option<Value>,
+    pub saved_handled: Option<Value>,
+    pub base: usize,
+    pub pc: usize,
+    pub lasti: usize,
+    pub yield_from: bool,
+}
+
 #[derive(Default)]
 pub struct FrameStack {
     pub values: Vec<Option<Value>>,
@@ -348,6 +358,47 @@ impl FrameStack {
             drop(std::ptr::read(&(*self.frames.as_ptr().add(n - 1)).func));
         }
         Some(is_entry)
+    }
+
+    /// Pops the top record, a function frame that just yielded (a
+    /// generator's), and hands back what the generator keeps of it; its
+    /// window stays on the value stack for the caller to move. Reads the
+    /// record's fields in place instead of moving the whole record out and
+    /// running its generic drop. `None`, having done nothing, when the top
+    /// record runs no function or has a locals mapping (never a
+    /// generator's).
+    #[inline(always)]
+    pub fn pop_suspended(&mut self) -> Option<Suspended> {
+        let n = self.frames.len();
+        let f = self.frames.last()?;
+        if f.func.is_none() || f.locals.is_some() {
+            return None;
+        }
+        // SAFETY: the record at `n - 1` is initialised; after `set_len` the
+        // vector no longer owns it, and each of its owned fields is read
+        // out here exactly once: `func`, `generator`, `saved_handled` and
+        // `frame_obj` (moved into locals below and released or returned),
+        // `locals` (checked `None`). With `func` set, `code`, `globals` and
+        // `builtins` are borrowed copies (see `Frame`) that need no release;
+        // the other fields are plain data.
+        let (s, func, frame_obj) = unsafe {
+            self.frames.set_len(n - 1);
+            let p = self.frames.as_ptr().add(n - 1);
+            let s = Suspended {
+                generator: std::ptr::read(&(*p).generator),
+                saved_handled: std::ptr::read(&(*p).saved_handled),
+                base: (*p).base,
+                pc: (*p).pc,
+                lasti: (*p).lasti,
+                yield_from: (*p).yield_from,
+            };
+            (s, std::ptr::read(&(*p).func), std::ptr::read(&(*p).frame_obj))
+        };
+        if let Some(fo) = frame_obj {
+            crate::interp::frame_object::detach(&fo);
+        }
+        drop(func);
+        Some(s)
     }
 
     /// `values.truncate(to)` with the drops inlined: a returning frame's

@@ -11,7 +11,7 @@ use skein_compiler::bytecode::Opcode;
 use crate::function::args::Args;
 use crate::function::PyFunction;
 use crate::interp::eval::FrameExit;
-use crate::interp::frame::Frame;
+use crate::interp::frame::{Frame, Suspended};
 use crate::object::{Locked, PyPayload, PyRef};
 use crate::types::exceptions::{e_get_attr, exc, PyBaseException};
 use crate::types::iterators::NativeIterator;
@@ -333,11 +333,12 @@ impl PyGenerator {
         let gen_exc = std::mem::replace(&mut vm.handled, saved_exc);
         match r {
             Ok(FrameExit::Yield(v)) => {
-                let frame = vm.frames.frames.pop();
+                // Released after the state lock (declared before it).
+                let frame = vm.frames.pop_suspended();
                 vm.frames.move_tail_into(base, &mut window);
                 let mut s = self.state.lock();
                 s.window = window;
-                if let Some(f) = frame {
+                if let Some(f) = &frame {
                     s.pc = f.pc;
                     s.lasti = f.lasti;
                     s.yield_from = f.yield_from;
@@ -418,7 +419,7 @@ impl PyGenerator {
 
     /// `YIELD_VALUE` in a frame entered by [`PyGenerator::enter_inline`]
     /// (already popped): the window goes back to the generator.
-    pub(crate) fn suspend_inline(&self, vm: &mut Vm, frame: &mut Frame) {
+    pub(crate) fn suspend_inline(&self, vm: &mut Vm, frame: &mut Suspended) {
         let gen_exc = std::mem::replace(&mut vm.handled, frame.saved_handled.take());
         let mut s = self.state.lock();
         vm.frames.move_tail_into(frame.base, &mut s.window);
