@@ -79,15 +79,7 @@ pub fn compile_with_warnings(
         return Err(parse_error::tok_error(&e, &lines));
     }
     if depth > MAX_EXPR_DEPTH {
-        return Err(CompileError {
-            kind: ErrorKind::RecursionError,
-            message: "maximum recursion depth exceeded during compilation".into(),
-            line: 0,
-            col: 0,
-            end_line: 0,
-            end_col: 0,
-            text: String::new(),
-        });
+        return Err(recursion_error());
     }
     if depth <= INLINE_EXPR_DEPTH {
         return compile_inner(source, filename, mode);
@@ -230,5 +222,20 @@ pub fn symbol_table(source: &str) -> Result<symtable::SymbolTable, CompileError>
     let future_annotations = codegen::scan_future(&module.body, &lines)?;
     symtable::build_module(&module.body, &lines, future_annotations)
 }
+
+/// The error for source nested deeper than the compiler follows
+/// (CPython's "maximum recursion depth exceeded during compilation").
+pub(crate) fn recursion_error() -> CompileError {
+    CompileError {
+        kind: ErrorKind::RecursionError,
+        message: "maximum recursion depth exceeded during compilation".into(),
+        line: 0,
+        col: 0,
+        end_line: 0,
+        end_col: 0,
+        text: String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests;

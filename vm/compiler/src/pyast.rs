@@ -10,7 +10,7 @@
 //! definition starts at its `def`/`class` keyword.
 
 use crate::error::LineIndex;
-use crate::{parse_error, scan, CompileError, ErrorKind};
+use crate::{parse_error, recursion_error, scan, CompileError};
 use num_bigint::BigInt;
 use ruff_python_ast as ast;
 use ruff_python_parser::{Mode as ParseMode, ParseOptions};
@@ -74,18 +74,6 @@ pub fn parse(source: &str, mode: AstMode) -> Result<Node, CompileError> {
             _ => Err(recursion_error()),
         }
     })
-}
-
-fn recursion_error() -> CompileError {
-    CompileError {
-        kind: ErrorKind::RecursionError,
-        message: "maximum recursion depth exceeded during compilation".into(),
-        line: 0,
-        col: 0,
-        end_line: 0,
-        end_col: 0,
-        text: String::new(),
-    }
 }
 
 fn parse_inner(source: &str, mode: AstMode) -> Result<Node, CompileError> {

@@ -76,69 +76,57 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
     def _ensure_fd_no_transport(self, fd):
         pass
 
-    def _add_reader(self, fd, callback, *args):
+    # A registered fd's data is (reader handle, writer handle); `slot` 0
+    # is the reader (EVENT_READ), 1 the writer (EVENT_WRITE).
+
+    def _add_handler(self, fd, slot, callback, args):
         self._check_closed()
         handle = events.Handle(callback, args, self, None)
+        event = (selectors.EVENT_READ, selectors.EVENT_WRITE)[slot]
         try:
             key = self._selector.get_key(fd)
         except KeyError:
-            self._selector.register(fd, selectors.EVENT_READ, (handle, None))
+            data = [None, None]
+            data[slot] = handle
+            self._selector.register(fd, event, tuple(data))
         else:
-            mask, (reader, writer) = key.events, key.data
-            self._selector.modify(fd, mask | selectors.EVENT_READ, (handle, writer))
-            if reader is not None:
-                reader.cancel()
+            data = list(key.data)
+            old, data[slot] = data[slot], handle
+            self._selector.modify(fd, key.events | event, tuple(data))
+            if old is not None:
+                old.cancel()
         return handle
+
+    def _remove_handler(self, fd, slot):
+        if self.is_closed():
+            return False
+        try:
+            key = self._selector.get_key(fd)
+        except KeyError:
+            return False
+        mask = key.events & ~(selectors.EVENT_READ, selectors.EVENT_WRITE)[slot]
+        data = list(key.data)
+        old, data[slot] = data[slot], None
+        if not mask:
+            self._selector.unregister(fd)
+        else:
+            self._selector.modify(fd, mask, tuple(data))
+        if old is not None:
+            old.cancel()
+            return True
+        return False
+
+    def _add_reader(self, fd, callback, *args):
+        return self._add_handler(fd, 0, callback, args)
 
     def _remove_reader(self, fd):
-        if self.is_closed():
-            return False
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
-            return False
-        mask, (reader, writer) = key.events, key.data
-        mask &= ~selectors.EVENT_READ
-        if not mask:
-            self._selector.unregister(fd)
-        else:
-            self._selector.modify(fd, mask, (None, writer))
-        if reader is not None:
-            reader.cancel()
-            return True
-        return False
+        return self._remove_handler(fd, 0)
 
     def _add_writer(self, fd, callback, *args):
-        self._check_closed()
-        handle = events.Handle(callback, args, self, None)
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
-            self._selector.register(fd, selectors.EVENT_WRITE, (None, handle))
-        else:
-            mask, (reader, writer) = key.events, key.data
-            self._selector.modify(fd, mask | selectors.EVENT_WRITE, (reader, handle))
-            if writer is not None:
-                writer.cancel()
-        return handle
+        return self._add_handler(fd, 1, callback, args)
 
     def _remove_writer(self, fd):
-        if self.is_closed():
-            return False
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
-            return False
-        mask, (reader, writer) = key.events, key.data
-        mask &= ~selectors.EVENT_WRITE
-        if not mask:
-            self._selector.unregister(fd)
-        else:
-            self._selector.modify(fd, mask, (reader, None))
-        if writer is not None:
-            writer.cancel()
-            return True
-        return False
+        return self._remove_handler(fd, 1)
 
     def add_reader(self, fd, callback, *args):
         """Calls callback(*args) whenever fd is readable."""
