@@ -41,6 +41,10 @@ fn caches_shown_on_request() {
     assert_eq!(got, want);
 }
 
+/// The loop's back edge exists only for control flow: it has no line of
+/// its own and takes the line of the instruction before it, as CPython
+/// 3.11's assembler does (a line event for `while` comes from the test
+/// at offset 0, the jump target).
 #[test]
 fn loop_with_jumps_and_a_global_call() {
     let got = dis_output(&format!("{FUNCS}dis.dis(g)"));
@@ -50,8 +54,7 @@ fn loop_with_jumps_and_a_global_call() {
   6           8 LOAD_FAST__LOAD_CONST     0 (n, 1)
              12 BINARY_OP               23 (-=)
              20 STORE_FAST               0 (n)
-
-  5          24 JUMP_BACKWARD            0 (to 0)
+             24 JUMP_BACKWARD            0 (to 0)
 
   7     >>   28 LOAD_GLOBAL              1 (NULL + len)
              36 LOAD_FAST                0 (n)
