@@ -197,8 +197,7 @@ pub fn collect_generation(hooks: &mut dyn GcHooks, generation: Generation) -> Op
         let dead_by_merge = merge_all_inboxes();
         let resurrected = split_resurrected(&mut garbage);
         drop(stw);
-        let pause2 = t1.elapsed().as_nanos() as u64;
-        stats.pause_ns += pause2;
+        stats.pause_ns += t1.elapsed().as_nanos() as u64;
         stats.resurrected = resurrected.len();
         drop(resurrected);
         drop(dead_by_merge);

@@ -15,7 +15,7 @@ Design notes:
 from abc import get_cache_token
 from collections import namedtuple
 from types import GenericAlias, MethodType
-from _thread import allocate_lock
+from _thread import RLock as _RLock
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce',
@@ -493,8 +493,10 @@ class _lru_cache_wrapper:
         # Threads run at once (no GIL): the links, the counters and the
         # check-then-evict sequence below are guarded, as CPython's C
         # wrapper guards them with a critical section. Never held while the
-        # user function runs (it may call the wrapper again).
-        self._lock = allocate_lock()
+        # user function runs (it may call the wrapper again). Re-entrant:
+        # hashing or comparing a key runs its __hash__/__eq__ with the lock
+        # held, and those may call the wrapper too.
+        self._lock = _RLock()
         root = _Node()
         root.prev = root.next = root
         root.key = root.result = None

@@ -190,7 +190,7 @@ fn random_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(seed) = args.pos.get(1) {
         seed_from(vm, &r, seed)?;
     }
-    Ok(r.clone())
+    Ok(r)
 }
 
 fn seed_from(vm: &mut Vm, r: &Value, arg: &Value) -> PyResult<()> {
