@@ -38,8 +38,12 @@ def _task_name_counter():
 
 
 # Every live task, weakly: id -> weakref. Guarded by a lock because tasks
-# of several threads' loops register and unregister at once.
-_all_tasks_lock = threading.Lock()
+# of several threads' loops register and unregister at once. Re-entrant
+# because a task can die while this thread holds it: the thread runs its
+# deferred finalizers at calls inside the `with` bodies below (and objects
+# other threads released to it, as 3.13t merges refcounts at its eval
+# breaker), and the dying task's `_gone` callback takes the lock again.
+_all_tasks_lock = threading.RLock()
 _all_tasks = {}
 # The task running on each loop (each loop runs in one thread).
 _current_tasks = {}
