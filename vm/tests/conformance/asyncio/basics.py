@@ -10,8 +10,10 @@ loop.call_soon(out.append, 2)
 h = loop.call_soon(out.append, 3)
 h.cancel()
 print(h.cancelled())
-loop.call_later(0.02, out.append, "late")
+# call_at first: "late" is then due at least 0.01 s after "at" however
+# slowly these two lines run.
 loop.call_at(loop.time() + 0.01, out.append, "at")
+loop.call_later(0.02, out.append, "late")
 loop.call_later(0.03, loop.stop)
 loop.run_forever()
 print(out)
