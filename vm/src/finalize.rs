@@ -296,6 +296,9 @@ impl Vm {
     pub(crate) fn finalizer_point(&mut self, fidx: usize, lasti: usize) {
         if self.thread.breaker_bits() & BREAKER_FINALIZERS != 0 {
             self.frames.frames[fidx].lasti = lasti;
+            // The plain dispatch loop does not keep `lasti_now` current;
+            // the finalizers' nested loops read it as this frame's line.
+            self.frames.lasti_now = lasti;
             run_pending(self);
         }
     }

@@ -198,7 +198,11 @@ impl Vm {
             let base = frame.base;
             let slots = frame.slots;
             let mut pc = frame.pc;
-            self.frames.lasti_now = frame.lasti;
+            if TRACING {
+                // A 'call' event's trace function starts a nested loop,
+                // which records `lasti_now` as this frame's instruction.
+                self.frames.lasti_now = frame.lasti;
+            }
             let co = &*code.co;
             let instrs: &[crate::function::Decoded] = &code.instrs;
             let names: &[Value] = &code.names;
@@ -270,7 +274,19 @@ impl Vm {
                     }
                     let lasti = pc;
                     raised_at = pc;
-                    self.frames.lasti_now = pc;
+                    // Only the traced loop keeps `lasti_now` current on
+                    // every instruction; the plain loop writes it where
+                    // something can look (`here!`).
+                    if TRACING {
+                        self.frames.lasti_now = pc;
+                    }
+                    macro_rules! here {
+                        () => {
+                            if !TRACING {
+                                self.frames.lasti_now = lasti;
+                            }
+                        };
+                    }
                     if TRACING {
                         if trace_skip {
                             trace_skip = false;
@@ -383,17 +399,20 @@ impl Vm {
                             self.finalizer_point(fidx, lasti);
                         }
                         Opcode::LOAD_NAME => {
+                            here!();
                             let name = &names[arg as usize];
                             let v = tri!(self.load_name(fidx, name));
                             push!(v)
                         }
                         Opcode::STORE_NAME => {
+                            here!();
                             let v = pop!();
                             let name = names[arg as usize].clone();
                             tri!(self.store_name(fidx, name, Some(v)));
                             self.finalizer_point(fidx, lasti);
                         }
                         Opcode::DELETE_NAME => {
+                            here!();
                             let name = names[arg as usize].clone();
                             tri!(self.store_name(fidx, name, None));
                             self.finalizer_point(fidx, lasti);
@@ -419,11 +438,13 @@ impl Vm {
                             }
                         }
                         Opcode::STORE_GLOBAL => {
+                            here!();
                             let v = pop!();
                             self.frames.frames[fidx].globals().set_str_key(names[arg as usize].clone(), v);
                             self.finalizer_point(fidx, lasti);
                         }
                         Opcode::DELETE_GLOBAL => {
+                            here!();
                             let g = self.frames.frames[fidx].globals().clone();
                             let name = &names[arg as usize];
                             if tri!(g.pop_item(self, name)).is_none() {
@@ -482,6 +503,7 @@ impl Vm {
                             }
                         }
                         Opcode::LOAD_CLASSDEREF => {
+                            here!();
                             let name = code.localsplus_names[arg as usize].clone();
                             let locals = self.frames.frames[fidx].locals.clone();
                             let mut found = None;
@@ -503,6 +525,7 @@ impl Vm {
                             }
                         }
                         Opcode::LOAD_ATTR => {
+                            here!();
                             let slot = instrs[pc - 1].arg as usize;
                             let name = &names[(arg >> 1) as usize];
                             let obj = pop!();
@@ -523,18 +546,21 @@ impl Vm {
                             }
                         }
                         Opcode::STORE_ATTR => {
+                            here!();
                             let slot = instrs[pc - 1].arg as usize;
                             let obj = pop!();
                             let v = pop!();
                             tri!(self.store_attr_cached(slots, slot, &obj, &names[arg as usize], Some(v)));
                         }
                         Opcode::DELETE_ATTR => {
+                            here!();
                             let obj = pop!();
                             tri!(self.set_attr(&obj, &names[arg as usize], None));
                             drop(obj);
                             self.finalizer_point(fidx, lasti);
                         }
                         Opcode::UNARY_NEGATIVE => {
+                            here!();
                             let v = pop!();
                             let r = match (v.as_small_int(), v.as_tagged_float()) {
                                 (Some(i), _) => Ok(int_from_i64(-i)),
@@ -544,11 +570,13 @@ impl Vm {
                             push!(tri!(r))
                         }
                         Opcode::UNARY_NOT => {
+                            here!();
                             let v = pop!();
                             let b = tri!(self.truthy(&v));
                             push!(bool_value(!b))
                         }
                         Opcode::UNARY_INVERT => {
+                            here!();
                             let v = pop!();
                             let r = match v.as_small_int() {
                                 Some(i) => Ok(int_from_i64(!i)),
@@ -560,6 +588,7 @@ impl Vm {
                             if crate::interp::number_ops::binary_in_place(&mut self.frames.values, arg) {
                                 continue 'dispatch;
                             }
+                            here!();
                             let b = pop!();
                             let a = pop!();
                             let r = match fast_binary(&a, &b, arg) {
@@ -582,6 +611,7 @@ impl Vm {
                             let r = match crate::interp::number_ops::compare_in_place(&mut self.frames.values, op) {
                                 Some(r) => r,
                                 None => {
+                                    here!();
                                     let b = pop!();
                                     let a = pop!();
                                     // Two tagged ints were settled in place.
@@ -615,6 +645,7 @@ impl Vm {
                             push!(bool_value(a.is(&b) != (arg == 1)))
                         }
                         Opcode::CONTAINS_OP => {
+                            here!();
                             let container = pop!();
                             let item = pop!();
                             let r = tri!(self.contains(&container, &item));
@@ -625,17 +656,22 @@ impl Vm {
                             let container = pop!();
                             let v = match crate::interp::iter_ops::subscr_fast(&container, &key) {
                                 Some(v) => v,
-                                None => tri!(self.get_item(&container, &key)),
+                                None => {
+                                    here!();
+                                    tri!(self.get_item(&container, &key))
+                                }
                             };
                             push!(v)
                         }
                         Opcode::STORE_SUBSCR => {
+                            here!();
                             let key = pop!();
                             let container = pop!();
                             let v = pop!();
                             tri!(self.set_item(&container, &key, v));
                         }
                         Opcode::DELETE_SUBSCR => {
+                            here!();
                             let key = pop!();
                             let container = pop!();
                             tri!(self.del_item(&container, &key));
@@ -643,6 +679,7 @@ impl Vm {
                             self.finalizer_point(fidx, lasti);
                         }
                         Opcode::BINARY_SLICE => {
+                            here!();
                             let stop = pop!();
                             let start = pop!();
                             let container = pop!();
@@ -650,6 +687,7 @@ impl Vm {
                             push!(v)
                         }
                         Opcode::STORE_SLICE => {
+                            here!();
                             let stop = pop!();
                             let start = pop!();
                             let container = pop!();
@@ -669,6 +707,7 @@ impl Vm {
                             push!(new_list(items))
                         }
                         Opcode::BUILD_SET => {
+                            here!();
                             let n = self.frames.values.len() - arg as usize;
                             let items: Vec<Value> =
                                 self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
@@ -676,6 +715,7 @@ impl Vm {
                             push!(s)
                         }
                         Opcode::BUILD_MAP => {
+                            here!();
                             let n = self.frames.values.len() - 2 * arg as usize;
                             let items: Vec<Value> =
                                 self.frames.values.drain(n..).map(|v| v.unwrap_or_else(none)).collect();
@@ -687,6 +727,7 @@ impl Vm {
                             push!(d.into_value())
                         }
                         Opcode::BUILD_CONST_KEY_MAP => {
+                            here!();
                             let keys = pop!();
                             let n = self.frames.values.len() - arg as usize;
                             let vals: Vec<Value> =
@@ -722,6 +763,7 @@ impl Vm {
                             }
                         }
                         Opcode::SET_ADD => {
+                            here!();
                             let v = pop!();
                             let n = self.frames.values.len();
                             let target = self.frames.values[n - arg as usize].clone().unwrap_or_else(none);
@@ -732,6 +774,7 @@ impl Vm {
                             }
                         }
                         Opcode::MAP_ADD => {
+                            here!();
                             let v = pop!();
                             let k = pop!();
                             let n = self.frames.values.len();
@@ -741,6 +784,7 @@ impl Vm {
                             }
                         }
                         Opcode::LIST_EXTEND => {
+                            here!();
                             let iterable = pop!();
                             let n = self.frames.values.len();
                             let target = self.frames.values[n - arg as usize].clone().unwrap_or_else(none);
@@ -766,12 +810,14 @@ impl Vm {
                             }
                         }
                         Opcode::SET_UPDATE => {
+                            here!();
                             let iterable = pop!();
                             let n = self.frames.values.len();
                             let target = self.frames.values[n - arg as usize].clone().unwrap_or_else(none);
                             tri!(self.call_method(&target, "update", &[iterable]));
                         }
                         Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                            here!();
                             let mapping = pop!();
                             let n = self.frames.values.len();
                             let target = self.frames.values[n - arg as usize].clone().unwrap_or_else(none);
@@ -811,12 +857,14 @@ impl Vm {
                                     continue;
                                 }
                             }
+                            here!();
                             let items = tri!(self.unpack(&seq, n));
                             for v in items.into_iter().rev() {
                                 push!(v);
                             }
                         }
                         Opcode::UNPACK_EX => {
+                            here!();
                             let seq = pop!();
                             let before = (arg & 0xff) as usize;
                             let after = (arg >> 8) as usize;
@@ -857,6 +905,7 @@ impl Vm {
                             }
                         }
                         Opcode::GET_ITER => {
+                            here!();
                             let v = pop!();
                             let it = tri!(self.iter(&v));
                             push!(it)
@@ -876,6 +925,7 @@ impl Vm {
                                 }
                                 continue;
                             }
+                            here!();
                             let it = top!();
                             let next = *fetch(instrs, pc);
                             if next.op == Opcode::UNPACK_SEQUENCE && next.arg == 2 {
@@ -915,6 +965,7 @@ impl Vm {
                         Opcode::JUMP_BACKWARD => {
                             pc = arg as usize;
                             if self.thread.breaker_bits() != 0 {
+                                here!();
                                 tri!(self.handle_eval_breaker());
                                 if crate::interp::trace::take_breaker(self) && !TRACING {
                                     // Tracing began: the traced loop goes on.
@@ -933,7 +984,10 @@ impl Vm {
                                     std::mem::forget(v);
                                     b
                                 }
-                                None => tri!(self.truthy(&v)),
+                                None => {
+                                    here!();
+                                    tri!(self.truthy(&v))
+                                }
                             };
                             if b == (op == Opcode::POP_JUMP_IF_TRUE) {
                                 pc = arg as usize;
@@ -950,6 +1004,7 @@ impl Vm {
                             }
                         }
                         Opcode::CALL => {
+                            here!();
                             self.frames.frames[fidx].lasti = lasti;
                             if self.thread.breaker_bits() != 0 {
                                 tri!(self.handle_eval_breaker());
@@ -1020,6 +1075,7 @@ impl Vm {
                             push!(r)
                         }
                         Opcode::CALL_FUNCTION_EX => {
+                            here!();
                             self.frames.frames[fidx].lasti = lasti;
                             if self.thread.breaker_bits() != 0 {
                                 tri!(self.handle_eval_breaker());
@@ -1068,6 +1124,7 @@ impl Vm {
                             push!(r)
                         }
                         Opcode::MAKE_FUNCTION => {
+                            here!();
                             let code_v = pop!();
                             let closure = if arg & 0x08 != 0 { pop!().downcast::<PyTuple>() } else { None };
                             let annotations = if arg & 0x04 != 0 { Some(pop!()) } else { None };
@@ -1111,6 +1168,8 @@ impl Vm {
                                 Some(true) => return Ok(FrameExit::Return(v)),
                                 None => {}
                             }
+                            // The frame object's snapshot takes this instruction.
+                            here!();
                             if self.frames.frames[fidx].returns_instance {
                                 match crate::interp::call_ops::finish_init(self, v) {
                                     Ok(obj) => push!(obj),
@@ -1142,17 +1201,20 @@ impl Vm {
                             continue 'frames;
                         }
                         Opcode::CALL_INTRINSIC_1 => {
+                            here!();
                             let v = pop!();
                             let r = tri!(self.intrinsic1(fidx, arg, v));
                             push!(r)
                         }
                         Opcode::CALL_INTRINSIC_2 => {
+                            here!();
                             let b = pop!();
                             let a = pop!();
                             let r = tri!(crate::interp::except_star::intrinsic2(self, arg, a, b));
                             push!(r)
                         }
                         Opcode::IMPORT_NAME => {
+                            here!();
                             let fromlist = pop!();
                             let level = pop!();
                             let globals = self.frames.frames[fidx].globals().clone();
@@ -1166,11 +1228,13 @@ impl Vm {
                             push!(m)
                         }
                         Opcode::IMPORT_FROM => {
+                            here!();
                             let m = top!();
                             let v = tri!(crate::import::import_from(self, &m, &names[arg as usize]));
                             push!(v)
                         }
                         Opcode::LOAD_BUILD_CLASS => {
+                            here!();
                             let b = self.frames.frames[fidx].builtins().get_str("__build_class__");
                             match b {
                                 Some(b) => push!(b),
@@ -1181,6 +1245,7 @@ impl Vm {
                             }
                         }
                         Opcode::SETUP_ANNOTATIONS => {
+                            here!();
                             if let Some(l) = self.frames.frames[fidx].locals.clone() {
                                 let key = intern("__annotations__");
                                 if tri!(self.mapping_get(&l, &key)).is_none() {
@@ -1190,6 +1255,7 @@ impl Vm {
                         }
                         Opcode::LOAD_ASSERTION_ERROR => push!(exc().assertion_error.to_value()),
                         Opcode::RAISE_VARARGS => {
+                            here!();
                             match arg {
                                 0 => {
                                     err = match self.current_handled().and_then(|v| v.downcast::<PyBaseException>()) {
@@ -1211,6 +1277,7 @@ impl Vm {
                             break 'dispatch;
                         }
                         Opcode::RERAISE => {
+                            here!();
                             let e = pop!();
                             if arg > 0 {
                                 let n = self.frames.values.len();
@@ -1241,12 +1308,14 @@ impl Vm {
                             drop(old);
                         }
                         Opcode::CHECK_EXC_MATCH => {
+                            here!();
                             let ty = pop!();
                             let e = top!();
                             let r = tri!(self.exception_matches(&e, &ty));
                             push!(bool_value(r))
                         }
                         Opcode::CHECK_EG_MATCH => {
+                            here!();
                             let ty = pop!();
                             let e = pop!();
                             let (rest, m) = tri!(crate::interp::except_star::check_eg_match(self, &e, &ty));
@@ -1254,6 +1323,7 @@ impl Vm {
                             push!(m)
                         }
                         Opcode::WITH_EXCEPT_START => {
+                            here!();
                             let n = self.frames.values.len();
                             let e = self.frames.values[n - 1].clone().unwrap_or_else(none);
                             let exit = self.frames.values[n - 4].clone().unwrap_or_else(none);
@@ -1263,6 +1333,7 @@ impl Vm {
                             push!(r)
                         }
                         Opcode::BEFORE_WITH => {
+                            here!();
                             let mgr = pop!();
                             let ty = mgr.class_ref();
                             let (Some(enter), Some(exit)) = crate::interp::call_ops::with_methods(&ty) else {
@@ -1281,6 +1352,7 @@ impl Vm {
                             push!(r)
                         }
                         Opcode::GET_YIELD_FROM_ITER => {
+                            here!();
                             let v = pop!();
                             if v.downcast_ref::<crate::types::generator::PyGenerator>().is_some() {
                                 push!(v)
@@ -1290,6 +1362,7 @@ impl Vm {
                             }
                         }
                         Opcode::SEND => {
+                            here!();
                             let v = pop!();
                             let receiver = top!();
                             // `yield from` a generator: resumed inline, as by
@@ -1354,6 +1427,7 @@ impl Vm {
                             push!(v)
                         }
                         Opcode::CLEANUP_THROW => {
+                            here!();
                             let e = pop!();
                             let _last_sent = pop!();
                             let _sub = pop!();
@@ -1374,6 +1448,7 @@ impl Vm {
                             }
                         }
                         Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE => {
+                            here!();
                             let subject = top!();
                             let flag = if op == Opcode::MATCH_MAPPING {
                                 crate::types::type_::flags::MAPPING
@@ -1385,6 +1460,7 @@ impl Vm {
                             push!(bool_value(r))
                         }
                         Opcode::MATCH_KEYS => {
+                            here!();
                             let keys = top!();
                             let n = self.frames.values.len();
                             let subject = self.frames.values[n - 2].clone().unwrap_or_else(none);
@@ -1392,6 +1468,7 @@ impl Vm {
                             push!(r)
                         }
                         Opcode::MATCH_CLASS => {
+                            here!();
                             let names_t = pop!();
                             let cls = pop!();
                             let subject = pop!();
@@ -1405,11 +1482,13 @@ impl Vm {
                             push!(r)
                         }
                         Opcode::GET_LEN => {
+                            here!();
                             let v = top!();
                             let n = tri!(self.len(&v));
                             push!(int_from_i64(n as i64))
                         }
                         Opcode::FORMAT_VALUE => {
+                            here!();
                             let spec = if arg & 0x04 != 0 { Some(pop!()) } else { None };
                             let v = pop!();
                             let v = match arg & 0x03 {
@@ -1426,11 +1505,13 @@ impl Vm {
                             push!(r)
                         }
                         Opcode::GET_AWAITABLE => {
+                            here!();
                             let v = pop!();
                             let it = tri!(crate::types::generator::get_awaitable(self, &v));
                             push!(it)
                         }
                         Opcode::GET_AITER => {
+                            here!();
                             let v = pop!();
                             let Some(f) = v.class().lookup("__aiter__") else {
                                 err = self.new_type_error(format!(
@@ -1443,6 +1524,7 @@ impl Vm {
                             push!(it)
                         }
                         Opcode::GET_ANEXT => {
+                            here!();
                             let aiter = top!();
                             let Some(f) = aiter.class().lookup("__anext__") else {
                                 err = self.new_type_error(format!(
@@ -1456,6 +1538,7 @@ impl Vm {
                             push!(it)
                         }
                         Opcode::BEFORE_ASYNC_WITH => {
+                            here!();
                             let mgr = pop!();
                             let ty = mgr.class_ref();
                             let (Some(enter), Some(exit)) = (ty.lookup("__aenter__"), ty.lookup("__aexit__")) else {
@@ -1473,6 +1556,7 @@ impl Vm {
                             push!(aw)
                         }
                         Opcode::END_ASYNC_FOR => {
+                            here!();
                             let e = pop!();
                             let _aiter = pop!();
                             if !e.class().is_subtype(&exc().stop_async_iteration) {

@@ -220,13 +220,19 @@ pub struct Suspended {
 pub struct FrameStack {
     pub values: Vec<Option<Value>>,
     pub frames: Vec<Frame>,
-    /// The instruction the top record is executing: the dispatch loop
-    /// writes it before each instruction (one store, as CPython's
-    /// `prev_instr`), at each frame switch and in its error path, so
-    /// `f_lineno` of the running frame is exact wherever Python code
-    /// looks from (a `__add__`, a property, a finalizer). The records
-    /// below the top keep theirs in `Frame::lasti`, written when they call
-    /// (`CALL`) or enter a nested loop ([`FrameStack::enter_nested`]).
+    /// The instruction the top record is executing, exact wherever
+    /// Python code or a frame inspection can look from (a `__add__`, a
+    /// property, a finalizer, `sys._getframe` in a native call). The
+    /// plain dispatch loop writes it only in the instructions that can
+    /// reach such code -- every instruction but the few that only move
+    /// values (`LOAD_FAST`, `STORE_FAST`, `LOAD_CONST`, jumps, ...) and
+    /// the fast paths of the others, which run no Python code --, in its
+    /// error path and before a finalizer point runs finalizers; the
+    /// traced loop writes it before every instruction (as CPython's
+    /// `prev_instr`), since its trace calls can look from anywhere. The
+    /// records below the top keep theirs in `Frame::lasti`, written when
+    /// they call (`CALL`) or enter a nested loop
+    /// ([`FrameStack::enter_nested`]).
     pub lasti_now: usize,
 }
 
