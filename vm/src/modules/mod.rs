@@ -1,9 +1,11 @@
 //! Built-in modules: native ones (`sys`, `math`, `time`, ...) and the
 //! pure-Python standard library embedded from `vm/lib/`.
 
+pub mod bisect;
 pub mod cmath;
 pub mod gc;
 pub mod hashlib;
+pub mod heapq;
 pub mod math;
 pub mod opcode;
 pub mod posix;
@@ -42,6 +44,8 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "_hashlib" => Some(hashlib::make_module().into_value()),
         "_zlib" => Some(zlib::make_module().into_value()),
         "_random" => Some(random::make_module().into_value()),
+        "_heapq" => Some(heapq::make_module().into_value()),
+        "_bisect" => Some(bisect::make_module().into_value()),
         "_subprocess" => Some(subprocess::make_module().into_value()),
         "_select" => Some(select::make_module().into_value()),
         "_opcode" => Some(opcode::make_module().into_value()),

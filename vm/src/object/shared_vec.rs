@@ -807,6 +807,17 @@ impl ListGuard<'_> {
         self.set_len(w);
     }
 
+    /// Exchanges items `i` and `j` (both `< len`): the list keeps owning
+    /// both references, so no count changes (`_heapq`'s sift steps).
+    pub fn swap(&mut self, i: usize, j: usize) {
+        let n = self.len();
+        assert!(i < n && j < n, "swap index out of range");
+        let s = self.slots();
+        let (a, b) = (s[i].load(Ordering::Relaxed), s[j].load(Ordering::Relaxed));
+        s[i].store(b, Ordering::Release);
+        s[j].store(a, Ordering::Release);
+    }
+
     /// Reverses in place.
     pub fn reverse(&mut self) {
         let n = self.len();
