@@ -1,6 +1,7 @@
 //! Built-in modules: native ones (`sys`, `math`, `time`, ...) and the
 //! pure-Python standard library embedded from `vm/lib/`.
 
+pub mod array;
 pub mod bisect;
 pub mod cmath;
 pub mod gc;
@@ -46,6 +47,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "_random" => Some(random::make_module().into_value()),
         "_heapq" => Some(heapq::make_module().into_value()),
         "_bisect" => Some(bisect::make_module().into_value()),
+        "array" => Some(array::make_module().into_value()),
         "_subprocess" => Some(subprocess::make_module().into_value()),
         "_select" => Some(select::make_module().into_value()),
         "_opcode" => Some(opcode::make_module().into_value()),

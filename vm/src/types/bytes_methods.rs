@@ -39,13 +39,17 @@ pub static BYTEARRAY_ITER_TYPE: TypeCell = TypeCell::new();
 
 // ---- buffers ----------------------------------------------------------------------
 
-/// The bytes of a `bytes` (borrowed) or `bytearray` (copied) value.
+/// The bytes of a `bytes` (borrowed), `bytearray`, `array.array` or
+/// `memoryview` (copied) value.
 pub fn buf_of(v: &Value) -> Option<Cow<'_, [u8]>> {
     if let Some(b) = v.downcast_ref::<PyBytes>() {
         return Some(Cow::Borrowed(&b.data));
     }
     if let Some(b) = v.downcast_ref::<PyByteArray>() {
         return Some(Cow::Owned(b.data.lock().clone()));
+    }
+    if let Some(b) = crate::modules::array::array_bytes(v) {
+        return Some(Cow::Owned(b));
     }
     crate::types::memoryview::memoryview_bytes(v).map(Cow::Owned)
 }
