@@ -1,13 +1,15 @@
 //! `memoryview`: a typed, possibly strided and multi-dimensional view of the
-//! bytes of a `bytes` or `bytearray` (the only buffer exporters Skein has).
+//! bytes of a `bytes`, `bytearray` or `array.array` (the buffer exporters
+//! Skein has).
 //!
 //! A view is immutable geometry (`offset`, `shape`, `strides`, `format`)
 //! plus a shared [`Managed`] handle on the exporter, as CPython's managed
 //! buffer: every view made from another (`m[1:]`, `m.cast(..)`,
 //! `memoryview(m)`) shares it, and the exporter's export ends when the last
-//! of them is released or freed. While a `bytearray` has exports it refuses
-//! to change size (`BufferError`); the count is changed and checked under
-//! the bytearray's data lock, so a view's byte range stays inside the data.
+//! of them is released or freed. While a `bytearray` or an array has
+//! exports it refuses to change size (`BufferError`); the count is changed
+//! and checked under the exporter's data lock, so a view's byte range stays
+//! inside the data.
 //! Reads and writes still bound-check every access, so a broken invariant
 //! is an error, never a panic.
 //!
@@ -24,6 +26,7 @@ use skein_threading::sync::{Arc, AtomicU64, AtomicUsize, Ordering};
 use crate::function::args::Args;
 use crate::function::descriptors::add_getset;
 use crate::function::native::{add_method_kind, add_methods, MethodKind};
+use crate::modules::array::PyArray;
 use crate::object::{Locked, PyPayload, PyRef};
 use crate::types::exceptions::exc;
 use crate::types::int::int_from_i64;
@@ -50,6 +53,8 @@ impl Managed {
         if let Some(ba) = obj.downcast_ref::<PyByteArray>() {
             let _data = ba.data.lock();
             ba.exports.fetch_add(1, Ordering::AcqRel);
+        } else if let Some(a) = obj.downcast_ref::<PyArray>() {
+            a.export(1);
         }
         Managed { obj }
     }
@@ -59,6 +64,9 @@ impl Managed {
         if let Some(b) = self.obj.downcast_ref::<PyBytes>() {
             return f(&b.data);
         }
+        if let Some(a) = self.obj.downcast_ref::<PyArray>() {
+            return f(&a.data().lock());
+        }
         match self.obj.downcast_ref::<PyByteArray>() {
             Some(b) => f(&b.data.lock()),
             None => f(&[]),
@@ -67,6 +75,9 @@ impl Managed {
 
     /// Runs `f` on the bytes of a writable exporter.
     fn write<R>(&self, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
+        if let Some(a) = self.obj.downcast_ref::<PyArray>() {
+            return Some(f(&mut a.data().lock()));
+        }
         self.obj.downcast_ref::<PyByteArray>().map(|b| f(&mut b.data.lock()))
     }
 }
@@ -76,6 +87,8 @@ impl Drop for Managed {
         if let Some(ba) = self.obj.downcast_ref::<PyByteArray>() {
             let _data = ba.data.lock();
             ba.exports.fetch_sub(1, Ordering::AcqRel);
+        } else if let Some(a) = self.obj.downcast_ref::<PyArray>() {
+            a.export(-1);
         }
     }
 }
@@ -257,7 +270,18 @@ impl PyMemoryView {
     }
 
     /// The unpacked items in C order.
+    /// NotImplementedError for an exporter's format that items cannot be
+    /// read or written in (an array's `w`).
+    fn check_format(&self, vm: &mut Vm) -> PyResult<()> {
+        if fmt::native(&self.format).is_some() {
+            return Ok(());
+        }
+        let msg = format!("memoryview: format {} not supported", self.format);
+        Err(vm.new_exception_msg(&exc().not_implemented_error, msg))
+    }
+
     fn items(&self, vm: &mut Vm) -> PyResult<Vec<fmt::Item>> {
+        self.check_format(vm)?;
         let m = self.managed(vm)?;
         let offs = self.offsets(false);
         let (size, code) = (self.itemsize, self.code);
@@ -267,6 +291,7 @@ impl PyMemoryView {
     }
 
     fn item_at(&self, vm: &mut Vm, off: isize) -> PyResult<Value> {
+        self.check_format(vm)?;
         let m = self.managed(vm)?;
         let (size, code) = (self.itemsize, self.code);
         let it = m.read(|data| span(off, size).and_then(|r| data.get(r)).map(|b| fmt::unpack(code, b)));
@@ -277,6 +302,7 @@ impl PyMemoryView {
     }
 
     fn store_at(&self, vm: &mut Vm, off: isize, value: &Value) -> PyResult<()> {
+        self.check_format(vm)?;
         let bytes = fmt::pack(vm, self.code, &self.format, value)?;
         self.write_bytes(vm, &[off], &bytes)
     }
@@ -356,6 +382,22 @@ pub fn view_of(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
         let mb = m.managed(vm)?;
         return Ok(Some(new_view(mb, m.layout())));
     }
+    if let Some(a) = obj.downcast_ref::<PyArray>() {
+        // An array exports its items in their own format (`w` for `u`,
+        // which no item access here understands, as in CPython 3.11).
+        let (format, size) = (a.format(), a.itemsize());
+        let n = a.data().lock().len() / size;
+        let l = Layout {
+            readonly: false,
+            format: format.to_string().into(),
+            code: format as u8,
+            itemsize: size,
+            offset: 0,
+            shape: vec![n],
+            strides: vec![size as isize],
+        };
+        return Ok(Some(new_view(Arc::new(Managed::new(obj.clone())), l)));
+    }
     let (readonly, len) = if let Some(b) = obj.downcast_ref::<PyBytes>() {
         (true, b.data.len())
     } else if let Some(b) = obj.downcast_ref::<PyByteArray>() {
@@ -389,6 +431,15 @@ fn buffer_shape(vm: &mut Vm, v: &Value) -> PyResult<Option<(u8, String, Vec<usiz
     if let Some(m) = v.downcast_ref::<PyMemoryView>() {
         let items = m.items(vm)?;
         return Ok(Some((m.code, m.format.to_string(), m.shape.to_vec(), items)));
+    }
+    if let Some(a) = v.downcast_ref::<PyArray>() {
+        let (f, size) = (a.format(), a.itemsize());
+        if fmt::native(&f.to_string()).is_none() {
+            return Ok(None);
+        }
+        let data = a.data().lock().clone();
+        let items = data.chunks_exact(size).map(|c| fmt::unpack(f as u8, c)).collect();
+        return Ok(Some((f as u8, f.to_string(), vec![data.len() / size], items)));
     }
     let data: Cow<'_, [u8]> = if let Some(b) = v.downcast_ref::<PyBytes>() {
         Cow::Borrowed(&b.data)

@@ -71,7 +71,7 @@ fn array_append(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut buf = [0u8; 8];
     let n = arr.code.size();
     arr.code.write(item, &mut buf[..n]);
-    arr.data.lock().extend_from_slice(&buf[..n]);
+    arr.lock_resize(vm, true)?.extend_from_slice(&buf[..n]);
     Ok(none())
 }
 
@@ -83,7 +83,7 @@ fn array_extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             return Err(vm.new_type_error("can only extend with array of same kind"));
         }
         let more = other.bytes();
-        arr.data.lock().extend_from_slice(&more);
+        arr.lock_resize(vm, !more.is_empty())?.extend_from_slice(&more);
         return Ok(none());
     }
     extend_from_iterable(vm, arr, &rest[0])?;
@@ -110,7 +110,7 @@ fn array_insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let size = arr.code.size();
     let mut buf = [0u8; 8];
     arr.code.write(item, &mut buf[..size]);
-    let mut d = arr.data.lock();
+    let mut d = arr.lock_resize(vm, true)?;
     let n = (d.len() / size) as i64;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
     d.splice(at * size..at * size, buf[..size].iter().copied());
@@ -136,6 +136,10 @@ fn array_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             drop(d);
             return Err(vm.new_index_error("pop index out of range"));
         };
+        if arr.exporting() {
+            drop(d);
+            return Err(super::exporting_error(vm));
+        }
         let item = arr.code.read(&d[j * size..(j + 1) * size]);
         d.drain(j * size..(j + 1) * size);
         item
@@ -241,7 +245,7 @@ fn array_frombytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     check_multiple(vm, arr.code, data.len())?;
-    arr.data.lock().extend_from_slice(&data);
+    arr.lock_resize(vm, !data.is_empty())?.extend_from_slice(&data);
     Ok(none())
 }
 
@@ -258,7 +262,7 @@ fn array_fromlist(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_type_error("arg must be list"));
     };
     let more = encode_values(vm, arr.code, &list.snapshot())?;
-    arr.data.lock().extend_from_slice(&more);
+    arr.lock_resize(vm, !more.is_empty())?.extend_from_slice(&more);
     Ok(none())
 }
 
@@ -280,7 +284,7 @@ fn array_fromunicode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_value_error("fromunicode() may only be called on unicode type arrays"));
     }
     let more = unicode_bytes(text);
-    arr.data.lock().extend_from_slice(&more);
+    arr.lock_resize(vm, !more.is_empty())?.extend_from_slice(&more);
     Ok(none())
 }
 
@@ -311,7 +315,7 @@ fn array_fromfile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_type_error("read() didn't return bytes"));
     };
     check_multiple(vm, arr.code, b.data.len())?;
-    arr.data.lock().extend_from_slice(&b.data);
+    arr.lock_resize(vm, !b.data.is_empty())?.extend_from_slice(&b.data);
     if b.data.len() != nbytes {
         return Err(vm.new_exception_msg(&exc().eof_error, "read() didn't return enough bytes"));
     }

@@ -21,10 +21,12 @@ mod codes;
 mod methods;
 mod seq;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use crate::function::args::Args;
 use crate::function::descriptors::add_getset;
 use crate::function::native::{add_method_kind, new_function, MethodKind};
-use crate::object::{Locked, PyPayload, PyRef};
+use crate::object::{Locked, LockedGuard, PyPayload, PyRef};
 use crate::types::dict::PyDict;
 use crate::types::int::int_from_i64;
 use crate::types::list::PyList;
@@ -45,6 +47,11 @@ pub static ARRAY_ITER_TYPE: TypeCell = TypeCell::new();
 pub struct PyArray {
     code: Code,
     data: Locked<Vec<u8>>,
+    /// Live memoryview exports. Changed and checked only with `data`'s
+    /// lock held (which orders them, so `Relaxed` suffices); while non-zero
+    /// the number of items may not change, so a view's byte range stays
+    /// inside the data.
+    exports: AtomicUsize,
 }
 
 impl PyPayload for PyArray {
@@ -55,7 +62,53 @@ impl PyPayload for PyArray {
 
 impl PyArray {
     pub fn new(code: Code, data: Vec<u8>) -> PyArray {
-        PyArray { code, data: Locked::new(data) }
+        PyArray { code, data: Locked::new(data), exports: AtomicUsize::new(0) }
+    }
+
+    /// The items' bytes, for a memoryview of the array.
+    pub fn data(&self) -> &Locked<Vec<u8>> {
+        &self.data
+    }
+
+    /// The format a memoryview shows for the items: the type code, or
+    /// `w` for `u` (as CPython 3.11 exports it).
+    pub fn format(&self) -> char {
+        if self.code == Code::Wchar {
+            'w'
+        } else {
+            self.code.as_char()
+        }
+    }
+
+    pub fn itemsize(&self) -> usize {
+        self.code.size()
+    }
+
+    /// Counts a memoryview export in (`+1`) or out (`-1`).
+    pub fn export(&self, delta: isize) {
+        let _d = self.data.lock();
+        if delta > 0 {
+            self.exports.fetch_add(1, Ordering::Relaxed);
+        } else {
+            self.exports.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Locks the items for a change; `resizes`: whether it changes their
+    /// number, refused while a memoryview exports them.
+    fn lock_resize(&self, vm: &mut Vm, resizes: bool) -> PyResult<LockedGuard<'_, Vec<u8>>> {
+        let d = self.data.lock();
+        if resizes && self.exports.load(Ordering::Relaxed) > 0 {
+            drop(d);
+            return Err(exporting_error(vm));
+        }
+        Ok(d)
+    }
+
+    /// Whether a change of the item count must be refused now (call with
+    /// the lock held).
+    fn exporting(&self) -> bool {
+        self.exports.load(Ordering::Relaxed) > 0
     }
 
     pub fn code(&self) -> Code {
@@ -87,6 +140,14 @@ impl PyArray {
         let d = self.data.lock();
         d.get(i * n..(i + 1) * n).map(|b| self.code.read(b))
     }
+}
+
+/// BufferError for a resize while a memoryview exports the items.
+fn exporting_error(vm: &mut Vm) -> crate::vm::PyErr {
+    vm.new_exception_msg(
+        &crate::types::exceptions::exc().buffer_error,
+        "cannot resize an array that is exporting buffers",
+    )
 }
 
 /// The bytes of an array for the buffer protocol's readers (`bytes(a)`,
@@ -128,7 +189,7 @@ fn extend_from_iterable(vm: &mut Vm, arr: &PyArray, iterable: &Value) -> PyResul
     while let Some(v) = vm.next(&it)? {
         let item = arr.code.to_item(vm, &v)?;
         arr.code.write(item, &mut buf[..n]);
-        arr.data.lock().extend_from_slice(&buf[..n]);
+        arr.lock_resize(vm, true)?.extend_from_slice(&buf[..n]);
     }
     Ok(())
 }

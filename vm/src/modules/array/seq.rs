@@ -20,8 +20,7 @@ use crate::types::singletons::{bool_value, none, not_implemented};
 use crate::types::small::PySlice;
 use crate::types::str::{new_str, PyStr};
 use crate::types::tuple_methods::{
-    check_repeat_size, compare_methods, descr_error, noargs, python_level, repeat_count, slot_args, RichCompare,
-    SliceSpec,
+    compare_methods, descr_error, noargs, python_level, repeat_count, slot_args, RichCompare, SliceSpec,
 };
 use crate::types::type_::PyType;
 use crate::value::Value;
@@ -133,6 +132,15 @@ fn assign_slice(vm: &mut Vm, arr: &PyArray, sp: &SliceSpec, src: Option<&[u8]>) 
     let size = arr.code.size();
     let mut d = arr.data.lock();
     let (start, stop, step, n) = sp.adjust(d.len() / size);
+    let resizes = match src {
+        _ if step == 1 => src.map_or(0, |s| s.len()) != n * size,
+        None => n > 0,
+        Some(_) => false,
+    };
+    if resizes && arr.exporting() {
+        drop(d);
+        return Err(super::exporting_error(vm));
+    }
     if step == 1 {
         let (lo, hi) = (start as usize * size, stop.max(start) as usize * size);
         d.splice(lo..hi, src.unwrap_or(&[]).iter().copied());
@@ -178,6 +186,10 @@ fn array_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Sub::Index(i) => {
             let mut d = arr.data.lock();
             match normalize(i, d.len() / size) {
+                Some(_) if arr.exporting() => {
+                    drop(d);
+                    Err(super::exporting_error(vm))
+                }
                 Some(j) => {
                     d.drain(j * size..(j + 1) * size);
                     Ok(none())
@@ -253,6 +265,10 @@ pub(super) fn find(
         let end = stop.min(d.len() / size);
         let hit = (start..end).find(|&k| item_eq(arr.code.read(&d[k * size..(k + 1) * size]), target));
         if let (Some(k), true) = (hit, remove) {
+            if arr.exporting() {
+                drop(d);
+                return Err(super::exporting_error(vm));
+            }
             d.drain(k * size..(k + 1) * size);
         }
         return Ok(hit);
@@ -263,7 +279,7 @@ pub(super) fn find(
         let v = arr.code.value(vm, arr.code.read(&copy[k * size..(k + 1) * size]))?;
         if vm.eq(&v, x)? {
             if remove {
-                let mut d = arr.data.lock();
+                let mut d = arr.lock_resize(vm, true)?;
                 if (k + 1) * size <= d.len() {
                     d.drain(k * size..(k + 1) * size);
                 }
@@ -395,7 +411,7 @@ fn array_iadd(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_type_error("can only extend with array of same kind"));
     }
     let more = other.bytes();
-    arr.data.lock().extend_from_slice(&more);
+    arr.lock_resize(vm, !more.is_empty())?.extend_from_slice(&more);
     Ok(a[0].clone())
 }
 
@@ -407,11 +423,26 @@ fn count_of(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Result<i64, Value>>
     }
 }
 
+/// `data` repeated `k` times (none for `k <= 0`); `None` when the
+/// result cannot be allocated (the caller raises MemoryError).
+fn repeated(data: &[u8], k: i64) -> Option<Vec<u8>> {
+    if k <= 0 || data.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut out = Vec::new();
+    let total = data.len().checked_mul(k as usize).filter(|t| *t <= isize::MAX as usize)?;
+    out.try_reserve_exact(total).ok()?;
+    for _ in 0..k {
+        out.extend_from_slice(data);
+    }
+    Some(out)
+}
+
 fn repeat_bytes(vm: &mut Vm, arr: &PyArray, k: i64) -> PyResult<Vec<u8>> {
-    let data = arr.bytes();
-    let items = data.len() / arr.code.size();
-    check_repeat_size(vm, items, k)?;
-    Ok(data.repeat(k.max(0) as usize))
+    match repeated(&arr.bytes(), k) {
+        Some(out) => Ok(out),
+        None => Err(vm.new_exception_empty(&exc().memory_error)),
+    }
 }
 
 fn array_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -431,15 +462,20 @@ fn array_imul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     // The slot wrapper converts its argument with `__index__`.
     let k = vm.index_isize(&a[1])? as i64;
     let mut d = arr.data.lock();
-    let items = d.len() / arr.code.size();
-    if k > 0 && items > 0 && items.checked_mul(k as usize).is_none_or(|t| t > (1usize << 31)) {
-        drop(d);
-        return Err(vm.new_exception_empty(&exc().memory_error));
+    match repeated(&d, k) {
+        Some(out) if out.len() != d.len() && arr.exporting() => {
+            drop(d);
+            Err(super::exporting_error(vm))
+        }
+        Some(out) => {
+            *d = out;
+            Ok(a[0].clone())
+        }
+        None => {
+            drop(d);
+            Err(vm.new_exception_empty(&exc().memory_error))
+        }
     }
-    let v = d.repeat(k.max(0) as usize);
-    *d = v;
-    drop(d);
-    Ok(a[0].clone())
 }
 
 // ---- comparison and repr ------------------------------------------------------------

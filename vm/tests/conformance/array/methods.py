@@ -137,6 +137,9 @@ t("iadd list", A("i").__iadd__, [1])
 t("iadd kind", A("i").__iadd__, A("h"))
 t("mul float", lambda: A("i") * 1.5)
 t("imul float", A("i").__imul__, 1.5)
+t("mul huge", lambda: A("i", [1]) * 2**62)
+t("mul too big", lambda: A("i", [1]) * 2**70)
+t("imul huge", A("d", [1.0]).__imul__, 2**61)
 
 # Comparisons.
 print(A("i", [1, 2]) < A("i", [1, 3]), A("i", [1, 2]) == A("d", [1.0, 2.0]), A("i", [1]) != A("i", [1, 0]))
