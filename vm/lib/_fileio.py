@@ -226,6 +226,10 @@ class FileIO(_io.RawIOBase):
         raise TypeError(f"cannot pickle '{type(self).__name__}' object")
 
 
+# Buffered streams take their own lock in CPython too (`ENTER_BUFFERED`):
+# the buffer and the raw position change together.
+@_io._serialized("detach", "flush", "close", "read", "read1", "peek", "readline", "readlines",
+                 "__next__", "readinto", "readinto1", "tell", "seek", "truncate")
 class _Buffered(_io.BufferedIOBase):
     _kind = "BufferedRandom"
     _can_read = True
@@ -296,19 +300,20 @@ class _Buffered(_io.BufferedIOBase):
         self._rpos = 0
 
     def write(self, b):
-        if not self._can_write:
-            raise _io.UnsupportedOperation("write")
-        self._check("write to closed file")
-        data = _io._bytes_like(b)
-        if self._rpos < len(self._rbuf):
-            self._drop_read()
-        else:
-            self._rbuf = b""
-            self._rpos = 0
-        self._wbuf += data
-        if len(self._wbuf) >= self.buffer_size:
-            self._flush_writes()
-        return len(data)
+        with self._lock:
+            if not self._can_write:
+                raise _io.UnsupportedOperation("write")
+            self._check("write to closed file")
+            data = _io._bytes_like(b)
+            if self._rpos < len(self._rbuf):
+                self._drop_read()
+            else:
+                self._rbuf = b""
+                self._rpos = 0
+            self._wbuf += data
+            if len(self._wbuf) >= self.buffer_size:
+                self._flush_writes()
+            return len(data)
 
     def _flush_writes(self):
         buf = self._wbuf
@@ -481,6 +486,8 @@ def _utf8_tail(data):
     return 0
 
 
+@_io._serialized("flush", "close", "detach", "writelines", "read", "readline", "readlines",
+                 "__next__", "tell", "seek", "truncate")
 class TextIOWrapper(_io.TextIOBase):
     """A text stream over a buffered binary stream."""
 
@@ -607,23 +614,24 @@ class TextIOWrapper(_io.TextIOBase):
     # -- writing
 
     def write(self, s):
-        self._check()
-        if not isinstance(s, str):
-            raise TypeError(f"write() argument must be str, not {type(s).__name__}")
-        if not self._buffer.writable():
-            raise _io.UnsupportedOperation("not writable")
-        n = len(s)
-        if self._writenl is not None and self._writenl != "\n" and "\n" in s:
-            s = s.replace("\n", self._writenl)
-        # As in CPython, text read ahead is dropped, not rewound over: the
-        # write lands where the binary buffer stands.
-        self._text = ""
-        self._pending = b""
-        self._tpos = 0
-        self._buffer.write(s.encode(self._encoding, self._errors))
-        if self._write_through or (self._line_buffering and ("\n" in s or "\r" in s)):
-            self._buffer.flush()
-        return n
+        with self._lock:
+            self._check()
+            if not isinstance(s, str):
+                raise TypeError(f"write() argument must be str, not {type(s).__name__}")
+            if not self._buffer.writable():
+                raise _io.UnsupportedOperation("not writable")
+            n = len(s)
+            if self._writenl is not None and self._writenl != "\n" and "\n" in s:
+                s = s.replace("\n", self._writenl)
+            # As in CPython, text read ahead is dropped, not rewound over: the
+            # write lands where the binary buffer stands.
+            self._text = ""
+            self._pending = b""
+            self._tpos = 0
+            self._buffer.write(s.encode(self._encoding, self._errors))
+            if self._write_through or (self._line_buffering and ("\n" in s or "\r" in s)):
+                self._buffer.flush()
+            return n
 
     # -- reading
 

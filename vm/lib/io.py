@@ -17,6 +17,7 @@ Files: open(), FileIO, BufferedReader/Writer/Random and TextIOWrapper live in
 
 import abc as _abc
 import sys as _sys
+from _thread import RLock as _RLock
 
 try:
     import builtins as _builtins
@@ -95,6 +96,64 @@ def _bytes_like(data):
 
 # ---------------------------------------------------------------------------
 # Base classes
+
+
+def _serialized(*names):
+    """Class decorator: the named methods run under the instance's `_lock`.
+
+    CPython's in-memory and buffered streams are C objects whose methods
+    are atomic (the GIL, or a per-object critical section in 3.13t; the
+    buffered ones also take their own lock). These are Python classes, so
+    without a lock two threads writing one StringIO or file lose or repeat
+    data (each reads `_pos`, then stores its own end). Re-entrant: close()
+    calls flush(), and a finalizer may close a stream its thread is using.
+    The write() methods take the lock inline instead: they are the hot ones,
+    and this wrapper's extra call costs about as much as a StringIO write.
+    """
+
+    def decorate(cls):
+        # The lock is made in __new__, so that an instance made without
+        # __init__ (unpickling, copy) has one too.
+        cls.__new__ = staticmethod(_new_with_lock)
+        for name in names:
+            # Inherited methods too (IOBase.readlines calls readline in a
+            # loop: the whole call is one operation, as in C).
+            setattr(cls, name, _locked(getattr(cls, name)))
+        return cls
+
+    return decorate
+
+
+def _new_with_lock(cls, *args, **kwargs):
+    self = object.__new__(cls)
+    self._lock = _RLock()
+    return self
+
+
+def _locked(fn):
+    def locked(self, *args, **kwargs):
+        with self._lock:
+            return fn(self, *args, **kwargs)
+
+    locked.__name__ = fn.__name__
+    locked.__qualname__ = fn.__qualname__
+    locked.__doc__ = fn.__doc__
+    locked.__wrapped__ = fn
+    return locked
+
+
+def _tp_name(obj):
+    # A C type's tp_name: "_io.BytesIO" for the type itself, the bare name
+    # for a Python subclass.
+    cls = type(obj)
+    return f"_io.{cls.__name__}" if cls.__module__ == "_io" else cls.__name__
+
+
+def _state_dict(obj, internal):
+    """The instance dict without the stream's own fields (None if empty),
+    as the C types' __getstate__ returns only what users stored."""
+    d = {k: v for k, v in obj.__dict__.items() if k not in internal}
+    return d or None
 
 
 class IOBase(metaclass=_abc.ABCMeta):
@@ -343,6 +402,8 @@ _NEWLINES_SEEN = {
 }
 
 
+@_serialized("writelines", "read", "readline", "readlines", "__next__", "tell", "seek",
+             "truncate", "getvalue", "close", "__getstate__", "__setstate__")
 class StringIO(TextIOBase):
     """Text stream over an in-memory str.
 
@@ -442,12 +503,13 @@ class StringIO(TextIOBase):
         self._pos = pos + n
 
     def write(self, s):
-        self._check()
-        if not isinstance(s, str):
-            raise TypeError(f"string argument expected, got '{type(s).__name__}'")
-        size = len(s)
-        self._write(s)
-        return size
+        with self._lock:
+            self._check()
+            if not isinstance(s, str):
+                raise TypeError(f"string argument expected, got '{type(s).__name__}'")
+            size = len(s)
+            self._write(s)
+            return size
 
     # -- reading --
 
@@ -590,9 +652,30 @@ class StringIO(TextIOBase):
     def errors(self):
         return None
 
+    _INTERNAL = frozenset(
+        ("_lock", "_newline", "_universal", "_translate", "_writenl", "_seen", "_buf", "_tail", "_len",
+         "_pos", "_closed")
+    )
+
     def __getstate__(self):
         self._check()
-        return (self.getvalue(), self._newline, self._pos, getattr(self, "__dict__", None))
+        return (self.getvalue(), self._newline, self._pos, _state_dict(self, self._INTERNAL))
+
+    def __setstate__(self, state):
+        if not isinstance(state, tuple) or len(state) < 4:
+            raise TypeError(f"{_tp_name(self)}.__setstate__ argument should be 4-tuple, got {type(state).__name__}")
+        value, newline, pos, d = state[:4]
+        self.__init__(None, newline)
+        self._write(value)
+        if not isinstance(pos, int):
+            raise TypeError(f"third item of state must be an integer, got {type(pos).__name__}")
+        if pos < 0:
+            raise ValueError("position value cannot be negative")
+        self._pos = pos
+        if d is not None:
+            if not isinstance(d, dict):
+                raise TypeError(f"fourth item of state should be a dict, got a {type(d).__name__}")
+            self.__dict__.update(d)
 
     def __repr__(self):
         return f"<_io.StringIO object at {id(self):#x}>"
@@ -602,6 +685,8 @@ class StringIO(TextIOBase):
 # BytesIO
 
 
+@_serialized("getvalue", "close", "read", "readline", "readlines", "__next__", "readinto",
+             "writelines", "tell", "seek", "truncate", "__getstate__", "__setstate__")
 class BytesIO(BufferedIOBase):
     """Binary stream over an in-memory bytearray."""
 
@@ -721,18 +806,19 @@ class BytesIO(BufferedIOBase):
     # -- writing --
 
     def write(self, b):
-        self._check()
-        data = _bytes_like(b)
-        n = len(data)
-        if not n:
-            return 0
-        buf = self._buf
-        pos = self._pos
-        if pos > len(buf):
-            buf += bytes(pos - len(buf))
-        buf[pos:pos + n] = data
-        self._pos = pos + n
-        return n
+        with self._lock:
+            self._check()
+            data = _bytes_like(b)
+            n = len(data)
+            if not n:
+                return 0
+            buf = self._buf
+            pos = self._pos
+            if pos > len(buf):
+                buf += bytes(pos - len(buf))
+            buf[pos:pos + n] = data
+            self._pos = pos + n
+            return n
 
     def writelines(self, lines):
         self._check()
@@ -773,9 +859,26 @@ class BytesIO(BufferedIOBase):
             del self._buf[size:]
         return size
 
+    _INTERNAL = frozenset(("_lock", "_buf", "_pos", "_closed"))
+
     def __getstate__(self):
         self._check()
-        return (self.getvalue(), self._pos, getattr(self, "__dict__", None))
+        return (self.getvalue(), self._pos, _state_dict(self, self._INTERNAL))
+
+    def __setstate__(self, state):
+        if not isinstance(state, tuple) or len(state) < 3:
+            raise TypeError(f"{_tp_name(self)}.__setstate__ argument should be 3-tuple, got {type(state).__name__}")
+        value, pos, d = state[:3]
+        self.__init__(value)
+        if not isinstance(pos, int):
+            raise TypeError(f"second item of state must be an integer, not {type(pos).__name__}")
+        if pos < 0:
+            raise ValueError("position value cannot be negative")
+        self._pos = pos
+        if d is not None:
+            if not isinstance(d, dict):
+                raise TypeError(f"third item of state should be a dict, got a {type(d).__name__}")
+            self.__dict__.update(d)
 
     def __repr__(self):
         return f"<_io.BytesIO object at {id(self):#x}>"

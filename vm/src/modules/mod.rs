@@ -77,6 +77,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("_collections_abc", include_str!("../../lib/_collections_abc.py"), false),
     ("_contextvars", include_str!("../../lib/_contextvars.py"), false),
     ("_fileio", include_str!("../../lib/_fileio.py"), false),
+    ("_io", include_str!("../../lib/_io.py"), false),
     ("_pickle", include_str!("../../lib/_pickle.py"), false),
     ("_strptime", include_str!("../../lib/_strptime.py"), false),
     ("_codecs", include_str!("../../lib/_codecs.py"), false),
