@@ -203,6 +203,9 @@ fn is_coroutine(v: &Value) -> bool {
 fn call_finalizer(vm: &mut Vm, v: &Value) {
     skein_threading::stats::count(skein_threading::stats::Counter::FinalizerRun);
     if let Some(g) = v.downcast_ref::<PyGenerator>() {
+        if crate::types::async_generator::call_finalizer_hook(vm, v, g) {
+            return;
+        }
         if is_coroutine(v) && !g.was_started() {
             g.mark_finished();
             warn_unawaited(vm, v);

@@ -85,6 +85,8 @@ pub struct Vm {
     pub icache: crate::interp::inline_cache::InlineCaches,
     /// This thread's trace and profile functions (`interp/trace.rs`).
     pub trace: crate::interp::trace::TraceState,
+    /// This thread's `sys.set_asyncgen_hooks` hooks.
+    pub asyncgen_hooks: crate::types::async_generator_hooks::AsyncGenHooks,
 }
 
 impl Vm {
@@ -98,6 +100,7 @@ impl Vm {
             pending_throw: None,
             icache: Default::default(),
             trace: Default::default(),
+            asyncgen_hooks: Default::default(),
         }
     }
 

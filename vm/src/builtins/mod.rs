@@ -21,6 +21,7 @@
 //! Invariant: nothing here holds an object lock (`Locked`) while calling
 //! Python code; the iterator payloads copy what they need out first.
 
+pub mod async_iter;
 pub mod compile_ast;
 pub mod exec;
 pub mod functions;
@@ -77,6 +78,8 @@ pub fn make_builtins_module() -> PyRef<PyModule> {
         ("max", numeric::builtin_max),
         ("min", numeric::builtin_min),
         ("next", functions::builtin_next),
+        ("aiter", async_iter::builtin_aiter),
+        ("anext", async_iter::builtin_anext),
         ("oct", numeric::builtin_oct),
         ("open", io::builtin_open),
         ("ord", functions::builtin_ord),

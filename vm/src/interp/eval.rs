@@ -1829,6 +1829,7 @@ impl Vm {
                 Some(_) => Ok(v),
                 None => self.unary_op(&v, "__pos__", "+"),
             },
+            Some(Intrinsic1::AsyncGenWrap) => Ok(crate::types::async_generator::wrap(v)),
             Some(Intrinsic1::ListToTuple) => match v.downcast_ref::<PyList>() {
                 Some(l) => Ok(new_tuple(l.snapshot())),
                 None => Ok(v),

@@ -810,6 +810,7 @@ pub fn make_sys_module(config: &Config) -> PyRef<PyModule> {
         m.set_attr(name, new_function(name, *f, "sys"));
     }
     crate::modules::sys_unraisable::install(&m);
+    crate::types::async_generator_hooks::install(&m);
     // The original hooks, as CPython keeps them.
     for name in ["displayhook", "excepthook"] {
         if let Some(f) = m.get_attr(name) {

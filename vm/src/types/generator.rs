@@ -13,7 +13,7 @@ use crate::function::PyFunction;
 use crate::interp::eval::FrameExit;
 use crate::interp::frame::{Frame, Suspended};
 use crate::object::{Locked, PyPayload, PyRef};
-use crate::types::exceptions::{e_get_attr, exc, PyBaseException};
+use crate::types::exceptions::{e_get_attr, exc};
 use crate::types::iterators::NativeIterator;
 use crate::types::singletons::none;
 use crate::types::type_::{PyType, TypeCell};
@@ -44,6 +44,9 @@ pub struct PyGenerator {
     state: Locked<GenState>,
     pub name: Locked<Value>,
     pub qualname: Locked<Value>,
+    /// An async generator's own state (`types/async_generator.rs`); `None`
+    /// for generators and coroutines.
+    pub(crate) ag: Option<Box<crate::types::async_generator::AgState>>,
 }
 
 impl PyPayload for PyGenerator {
@@ -62,6 +65,10 @@ impl PyPayload for PyGenerator {
         }
         if let Some(f) = &s.frame_obj {
             visit(f);
+        }
+        drop(s);
+        if let Some(ag) = &self.ag {
+            ag.traverse(visit);
         }
     }
 }
@@ -94,6 +101,7 @@ pub fn new_generator(func: PyRef<PyFunction>, window: Vec<Option<Value>>) -> Val
             }),
             name: Locked::new(name),
             qualname: Locked::new(qualname),
+            ag: flags.has(CodeFlags::ASYNC_GENERATOR).then(Default::default),
         },
         cls,
     )
@@ -169,6 +177,19 @@ pub enum SendResult {
 }
 
 impl PyGenerator {
+    /// "generator", "coroutine" or "async generator", for messages.
+    pub fn kind(&self) -> &'static str {
+        use skein_compiler::bytecode::CodeFlags;
+        let flags = self.func.code.co.flags;
+        if self.ag.is_some() {
+            "async generator"
+        } else if flags.has(CodeFlags::COROUTINE) {
+            "coroutine"
+        } else {
+            "generator"
+        }
+    }
+
     pub fn is_finished(&self) -> bool {
         self.state.lock().finished
     }
@@ -208,6 +229,11 @@ impl PyGenerator {
         let s = self.state.lock();
         if s.finished || s.running {
             return false;
+        }
+        // An async generator whose event loop installed a finalizer hook
+        // hands itself to the hook, started or not.
+        if self.ag.as_ref().is_some_and(|ag| ag.wants_finalizer_hook()) {
+            return true;
         }
         if !s.started {
             return coroutine;
@@ -266,7 +292,7 @@ impl PyGenerator {
             let mut s = self.state.lock();
             if s.running {
                 drop(s);
-                return Err(vm.new_value_error("generator already executing"));
+                return Err(vm.new_value_error(format!("{} already executing", self.kind())));
             }
             if s.finished {
                 drop(s);
@@ -277,7 +303,7 @@ impl PyGenerator {
             }
             if !s.started && throw.is_none() && !sent.is_none() {
                 drop(s);
-                return Err(vm.new_type_error("can't send non-None value to a just-started generator"));
+                return Err(vm.new_type_error(format!("can't send non-None value to a just-started {}", self.kind())));
             }
             if !s.started && throw.is_some() {
                 s.finished = true;
@@ -432,6 +458,13 @@ impl PyGenerator {
 
     /// `throw(e)`, delegating to a `yield from` sub-iterator first.
     pub fn throw(&self, vm: &mut Vm, this: &Value, e: PyErr) -> PyResult<SendResult> {
+        self.throw_into(vm, this, e, true)
+    }
+
+    /// `throw(e)`; a `GeneratorExit` closes the delegated sub-iterator when
+    /// `close_on_exit`, else it is thrown into it (an async generator's
+    /// `aclose()`, CPython's `close_on_genexit = 0`).
+    pub fn throw_into(&self, vm: &mut Vm, this: &Value, e: PyErr, close_on_exit: bool) -> PyResult<SendResult> {
         let sub = {
             let s = self.state.lock();
             if s.yield_from && !s.running && !s.finished {
@@ -441,7 +474,7 @@ impl PyGenerator {
             }
         };
         if let Some(sub) = sub {
-            let is_exit = vm.err_matches(&e, &exc().generator_exit);
+            let is_exit = close_on_exit && vm.err_matches(&e, &exc().generator_exit);
             let r = if is_exit {
                 match vm.get_attr_opt(&sub, "close")? {
                     Some(close) => vm.call(&close, &[]).map(|_| None),
@@ -474,7 +507,12 @@ impl PyGenerator {
         }
         let e = vm.new_exception_empty(&exc().generator_exit);
         match self.throw(vm, this, e) {
-            Ok(SendResult::Yielded(_)) => Err(vm.new_runtime_error("generator ignored GeneratorExit")),
+            Ok(SendResult::Yielded(_)) => Err(vm.new_runtime_error(format!("{} ignored GeneratorExit", self.kind()))),
+            // CPython's gen_send_ex reports an async generator's return as
+            // StopAsyncIteration, which close() does not swallow.
+            Ok(SendResult::Returned(_)) if self.ag.is_some() => {
+                Err(vm.new_exception_empty(&exc().stop_async_iteration))
+            }
             Ok(SendResult::Returned(_)) => Ok(()),
             Err(e) if vm.err_matches(&e, &exc().generator_exit) || vm.err_matches(&e, &exc().stop_iteration) => Ok(()),
             Err(e) => Err(e),
@@ -506,6 +544,11 @@ pub fn send_to(vm: &mut Vm, receiver: &Value, v: Value) -> PyResult<SendResult> 
     if let Some(g) = receiver.downcast_ref::<PyGenerator>() {
         return g.resume(vm, receiver, v, None);
     }
+    // `await agen.asend(v)`: no StopIteration made per item.
+    let v = match crate::types::async_generator_awaitables::send_direct(vm, receiver, v) {
+        Ok(r) => return r,
+        Err(v) => v,
+    };
     if v.is_none() {
         if let Some(n) = crate::types::iterators::as_native_iterator(receiver) {
             return Ok(match n.next(vm)? {
@@ -567,18 +610,8 @@ fn gen_send(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn gen_throw(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = a.range(vm, "throw", 2, 4)?;
     let g = gen_of(vm, &a[0])?;
-    let typ = &a[1];
-    let e = if a.len() > 2 && !a[2].is_none() && typ.downcast_ref::<PyType>().is_some() {
-        if a[2].downcast_ref::<PyBaseException>().is_some() {
-            vm.exception_instance(&a[2])?
-        } else {
-            let v = vm.call(typ, &[a[2].clone()])?;
-            vm.exception_instance(&v)?
-        }
-    } else {
-        vm.exception_instance(typ)?
-    };
-    let r = g.throw(vm, &a[0], PyErr(e))?;
+    let e = crate::types::async_generator::throw_args_to_err(vm, &a[1..])?;
+    let r = g.throw(vm, &a[0], e)?;
     result_or_stop(vm, r)
 }
 

@@ -23,6 +23,9 @@ macro_rules! reflected_binops {
     };
 }
 
+pub mod async_generator;
+pub mod async_generator_awaitables;
+pub mod async_generator_hooks;
 pub mod bootstrap;
 pub mod class_new;
 pub mod deque;
@@ -258,6 +261,7 @@ pub fn init() {
     range::install(&types);
     mappingproxy::install(&types);
     misc_methods::install(&types);
+    async_generator::install();
     exception_group::install();
     crate::protocol::reduce::install();
     crate::function::method::install();
