@@ -355,7 +355,12 @@ fn type_get_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 fn type_get_module(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.downcast_ref::<PyType>() {
-        Some(t) => Ok(t.dict().get_str("__module__").unwrap_or_else(|| new_str("builtins"))),
+        Some(t) if t.is_heap_type() => Ok(t.dict().get_str("__module__").unwrap_or_else(|| intern("builtins"))),
+        // A native type names its module with a str in its dict; `type`'s
+        // own dict holds this very descriptor under the name, which must
+        // not come back as the answer (`type.__module__` is 'builtins').
+        // Interned, as CPython's answer is one object: pickle memoizes it.
+        Some(t) => Ok(t.dict().get_str("__module__").filter(|m| m.as_str().is_some()).unwrap_or_else(|| intern("builtins"))),
         None => Err(vm.new_type_error("not a type")),
     }
 }
