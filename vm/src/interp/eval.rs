@@ -1526,6 +1526,11 @@ impl Vm {
                         Opcode::GET_ANEXT => {
                             here!();
                             let aiter = top!();
+                            if let Some(aw) = crate::types::async_generator::anext_direct(self, &aiter) {
+                                let aw = tri!(aw);
+                                push!(aw);
+                                continue;
+                            }
                             let Some(f) = aiter.class().lookup("__anext__") else {
                                 err = self.new_type_error(format!(
                                     "'async for' requires an iterator with __anext__ method, got {}",

@@ -251,6 +251,18 @@ pub(crate) fn throw_args_to_err(vm: &mut Vm, a: &[Value]) -> PyResult<PyErr> {
     Ok(PyErr(inst))
 }
 
+/// `GET_ANEXT` on an async generator: its `__anext__()` awaitable, which
+/// awaits as itself, without looking up `__anext__` and `__await__`.
+/// `None` for other objects.
+pub(crate) fn anext_direct(vm: &mut Vm, aiter: &Value) -> Option<PyResult<Value>> {
+    if !aiter.is_exact(ASYNC_GENERATOR_TYPE.get()) {
+        return None;
+    }
+    let (_, ag) = agen_of(vm, aiter, "__anext__").ok()?;
+    let r = init_hooks(vm, aiter, ag);
+    Some(r.map(|()| crate::types::async_generator_awaitables::new_asend(aiter.clone(), none())))
+}
+
 fn ag_aiter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let a = a.exact(vm, "__aiter__", 1)?;
     agen_of(vm, &a[0], "__aiter__")?;
