@@ -15,6 +15,9 @@ pub mod re;
 pub mod select;
 pub mod signal;
 pub mod skein_traceback;
+pub mod socket;
+pub mod socket_addr;
+pub mod socket_sys;
 pub mod subprocess;
 pub mod sys;
 pub mod sys_unraisable;
@@ -50,6 +53,7 @@ pub fn make_builtin_module(_vm: &mut Vm, name: &str) -> PyResult<Option<Value>> 
         "array" => Some(array::make_module().into_value()),
         "_subprocess" => Some(subprocess::make_module().into_value()),
         "_select" => Some(select::make_module().into_value()),
+        "_socket" => Some(socket::make_module().into_value()),
         "_opcode" => Some(opcode::make_module().into_value()),
         "_collections" => Some(crate::types::deque_methods::make_collections_module().into_value()),
         _ => None,
@@ -91,6 +95,7 @@ static EMBEDDED: &[(&str, &str, bool)] = &[
     ("select", include_str!("../../lib/select.py"), false),
     ("selectors", include_str!("../../lib/selectors.py"), false),
     ("shutil", include_str!("../../lib/shutil.py"), false),
+    ("socket", include_str!("../../lib/socket.py"), false),
     ("signal", include_str!("../../lib/signal.py"), false),
     ("subprocess", include_str!("../../lib/subprocess.py"), false),
     ("tempfile", include_str!("../../lib/tempfile.py"), false),
