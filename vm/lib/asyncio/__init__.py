@@ -5,8 +5,9 @@ Each thread may run its own loop; loops reach each other only through
 call_soon_threadsafe / run_coroutine_threadsafe, and run_in_executor /
 to_thread run work on other OS threads, which in Skein run in parallel.
 
-Streams exist only over pipes, for asyncio.subprocess. Not provided:
-sockets, transports and protocols, servers, debug mode's checks.
+Streams over pipes (asyncio.subprocess) and sockets (open_connection,
+start_server, the loop's sock_* methods). Not provided: transports and
+protocols, SSL, UDP endpoints, debug mode's checks.
 """
 
 from .base_events import *

@@ -2,13 +2,18 @@
 the self-pipe that call_soon_threadsafe writes to so that a loop blocked
 in its selector wakes up when another thread hands it work.
 
-Not provided: sockets, transports, servers (Skein has no socket module).
+Sockets: the loop's sock_recv, sock_recv_into, sock_sendall, sock_connect
+and sock_accept on non-blocking sockets (the streams' open_connection and
+start_server build on them and on add_reader/add_writer).  Not provided:
+transports and protocols (create_connection, create_server), UDP
+endpoints, sendfile.
 """
 
 __all__ = ('BaseSelectorEventLoop',)
 
 import os
 import selectors
+import socket
 
 from . import base_events
 from . import events
@@ -159,3 +164,90 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
                     self._remove_writer(fileobj)
                 else:
                     self._ready.append(writer)
+
+    # -- sockets ---------------------------------------------------------
+
+    def _wait_io(self, fd, slot, attempt):
+        """A future done with attempt()'s result once it stops raising
+        BlockingIOError, attempted each time fd is ready (slot 0: to
+        read, 1: to write)."""
+        fut = self.create_future()
+
+        def ready():
+            if fut.done():
+                return
+            try:
+                result = attempt()
+            except (BlockingIOError, InterruptedError):
+                return
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                fut.set_exception(exc)
+            else:
+                fut.set_result(result)
+
+        self._add_handler(fd, slot, ready, ())
+        fut.add_done_callback(lambda _: self._remove_handler(fd, slot))
+        return fut
+
+    async def sock_recv(self, sock, n):
+        """Receives up to n bytes from a non-blocking socket."""
+        try:
+            return sock.recv(n)
+        except (BlockingIOError, InterruptedError):
+            pass
+        return await self._wait_io(sock.fileno(), 0, lambda: sock.recv(n))
+
+    async def sock_recv_into(self, sock, buf):
+        """Receives into buf; returns the number of bytes received."""
+        try:
+            return sock.recv_into(buf)
+        except (BlockingIOError, InterruptedError):
+            pass
+        return await self._wait_io(sock.fileno(), 0, lambda: sock.recv_into(buf))
+
+    async def sock_sendall(self, sock, data):
+        """Sends all of data, waiting for the socket to take it."""
+        view = memoryview(data).cast("B")
+        sent = 0
+        while sent < len(view):
+            try:
+                sent += sock.send(view[sent:])
+            except (BlockingIOError, InterruptedError):
+                await self._wait_io(sock.fileno(), 1, lambda: None)
+
+    async def sock_connect(self, sock, address):
+        """Connects a non-blocking socket to address."""
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            host, port = address[:2]
+            infos = socket.getaddrinfo(host, port, sock.family, sock.type, sock.proto)
+            if not infos:
+                raise OSError("getaddrinfo returned an empty list")
+            address = infos[0][4]
+        try:
+            sock.connect(address)
+            return
+        except (BlockingIOError, InterruptedError):
+            pass
+
+        def finished():
+            err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+            if err != 0:
+                raise OSError(err, f'Connect call failed {address}')
+
+        await self._wait_io(sock.fileno(), 1, finished)
+
+    async def sock_accept(self, sock):
+        """Accepts a connection: (non-blocking socket, address)."""
+
+        def attempt():
+            conn, addr = sock.accept()
+            conn.setblocking(False)
+            return conn, addr
+
+        try:
+            return attempt()
+        except (BlockingIOError, InterruptedError):
+            pass
+        return await self._wait_io(sock.fileno(), 0, attempt)
