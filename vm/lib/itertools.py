@@ -102,7 +102,7 @@ class repeat:
         if times is None:
             self._times = None
         else:
-            times = _index(times)
+            times = _ssize(times)
             self._times = times if times > 0 else 0
 
     def __iter__(self):
@@ -141,6 +141,15 @@ def _index(value):
     if method is None:
         raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
     return method(value)
+
+
+def _ssize(value):
+    """_index, limited to a C Py_ssize_t as CPython's counts are: a huge
+    count is an OverflowError, not a loop that never ends."""
+    value = _index(value)
+    if not -_sys.maxsize - 1 <= value <= _sys.maxsize:
+        raise OverflowError('Python int too large to convert to C ssize_t')
+    return value
 
 
 class accumulate:
@@ -551,7 +560,7 @@ class _tee:
 
 def tee(iterable, n=2, /):
     """tee(iterable, n=2): n independent iterators over the same items."""
-    n = _index(n)
+    n = _ssize(n)
     if n < 0:
         raise ValueError('n must be >= 0')
     if n == 0:
@@ -612,7 +621,7 @@ class product:
     with the rightmost input changing fastest."""
 
     def __init__(self, *iterables, repeat=1):
-        repeat = _index(repeat)
+        repeat = _ssize(repeat)
         if repeat < 0:
             raise ValueError('repeat argument cannot be negative')
         pools = [tuple(it) for it in iterables] * repeat
@@ -652,6 +661,7 @@ class product:
 def _r_arg(r):
     if not isinstance(r, int):
         raise TypeError('Expected int as r')
+    r = _ssize(r)
     if r < 0:
         raise ValueError('r must be non-negative')
     return r
