@@ -86,6 +86,11 @@ pub struct Frame {
     /// The frame's Python frame object, once something asked for it
     /// (`interp/frame_object.rs`); snapshotted when the frame ends.
     pub frame_obj: Option<crate::value::Value>,
+    /// `func` is a bitwise copy owning no count: a generator's frame
+    /// borrows the generator's function, kept alive by the generator,
+    /// which `generator` holds for as long as the record exists and whose
+    /// `func` never changes ([`FrameStack::push_generator_record`]).
+    func_borrowed: bool,
 }
 
 impl Frame {
@@ -154,6 +159,7 @@ impl Frame {
             returns_instance: false,
             trace_started: false,
             frame_obj: None,
+            func_borrowed: false,
         }
     }
 
@@ -202,6 +208,9 @@ impl Drop for Frame {
                 ManuallyDrop::drop(&mut self.globals);
                 ManuallyDrop::drop(&mut self.builtins);
             }
+        } else if self.func_borrowed {
+            // A borrowed function owns no count (see the field).
+            std::mem::forget(self.func.take());
         }
     }
 }
@@ -342,6 +351,7 @@ impl FrameStack {
         let f = self.frames.last()?;
         if f.returns_instance
             || f.generator.is_some()
+            || f.func_borrowed
             || f.func.is_none()
             || f.locals.is_some()
             || f.saved_handled.is_some()
@@ -387,6 +397,7 @@ impl FrameStack {
         // `locals` (checked `None`). With `func` set, `code`, `globals` and
         // `builtins` are borrowed copies (see `Frame`) that need no release;
         // the other fields are plain data.
+        let borrowed = f.func_borrowed;
         let (s, func, frame_obj) = unsafe {
             self.frames.set_len(n - 1);
             let p = self.frames.as_ptr().add(n - 1);
@@ -403,7 +414,12 @@ impl FrameStack {
         if let Some(fo) = frame_obj {
             crate::interp::frame_object::detach(&fo);
         }
-        drop(func);
+        if borrowed {
+            // Owns no count (see `Frame::func_borrowed`).
+            std::mem::forget(func);
+        } else {
+            drop(func);
+        }
         Some(s)
     }
 
@@ -440,6 +456,48 @@ impl FrameStack {
             let p = self.frames.as_mut_ptr().add(n);
             p.write(Frame::for_function(func, base, slots, false));
             (*p).ret_sp = ret_sp;
+            self.frames.set_len(n + 1);
+        }
+    }
+
+    /// Pushes the record of a generator's frame resuming at `pc` (its
+    /// window already on the value stack from `base`, room reserved with
+    /// [`FrameStack::reserve_frame`]). The record borrows `func`, the
+    /// generator's own function: it holds `generator`, which keeps the
+    /// function alive and never replaces it, so a resumption counts no
+    /// function up and down. Written in place, as `push_function_record`.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_generator_record(
+        &mut self,
+        func: &PyRef<PyFunction>,
+        generator: Value,
+        base: usize,
+        slots: Slots,
+        is_entry: bool,
+        pc: usize,
+        lasti: usize,
+        saved_handled: Option<Value>,
+        exit_pc: usize,
+    ) {
+        self.frames.reserve(1);
+        let n = self.frames.len();
+        // SAFETY: `borrowed` is a bitwise copy of the generator's handle
+        // that owns no count: the record marks it `func_borrowed`, so no
+        // path releases it (`Drop`, `pop_suspended`), and `generator`,
+        // stored in the same record, keeps the function alive for the
+        // record's whole life. `reserve` made room for one more record at
+        // `n`, written once before `set_len` makes it part of the vector.
+        unsafe {
+            let borrowed = std::ptr::read(func);
+            let p = self.frames.as_mut_ptr().add(n);
+            p.write(Frame::for_function(borrowed, base, slots, is_entry));
+            (*p).func_borrowed = true;
+            (*p).pc = pc;
+            (*p).lasti = lasti;
+            (*p).generator = Some(generator);
+            (*p).saved_handled = saved_handled;
+            (*p).exit_pc = exit_pc;
             self.frames.set_len(n + 1);
         }
     }

@@ -336,18 +336,15 @@ impl PyGenerator {
         if started {
             vm.frames.values.push(Some(sent));
         }
-        // The entry frame ends in `run_frame`'s return to us, which
-        // finishes the generator below: no handle needed in the record.
-        vm.push_function_frame(self.func.clone(), base, true);
-        let frame = vm.frames.top_mut();
-        frame.pc = pc;
-        frame.lasti = if throw.is_some() { pc.saturating_sub(1) } else { lasti };
-        // So that its frame object (`frame_object::materialize`) is the
-        // generator's.
-        frame.generator = Some(this.clone());
-        // The caller's handled exception, for `Vm::current_handled` (the
+        // The record's `generator` makes its frame object
+        // (`frame_object::materialize`) the generator's; `saved_handled` is
+        // the caller's handled exception, for `Vm::current_handled` (the
         // local `saved_exc` below restores it).
-        frame.saved_handled = vm.handled.clone();
+        let lasti = if throw.is_some() { pc.saturating_sub(1) } else { lasti };
+        let slots = vm.icache.slots(&self.func.code.cache_ids, self.func.code.co.n_cache_slots as usize);
+        vm.frames.reserve_frame(base, &self.func.code);
+        let handled = vm.handled.clone();
+        vm.frames.push_generator_record(&self.func, this.clone(), base, slots, true, pc, lasti, handled, 0);
         if let Some(f) = frame_obj {
             let idx = vm.frames.frames.len() - 1;
             crate::interp::frame_object::attach(vm, idx, f);
@@ -429,13 +426,19 @@ impl PyGenerator {
         };
         vm.depth += 1;
         let saved_handled = std::mem::replace(&mut vm.handled, exc_state);
-        vm.push_function_frame(self.func.clone(), base, false);
-        let frame = vm.frames.top_mut();
-        frame.pc = pc;
-        frame.lasti = lasti;
-        frame.generator = Some(this.clone());
-        frame.saved_handled = saved_handled;
-        frame.exit_pc = exit_pc;
+        let slots = vm.icache.slots(&self.func.code.cache_ids, self.func.code.co.n_cache_slots as usize);
+        vm.frames.reserve_frame(base, &self.func.code);
+        vm.frames.push_generator_record(
+            &self.func,
+            this.clone(),
+            base,
+            slots,
+            false,
+            pc,
+            lasti,
+            saved_handled,
+            exit_pc,
+        );
         if let Some(f) = frame_obj {
             let idx = vm.frames.frames.len() - 1;
             crate::interp::frame_object::attach(vm, idx, f);
