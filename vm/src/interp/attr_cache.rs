@@ -65,7 +65,119 @@ fn is_plain_method(a: &Value) -> bool {
         || a.downcast_ref::<PyMethodDescriptor>().is_some_and(|d| d.kind == MethodKind::Instance)
 }
 
+/// The hits of `LOAD_ATTR`'s plain form that run no Python code (an
+/// inline value, a `__slots__` slot, a cached module value): the dispatch
+/// loop takes them without recording its instruction (`here!` in
+/// `eval.rs`), which a miss does before [`Vm::load_attr_miss`]. (Without a
+/// `Vm` these lookups cannot run Python code.)
+#[inline(always)]
+pub(crate) fn load_attr_hit(slots: Slots, slot: usize, obj: &Value) -> Option<Value> {
+    let tv = obj.class().version();
+    for w in 0..WAYS {
+        match slots.get(slot, w) {
+            Entry::InstanceValue { type_version, index, .. } if type_version == tv => {
+                return match alloc::instance_ext(obj)?.values.load(index as usize) {
+                    Load::Hit(v) => Some(v),
+                    _ => None,
+                };
+            }
+            Entry::Slot { type_version, index } if type_version == tv => {
+                return alloc::instance_ext(obj).and_then(|e| e.values.slot_get(index));
+            }
+            Entry::ModuleValue { type_version, dict, version, value } if type_version == tv => {
+                if let Some(v) = module_value(obj, dict, version, value) {
+                    return Some(v);
+                }
+            }
+            Entry::ModuleValue { .. } | Entry::InstanceValue { .. } | Entry::Slot { .. } => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The method `LOAD_ATTR`'s method form calls with `obj` as first
+/// argument, when a `Method` entry has it and the instance does not shadow
+/// it: as [`load_attr_hit`], no Python code runs (the shadowing check reads
+/// the instance's own attributes without a `Vm`).
+#[inline(always)]
+pub(crate) fn load_method_hit(slots: Slots, slot: usize, obj: &Value, name: &Value) -> Option<Value> {
+    let tv = obj.class().version();
+    for w in 0..WAYS {
+        match slots.get(slot, w) {
+            Entry::Method { type_version, func, has_dict } if type_version == tv => {
+                return (!(has_dict && instance_shadows(obj, name))).then(|| cached_value(func));
+            }
+            Entry::Method { .. } => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// `STORE_ATTR`'s hits that run no Python code (an inline value, a
+/// `__slots__` slot); gives `v` back otherwise, for [`Vm::store_attr_miss`].
+#[inline(always)]
+pub(crate) fn store_attr_hit(slots: Slots, slot: usize, obj: &Value, v: Value) -> Result<(), Value> {
+    let ty = obj.class();
+    let tv = ty.version();
+    for w in 0..WAYS {
+        match slots.get(slot, w) {
+            Entry::InstanceValue { type_version, index, .. } if type_version == tv => {
+                return match alloc::instance_ext(obj) {
+                    Some(ext) => ext.values.store(ty.shared_keys(), index as usize, v),
+                    None => Err(v),
+                };
+            }
+            Entry::Slot { type_version, index } if type_version == tv => {
+                return match alloc::instance_ext(obj).filter(|e| index < e.values.slot_count()) {
+                    Some(ext) => {
+                        ext.values.slot_swap(index, Some(v));
+                        Ok(())
+                    }
+                    None => Err(v),
+                };
+            }
+            Entry::Empty => return Err(v),
+            _ => {}
+        }
+    }
+    Err(v)
+}
+
 impl Vm {
+    /// `LOAD_ATTR` (plain form) after [`load_attr_hit`] missed.
+    #[inline(never)]
+    pub(crate) fn load_attr_miss(&mut self, slots: Slots, slot: usize, obj: &Value, name: &Value) -> PyResult<Value> {
+        self.load_attr_cached(slots, slot, obj, name)
+    }
+
+    /// `LOAD_ATTR` (method form) after [`load_method_hit`] missed.
+    #[inline(never)]
+    pub(crate) fn load_method_miss(
+        &mut self,
+        slots: Slots,
+        slot: usize,
+        obj: &Value,
+        name: &Value,
+    ) -> PyResult<(Option<Value>, Value)> {
+        self.load_method_cached(slots, slot, obj, name)
+    }
+
+    /// `STORE_ATTR` after [`store_attr_hit`] gave the value back: the hit
+    /// cases were tried, so this goes straight to the slow path.
+    #[inline(never)]
+    pub(crate) fn store_attr_miss(
+        &mut self,
+        slots: Slots,
+        slot: usize,
+        obj: &Value,
+        name: &Value,
+        v: Value,
+    ) -> PyResult<()> {
+        self.store_attr_slow(slots, slot, obj, name, v)
+    }
+
     /// `LOAD_ATTR` (plain form): `obj.name`. The common case (way 0 an
     /// inline value the instance has) is inlined into the dispatch loop;
     /// everything else is [`Vm::load_attr_slow`].
@@ -241,46 +353,6 @@ impl Vm {
             return self.get_attr(obj, name).map(|v| (None, v));
         }
         self.load_attr_cached(slots, slot, obj, name).map(|v| (None, v))
-    }
-
-    /// `STORE_ATTR` / `DELETE_ATTR` (`value` `None`).
-    #[inline(always)]
-    pub(crate) fn store_attr_cached(
-        &mut self,
-        slots: Slots,
-        slot: usize,
-        obj: &Value,
-        name: &Value,
-        value: Option<Value>,
-    ) -> PyResult<()> {
-        let Some(v) = value else {
-            return self.set_attr(obj, name, None);
-        };
-        let ty = obj.class();
-        let tv = ty.version();
-        for w in 0..WAYS {
-            match slots.get(slot, w) {
-                Entry::InstanceValue { type_version, index, .. } if type_version == tv => {
-                    if let Some(ext) = alloc::instance_ext(obj) {
-                        match ext.values.store(ty.shared_keys(), index as usize, v) {
-                            Ok(()) => return Ok(()),
-                            Err(v) => return self.store_attr_slow(slots, slot, obj, name, v),
-                        }
-                    }
-                    break;
-                }
-                Entry::Slot { type_version, index } if type_version == tv => {
-                    if let Some(ext) = alloc::instance_ext(obj).filter(|e| index < e.values.slot_count()) {
-                        ext.values.slot_swap(index, Some(v));
-                        return Ok(());
-                    }
-                    break;
-                }
-                Entry::Empty => break,
-                _ => {}
-            }
-        }
-        self.store_attr_slow(slots, slot, obj, name, v)
     }
 
     #[inline(never)]

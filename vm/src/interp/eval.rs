@@ -524,13 +524,20 @@ impl Vm {
                                 }
                             }
                         }
+                        // The cache hits run no Python code: only a miss
+                        // records the instruction (`here!`).
                         Opcode::LOAD_ATTR => {
-                            here!();
                             let slot = instrs[pc - 1].arg as usize;
                             let name = &names[(arg >> 1) as usize];
                             let obj = pop!();
                             if arg & 1 == 1 {
-                                match tri!(self.load_method_cached(slots, slot, &obj, name)) {
+                                if let Some(m) = crate::interp::attr_cache::load_method_hit(slots, slot, &obj, name) {
+                                    push!(m);
+                                    push!(obj);
+                                    continue 'dispatch;
+                                }
+                                here!();
+                                match tri!(self.load_method_miss(slots, slot, &obj, name)) {
                                     (Some(m), o) => {
                                         push!(m);
                                         push!(o);
@@ -541,16 +548,24 @@ impl Vm {
                                     }
                                 }
                             } else {
-                                let v = tri!(self.load_attr_cached(slots, slot, &obj, name));
+                                let v = match crate::interp::attr_cache::load_attr_hit(slots, slot, &obj) {
+                                    Some(v) => v,
+                                    None => {
+                                        here!();
+                                        tri!(self.load_attr_miss(slots, slot, &obj, name))
+                                    }
+                                };
                                 push!(v)
                             }
                         }
                         Opcode::STORE_ATTR => {
-                            here!();
                             let slot = instrs[pc - 1].arg as usize;
                             let obj = pop!();
                             let v = pop!();
-                            tri!(self.store_attr_cached(slots, slot, &obj, &names[arg as usize], Some(v)));
+                            if let Err(v) = crate::interp::attr_cache::store_attr_hit(slots, slot, &obj, v) {
+                                here!();
+                                tri!(self.store_attr_miss(slots, slot, &obj, &names[arg as usize], v));
+                            }
                         }
                         Opcode::DELETE_ATTR => {
                             here!();
@@ -1998,8 +2013,9 @@ fn find_handler(
     co: &skein_compiler::bytecode::CodeObject,
     lasti: usize,
 ) -> Option<skein_compiler::bytecode::ExceptionEntry> {
-    let l = lasti as u32;
-    co.exception_table.iter().find(|e| e.start <= l && l < e.end).copied()
+    // A binary search: the verifier checked that the entries are sorted
+    // and do not overlap (`skein_compiler::verify`).
+    co.handler_for(lasti as u32).copied()
 }
 
 /// The builtins dict for a globals dict: `globals['__builtins__']` (a
