@@ -277,7 +277,8 @@ fn array_fromunicode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, u) = one_arg(vm, &args, "array.fromunicode")?;
     let arr = this(vm, s)?;
     let Some(text) = u.downcast_ref::<PyStr>() else {
-        let t = u.class().name();
+        // Argument Clinic's wording: None is named as a value, not a type.
+        let t = if u.is_none() { "None".to_string() } else { u.class().name().to_string() };
         return Err(vm.new_type_error(format!("fromunicode() argument must be str, not {t}")));
     };
     if arr.code != Code::Wchar {

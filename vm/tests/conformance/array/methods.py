@@ -101,6 +101,7 @@ u.fromunicode("c\u00e9\U0001f600")
 print(u, u.tounicode(), len(u), u[4], u[1:3])
 t("fromunicode on i", A("i").fromunicode, "x")
 t("fromunicode int", u.fromunicode, 5)
+t("fromunicode None", u.fromunicode, None)
 t("tounicode on i", A("i").tounicode)
 u[0] = "z"
 print(u.tounicode())
