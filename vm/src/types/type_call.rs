@@ -360,7 +360,9 @@ fn type_get_module(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         // own dict holds this very descriptor under the name, which must
         // not come back as the answer (`type.__module__` is 'builtins').
         // Interned, as CPython's answer is one object: pickle memoizes it.
-        Some(t) => Ok(t.dict().get_str("__module__").filter(|m| m.as_str().is_some()).unwrap_or_else(|| intern("builtins"))),
+        Some(t) => {
+            Ok(t.dict().get_str("__module__").filter(|m| m.as_str().is_some()).unwrap_or_else(|| intern("builtins")))
+        }
         None => Err(vm.new_type_error("not a type")),
     }
 }
