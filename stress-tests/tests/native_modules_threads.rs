@@ -58,8 +58,10 @@ print(errors, got == list(range(P * M)), len(heap) == 0 or heap[0] == (2000, -1)
 
 /// 16 threads `insort` distinct ints into one list while 4 others
 /// repeatedly pop half of it and put it back (each pop and the extend
-/// atomic): every insert lands exactly once and the only error a search
-/// sees is IndexError.
+/// atomic): every insert lands exactly once (an `insort` of ints is one
+/// critical section under the list's lock, so it never reads past a
+/// shrinking list's end) and the only error a search with `hi` beyond the
+/// end sees is IndexError.
 #[test]
 fn bisect_insort_while_shrinking() {
     check_both_modes(

@@ -13,6 +13,7 @@
 
 use crate::function::args::Args;
 use crate::function::native::{new_function, NativeFn};
+use crate::modules::heapq::native_lt;
 use crate::object::PyRef;
 use crate::types::dict::PyDict;
 use crate::types::int::int_from_i64;
@@ -30,18 +31,6 @@ struct Call {
     /// -1 stands for `None` (the length of `a`), as in CPython.
     hi: i64,
     key: Option<Value>,
-}
-
-/// `PyLong_AsSsize_t(PyNumber_Index(v))`: `lo`'s conversion.
-fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    if let Some(i) = v.as_small_int() {
-        return Ok(i);
-    }
-    let i = vm.index(v)?;
-    match i.as_i64() {
-        Some(n) => Ok(n),
-        None => Err(vm.new_overflow_error("Python int too large to convert to C ssize_t")),
-    }
 }
 
 /// `_Py_convert_optional_to_ssize_t`: `hi`'s conversion.
@@ -80,7 +69,7 @@ fn parse(vm: &mut Vm, args: &Args<'_>, fname: &str) -> PyResult<Call> {
         return Err(vm.new_type_error(format!("{fname}() missing required argument 'x' (pos 2)")));
     };
     let lo = match lo {
-        Some(v) => ssize_arg(vm, &v)?,
+        Some(v) => vm.index_ssize(&v)?,
         None => 0,
     };
     let hi = match hi {
@@ -145,14 +134,57 @@ fn search(vm: &mut Vm, c: &Call, x: &Value, right: bool) -> PyResult<i64> {
     Ok(lo)
 }
 
+/// The search, and for `insort` the insert, as one critical section under
+/// the list's lock, when that needs no Python code: an exact list, no key,
+/// and items Rust can order (`heapq::native_lt`: ints, floats, strs,
+/// tuples of them). Then nothing can change the list between the reads
+/// and the insert, as under CPython's GIL, and a thread that shrinks the
+/// list meanwhile cannot make the search read past its end. `None` sends
+/// the call to the general path (a comparison that would run Python code,
+/// or bounds beyond the list, which must raise IndexError there).
+fn search_locked(c: &Call, right: bool, insert: bool) -> Option<i64> {
+    if c.key.is_some() || c.lo < 0 || c.hi < -1 || !c.a.is_exact(LIST_TYPE.get()) {
+        return None;
+    }
+    let l = c.a.downcast_ref::<PyList>()?;
+    let mut g = l.lock();
+    let n = g.len();
+    let mut hi = if c.hi == -1 { n } else { c.hi as usize };
+    if hi > n {
+        return None;
+    }
+    let mut lo = c.lo as usize;
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let go_left = if right { native_lt(&c.x, &g[mid])? } else { !native_lt(&g[mid], &c.x)? };
+        if go_left {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    if insert {
+        // `lo` may exceed the length when the caller's `lo` did (the loop
+        // never ran); list.insert clamps, and so does this.
+        g.insert(lo.min(n), c.x.clone());
+    }
+    Some(lo as i64)
+}
+
 fn bisect_common(vm: &mut Vm, args: Args<'_>, fname: &str, right: bool) -> PyResult<Value> {
     let c = parse(vm, &args, fname)?;
+    if let Some(i) = search_locked(&c, right, false) {
+        return Ok(int_from_i64(i));
+    }
     let i = search(vm, &c, &c.x, right)?;
     Ok(int_from_i64(i))
 }
 
 fn insort_common(vm: &mut Vm, args: Args<'_>, fname: &str, right: bool) -> PyResult<Value> {
     let c = parse(vm, &args, fname)?;
+    if search_locked(&c, right, true).is_some() {
+        return Ok(none());
+    }
     // The key of `x` is computed before the search, as in CPython.
     let key_x = match &c.key {
         Some(k) => vm.call(k, std::slice::from_ref(&c.x))?,

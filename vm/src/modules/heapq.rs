@@ -28,6 +28,7 @@ use crate::function::args::Args;
 use crate::function::native::{new_function, NativeFn};
 use crate::object::shared_vec::ListGuard;
 use crate::object::PyRef;
+use crate::protocol::number::exact_f64;
 use crate::types::list::PyList;
 use crate::types::module::PyModule;
 use crate::types::singletons::none;
@@ -69,20 +70,9 @@ fn native_order(a: &Value, b: &Value, depth: u32) -> Option<Option<CmpOrdering>>
     None
 }
 
-/// An exact `int` or `float` as a double, when the conversion is exact
-/// (so mixed int/float comparisons agree with Python's exact ones).
-fn exact_f64(v: &Value) -> Option<f64> {
-    const EXACT: i64 = 1 << 53;
-    match v.as_small_int() {
-        Some(i) if (-EXACT..=EXACT).contains(&i) => Some(i as f64),
-        Some(_) => None,
-        None => v.as_exact_float(),
-    }
-}
-
 /// `a < b` decided in Rust, if it can be.
 #[inline]
-fn native_lt(a: &Value, b: &Value) -> Option<bool> {
+pub(crate) fn native_lt(a: &Value, b: &Value) -> Option<bool> {
     // Nesting deeper than this falls back to Python's comparison.
     const DEPTH: u32 = 4;
     native_order(a, b, DEPTH).map(|o| o == Some(CmpOrdering::Less))

@@ -311,6 +311,19 @@ impl Vm {
         }
     }
 
+    /// `PyLong_AsSsize_t(PyNumber_Index(v))`: an `n`-format argument, with
+    /// CPython's OverflowError when it does not fit.
+    pub fn index_ssize(&mut self, v: &Value) -> PyResult<i64> {
+        if let Some(i) = v.as_small_int() {
+            return Ok(i);
+        }
+        let i = self.index(v)?;
+        match i.as_i64() {
+            Some(n) => Ok(n),
+            None => Err(self.new_overflow_error("Python int too large to convert to C ssize_t")),
+        }
+    }
+
     /// An index-sized integer (`__index__`), clamped errors as CPython.
     pub fn index_isize(&mut self, v: &Value) -> PyResult<isize> {
         if let Some(i) = v.as_small_int() {
@@ -330,7 +343,7 @@ impl Vm {
 /// A double that an operand of exact type `int` (tagged) or `float`
 /// stands for, when the conversion is exact: `None` for anything else.
 #[inline]
-fn exact_f64(v: &Value) -> Option<f64> {
+pub(crate) fn exact_f64(v: &Value) -> Option<f64> {
     const EXACT: i64 = 1 << 53;
     match v.as_small_int() {
         Some(i) if (-EXACT..=EXACT).contains(&i) => Some(i as f64),

@@ -54,19 +54,6 @@ fn this_ref(vm: &mut Vm, v: &Value) -> PyResult<PyRef<PyDeque>> {
     }
 }
 
-/// An `n`-format argument (`Py_ssize_t` via `__index__`): OverflowError
-/// when it does not fit.
-fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    if let Some(i) = v.as_small_int() {
-        return Ok(i);
-    }
-    let i = vm.index(v)?;
-    match i.as_i64() {
-        Some(i) => Ok(i),
-        None => Err(vm.new_overflow_error("Python int too large to convert to C ssize_t")),
-    }
-}
-
 /// A subscript: an index-sized integer, else "sequence index must be
 /// integer, not 'X'" (deque has no mapping slots).
 fn subscript(vm: &mut Vm, key: &Value) -> PyResult<i64> {
@@ -252,7 +239,7 @@ fn deque_rotate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let rest = args.skip_self().range(vm, "deque.rotate", 0, 1)?;
     let d = this(vm, &args.pos[0])?;
     let n = match rest.first() {
-        Some(v) => ssize_arg(vm, v)?,
+        Some(v) => vm.index_ssize(v)?,
         None => 1,
     };
     d.lock().rotate(n);
@@ -404,7 +391,7 @@ fn deque_insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_type_error(format!("insert() takes exactly 2 arguments ({} given)", rest.len())));
     }
     let d = this(vm, s)?;
-    let i = ssize_arg(vm, &rest[0])?;
+    let i = vm.index_ssize(&rest[0])?;
     let mut g = d.lock();
     let n = g.items.len();
     if g.maxlen == Some(n) {
@@ -708,7 +695,7 @@ fn iter_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.new_type_error(format!("{name}() argument 1 must be collections.deque, not {t}")));
     };
     let skip = match rest.get(1) {
-        Some(v) => ssize_arg(vm, v)?,
+        Some(v) => vm.index_ssize(v)?,
         None => 0,
     };
     let reverse = cls.is(DEQUE_REVITER_TYPE.get());

@@ -118,14 +118,7 @@ fn str_arg<'a>(vm: &mut Vm, v: &'a Value, msg: impl FnOnce(&str) -> String) -> P
 /// An index-sized integer argument (`__index__`), with CPython's
 /// "Python int too large to convert to C ssize_t" on overflow.
 fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
-    if let Some(i) = v.as_small_int() {
-        return Ok(i as isize);
-    }
-    let i = vm.index(v)?;
-    match i.as_i64() {
-        Some(x) => Ok(x as isize),
-        None => Err(vm.new_overflow_error("Python int too large to convert to C ssize_t")),
-    }
+    vm.index_ssize(v).map(|n| n as isize)
 }
 
 /// `MemoryError()` for results too large to allocate.

@@ -90,22 +90,10 @@ fn array_extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(none())
 }
 
-/// An index argument (`Py_ssize_t` through `__index__`).
-fn ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    if let Some(i) = v.as_small_int() {
-        return Ok(i);
-    }
-    let i = vm.index(v)?;
-    match i.as_i64() {
-        Some(i) => Ok(i),
-        None => Err(vm.new_overflow_error("Python int too large to convert to C ssize_t")),
-    }
-}
-
 fn array_insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let rest = positional(vm, &args, "insert", 2, 2)?;
     let arr = this(vm, &args.pos[0])?;
-    let i = ssize(vm, &rest[0])?;
+    let i = vm.index_ssize(&rest[0])?;
     let item = arr.code.to_item(vm, &rest[1])?;
     let size = arr.code.size();
     let mut buf = [0u8; 8];
@@ -121,7 +109,7 @@ fn array_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let rest = positional(vm, &args, "pop", 0, 1)?;
     let arr = this(vm, &args.pos[0])?;
     let i = match rest.first() {
-        Some(v) => ssize(vm, v)?,
+        Some(v) => vm.index_ssize(v)?,
         None => -1,
     };
     let size = arr.code.size();
@@ -304,7 +292,7 @@ fn array_tounicode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn array_fromfile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let rest = exactly_positional(vm, &args, "fromfile", 2)?;
     let arr = this(vm, &args.pos[0])?;
-    let n = ssize(vm, &rest[1])?;
+    let n = vm.index_ssize(&rest[1])?;
     if n < 0 {
         return Err(vm.new_value_error("negative count"));
     }
@@ -492,7 +480,7 @@ pub(super) fn array_reconstructor(vm: &mut Vm, args: Args<'_>) -> PyResult<Value
     let Some(code) = char::from_u32(c).and_then(Code::from_char) else {
         return Err(vm.new_value_error("second argument must be a valid type code"));
     };
-    let mformat = ssize(vm, &a[2])?;
+    let mformat = vm.index_ssize(&a[2])?;
     let Some(layout) = layout_of(mformat) else {
         return Err(vm.new_value_error("third argument must be a valid machine format code."));
     };
