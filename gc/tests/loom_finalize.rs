@@ -10,12 +10,14 @@
 //! (exactly one, PEP 442) and its frees (exactly one).
 #![cfg(loom)]
 
+mod loom_common;
+use loom_common::model;
+
 use loom::cell::UnsafeCell;
 use loom::sync::{Arc, Mutex};
 use loom::thread;
 use skein_gc::{
-    alloc_object, attach_thread, loom_block_is_live, loom_check_freed_blocks, process_queued_merges, resurrect,
-    ObjHeader, ObjRef, TypeInfo,
+    alloc_object, attach_thread, loom_block_is_live, process_queued_merges, resurrect, ObjHeader, ObjRef, TypeInfo,
 };
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
@@ -107,18 +109,6 @@ fn merge_if_asked() {
     if asked {
         process_queued_merges();
     }
-}
-
-fn model(f: impl Fn() + Sync + Send + 'static) {
-    let mut builder = loom::model::Builder::new();
-    if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(2);
-    }
-    builder.check(move || {
-        loom_check_freed_blocks(false);
-        f();
-        loom_check_freed_blocks(true);
-    });
 }
 
 /// The owner drops the last reference; its finalizer resurrects the object

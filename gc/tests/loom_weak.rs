@@ -14,11 +14,14 @@
 //! written by the free; the loom heap panics on a second free).
 #![cfg(loom)]
 
+mod loom_common;
+use loom_common::model;
+
 use loom::cell::UnsafeCell;
 use loom::sync::atomic::{AtomicBool, Ordering::Acquire, Ordering::Release};
 use loom::sync::{Arc, Mutex};
 use loom::thread;
-use skein_gc::{alloc_object, attach_thread, loom_block_is_live, loom_check_freed_blocks, ObjHeader, ObjRef, TypeInfo};
+use skein_gc::{alloc_object, attach_thread, loom_block_is_live, ObjHeader, ObjRef, TypeInfo};
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 
@@ -90,18 +93,6 @@ fn deref(slot: &Slot) -> Option<ObjRef> {
     let r = unsafe { ObjRef::try_from_weak(p) };
     drop(guard);
     r
-}
-
-fn model(f: impl Fn() + Sync + Send + 'static) {
-    let mut builder = loom::model::Builder::new();
-    if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(2);
-    }
-    builder.check(move || {
-        loom_check_freed_blocks(false);
-        f();
-        loom_check_freed_blocks(true);
-    });
 }
 
 /// The owner drops its only strong reference while another thread
