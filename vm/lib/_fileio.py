@@ -229,7 +229,7 @@ class FileIO(_io.RawIOBase):
 # Buffered streams take their own lock in CPython too (`ENTER_BUFFERED`):
 # the buffer and the raw position change together.
 @_io._serialized("detach", "flush", "close", "read", "read1", "peek", "readline", "readlines",
-                 "__next__", "readinto", "readinto1", "tell", "seek", "truncate")
+                 "readinto", "readinto1", "tell", "seek", "truncate")
 class _Buffered(_io.BufferedIOBase):
     _kind = "BufferedRandom"
     _can_read = True
@@ -487,7 +487,7 @@ def _utf8_tail(data):
 
 
 @_io._serialized("flush", "close", "detach", "writelines", "read", "readline", "readlines",
-                 "__next__", "tell", "seek", "truncate")
+                 "tell", "seek", "truncate")
 class TextIOWrapper(_io.TextIOBase):
     """A text stream over a buffered binary stream."""
 
@@ -774,12 +774,14 @@ class TextIOWrapper(_io.TextIOBase):
         return bool(getattr(self._buffer, "_wbuf", None))
 
     def __next__(self):
-        self._telling = False
-        line = self.readline()
-        if not line:
-            self._telling = True
-            raise StopIteration
-        return line
+        # Inline, as write(): the flag and the line change together.
+        with self._lock:
+            self._telling = False
+            line = self.readline()
+            if not line:
+                self._telling = True
+                raise StopIteration
+            return line
 
     # -- positioning
 

@@ -109,6 +109,7 @@ def _serialized(*names):
     calls flush(), and a finalizer may close a stream its thread is using.
     The write() methods take the lock inline instead: they are the hot ones,
     and this wrapper's extra call costs about as much as a StringIO write.
+    A __next__ that only calls readline() needs no lock of its own.
     """
 
     def decorate(cls):
@@ -402,7 +403,7 @@ _NEWLINES_SEEN = {
 }
 
 
-@_serialized("writelines", "read", "readline", "readlines", "__next__", "tell", "seek",
+@_serialized("writelines", "read", "readline", "readlines", "tell", "seek",
              "truncate", "getvalue", "close", "__getstate__", "__setstate__")
 class StringIO(TextIOBase):
     """Text stream over an in-memory str.
@@ -685,7 +686,7 @@ class StringIO(TextIOBase):
 # BytesIO
 
 
-@_serialized("getvalue", "close", "read", "readline", "readlines", "__next__", "readinto",
+@_serialized("getvalue", "close", "read", "readline", "readlines", "readinto",
              "writelines", "tell", "seek", "truncate", "__getstate__", "__setstate__")
 class BytesIO(BufferedIOBase):
     """Binary stream over an in-memory bytearray."""
